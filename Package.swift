@@ -1,0 +1,38 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "kubelab",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "kubelab", targets: ["kubelab"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    ],
+    targets: [
+        // Thin module map over the system libedit; no logic lives here.
+        .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        // Objects, schema, validation, store: what the API server knows.
+        .target(name: "KubeAPI", dependencies: [
+            "Yams",
+            .product(name: "OrderedCollections", package: "swift-collections"),
+        ]),
+        // The virtual clock, controllers, kubelet and cluster DNS.
+        .target(name: "KubeSim", dependencies: ["KubeAPI"]),
+        // The shell language and the commands that run inside containers.
+        .target(name: "PodShell", dependencies: ["KubeAPI", "KubeSim"]),
+        // kubectl: flags, verbs, printers, messages.
+        .target(name: "Kubectl", dependencies: ["KubeAPI", "KubeSim", "PodShell"]),
+        // Session wiring shared by the REPL, `run`, and the tests.
+        .target(name: "KubeLabCLI", dependencies: ["KubeAPI", "KubeSim", "PodShell", "Kubectl"]),
+        .executableTarget(name: "kubelab", dependencies: ["KubeLabCLI", "CLibEdit"]),
+
+        .testTarget(name: "KubeAPITests", dependencies: ["KubeAPI"]),
+        .testTarget(name: "KubeSimTests", dependencies: ["KubeSim"]),
+        .testTarget(name: "PodShellTests", dependencies: ["PodShell"]),
+        .testTarget(name: "KubectlTests", dependencies: ["Kubectl"], resources: [.copy("Golden")]),
+        .testTarget(name: "KubeLabCLITests", dependencies: ["KubeLabCLI"], resources: [.copy("Fixtures")]),
+    ]
+)

@@ -1,0 +1,27 @@
+#ifndef CLIBEDIT_SHIM_H
+#define CLIBEDIT_SHIM_H
+#include <stdio.h>
+#include <wchar.h>
+#include <locale.h>
+#include <langinfo.h>
+#include <histedit.h>
+/* el_[w]set, el_[w]get and history_w are variadic, which Swift cannot call: one typed wrapper per use. */
+typedef wchar_t *(*cel_prompt_fn)(EditLine *);
+typedef unsigned char (*cel_cmd_fn)(EditLine *, int);
+static inline EditLine *cel_init_stdio(const char *prog) { return el_init(prog, stdin, stdout, stderr); }
+static inline int cel_set_prompt(EditLine *e, cel_prompt_fn f) { return el_wset(e, EL_PROMPT_ESC, f, L'\1'); }
+static inline int cel_set_editor(EditLine *e, const char *mode) { return el_set(e, EL_EDITOR, mode); }
+static inline int cel_set_signal(EditLine *e, int on) { return el_wset(e, EL_SIGNAL, on); }
+static inline int cel_set_clientdata(EditLine *e, void *p) { return el_wset(e, EL_CLIENTDATA, p); }
+static inline void *cel_get_clientdata(EditLine *e) { void *p = 0; el_wget(e, EL_CLIENTDATA, &p); return p; }
+static inline int cel_add_fn(EditLine *e, const char *name, const char *help, cel_cmd_fn f) { return el_set(e, EL_ADDFN, name, help, f); }
+static inline int cel_bind(EditLine *e, const char *key, const char *fn) { return el_set(e, EL_BIND, key, fn, (const char *)0); }
+static inline int cel_set_history(EditLine *e, HistoryW *h) { return el_wset(e, EL_HIST, history_w, h); }
+static inline int cel_hist_setsize(HistoryW *h, int n) { HistEventW ev; return history_w(h, &ev, H_SETSIZE, n); }
+static inline int cel_hist_setunique(HistoryW *h, int on) { HistEventW ev; return history_w(h, &ev, H_SETUNIQUE, on); }
+static inline int cel_hist_enter(HistoryW *h, const wchar_t *line) { HistEventW ev; return history_w(h, &ev, H_ENTER, line); }
+static inline int cel_hist_load(HistoryW *h, const char *path) { HistEventW ev; return history_w(h, &ev, H_LOAD, path); }
+static inline int cel_hist_save(HistoryW *h, const char *path) { HistEventW ev; return history_w(h, &ev, H_SAVE, path); }
+static inline int cel_insert(EditLine *e, const wchar_t *s) { return el_winsertstr(e, s); }
+static inline FILE *cel_stdout(void) { return stdout; }
+#endif

@@ -1,0 +1,33 @@
+/// One REST resource the API server serves (what `kubectl api-resources` lists).
+public struct ResourceType: Hashable, Sendable {
+    public let kind: String
+    public let plural: String
+    public let singular: String
+    public let shortNames: [String]
+    /// API group; "" is the core group.
+    public let group: String
+    public let version: String
+    public let namespaced: Bool
+    /// Resource categories, e.g. "all" for `kubectl get all`.
+    public let categories: [String]
+
+    public init(kind: String, plural: String, shortNames: [String] = [], group: String = "", version: String = "v1",
+                namespaced: Bool = true, categories: [String] = [])
+    {
+        self.kind = kind
+        self.plural = plural
+        self.singular = kind.lowercased()
+        self.shortNames = shortNames
+        self.group = group
+        self.version = version
+        self.namespaced = namespaced
+        self.categories = categories
+    }
+
+    /// `apps/v1`, or `v1` for the core group.
+    public var apiVersion: String { group.isEmpty ? version : "\(group)/\(version)" }
+    /// `statefulsets.apps`, or `pods`: the qualified resource named in API errors.
+    public var qualifiedPlural: String { group.isEmpty ? plural : "\(plural).\(group)" }
+    /// `statefulset.apps`, or `pod`: the prefix kubectl prints before `/name`.
+    public var qualifiedKind: String { group.isEmpty ? kind.lowercased() : "\(kind.lowercased()).\(group)" }
+}

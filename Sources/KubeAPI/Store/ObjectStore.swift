@@ -1,0 +1,229 @@
+/// The API server's storage: objects by resource, namespace and name, with resourceVersions,
+/// uids, timestamps, finalizers, graceful pod deletion and synchronous watches.
+///
+/// Validation and defaulting happen before objects reach the store (see `Schema`); garbage
+/// collection of dependents is a controller in KubeSim, as in a real cluster.
+public final class ObjectStore {
+    /// The virtual clock, read for creation and deletion timestamps.
+    public var now: () -> Millis
+    /// Source of fresh uids (seeded by the simulation for determinism).
+    public var makeUID: () -> String
+    public private(set) var revision: Int = 1
+
+    /// resource.qualifiedPlural → "namespace/name" → object.
+    private var tables: [String: [String: JSONValue]] = [:]
+    /// owner uid → dependents that name it in an ownerReference.
+    private var dependents: [String: Set<ObjectRef>] = [:]
+    private var observers: [(id: Int, fn: (WatchEvent) -> Void)] = []
+    private var nextObserverID = 0
+
+    public init(now: @escaping () -> Millis, makeUID: @escaping () -> String) {
+        self.now = now
+        self.makeUID = makeUID
+    }
+
+    // MARK: Watches
+
+    /// Calls `fn` synchronously after every change; returns a token for `unwatch`.
+    @discardableResult
+    public func watch(_ fn: @escaping (WatchEvent) -> Void) -> Int {
+        nextObserverID += 1
+        observers.append((nextObserverID, fn))
+        return nextObserverID
+    }
+
+    public func unwatch(_ token: Int) { observers.removeAll { $0.id == token } }
+
+    private func emit(_ kind: WatchEvent.Kind, _ r: ResourceType, _ obj: JSONValue, old: JSONValue?) {
+        let event = WatchEvent(kind: kind, resource: r, object: obj, old: old)
+        for o in observers { o.fn(event) }
+    }
+
+    // MARK: Reading
+
+    private static func key(_ ns: String, _ name: String) -> String { ns + "/" + name }
+
+    public func get(_ r: ResourceType, namespace: String?, name: String) -> JSONValue? {
+        tables[r.qualifiedPlural]?[Self.key(r.namespaced ? (namespace ?? "") : "", name)]
+    }
+
+    public func get(_ ref: ObjectRef) -> JSONValue? { get(ref.resource, namespace: ref.namespace, name: ref.name) }
+
+    /// Objects of a type, ordered by namespace then name as etcd lists them; nil namespace means all.
+    public func list(_ r: ResourceType, namespace: String? = nil) -> [JSONValue] {
+        guard let table = tables[r.qualifiedPlural] else { return [] }
+        var keys: [String]
+        if let ns = namespace, r.namespaced {
+            let prefix = ns + "/"
+            keys = table.keys.filter { $0.hasPrefix(prefix) }
+        } else {
+            keys = Array(table.keys)
+        }
+        keys.sort()
+        return keys.map { table[$0]! }
+    }
+
+    public func count(_ r: ResourceType) -> Int { tables[r.qualifiedPlural]?.count ?? 0 }
+
+    /// Every object of every type, for snapshots and digests.
+    public func allObjects() -> [(ResourceType, JSONValue)] {
+        var out: [(ResourceType, JSONValue)] = []
+        for r in ResourceRegistry.all { for o in list(r) { out.append((r, o)) } }
+        return out
+    }
+
+    /// Objects whose ownerReferences name `uid`.
+    public func dependents(of uid: String) -> [ObjectRef] {
+        (dependents[uid] ?? []).sorted()
+    }
+
+    // MARK: Writing
+
+    /// Stores a new object, filling uid, resourceVersion, creationTimestamp and generation.
+    @discardableResult
+    public func create(_ r: ResourceType, _ object: JSONValue) throws(APIError) -> JSONValue {
+        var obj = object
+        let ns = r.namespaced ? (obj.namespace ?? "default") : ""
+        var name = obj.name
+        if name.isEmpty, let prefix = obj["metadata"]["generateName"].string {
+            name = prefix + makeSuffix()
+            obj["metadata"]["name"] = .string(name)
+        }
+        if get(r, namespace: ns, name: name) != nil { throw .alreadyExists(r, name) }
+        obj["apiVersion"] = .string(r.apiVersion)
+        obj["kind"] = .string(r.kind)
+        if r.namespaced { obj["metadata"]["namespace"] = .string(ns) } else { obj["metadata"]["namespace"] = .null }
+        obj["metadata"]["uid"] = .string(makeUID())
+        revision += 1
+        obj["metadata"]["resourceVersion"] = .string(String(revision))
+        obj["metadata"]["creationTimestamp"] = .string(Timestamp.rfc3339(now()))
+        if !obj["spec"].isNull { obj["metadata"]["generation"] = 1 }
+        obj = Self.orderMetadata(obj)
+        tables[r.qualifiedPlural, default: [:]][Self.key(ns, name)] = obj
+        index(ObjectRef(r, namespace: ns, name: name), old: nil, new: obj)
+        emit(.added, r, obj, old: nil)
+        return obj
+    }
+
+    /// Replaces a stored object. Bumps resourceVersion, and generation when the spec changed.
+    /// An object being deleted whose finalizers are now empty is removed.
+    @discardableResult
+    public func update(_ r: ResourceType, _ object: JSONValue) throws(APIError) -> JSONValue {
+        let ns = r.namespaced ? (object.namespace ?? "default") : ""
+        let key = Self.key(ns, object.name)
+        guard let old = tables[r.qualifiedPlural]?[key] else { throw .notFound(r, object.name) }
+        var obj = object
+        if old["spec"] != obj["spec"] {
+            obj["metadata"]["generation"] = .int((old["metadata"]["generation"].int ?? 0) + 1)
+        }
+        if obj == old { return old }
+        revision += 1
+        obj["metadata"]["resourceVersion"] = .string(String(revision))
+        let ref = ObjectRef(r, namespace: ns, name: object.name)
+        if obj.isDeleting && obj["metadata"]["finalizers"].items.isEmpty && r.kind != "Pod" {
+            remove(ref, last: obj)
+            return obj
+        }
+        tables[r.qualifiedPlural]![key] = obj
+        index(ref, old: old, new: obj)
+        emit(.modified, r, obj, old: old)
+        return obj
+    }
+
+    /// Reads, changes and writes back one object; a no-op change writes nothing.
+    @discardableResult
+    public func modify(_ ref: ObjectRef, _ change: (inout JSONValue) -> Void) throws(APIError) -> JSONValue {
+        guard var obj = get(ref) else { throw .notFound(ref.resource, ref.name) }
+        change(&obj)
+        return try update(ref.resource, obj)
+    }
+
+    /// Deletes an object the way the API server does: objects with finalizers, and pods bound to a
+    /// node with a grace period, get a deletionTimestamp; everything else goes at once.
+    /// Returns the object as it was when the delete took effect.
+    @discardableResult
+    public func delete(_ ref: ObjectRef, gracePeriodSeconds: Int? = nil) throws(APIError) -> JSONValue {
+        guard var obj = get(ref) else { throw .notFound(ref.resource, ref.name) }
+        let hasFinalizers = !obj["metadata"]["finalizers"].items.isEmpty
+        var graceful = false
+        if ref.resource.kind == "Pod" {
+            let phase = obj["status"]["phase"].string ?? ""
+            let grace = gracePeriodSeconds ?? obj["spec"]["terminationGracePeriodSeconds"].int ?? 30
+            let bound = !(obj["spec"]["nodeName"].string ?? "").isEmpty
+            if bound && grace > 0 && phase != "Succeeded" && phase != "Failed" {
+                graceful = true
+                if obj.isDeleting {
+                    // A second delete may only shorten the grace period.
+                    let current = obj["metadata"]["deletionGracePeriodSeconds"].int ?? grace
+                    if grace >= current { return obj }
+                }
+                obj["metadata"]["deletionTimestamp"] = .string(Timestamp.rfc3339(now() + Millis(grace) * 1000))
+                obj["metadata"]["deletionGracePeriodSeconds"] = .int(grace)
+            }
+        }
+        if hasFinalizers || graceful {
+            if !graceful {
+                if obj.isDeleting { return obj }
+                obj["metadata"]["deletionTimestamp"] = .string(Timestamp.rfc3339(now()))
+                obj["metadata"]["deletionGracePeriodSeconds"] = 0
+            }
+            revision += 1
+            obj["metadata"]["resourceVersion"] = .string(String(revision))
+            let old = get(ref)
+            tables[ref.resource.qualifiedPlural]![Self.key(ref.namespace, ref.name)] = obj
+            emit(.modified, ref.resource, obj, old: old)
+            return obj
+        }
+        remove(ref, last: obj)
+        return obj
+    }
+
+    /// Removes an object immediately (force deletion, or a kubelet confirming termination).
+    public func remove(_ ref: ObjectRef) {
+        guard let obj = get(ref) else { return }
+        remove(ref, last: obj)
+    }
+
+    private func remove(_ ref: ObjectRef, last: JSONValue) {
+        tables[ref.resource.qualifiedPlural]?.removeValue(forKey: Self.key(ref.namespace, ref.name))
+        index(ref, old: last, new: nil)
+        revision += 1
+        emit(.deleted, ref.resource, last, old: last)
+    }
+
+    // MARK: Helpers
+
+    private func index(_ ref: ObjectRef, old: JSONValue?, new: JSONValue?) {
+        let before = Set(old?.ownerReferences.compactMap { $0["uid"].string } ?? [])
+        let after = Set(new?.ownerReferences.compactMap { $0["uid"].string } ?? [])
+        if before == after { return }
+        for u in before.subtracting(after) {
+            dependents[u]?.remove(ref)
+            if dependents[u]?.isEmpty == true { dependents.removeValue(forKey: u) }
+        }
+        for u in after.subtracting(before) { dependents[u, default: []].insert(ref) }
+    }
+
+    /// Five characters from the apiserver's generateName alphabet.
+    private func makeSuffix() -> String {
+        let alphabet = Array("bcdfghjklmnpqrstvwxz2456789")
+        var h: UInt64 = 1469598103934665603
+        for b in makeUID().utf8 { h = (h ^ UInt64(b)) &* 1099511628211 }
+        var s = ""
+        for _ in 0..<5 { s.append(alphabet[Int(h % UInt64(alphabet.count))]); h /= UInt64(alphabet.count) }
+        return s
+    }
+
+    /// Puts metadata keys in the order the API server returns them.
+    static func orderMetadata(_ obj: JSONValue) -> JSONValue {
+        guard let md = obj["metadata"].object else { return obj }
+        let order = ["annotations", "creationTimestamp", "deletionGracePeriodSeconds", "deletionTimestamp", "finalizers",
+                     "generateName", "generation", "labels", "name", "namespace", "ownerReferences", "resourceVersion", "uid"]
+        var sorted = JSONValue.emptyObject
+        for k in order { if let v = md[k] { sorted[k] = v } }
+        for (k, v) in md where !order.contains(k) { sorted[k] = v }
+        var out = obj
+        out["metadata"] = sorted
+        return out
+    }
+}

@@ -1,0 +1,32 @@
+/// A change in the store, as a watch delivers it.
+public struct WatchEvent: Sendable {
+    public enum Kind: String, Sendable {
+        case added = "ADDED"
+        case modified = "MODIFIED"
+        case deleted = "DELETED"
+    }
+
+    public let kind: Kind
+    public let resource: ResourceType
+    /// The object after the change (its last state for `deleted`).
+    public let object: JSONValue
+    /// The object before the change, for `modified` and `deleted`.
+    public let old: JSONValue?
+}
+
+/// Identifies one stored object.
+public struct ObjectRef: Hashable, Sendable, Comparable {
+    public let resource: ResourceType
+    public let namespace: String
+    public let name: String
+
+    public init(_ resource: ResourceType, namespace: String, name: String) {
+        self.resource = resource
+        self.namespace = resource.namespaced ? namespace : ""
+        self.name = name
+    }
+
+    public static func < (a: ObjectRef, b: ObjectRef) -> Bool {
+        (a.resource.plural, a.namespace, a.name) < (b.resource.plural, b.namespace, b.name)
+    }
+}

@@ -1,0 +1,146 @@
+import OrderedCollections
+
+/// An API object as the API server holds it: an ordered tree of JSON values.
+///
+/// Objects keep the key order they were written in, so round-trips stay recognisable; printers
+/// sort keys where kubectl does.
+public enum JSONValue: Hashable, Sendable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case double(Double)
+    case string(String)
+    case array([JSONValue])
+    case object(OrderedDictionary<String, JSONValue>)
+
+    public static var emptyObject: JSONValue { .object([:]) }
+
+    // MARK: Reading
+
+    public var isNull: Bool { if case .null = self { return true } else { return false } }
+    public var string: String? { if case .string(let s) = self { return s } else { return nil } }
+    public var bool: Bool? { if case .bool(let b) = self { return b } else { return nil } }
+    public var int: Int? {
+        switch self {
+        case .int(let i): return i
+        case .double(let d) where d == d.rounded() && abs(d) < 9e15: return Int(d)
+        default: return nil
+        }
+    }
+    public var double: Double? {
+        switch self {
+        case .int(let i): return Double(i)
+        case .double(let d): return d
+        default: return nil
+        }
+    }
+    public var array: [JSONValue]? { if case .array(let a) = self { return a } else { return nil } }
+    public var object: OrderedDictionary<String, JSONValue>? {
+        if case .object(let o) = self { return o } else { return nil }
+    }
+    /// Array elements, or none when this is not an array.
+    public var items: [JSONValue] { array ?? [] }
+
+    /// The string form kubectl would show for a scalar (used by printers and selectors).
+    public var scalarText: String? {
+        switch self {
+        case .string(let s): return s
+        case .int(let i): return String(i)
+        case .double(let d): return JSONValue.formatDouble(d)
+        case .bool(let b): return b ? "true" : "false"
+        default: return nil
+        }
+    }
+
+    static func formatDouble(_ d: Double) -> String {
+        if d == d.rounded() && abs(d) < 1e15 { return String(Int(d)) }
+        return String(d)
+    }
+
+    // MARK: Subscripts
+
+    /// Member access; reading a missing key (or a non-object) gives `.null`, writing creates objects.
+    public subscript(key: String) -> JSONValue {
+        get {
+            if case .object(let o) = self { return o[key] ?? .null }
+            return .null
+        }
+        set {
+            var o: OrderedDictionary<String, JSONValue>
+            if case .object(let existing) = self { o = existing } else { o = [:] }
+            self = .null  // release our reference so `o` is uniquely owned
+            if newValue.isNull { o.removeValue(forKey: key) } else { o[key] = newValue }
+            self = .object(o)
+        }
+    }
+
+    /// Element access; out-of-range reads give `.null`.
+    public subscript(index: Int) -> JSONValue {
+        get {
+            if case .array(let a) = self, index >= 0, index < a.count { return a[index] }
+            return .null
+        }
+        set {
+            guard case .array(var a) = self, index >= 0, index < a.count else { return }
+            self = .null
+            a[index] = newValue
+            self = .array(a)
+        }
+    }
+
+    /// Reads a dotted path such as `["spec", "template", "metadata"]`.
+    public func value(at path: [String]) -> JSONValue {
+        var current = self
+        for key in path { current = current[key] }
+        return current
+    }
+
+    /// Writes a value at a path, creating intermediate objects.
+    public mutating func set(_ path: [String], _ value: JSONValue) {
+        guard let first = path.first else { self = value; return }
+        var child = self[first]
+        child.set(Array(path.dropFirst()), value)
+        self[first] = child
+    }
+
+    /// Appends to the array at `key`, creating it when missing.
+    public mutating func append(_ value: JSONValue, to key: String) {
+        var a = self[key].array ?? []
+        self[key] = .null
+        a.append(value)
+        self[key] = .array(a)
+    }
+}
+
+extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
+    ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral, ExpressibleByFloatLiteral
+{
+    public init(stringLiteral value: String) { self = .string(value) }
+    public init(integerLiteral value: Int) { self = .int(value) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(floatLiteral value: Double) { self = .double(value) }
+    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+        var o = OrderedDictionary<String, JSONValue>()
+        for (k, v) in elements { o[k] = v }
+        self = .object(o)
+    }
+    public init(nilLiteral: ()) { self = .null }
+}
+
+extension JSONValue {
+    /// A string map such as labels or a selector's matchLabels; non-string values are skipped.
+    public var stringMap: [String: String] {
+        guard let o = object else { return [:] }
+        var m: [String: String] = [:]
+        for (k, v) in o { if let s = v.scalarText { m[k] = s } }
+        return m
+    }
+
+    /// Builds an object from a string map, keys sorted for determinism.
+    public static func stringMap(_ m: [String: String]) -> JSONValue {
+        var o = OrderedDictionary<String, JSONValue>()
+        for k in m.keys.sorted() { o[k] = .string(m[k]!) }
+        return .object(o)
+    }
+}

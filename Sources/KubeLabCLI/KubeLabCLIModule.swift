@@ -1,0 +1,3 @@
+import Kubectl
+
+public enum KubeLabCLIModule {}

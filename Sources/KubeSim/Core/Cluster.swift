@@ -1,0 +1,138 @@
+import KubeAPI
+
+/// One simulated cluster: the store, the virtual clock, timed events and the controllers.
+///
+/// Nothing happens between calls except through the clock: `settle()` runs controllers until
+/// no work is left at the current instant, and `advance(by:)` moves time forward event by event.
+public final class Cluster {
+    public let store: ObjectStore
+    public private(set) var now: Millis
+    public var rng: SeededGenerator
+    /// What went wrong inside the simulation that a user should hear about (runaway loops).
+    public private(set) var faults: [String] = []
+
+    private var timed = EventQueue()
+    private var controllers: [Controller] = []
+    private var queued: Set<QueuedKey> = []
+    private var work: [QueuedKey] = []
+    private var workHead = 0
+    private var settling = false
+
+    /// Upper bound on controller syncs in one settle, so a controller bug ends with a message
+    /// instead of an exhausted machine.
+    public var maxSyncsPerSettle = 2_000_000
+
+    struct QueuedKey: Hashable {
+        let controller: Int
+        let key: String
+    }
+
+    public init(seed: UInt64, start: Millis) {
+        now = start
+        rng = SeededGenerator(seed: seed)
+        store = ObjectStore(now: { start }, makeUID: { "" })
+        store.now = { [unowned self] in self.now }
+        store.makeUID = { [unowned self] in self.rng.uuid() }
+        store.watch { [unowned self] event in self.enqueue(for: event) }
+    }
+
+    // MARK: Controllers
+
+    public func register(_ controller: Controller) { controllers.append(controller) }
+
+    public func controller<T: Controller>(_ type: T.Type) -> T? { controllers.first { $0 is T } as? T }
+
+    private func enqueue(for event: WatchEvent) {
+        for (i, c) in controllers.enumerated() {
+            for key in c.keys(for: event, in: self) { enqueue(controller: i, key: key) }
+        }
+    }
+
+    private func enqueue(controller: Int, key: String) {
+        let q = QueuedKey(controller: controller, key: key)
+        if queued.insert(q).inserted { work.append(q) }
+    }
+
+    /// Asks `controller` to sync `key` during the next settle.
+    public func enqueue(_ controller: Controller, key: String) {
+        guard let i = controllers.firstIndex(where: { $0 === controller }) else { return }
+        enqueue(controller: i, key: key)
+    }
+
+    /// Runs controllers until none has work left at the current instant.
+    public func settle() {
+        if settling { return }
+        settling = true
+        defer { settling = false }
+        var syncs = 0
+        while workHead < work.count {
+            let item = work[workHead]
+            workHead += 1
+            queued.remove(item)
+            controllers[item.controller].sync(item.key, in: self)
+            syncs += 1
+            if syncs >= maxSyncsPerSettle {
+                faults.append("controllers did not settle after \(syncs) syncs; the simulation paused")
+                queued.removeAll()
+                work.removeAll()
+                workHead = 0
+                return
+            }
+            if workHead > 4096 && workHead * 2 > work.count {
+                work.removeFirst(workHead)
+                workHead = 0
+            }
+        }
+        work.removeAll(keepingCapacity: true)
+        workHead = 0
+    }
+
+    // MARK: Time
+
+    /// Runs `action` when the clock reaches `now + delay` (milliseconds).
+    public func schedule(after delay: Millis, _ action: @escaping () -> Void) {
+        timed.schedule(at: now + max(0, delay), action)
+    }
+
+    public func schedule(at time: Millis, _ action: @escaping () -> Void) {
+        timed.schedule(at: max(now, time), action)
+    }
+
+    public var nextEventTime: Millis? { timed.nextDue }
+
+    /// Moves the clock forward, running every timed event that falls due on the way.
+    public func advance(by delta: Millis) {
+        advance(to: now + max(0, delta))
+    }
+
+    public func advance(to target: Millis) {
+        settle()
+        while let due = timed.nextDue, due <= target {
+            let entry = timed.popFirst()!
+            now = max(now, entry.due)
+            entry.action()
+            settle()
+        }
+        now = max(now, target)
+        settle()
+    }
+
+    /// Advances until `done()` holds or `limit` passes; returns whether it held. `observe` runs
+    /// after each step so watchers can print changes at the time they happen.
+    @discardableResult
+    public func advance(until done: () -> Bool, limit: Millis) -> Bool {
+        settle()
+        let deadline = now + limit
+        if done() { return true }
+        while let due = timed.nextDue, due <= deadline {
+            let entry = timed.popFirst()!
+            now = max(now, entry.due)
+            entry.action()
+            settle()
+            if done() { return true }
+        }
+        now = deadline
+        settle()
+        return done()
+    }
+}

@@ -1,0 +1,5 @@
+import KubeAPI
+import KubeSim
+import PodShell
+
+public enum KubectlModule {}

@@ -1,0 +1,3 @@
+import KubeLabCLI
+import CLibEdit
+print("kubelab")

@@ -1,0 +1,4 @@
+import Testing
+@testable import KubeAPI
+
+@Test func KubeAPILoads() { #expect(Bool(true)) }

@@ -1,0 +1,4 @@
+import Testing
+@testable import KubeLabCLI
+
+@Test func KubeLabCLILoads() { #expect(Bool(true)) }

@@ -1,0 +1,4 @@
+import Testing
+@testable import Kubectl
+
+@Test func KubectlLoads() { #expect(Bool(true)) }

@@ -1,0 +1,4 @@
+import Testing
+@testable import PodShell
+
+@Test func PodShellLoads() { #expect(Bool(true)) }
