@@ -6,6 +6,8 @@ import KubeAPI
 /// no work is left at the current instant, and `advance(by:)` moves time forward event by event.
 public final class Cluster {
     public let store: ObjectStore
+    /// The write path kubectl uses (admission, allocation, deletion propagation).
+    public private(set) lazy var api = APIServer(cluster: self)
     public private(set) var now: Millis
     public var rng: SeededGenerator
     /// What went wrong inside the simulation that a user should hear about (runaway loops).
