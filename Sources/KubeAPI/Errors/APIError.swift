@@ -14,6 +14,11 @@ public struct APIError: Error, Equatable, Sendable {
 
     public var reason: Reason
     public var message: String
+    /// For Invalid errors: the kind and name of the object and the field causes, which kubectl
+    /// prints instead of the message.
+    public var invalidKind: String?
+    public var invalidName: String?
+    public var causes: [FieldError] = []
 
     public init(_ reason: Reason, _ message: String) {
         self.reason = reason
@@ -34,12 +39,33 @@ public struct APIError: Error, Equatable, Sendable {
     public static func invalid(kind: String, name: String, causes: [FieldError]) -> APIError {
         let text = causes.map(\.description)
         let joined = text.count == 1 ? text[0] : "[" + text.joined(separator: ", ") + "]"
-        return APIError(.invalid, "The \(kind) \"\(name)\" is invalid: \(joined)")
+        var e = APIError(.invalid, "\(kind) \"\(name)\" is invalid: \(joined)")
+        e.invalidKind = kind
+        e.invalidName = name
+        e.causes = causes
+        return e
     }
 
-    /// How kubectl prints it: Invalid errors stand alone, the rest get the "Error from server" prefix.
+    /// How kubectl prints it (cmdutil.CheckErr): Invalid errors list their causes after
+    /// `The Kind "name" is invalid: `, one per `* ` line when there are several; the rest get
+    /// the "Error from server (Reason): " prefix.
     public var kubectlText: String {
-        reason == .invalid ? message : "Error from server (\(reason.rawValue)): \(message)"
+        if reason == .invalid, let kind = invalidKind, let name = invalidName {
+            let prefix = "The \(kind) \"\(name)\" is invalid: "
+            if causes.count == 1 { return prefix + causes[0].description }
+            if causes.isEmpty { return "The \(kind) \"\(name)\" is invalid" }
+            return prefix + "\n" + causes.map { "* \($0.description)" }.joined(separator: "\n")
+        }
+        return "Error from server (\(reason.rawValue)): \(message)"
+    }
+
+    /// The same error with `error when creating "file": ` put before its message, as kubectl does
+    /// for objects read from files (Invalid errors still print their causes).
+    public func fromSource(_ verb: String, _ source: String) -> APIError {
+        guard !source.isEmpty else { return self }
+        var e = self
+        e.message = "error when \(verb) \"\(source)\": \(message)"
+        return e
     }
 }
 

@@ -1,0 +1,197 @@
+/// Flags as spf13/pflag parses them for kubectl: `--name=value`, `--name value`, `-n value`,
+/// `-nvalue`, grouped booleans (`-it`), flags anywhere among the arguments, `--` ending them.
+public struct FlagSet: Sendable {
+    public enum Kind: Sendable { case bool, string, int, stringArray, duration }
+
+    public struct Spec: Sendable {
+        public let name: String
+        public let shorthand: Character?
+        public let kind: Kind
+        /// Value used when the flag is absent (shown by help, read by `string(_:)`).
+        public let defaultValue: String
+        /// For bool flags: `--flag` without a value means this (pflag's NoOptDefVal).
+        public init(_ name: String, _ shorthand: Character? = nil, _ kind: Kind = .string, default d: String = "") {
+            self.name = name
+            self.shorthand = shorthand
+            self.kind = kind
+            self.defaultValue = kind == .bool && d.isEmpty ? "false" : d
+        }
+    }
+
+    public var specs: [Spec]
+
+    public init(_ specs: [Spec]) { self.specs = specs }
+
+    public func adding(_ more: [Spec]) -> FlagSet { FlagSet(specs + more) }
+
+    func spec(named name: String) -> Spec? { specs.first { $0.name == name } }
+    func spec(short c: Character) -> Spec? { specs.first { $0.shorthand == c } }
+}
+
+/// The outcome of parsing: flag values, positional arguments, and what followed `--`.
+public struct ParsedFlags: Sendable {
+    public var values: [String: [String]] = [:]
+    public var positional: [String] = []
+    /// Arguments after `--` (nil when there was no `--`).
+    public var afterDash: [String]? = nil
+    let set: FlagSet
+
+    public func isSet(_ name: String) -> Bool { values[name] != nil }
+
+    public func string(_ name: String) -> String {
+        values[name]?.last ?? set.spec(named: name)?.defaultValue ?? ""
+    }
+
+    public func strings(_ name: String) -> [String] {
+        guard let vs = values[name] else { return [] }
+        // stringArray/stringSlice flags also accept comma lists (`-f a.yaml,b.yaml`).
+        return vs.flatMap { v in v.split(separator: ",", omittingEmptySubsequences: true).map(String.init) }
+    }
+
+    public func bool(_ name: String) -> Bool { string(name) == "true" }
+
+    public func int(_ name: String) -> Int? { Int(string(name)) }
+}
+
+/// A flag error, worded like pflag; kubectl prints `error: <message>` plus a usage hint.
+public struct FlagError: Error, Equatable, Sendable {
+    public let message: String
+}
+
+extension FlagSet {
+    public func parse(_ args: [String]) throws(FlagError) -> ParsedFlags {
+        var out = ParsedFlags(set: self)
+        var i = 0
+        func need(_ display: String) throws(FlagError) -> String {
+            i += 1
+            guard i < args.count else { throw FlagError(message: "flag needs an argument: \(display)") }
+            return args[i]
+        }
+        while i < args.count {
+            let a = args[i]
+            if a == "--" {
+                out.afterDash = Array(args[(i + 1)...])
+                break
+            }
+            if a.hasPrefix("--") {
+                let body = a.dropFirst(2)
+                let name: String
+                var value: String?
+                if let eq = body.firstIndex(of: "=") {
+                    name = String(body[..<eq])
+                    value = String(body[body.index(after: eq)...])
+                } else {
+                    name = String(body)
+                }
+                guard let spec = spec(named: name) else { throw FlagError(message: "unknown flag: --\(name)") }
+                if spec.kind == .bool {
+                    let v = value ?? "true"
+                    guard let b = Self.parseBool(v) else {
+                        throw FlagError(message: "invalid argument \"\(v)\" for \"--\(name)\" flag: strconv.ParseBool: parsing \"\(v)\": invalid syntax")
+                    }
+                    out.values[name, default: []].append(b ? "true" : "false")
+                } else {
+                    let v = try value ?? need("--\(name)")
+                    try Self.check(v, spec, display: "--\(name)")
+                    out.values[name, default: []].append(v)
+                }
+            } else if a.hasPrefix("-") && a.count > 1 && !Self.isNegativeNumber(a) {
+                var chars = Array(a.dropFirst())
+                while !chars.isEmpty {
+                    let c = chars.removeFirst()
+                    guard let spec = spec(short: c) else {
+                        throw FlagError(message: "unknown shorthand flag: '\(c)' in \(a)")
+                    }
+                    if spec.kind == .bool {
+                        if chars.first == "=" {
+                            let v = String(chars.dropFirst())
+                            guard let b = Self.parseBool(v) else {
+                                throw FlagError(message: "invalid argument \"\(v)\" for \"-\(c), --\(spec.name)\" flag: strconv.ParseBool: parsing \"\(v)\": invalid syntax")
+                            }
+                            out.values[spec.name, default: []].append(b ? "true" : "false")
+                            chars = []
+                        } else {
+                            out.values[spec.name, default: []].append("true")
+                        }
+                        continue
+                    }
+                    var v: String
+                    if chars.isEmpty {
+                        v = try need("'\(c)' in \(a)")
+                    } else {
+                        v = String(chars.first == "=" ? chars.dropFirst() : chars[...])
+                        chars = []
+                    }
+                    try Self.check(v, spec, display: "-\(c), --\(spec.name)")
+                    out.values[spec.name, default: []].append(v)
+                }
+            } else {
+                out.positional.append(a)
+            }
+            i += 1
+        }
+        return out
+    }
+
+    static func parseBool(_ s: String) -> Bool? {
+        switch s {
+        case "1", "t", "T", "true", "TRUE", "True": return true
+        case "0", "f", "F", "false", "FALSE", "False": return false
+        default: return nil
+        }
+    }
+
+    static func isNegativeNumber(_ s: String) -> Bool { s.count > 1 && Int(s) != nil }
+
+    static func check(_ v: String, _ spec: Spec, display: String) throws(FlagError) {
+        switch spec.kind {
+        case .int:
+            if Int32(v) == nil {
+                let reason = Int(v) != nil || (v.allSatisfy { $0.isNumber || $0 == "-" } && !v.isEmpty) ? "value out of range" : "invalid syntax"
+                throw FlagError(message: "invalid argument \"\(v)\" for \"\(display)\" flag: strconv.ParseInt: parsing \"\(v)\": \(reason)")
+            }
+        case .duration:
+            if Duration.parseGo(v) == nil {
+                throw FlagError(message: "invalid argument \"\(v)\" for \"\(display)\" flag: time: invalid duration \"\(v)\"")
+            }
+        default: break
+        }
+    }
+}
+
+extension Duration {
+    /// Go's time.ParseDuration subset: `30s`, `1m30s`, `2h`, `500ms`, `0`.
+    public static func parseGo(_ s: String) -> Int64? {
+        if s == "0" { return 0 }
+        var total: Double = 0
+        var num = ""
+        var unit = ""
+        var sawAny = false
+        func flush() -> Bool {
+            guard let n = Double(num) else { return false }
+            let mult: Double
+            switch unit {
+            case "ns": mult = 1e-6
+            case "us", "µs": mult = 1e-3
+            case "ms": mult = 1
+            case "s": mult = 1000
+            case "m": mult = 60_000
+            case "h": mult = 3_600_000
+            default: return false
+            }
+            total += n * mult
+            num = ""; unit = ""; sawAny = true
+            return true
+        }
+        for c in s {
+            if c.isNumber || c == "." {
+                if !unit.isEmpty { guard flush() else { return nil } }
+                num.append(c)
+            } else {
+                unit.append(c)
+            }
+        }
+        guard flush(), sawAny else { return nil }
+        return Int64(total)
+    }
+}

@@ -1,5 +1,0 @@
-import KubeAPI
-import KubeSim
-import PodShell
-
-public enum KubectlModule {}
