@@ -1,0 +1,150 @@
+import KubeAPI
+import KubeSim
+
+/// `kubectl apply -f FILE`: create what is missing, patch what changed, report the rest unchanged.
+struct ApplyCommand: KubectlCommand {
+    static let name = "apply"
+    static let help = HelpText.usage("""
+        Create or update objects so they match the given manifests.
+
+        Examples:
+          kubectl apply -f visit-cnt-stfs.yaml
+          kubectl apply -f todo-list/db/
+          cat web.yaml | kubectl apply -f -
+
+        Options:
+          -f, --filename=[]   files, directories or '-' for standard input
+          -R, --recursive     read directories recursively
+          --dry-run='none'    'client' or 'server' to only show what would happen
+          -o, --output=''     print the objects as yaml, json or name instead of a message
+
+        Usage:
+          kubectl apply -f FILENAME [options]
+        """)
+
+    let flags = FlagSet([
+        .init("filename", "f", .stringArray), .init("recursive", "R", .bool), .init("dry-run", nil, .string, default: "none"),
+        .init("output", "o"), .init("server-side", nil, .bool), .init("force", nil, .bool), .init("prune", nil, .bool),
+        .init("selector", "l"), .init("validate", nil, .string, default: "strict"), .init("field-manager", nil, .string, default: "kubectl-client-side-apply"),
+        .init("overwrite", nil, .bool, default: "true"), .init("wait", nil, .bool), .init("kustomize", "k"),
+        .init("force-conflicts", nil, .bool), .init("show-managed-fields", nil, .bool), .init("timeout", nil, .duration, default: "0s"),
+        .init("cascade", nil, .string, default: "background"), .init("grace-period", nil, .int, default: "-1"),
+        .init("all", nil, .bool), .init("openapi-patch", nil, .bool, default: "true"), .init("template"),
+        .init("allow-missing-template-keys", nil, .bool, default: "true"),
+    ])
+
+    func run(_ call: Invocation) throws -> Int32 {
+        let paths = call.flags.strings("filename")
+        if call.flags.isSet("kustomize") {
+            throw KubectlFailure.error("kustomize is not available in kubelab; apply the generated manifests with -f")
+        }
+        guard !paths.isEmpty else { throw KubectlFailure.error("must specify one of -f and -k") }
+        let dryRun = try DryRun.parse(call.flags.string("dry-run"))
+        let output = try OutputFormat.parse(call.flags.string("output"), allowed: .objectPrinters)
+        let manifests = try ManifestReader.read(paths, recursive: call.flags.bool("recursive"), files: call.kubectl.files, stdin: call.io.stdin)
+        for m in manifests { try ManifestReader.checkTypeFields(m) }
+        var errors: [String] = []
+        var printed: [(ResourceType, JSONValue)] = []
+        for m in manifests {
+            do {
+                let r = try ManifestReader.resolveType(m)
+                let result = try apply(m, as: r, call: call, dryRun: dryRun)
+                if output == nil {
+                    call.out("\(r.qualifiedKind)/\(result.object.name) \(result.operation)\(dryRun.suffix)\n")
+                } else {
+                    printed.append((r, result.object))
+                }
+            } catch let f as KubectlFailure {
+                errors.append(f.text.hasPrefix("error: ") ? String(f.text.dropFirst(7)) : f.text)
+            } catch let e as APIError {
+                errors.append(e.kubectlText)
+            }
+        }
+        if let output, !printed.isEmpty { try ObjectOutput.print(printed, format: output, call: call) }
+        if !errors.isEmpty {
+            call.err(errors.map { $0.hasPrefix("Error from server") || $0.hasPrefix("The ") ? $0 : "error: " + $0 }.joined(separator: "\n") + "\n")
+            return 1
+        }
+        return 0
+    }
+
+    struct Outcome {
+        var object: JSONValue
+        var operation: String
+    }
+
+    func apply(_ m: Manifest, as r: ResourceType, call: Invocation, dryRun: DryRun) throws -> Outcome {
+        var desired = m.object
+        let ns = try Namespaces.resolve(for: desired, resource: r, call: call)
+        if r.namespaced { desired["metadata"]["namespace"] = .string(ns) }
+        let lastApplied = ThreeWayMerge.annotationValue(for: desired)
+        desired["metadata"]["annotations"][ThreeWayMerge.lastAppliedKey] = .string(lastApplied)
+        let api = call.cluster.api
+        guard let live = call.store.get(r, namespace: ns, name: desired.name) else {
+            do {
+                let created = try api.create(desired, as: r, dryRun: dryRun != .none)
+                return Outcome(object: created, operation: "created")
+            } catch let e as APIError {
+                throw e.fromSource("creating", m.source)
+            }
+        }
+        let previous = live.annotations[ThreeWayMerge.lastAppliedKey].flatMap { try? YAMLLoader.parse($0) } ?? nil
+        if previous == nil {
+            call.err("Warning: resource \(r.plural)/\(desired.name) is missing the kubectl.kubernetes.io/last-applied-configuration annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n")
+        }
+        var merged = ThreeWayMerge.merge(live: live, lastApplied: previous ?? .null, applied: desired)
+        merged["metadata"]["resourceVersion"] = live["metadata"]["resourceVersion"]
+        do {
+            let updated = try api.update(merged, as: r, dryRun: dryRun != .none)
+            let changed = updated["metadata"]["resourceVersion"] != live["metadata"]["resourceVersion"]
+                || (dryRun != .none && Self.differs(updated, live))
+            return Outcome(object: updated, operation: changed ? "configured" : "unchanged")
+        } catch let e as APIError {
+            throw e.fromSource("patching", m.source)
+        }
+    }
+
+    static func differs(_ a: JSONValue, _ b: JSONValue) -> Bool {
+        var a = a, b = b
+        a["metadata"]["resourceVersion"] = .null
+        b["metadata"]["resourceVersion"] = .null
+        return a != b
+    }
+}
+
+/// `--dry-run` values.
+enum DryRun: Equatable {
+    case none, client, server
+
+    static func parse(_ s: String) throws -> DryRun {
+        switch s {
+        case "", "none", "false": return .none
+        case "client", "true": return .client
+        case "server": return .server
+        default: throw KubectlFailure.error("Invalid dry-run value (\(s)). Must be \"none\", \"server\", or \"client\".")
+        }
+    }
+
+    var suffix: String {
+        switch self {
+        case .none: return ""
+        case .client: return " (dry run)"
+        case .server: return " (server dry run)"
+        }
+    }
+}
+
+/// Namespace rules shared by verbs that read manifests.
+enum Namespaces {
+    /// The object's namespace, or `-n`, or the context namespace; a conflict is kubectl's error.
+    static func resolve(for object: JSONValue, resource: ResourceType, call: Invocation) throws -> String {
+        guard resource.namespaced else { return "" }
+        if let own = object.namespace, !own.isEmpty {
+            if call.namespaceExplicit && call.namespace != own {
+                throw KubectlFailure.error("the namespace from the provided object \"\(own)\" does not match the namespace \"\(call.namespace)\". You must pass '--namespace=\(own)' to perform this operation.")
+            }
+            return own
+        }
+        return call.namespace
+    }
+}

@@ -1,0 +1,123 @@
+import KubeAPI
+import KubeSim
+
+/// `kubectl delete`: by name, `-f`, `-l` or `--all`; waits until the objects are gone.
+struct DeleteCommand: KubectlCommand {
+    static let name = "delete"
+    static let help = HelpText.usage("""
+        Delete objects by name, by label selector, from manifests, or all of a type.
+        Pods stop gracefully first; objects they own are removed by the garbage collector.
+
+        Examples:
+          kubectl delete -f mysql-sts.yml
+          kubectl delete pod mysql-0
+          kubectl delete pvc -l app=visit-cnt-stfs
+          kubectl delete pod web-1 --grace-period=0 --force
+
+        Options:
+          -f, --filename=[]        objects to delete, from manifests
+          -l, --selector=''        delete objects matching the label selector
+          --all                    delete every object of the type in the namespace
+          -A, --all-namespaces     with --all or -l, across every namespace
+          --cascade='background'   'background', 'foreground' or 'orphan' for owned objects
+          --grace-period=-1        seconds a pod gets to stop (-1: its own setting)
+          --force                  with --grace-period=0, remove at once without waiting
+          --now                    same as --grace-period=1
+          --wait=true              wait until the objects are gone
+          --ignore-not-found       say nothing about objects that do not exist
+          -o, --output=''          'name' prints only kind/name
+
+        Usage:
+          kubectl delete ([-f FILENAME] | TYPE [(NAME | -l label | --all)]) [options]
+        """)
+
+    let flags = FlagSet([
+        .init("filename", "f", .stringArray), .init("recursive", "R", .bool), .init("selector", "l"), .init("all", nil, .bool),
+        .init("all-namespaces", "A", .bool), .init("cascade", nil, .string, default: "background"),
+        .init("grace-period", nil, .int, default: "-1"), .init("force", nil, .bool), .init("now", nil, .bool),
+        .init("wait", nil, .bool, default: "true"), .init("timeout", nil, .duration, default: "0s"),
+        .init("ignore-not-found", nil, .bool), .init("output", "o"), .init("field-selector"),
+        .init("dry-run", nil, .string, default: "none"), .init("interactive", "i", .bool), .init("raw"), .init("kustomize", "k"),
+    ])
+
+    func run(_ call: Invocation) throws -> Int32 {
+        let dryRun = try DryRun.parse(call.flags.string("dry-run"))
+        let output = call.flags.string("output")
+        guard output.isEmpty || output == "name" else {
+            throw KubectlFailure.error("unexpected -o output mode: \(output), the flag 'output' must be one of yaml|json|name")
+        }
+        let propagation: APIServer.Propagation
+        switch call.flags.string("cascade") {
+        case "background", "true": propagation = .background
+        case "foreground": propagation = .foreground
+        case "orphan", "false": propagation = .orphan
+        case let other:
+            throw KubectlFailure.error("invalid cascade value (\(other)). Must be \"background\", \"foreground\", or \"orphan\"")
+        }
+        var grace = call.flags.int("grace-period") ?? -1
+        let force = call.flags.bool("force")
+        if call.flags.bool("now") {
+            if grace != -1 { throw KubectlFailure.error("--now and --grace-period cannot be specified together") }
+            grace = 1
+        }
+        if force && grace < 0 { grace = 0 }
+        if grace == 0 && !force {
+            throw KubectlFailure.error("--grace-period=0 must have --force specified")
+        }
+        if force && grace == 0 {
+            call.err("Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n")
+        }
+        let sel = try ObjectSelection.resolve(call, requireNames: true, missingText: ObjectSelection.noResourcesText, notFoundVerb: "deleting")
+        let ignoreMissing = call.flags.bool("ignore-not-found")
+        if sel.objects.isEmpty && sel.errors.isEmpty {
+            call.out("No resources found\n")
+            return 0
+        }
+        var deleted: [ObjectRef] = []
+        var errors = ignoreMissing ? [] : sel.errors
+        for (i, (r, obj)) in sel.objects.enumerated() {
+            let ref = ObjectRef(r, namespace: obj.namespace ?? "", name: obj.name)
+            do {
+                if dryRun == .none {
+                    if force && grace == 0 {
+                        try call.cluster.api.delete(ref, propagation: propagation, gracePeriodSeconds: 0)
+                        call.store.remove(ref)
+                    } else {
+                        try call.cluster.api.delete(ref, propagation: propagation, gracePeriodSeconds: grace >= 0 ? grace : nil)
+                    }
+                    deleted.append(ref)
+                }
+                let word = force && grace == 0 ? "force deleted" : "deleted"
+                if output == "name" { call.out("\(r.qualifiedKind)/\(obj.name)\n") }
+                else { call.out("\(r.qualifiedKind) \"\(obj.name)\" \(word)\(dryRun.suffix)\n") }
+            } catch let e as APIError {
+                let source = i < sel.sources.count ? sel.sources[i] : ""
+                if e.reason == .notFound && ignoreMissing { continue }
+                errors.append(e.fromSource("deleting", source).kubectlText)
+            }
+        }
+        if call.flags.bool("wait") && !deleted.isEmpty {
+            waitUntilGone(deleted, call: call)
+        }
+        if !errors.isEmpty {
+            call.err(errors.joined(separator: "\n") + "\n")
+            return 1
+        }
+        return 0
+    }
+
+    /// kubectl's default `--wait`: block until every deleted object has left the store.
+    func waitUntilGone(_ refs: [ObjectRef], call: Invocation) {
+        let timeout = Duration.parseGo(call.flags.string("timeout")) ?? 0
+        // Real kubectl waits without limit; a script cannot, so an unbounded wait stops after ten
+        // minutes of cluster time (a pod on a lost node is never confirmed gone).
+        let limit: Millis = timeout > 0 ? timeout : 600_000
+        var waited: Millis = 0
+        call.cluster.settle()
+        while refs.contains(where: { call.store.get($0) != nil }) && waited < limit {
+            // Foreground deletion and graceful pod termination complete as the clock moves.
+            guard call.kubectl.wait(250) else { return }
+            waited += 250
+        }
+    }
+}

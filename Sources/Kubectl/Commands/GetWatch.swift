@@ -1,0 +1,55 @@
+import KubeAPI
+import PodShell
+
+/// `kubectl get -w`: the current list, then one row per change until Ctrl-C (interactive) or
+/// until the cluster has been quiet for a while (scripts, replay, grading).
+enum GetWatch {
+    /// In scripts a watch ends after this much cluster time without a change...
+    static let quietPeriod: Millis = 30_000
+    /// ...or after this much cluster time in all.
+    static let scriptLimit: Millis = 900_000
+
+    static func run(_ call: Invocation, selection: ObjectSelection, output: OutputFormat?) throws -> Int32 {
+        guard selection.types.count == 1, let type = selection.types.first else {
+            throw KubectlFailure.error("watch is only supported on individual resources and resource collections - more than 1 resource was found")
+        }
+        if let output, output != .wide {
+            throw KubectlFailure.error("kubelab watches print tables only; drop -o \(call.flags.string("output"))")
+        }
+        let wide = output == .wide
+        let options = GetCommand.tableOptions(call, wide: wide)
+        let withEvents = call.flags.bool("output-watch-events")
+        let allNamespaces = call.flags.bool("all-namespaces")
+        let names = Set(call.args.count > 1 ? Array(call.args.dropFirst()) : [])
+        let selector = try? LabelSelector.parse(call.flags.isSet("selector") ? call.flags.string("selector") : "")
+        let printer = WatchPrinter(type: type, options: options, withEvents: withEvents, now: { call.cluster.now })
+
+        if !call.flags.bool("watch-only") && !selection.objects.isEmpty {
+            call.out(printer.rows(selection.objects.map { ("ADDED", $0.1) }, header: !options.noHeaders))
+        }
+        if !selection.errors.isEmpty { call.err(selection.errors.joined(separator: "\n") + "\n") }
+
+        var lastChange = call.cluster.now
+        let token = call.store.watch { event in
+            guard event.resource == type else { return }
+            let o = event.object
+            if type.namespaced && !allNamespaces && o.namespace != call.namespace { return }
+            if !names.isEmpty && !names.contains(o.name) { return }
+            if let selector, !selector.matches(o.labels) { return }
+            lastChange = call.cluster.now
+            call.out(printer.rows([(event.kind.rawValue, o)], header: false))
+        }
+        defer { call.store.unwatch(token) }
+        let interactive = call.io.terminal?.mode == .interactive
+        let start = call.cluster.now
+        while true {
+            guard call.kubectl.wait(interactive ? 200 : 1000) else { break }
+            if call.io.terminal?.isInterrupted() == true { break }
+            if !interactive {
+                let now = call.cluster.now
+                if now - lastChange >= quietPeriod || now - start >= scriptLimit { break }
+            }
+        }
+        return 0
+    }
+}

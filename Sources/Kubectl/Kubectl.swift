@@ -1,0 +1,183 @@
+import KubeAPI
+import KubeSim
+
+/// kubectl, talking to one simulated cluster. Each call to `run` is one `kubectl ...` command line.
+public final class Kubectl {
+    public let cluster: Cluster
+    public let files: HostFiles
+    /// The namespace of the current kubeconfig context.
+    public var currentNamespace = "default"
+    /// Lets cluster time pass while a command waits (delete, wait, rollout status, get -w).
+    /// Returns false when the user interrupted. The default just advances the virtual clock.
+    public var waitHook: ((Millis) -> Bool)?
+
+    /// Waits `ms` of cluster time through the hook.
+    func wait(_ ms: Millis) -> Bool {
+        if let hook = waitHook { return hook(ms) }
+        cluster.advance(by: ms)
+        return true
+    }
+
+    public init(cluster: Cluster, files: HostFiles) {
+        self.cluster = cluster
+        self.files = files
+    }
+
+    /// Verbs by name, in the order `kubectl --help` groups them.
+    static let commands: [any KubectlCommand] = [
+        CreateCommand(), GetCommand(), ExplainCommand(), DeleteCommand(), ScaleCommand(),
+        DescribeCommand(), ApplyCommand(), APIResourcesCommand(), VersionCommand(),
+    ]
+
+    static func command(named name: String) -> (any KubectlCommand)? {
+        commands.first { type(of: $0).name == name || type(of: $0).aliases.contains(name) }
+    }
+
+    /// Runs `kubectl args...`; returns the exit code. Output goes through `io`.
+    @discardableResult
+    public func run(_ args: [String], io: CommandIO) -> Int32 {
+        // Global flags may come before the verb (`kubectl -n kube-system get pods`).
+        var leading: [String] = []
+        var rest = args[...]
+        while let a = rest.first, a.hasPrefix("-"), a != "--" {
+            leading.append(a)
+            rest = rest.dropFirst()
+            if !a.contains("="), let spec = GlobalFlags.spec(for: a), spec.kind != .bool, let v = rest.first {
+                leading.append(v)
+                rest = rest.dropFirst()
+            }
+        }
+        guard let verb = rest.first else {
+            if leading.contains("--help") || leading.contains("-h") || leading.isEmpty {
+                io.out(HelpText.root)
+                return 0
+            }
+            do { _ = try GlobalFlags.set.parse(leading) } catch {
+                io.err("Error: \(error.message)\nSee 'kubectl --help' for usage.\n")
+                return 1
+            }
+            io.out(HelpText.root)
+            return 0
+        }
+        if verb == "help" {
+            if let name = rest.dropFirst().first, let cmd = Self.command(named: name) {
+                io.out(type(of: cmd).help)
+            } else {
+                io.out(HelpText.root)
+            }
+            return 0
+        }
+        guard let command = Self.command(named: verb) else {
+            io.err(Self.unknownCommandText(verb))
+            return 1
+        }
+        let name = type(of: command).name
+        let argv = leading + Array(rest.dropFirst())
+        let flagSet = command.flags.adding(GlobalFlags.set.specs).adding([FlagSet.Spec("help", "h", .bool)])
+        let parsed: ParsedFlags
+        do {
+            parsed = try flagSet.parse(argv)
+        } catch {
+            io.err("Error: \(error.message)\nSee 'kubectl \(name) --help' for usage.\n")
+            return 1
+        }
+        if parsed.bool("help") {
+            io.out(type(of: command).help)
+            return 0
+        }
+        let call = Invocation(kubectl: self, flags: parsed, io: io)
+        do {
+            let code = try command.run(call)
+            cluster.settle()
+            return code
+        } catch let failure as KubectlFailure {
+            cluster.settle()
+            io.err(failure.text.hasSuffix("\n") ? failure.text : failure.text + "\n")
+            return failure.code
+        } catch let e as APIError {
+            cluster.settle()
+            io.err(e.kubectlText + "\n")
+            return 1
+        } catch {
+            io.err("error: \(error)\n")
+            return 1
+        }
+    }
+
+    /// cobra's "unknown command" text with its suggestions (Levenshtein distance ≤ 2 or a prefix match).
+    static func unknownCommandText(_ verb: String) -> String {
+        var text = "Error: unknown command \"\(verb)\" for \"kubectl\""
+        let names = HelpText.allVerbs
+        let suggestions = names.filter { n in
+            levenshtein(verb.lowercased(), n) <= 2 || (n.hasPrefix(verb.lowercased()) && !verb.isEmpty)
+        }
+        if !suggestions.isEmpty {
+            return text + "\n\nDid you mean this?\n" + suggestions.map { "\t\($0)\n" }.joined() + "\n"
+        }
+        return text + "\n"
+    }
+
+    static func levenshtein(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var prev = Array(0...b.count)
+        for i in 1...a.count {
+            var cur = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            prev = cur
+        }
+        return prev[b.count]
+    }
+}
+
+/// One parsed kubectl command line, handed to a verb.
+struct Invocation {
+    let kubectl: Kubectl
+    let flags: ParsedFlags
+    let io: CommandIO
+
+    var cluster: Cluster { kubectl.cluster }
+    var store: ObjectStore { kubectl.cluster.store }
+    var args: [String] { flags.positional }
+    /// `-n`, or the context's namespace.
+    var namespace: String { flags.isSet("namespace") ? flags.string("namespace") : kubectl.currentNamespace }
+    var namespaceExplicit: Bool { flags.isSet("namespace") }
+
+    func out(_ text: String) { io.out(text) }
+    func err(_ text: String) { io.err(text) }
+}
+
+/// A kubectl verb.
+protocol KubectlCommand {
+    static var name: String { get }
+    static var aliases: [String] { get }
+    static var help: String { get }
+    var flags: FlagSet { get }
+    func run(_ call: Invocation) throws -> Int32
+}
+
+extension KubectlCommand {
+    static var aliases: [String] { [] }
+}
+
+/// Flags every kubectl command accepts.
+enum GlobalFlags {
+    static let set = FlagSet([
+        .init("namespace", "n"), .init("kubeconfig"), .init("context"), .init("cluster"), .init("user"),
+        .init("server", "s"), .init("v", "v", .int, default: "0"), .init("request-timeout", nil, .string, default: "0"),
+        .init("as"), .init("as-group", nil, .stringArray), .init("insecure-skip-tls-verify", nil, .bool),
+        .init("token"), .init("match-server-version", nil, .bool), .init("warnings-as-errors", nil, .bool),
+        .init("cache-dir"), .init("certificate-authority"), .init("client-certificate"), .init("client-key"),
+        .init("tls-server-name"), .init("username"), .init("password"), .init("profile", nil, .string, default: "none"),
+        .init("profile-output"), .init("disable-compression", nil, .bool), .init("log-flush-frequency", nil, .duration, default: "5s"),
+    ])
+
+    static func spec(for arg: String) -> FlagSet.Spec? {
+        if arg.hasPrefix("--") { return set.spec(named: String(arg.dropFirst(2))) }
+        if arg.count == 2, let c = arg.dropFirst().first { return set.spec(short: c) }
+        return nil
+    }
+}

@@ -1,0 +1,130 @@
+import KubeAPI
+
+/// The objects a verb acts on, from `TYPE NAME...`, `TYPE/NAME`, `-f FILE`, `-l SELECTOR`,
+/// `--all` and `-A` — resolved the way cli-runtime's builder does.
+struct ObjectSelection {
+    /// Found objects in request order (each type's list in etcd order).
+    var objects: [(ResourceType, JSONValue)] = []
+    /// Messages for names that were not found, already in kubectl's words.
+    var errors: [String] = []
+    /// The types asked for, even when nothing matched (for "No resources found").
+    var types: [ResourceType] = []
+    /// Where each object came from when read from a manifest (for "error when deleting").
+    var sources: [String] = []
+
+    static let noResourcesText = """
+        error: You must provide one or more resources by argument or filename.
+        Example resource specifications include:
+           '-f rsrc.yaml'
+           '--filename=rsrc.json'
+           '<resource> <name>'
+           '<resource>'
+        """
+
+    /// - Parameters:
+    ///   - requireNames: a bare type (`kubectl delete pods`) is an error unless -l/--all is given.
+    ///   - missingText: what to say when nothing at all was named.
+    static func resolve(_ call: Invocation, requireNames: Bool = false, missingText: String,
+                        notFoundVerb: String? = nil) throws -> ObjectSelection
+    {
+        var sel = ObjectSelection()
+        let allNamespaces = call.flags.isSet("all-namespaces") && call.flags.bool("all-namespaces")
+        let selectorText = call.flags.isSet("selector") ? call.flags.string("selector") : nil
+        let selector: LabelSelector?
+        do {
+            selector = try selectorText.map { try LabelSelector.parse($0) }
+        } catch {
+            throw KubectlFailure.error("unable to parse requirement: \(error.message)")
+        }
+        let fieldSelector = try FieldSelector.parse(call.flags.isSet("field-selector") ? call.flags.string("field-selector") : "")
+        let paths = call.flags.strings("filename")
+        if !paths.isEmpty {
+            if !call.args.isEmpty {
+                throw KubectlFailure.error("when paths, URLs, or stdin is provided as input, you may not specify a resource by argument as well")
+            }
+            let manifests = try ManifestReader.read(paths, recursive: call.flags.bool("recursive"), files: call.kubectl.files, stdin: call.io.stdin)
+            for m in manifests { try ManifestReader.checkTypeFields(m) }
+            for m in manifests {
+                let r = try ManifestReader.resolveType(m)
+                if !sel.types.contains(r) { sel.types.append(r) }
+                let ns = try Namespaces.resolve(for: m.object, resource: r, call: call)
+                if let live = call.store.get(r, namespace: ns, name: m.object.name) {
+                    sel.objects.append((r, live))
+                    sel.sources.append(m.source)
+                } else {
+                    var e = APIError.notFound(r, m.object.name)
+                    if let verb = notFoundVerb { e = e.fromSource(verb, m.source) }
+                    sel.errors.append(e.kubectlText)
+                }
+            }
+            return sel
+        }
+        let requests = try ResourceArgs.parse(call.args)
+        guard !requests.isEmpty else { throw KubectlFailure(missingText) }
+        let hasNames = requests.contains { !$0.names.isEmpty }
+        if hasNames && selector != nil {
+            throw KubectlFailure.error("name cannot be provided when a selector is specified")
+        }
+        if requireNames && !hasNames && selector == nil && !(call.flags.isSet("all") && call.flags.bool("all")) {
+            throw KubectlFailure.error("resource(s) were provided, but no name was specified")
+        }
+        for req in requests {
+            let r = req.resource
+            if !sel.types.contains(r) { sel.types.append(r) }
+            let ns = call.namespace
+            if req.names.isEmpty {
+                if r.namespaced && !allNamespaces && call.store.get(ResourceRegistry.lookup("namespaces")!, namespace: nil, name: ns) == nil {
+                    // Listing in a namespace that does not exist lists nothing, as on a real server.
+                    continue
+                }
+                let listed = call.store.list(r, namespace: r.namespaced && !allNamespaces ? ns : nil)
+                for o in listed where (selector?.matches(o.labels) ?? true) && fieldSelector.matches(o, r) {
+                    sel.objects.append((r, o))
+                    sel.sources.append("")
+                }
+            } else {
+                if allNamespaces && r.namespaced {
+                    throw KubectlFailure.error("a resource cannot be retrieved by name across all namespaces")
+                }
+                for name in req.names {
+                    if let o = call.store.get(r, namespace: ns, name: name) {
+                        sel.objects.append((r, o))
+                        sel.sources.append("")
+                    } else {
+                        sel.errors.append(APIError.notFound(r, name).kubectlText)
+                    }
+                }
+            }
+        }
+        return sel
+    }
+}
+
+/// `--field-selector metadata.name=x,status.phase!=Running`.
+struct FieldSelector {
+    var terms: [(path: String, value: String, equal: Bool)] = []
+
+    static func parse(_ text: String) throws -> FieldSelector {
+        var s = FieldSelector()
+        guard !text.isEmpty else { return s }
+        for part in text.split(separator: ",") {
+            let p = String(part)
+            if let r = p.range(of: "!=") {
+                s.terms.append((String(p[..<r.lowerBound]), String(p[r.upperBound...]), false))
+            } else if let r = p.range(of: "==") ?? p.range(of: "=") {
+                s.terms.append((String(p[..<r.lowerBound]), String(p[r.upperBound...]), true))
+            } else {
+                throw KubectlFailure.error("invalid selector: '\(text)'; can't understand '\(p)'")
+            }
+        }
+        return s
+    }
+
+    func matches(_ obj: JSONValue, _ r: ResourceType) -> Bool {
+        for t in terms {
+            let actual = obj.value(at: t.path.split(separator: ".").map(String.init)).scalarText ?? ""
+            if (actual == t.value) != t.equal { return false }
+        }
+        return true
+    }
+}

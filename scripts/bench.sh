@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# kubelab benchmarks (not tests): whole-process wall time and peak memory, measured with
+# /usr/bin/time over several runs, next to one offline kubectl call for scale.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=.build/release/kubelab
+RUNS=${RUNS:-5}
+[ -x "$BIN" ] || swift build -c release --product kubelab >/dev/null
+
+measure() { # label, command...
+  local label=$1; shift
+  local best_ms=999999 best_kb=0
+  for _ in $(seq "$RUNS"); do
+    local out
+    out=$( { /usr/bin/time -f '%e %M' "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1 )
+    local ms kb
+    ms=$(awk -v s="${out% *}" 'BEGIN{printf "%d", s*1000}')
+    kb=${out#* }
+    if [ "$ms" -lt "$best_ms" ]; then best_ms=$ms; best_kb=$kb; fi
+  done
+  printf '%-58s %6d ms  %6d MiB  (best of %d)\n' "$label" "$best_ms" "$((best_kb / 1024))" "$RUNS"
+}
+
+echo "kubelab benchmarks ($(date -u +%Y-%m-%d), $(nproc) cores)"
+if command -v kubectl >/dev/null; then
+  measure "kubectl create deployment --dry-run=client -o yaml" \
+    kubectl create deployment web --image=nginx --dry-run=client -o yaml
+fi
+( cd Tests/WalkthroughTests/Fixtures/seed000 && measure "kubelab run seed000 walkthrough" "../../../../$BIN" run walkthrough.sh )
+( cd Benchmarks/scripts && measure "kubelab run 100 sts x 100 replicas, --nodes 100, get pods -A" "../../$BIN" run scale-100x100.sh --nodes 100 )
