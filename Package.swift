@@ -34,5 +34,7 @@ let package = Package(
         .testTarget(name: "PodShellTests", dependencies: ["PodShell"]),
         .testTarget(name: "KubectlTests", dependencies: ["Kubectl"], resources: [.copy("Golden")]),
         .testTarget(name: "KubeLabCLITests", dependencies: ["KubeLabCLI"], resources: [.copy("Fixtures")]),
+        // Seed walkthroughs run end to end through the `kubelab run` driver.
+        .testTarget(name: "WalkthroughTests", dependencies: ["KubeLabCLI", "PodShell"], resources: [.copy("Fixtures")]),
     ]
 )

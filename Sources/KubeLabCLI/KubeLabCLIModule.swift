@@ -1,3 +1,0 @@
-import Kubectl
-
-public enum KubeLabCLIModule {}

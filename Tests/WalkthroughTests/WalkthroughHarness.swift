@@ -1,0 +1,73 @@
+import Foundation
+import KubeLabCLI
+import PodShell
+import Testing
+
+/// Runs walkthrough scripts from Fixtures/ through the same driver as `kubelab run`.
+enum WalkthroughHarness {
+    static var fixtures: URL { Bundle.module.resourceURL!.appendingPathComponent("Fixtures") }
+
+    /// Every file of a fixture folder, by relative path.
+    static func files(in folder: String) -> [String: String] {
+        let root = fixtures.appendingPathComponent(folder)
+        var out: [String: String] = [:]
+        let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
+        while let url = walker?.nextObject() as? URL {
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir), !isDir.boolValue else { continue }
+            let rel = String(url.path.dropFirst(root.path.count + 1))
+            out[rel] = (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+        }
+        return out
+    }
+
+    /// The transcript of `script` run in a fresh sandbox whose working directory holds `folder`'s files.
+    static func run(folder: String, script: String, seed: UInt64 = LabOptions.defaultSeed, nodes: Int = 2) -> String {
+        let wd = WorkingDirectoryFiles.inMemory(files(in: folder))
+        let lab = Lab(options: LabOptions(seed: seed, nodes: nodes, mode: .script), workingDirectory: wd)
+        let lines = script.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var transcript = ""
+        _ = ScriptRunner.run(lines: lines.last == "" ? Array(lines.dropLast()) : lines, session: lab, strict: false,
+                             output: OutputChannel(out: { transcript += $0 }, err: { transcript += $0 }))
+        return transcript
+    }
+
+    /// Runs the folder's own walkthrough.sh.
+    static func runWalkthrough(_ folder: String, seed: UInt64 = LabOptions.defaultSeed) -> String {
+        run(folder: folder, script: files(in: folder)["walkthrough.sh"] ?? "", seed: seed)
+    }
+
+    /// The lines of the transcript between the echo of `command` and the next prompt.
+    static func output(of command: String, in transcript: String, occurrence: Int = 1) -> [String] {
+        var lines = transcript.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var seen = 0
+        while let first = lines.first {
+            lines.removeFirst()
+            if first == "$ " + command {
+                seen += 1
+                if seen == occurrence { break }
+            }
+        }
+        var out: [String] = []
+        for l in lines {
+            if l.hasPrefix("$ ") { break }
+            out.append(l)
+        }
+        while out.last == "" { out.removeLast() }
+        return out
+    }
+
+    /// Compares with a golden transcript in Fixtures/<folder>/<name>; RECORD_GOLDENS=1 writes it
+    /// into the source tree instead.
+    static func expectGolden(_ text: String, folder: String, name: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let sourceFile = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("Fixtures").appendingPathComponent(folder).appendingPathComponent(name)
+        if ProcessInfo.processInfo.environment["RECORD_GOLDENS"] == "1" {
+            try? text.write(to: sourceFile, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = (try? String(contentsOf: fixtures.appendingPathComponent(folder).appendingPathComponent(name), encoding: .utf8))
+        #expect(expected != nil, "missing golden \(folder)/\(name); run with RECORD_GOLDENS=1", sourceLocation: sourceLocation)
+        if let expected { #expect(text == expected, sourceLocation: sourceLocation) }
+    }
+}
