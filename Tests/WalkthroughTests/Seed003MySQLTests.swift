@@ -10,8 +10,10 @@ import Testing
 
     @Test func deleteRemovesServiceSetAndPodButNotStorage() {
         #expect(out("kubectl delete -f mysql-sts.yml") == ["service \"mysql\" deleted", "statefulset.apps \"mysql\" deleted"])
+        // kubectl waits for the StatefulSet to go; its pod may still be stopping.
         let left = out("kubectl get svc,sts,po", 2)
-        #expect(!left.contains { $0.contains("mysql") })
+        #expect(!left.contains { $0.hasPrefix("service/mysql ") || $0.hasPrefix("statefulset.apps/mysql ") })
+        #expect(left.filter { $0.hasPrefix("pod/mysql-0 ") }.allSatisfy { $0.contains(" Terminating ") })
         let storage = out("kubectl get pvc,pv")
         #expect(storage.contains { $0.hasPrefix("persistentvolumeclaim/pvc-mysql-0 ") && $0.contains(" Bound ") })
         #expect(storage.contains { $0.hasPrefix("persistentvolume/pvc-") && $0.contains("default/pvc-mysql-0") })
