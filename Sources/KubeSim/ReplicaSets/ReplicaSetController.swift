@@ -1,0 +1,115 @@
+import KubeAPI
+
+/// Keeps `spec.replicas` pods running for each ReplicaSet (kube-controller-manager's replicaset
+/// controller): creates `<rs>-xxxxx` pods from the template, deletes extras (not-ready and newest
+/// first), and reports status.
+public final class ReplicaSetController: Controller {
+    public let name = "replicaset-controller"
+    /// Pods created or deleted per sync, like the controller's burst limit.
+    static let burst = 500
+
+    public init() {}
+
+    static let replicaSets = ResourceRegistry.lookup("replicasets")!
+    static let pods = ResourceRegistry.lookup("pods")!
+
+    public func keys(for event: WatchEvent, in cluster: Cluster) -> [String] {
+        switch event.resource.kind {
+        case "ReplicaSet":
+            return [Self.key(event.object.namespace ?? "", event.object.name)]
+        case "Pod":
+            guard let ref = event.object.controllerRef ?? event.old?.controllerRef, ref["kind"].string == "ReplicaSet" else { return [] }
+            return [Self.key(event.object.namespace ?? "", ref["name"].string ?? "")]
+        default:
+            return []
+        }
+    }
+
+    static func key(_ ns: String, _ name: String) -> String { ns + "/" + name }
+
+    public func sync(_ key: String, in cluster: Cluster) {
+        let parts = key.split(separator: "/", maxSplits: 1).map(String.init)
+        guard parts.count == 2, let rs = cluster.store.get(Self.replicaSets, namespace: parts[0], name: parts[1]),
+            !rs.isDeleting
+        else { return }
+        let owned = Self.ownedPods(of: rs, in: cluster)
+        let active = owned.filter { !$0.isDeleting && !Self.isTerminal($0) }
+        let desired = max(0, rs["spec"]["replicas"].int ?? 1)
+        if active.count < desired {
+            for _ in 0..<min(Self.burst, desired - active.count) { createPod(for: rs, in: cluster) }
+        } else if active.count > desired {
+            let victims = active.sorted(by: Self.deletionOrder).prefix(min(Self.burst, active.count - desired))
+            for pod in victims {
+                let ref = ObjectRef(Self.pods, namespace: pod.namespace ?? "", name: pod.name)
+                if (try? cluster.store.delete(ref)) != nil {
+                    cluster.recordEvent(for: rs, type: "Normal", reason: "SuccessfulDelete", message: "Deleted pod: \(pod.name)",
+                                        source: name)
+                }
+            }
+        }
+        updateStatus(rs, in: cluster)
+    }
+
+    func createPod(for rs: JSONValue, in cluster: Cluster) {
+        var pod: JSONValue = ["apiVersion": "v1", "kind": "Pod", "metadata": .emptyObject, "spec": rs["spec"]["template"]["spec"]]
+        pod["metadata"]["generateName"] = .string(rs.name + "-")
+        pod["metadata"]["namespace"] = .string(rs.namespace ?? "default")
+        let templateLabels = rs["spec"]["template"]["metadata"]["labels"]
+        if !templateLabels.isNull { pod["metadata"]["labels"] = templateLabels }
+        let templateAnnotations = rs["spec"]["template"]["metadata"]["annotations"]
+        if !templateAnnotations.isNull { pod["metadata"]["annotations"] = templateAnnotations }
+        pod["metadata"]["ownerReferences"] = [rs.ownerReference()]
+        do {
+            let created = try cluster.api.create(pod, as: Self.pods)
+            cluster.recordEvent(for: rs, type: "Normal", reason: "SuccessfulCreate", message: "Created pod: \(created.name)", source: name)
+        } catch {
+            cluster.recordEvent(for: rs, type: "Warning", reason: "FailedCreate", message: "Error creating: \(error.message)", source: name)
+        }
+    }
+
+    func updateStatus(_ rs: JSONValue, in cluster: Cluster) {
+        let owned = Self.ownedPods(of: rs, in: cluster).filter { !$0.isDeleting && !Self.isTerminal($0) }
+        let ready = owned.filter(Self.isReady).count
+        let labels = rs["spec"]["template"]["metadata"]["labels"].stringMap
+        let fullyLabeled = owned.filter { pod in labels.allSatisfy { pod.labels[$0.key] == $0.value } }.count
+        var status: JSONValue = [
+            "replicas": .int(owned.count), "fullyLabeledReplicas": .int(fullyLabeled),
+            "readyReplicas": .int(ready), "availableReplicas": .int(ready),
+            "observedGeneration": .int(rs["metadata"]["generation"].int ?? 1),
+        ]
+        if ready == 0 { status["readyReplicas"] = .null; status["availableReplicas"] = .null }
+        if owned.isEmpty { status["fullyLabeledReplicas"] = .null }
+        guard rs["status"] != status else { return }
+        var updated = rs
+        updated["status"] = status
+        _ = try? cluster.store.update(Self.replicaSets, updated)
+    }
+
+    static func ownedPods(of owner: JSONValue, in cluster: Cluster) -> [JSONValue] {
+        cluster.store.dependents(of: owner.uid).compactMap { ref in
+            guard ref.resource.kind == "Pod", let pod = cluster.store.get(ref),
+                pod.controllerRef?["uid"].string == owner.uid else { return nil }
+            return pod
+        }
+    }
+
+    static func isTerminal(_ pod: JSONValue) -> Bool {
+        let phase = pod["status"]["phase"].string
+        return phase == "Succeeded" || phase == "Failed"
+    }
+
+    static func isReady(_ pod: JSONValue) -> Bool {
+        pod["status"]["conditions"].items.contains { $0["type"].string == "Ready" && $0["status"].string == "True" }
+    }
+
+    /// Unscheduled before scheduled, not ready before ready, newer before older (controller.ActivePods).
+    static func deletionOrder(_ a: JSONValue, _ b: JSONValue) -> Bool {
+        let sa = (a["spec"]["nodeName"].string ?? "").isEmpty, sb = (b["spec"]["nodeName"].string ?? "").isEmpty
+        if sa != sb { return sa }
+        let ra = isReady(a), rb = isReady(b)
+        if ra != rb { return !ra }
+        let ca = a.creationTimestamp ?? "", cb = b.creationTimestamp ?? ""
+        if ca != cb { return ca > cb }
+        return a.name > b.name
+    }
+}
