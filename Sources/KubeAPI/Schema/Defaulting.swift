@@ -31,6 +31,8 @@ enum Defaulting {
 
     // MARK: Helpers
 
+    private static let placeholder = JSONValue.bool(false)
+
     /// Sets `key` when it is absent (an explicit null counts as absent, as for Go pointers).
     @inline(__always)
     static func setDefault(_ obj: inout JSONValue, _ key: String, _ value: @autoclosure () -> JSONValue) {
@@ -40,7 +42,7 @@ enum Defaulting {
     /// Mutates each element of the array at `key`, leaving a missing array missing.
     static func eachElement(_ obj: inout JSONValue, _ key: String, _ change: (inout JSONValue) -> Void) {
         guard case .array(var items) = obj[key] else { return }
-        obj[key] = .null
+        obj[key] = placeholder  // keeps the key's position while releasing the array for in-place edits
         for i in items.indices { change(&items[i]) }
         obj[key] = .array(items)
     }
@@ -52,7 +54,7 @@ enum Defaulting {
             guard create, value.isNull else { return }
             value = .emptyObject
         }
-        obj[key] = .null
+        obj[key] = placeholder
         change(&value)
         obj[key] = value
     }
@@ -332,9 +334,13 @@ enum Defaulting {
             }
             if let old {
                 // Updates keep allocated addresses the client did not send.
-                for key in ["clusterIP", "clusterIPs", "ipFamilies", "ipFamilyPolicy"] where spec[key].isNull || spec[key] == "" {
-                    if !old["spec"][key].isNull { spec[key] = old["spec"][key] }
+                let oldSpec = old["spec"]
+                if spec["clusterIP"].isNull || spec["clusterIP"] == "" { spec["clusterIP"] = oldSpec["clusterIP"] }
+                if spec["clusterIPs"].isNull {
+                    if spec["clusterIP"] == oldSpec["clusterIP"] { spec["clusterIPs"] = oldSpec["clusterIPs"] }
+                    else if let ip = spec["clusterIP"].string { spec["clusterIPs"] = [.string(ip)] }
                 }
+                for key in ["ipFamilies", "ipFamilyPolicy"] where spec[key].isNull { spec[key] = oldSpec[key] }
                 eachElement(&spec, "ports") { p in
                     guard p["nodePort"].isNull else { return }
                     if let match = old["spec"]["ports"].items.first(where: { $0["port"] == p["port"] && $0["protocol"] == p["protocol"] }),
@@ -342,7 +348,7 @@ enum Defaulting {
                 }
             }
             if type != "ExternalName" {
-                if spec["clusterIP"].string == "None" { setDefault(&spec, "clusterIPs", ["None"]) }
+                if let ip = spec["clusterIP"].string, !ip.isEmpty, spec["clusterIPs"].isNull { spec["clusterIPs"] = [.string(ip)] }
                 setDefault(&spec, "ipFamilies", ["IPv4"])
                 setDefault(&spec, "ipFamilyPolicy", "SingleStack")
             }
