@@ -30,7 +30,7 @@ enum WorkloadSchemas {
         F("maxUnavailable", .intOrString, "How many pods may be down during the update, as a number or percentage; defaults to 1. Needs the MaxUnavailableStatefulSet feature."),
         F("partition", .int32, "Only pods with an ordinal at or above this number are updated; lower ones keep the old revision. Defaults to 0."),
     ])
-    static let statefulSetUpdateStrategy = ObjectSchema("StatefulSetUpdateStrategy", "How pods are replaced when the template changes.", [
+    static let statefulSetUpdateStrategy = ObjectSchema("StatefulSetUpdateStrategy", "The strategy the StatefulSet controller follows to replace pods, with its parameters.", [
         F("rollingUpdate", .object(rollingUpdateStatefulSet), "Parameters for RollingUpdate."),
         F("type", .string, "The strategy. Defaults to RollingUpdate.", enum: ["OnDelete", "RollingUpdate"],
           docs: ["replaces a pod only after someone deletes it.", "replaces pods one at a time from the highest ordinal down."]),
