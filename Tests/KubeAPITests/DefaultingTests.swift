@@ -191,6 +191,13 @@ import Testing
         #expect(job.spec["suspend"] == false)
         #expect(job.spec["podReplacementPolicy"] == "TerminatingOrFailed")
         #expect(job.spec["template"]["spec"]["containers"][0]["imagePullPolicy"] == "IfNotPresent")
+        #expect(job.spec["selector"].isNull, "without a UID the selector is left to the caller")
+        var withUID = manifest("apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: pi\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      containers:\n      - name: pi\n        image: perl")
+        withUID["metadata"]["uid"] = "1234"
+        let generated = try Admission.admit(withUID, as: resource("Job"), operation: .create)
+        #expect(generated.spec["selector"] == ["matchLabels": ["batch.kubernetes.io/controller-uid": "1234"]])
+        #expect(generated.spec["template"]["metadata"]["labels"]["job-name"] == "pi")
+        #expect(generated.spec["template"]["metadata"]["labels"]["batch.kubernetes.io/controller-uid"] == "1234")
 
         let cj = try admitted("""
         apiVersion: batch/v1

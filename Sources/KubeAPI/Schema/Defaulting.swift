@@ -285,7 +285,23 @@ enum Defaulting {
     }
 
     static func job(_ obj: inout JSONValue) {
+        let uid = obj["metadata"]["uid"].string ?? ""
+        let jobName = obj["metadata"]["name"].string ?? ""
         child(&obj, "spec", create: true) { spec in
+            // The job strategy generates the selector from the UID; without one the caller must do it later.
+            if spec["manualSelector"].bool != true, !uid.isEmpty, spec["selector"].isNull {
+                spec["selector"] = ["matchLabels": ["batch.kubernetes.io/controller-uid": .string(uid)]]
+                child(&spec, "template", create: true) { t in
+                    child(&t, "metadata", create: true) { m in
+                        child(&m, "labels", create: true) { l in
+                            l["batch.kubernetes.io/controller-uid"] = .string(uid)
+                            l["batch.kubernetes.io/job-name"] = .string(jobName)
+                            l["controller-uid"] = .string(uid)
+                            l["job-name"] = .string(jobName)
+                        }
+                    }
+                }
+            }
             if spec["completions"].isNull && spec["parallelism"].isNull {
                 spec["completions"] = 1
                 spec["parallelism"] = 1
