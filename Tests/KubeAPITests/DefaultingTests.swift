@@ -29,6 +29,12 @@ import Testing
         #expect(claim["kind"] == "PersistentVolumeClaim")
         #expect(claim["spec"]["volumeMode"] == "Filesystem")
         #expect(claim["status"] == ["phase": "Pending"])
+        #expect(sts.status == ["availableReplicas": 0, "replicas": 0])
+    }
+
+    @Test func clientStatusIsIgnoredOnCreate() throws {
+        let sts = try admitted(webStatefulSet + "\nstatus:\n  replicas: 7\n  readyReplicas: 7", kind: "StatefulSet")
+        #expect(sts.status == ["availableReplicas": 0, "replicas": 0])
     }
 
     @Test func explicitValuesAreKept() throws {
@@ -85,6 +91,49 @@ import Testing
         #expect(spec["volumes"][0] == ["name": "scratch", "emptyDir": .emptyObject])
         #expect(spec["volumes"][1]["configMap"] == ["name": "cfg", "defaultMode": 420])
         #expect(pod.status == ["phase": "Pending", "qosClass": "Burstable"])
+    }
+
+    /// Seed 002's database set: octal file modes and a secret volume.
+    @Test func seedTodoDatabase() throws {
+        let sts = try admitted("""
+        apiVersion: apps/v1
+        kind: StatefulSet
+        metadata:
+          name: todo-db
+          labels:
+            kiamol: ch08
+        spec:
+          selector:
+            matchLabels:
+              app: todo-db
+          serviceName: todo-db
+          replicas: 2
+          template:
+            metadata:
+              labels:
+                app: todo-db
+            spec:
+              containers:
+                - name: db
+                  image: postgres:11.6-alpine
+                  env:
+                  - name: POSTGRES_PASSWORD_FILE
+                    value: /secrets/postgres_password
+                  volumeMounts:
+                    - name: secret
+                      mountPath: "/secrets"
+              volumes:
+                - name: secret
+                  secret:
+                    secretName: todo-db-secret
+                    defaultMode: 0400
+                    items:
+                    - key: POSTGRES_PASSWORD
+                      path: postgres_password
+        """, kind: "StatefulSet")
+        let volume = sts.spec["template"]["spec"]["volumes"][0]
+        #expect(volume["secret"]["defaultMode"] == 256)
+        #expect(sts.spec["volumeClaimTemplates"].isNull)
     }
 
     @Test func pullPolicyRules() {

@@ -150,6 +150,10 @@ private func lines(_ l: [String]) -> String { l.joined(separator: "\n") }
         #expect(throws: ExplainError("error: field \"bogus\" does not exist")) {
             try Explain.render(path: "sts.spec.bogus", apiVersion: nil, recursive: false)
         }
+        // kubectl names the last path element, even when an earlier one is the typo (seed 000).
+        #expect(throws: ExplainError("error: field \"podManagementPolicy\" does not exist")) {
+            try Explain.render(path: "statefulset.spe.podManagementPolicy", apiVersion: nil, recursive: false)
+        }
         #expect(throws: ExplainError("error: field \"x\" does not exist")) {
             try Explain.render(path: "sts.spec.replicas.x", apiVersion: nil, recursive: false)
         }

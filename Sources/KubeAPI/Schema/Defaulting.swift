@@ -23,11 +23,26 @@ enum Defaulting {
         case "Node": node(&obj)
         default: break
         }
+        if operation == .create, let empty = initialStatus[kind] {
+            // Create ignores client-supplied status; non-omitempty counters serialize as zero.
+            obj["status"] = empty
+        }
         if operation == .update, let old, obj["status"].isNull, !old["status"].isNull, kind != "Node" {
             // The main resource ignores status on update; the status subresource owns it.
             obj["status"] = old["status"]
         }
     }
+
+    /// The status a workload starts with, whatever the client sent.
+    static let initialStatus: [String: JSONValue] = [
+        "StatefulSet": ["availableReplicas": 0, "replicas": 0],
+        "ReplicaSet": ["replicas": 0],
+        "Deployment": .emptyObject,
+        "DaemonSet": ["currentNumberScheduled": 0, "desiredNumberScheduled": 0, "numberMisscheduled": 0, "numberReady": 0],
+        "Job": .emptyObject,
+        "CronJob": .emptyObject,
+        "PodDisruptionBudget": ["currentHealthy": 0, "desiredHealthy": 0, "disruptionsAllowed": 0, "expectedPods": 0],
+    ]
 
     // MARK: Helpers
 
