@@ -323,3 +323,26 @@ import Testing
         #expect(updated.status == stored.status)
     }
 }
+
+@Suite struct ServiceAccountTokenTests {
+    @Test func mountsTheProjectedTokenVolume() throws {
+        var pod = try admitted(DefaultingTests.pod, kind: "Pod")
+        ServiceAccountToken.inject(into: &pod, suffix: "x7k2q")
+        let volumes = pod.spec["volumes"].items
+        #expect(volumes.last?["name"] == "kube-api-access-x7k2q")
+        #expect(volumes.last?["projected"]["sources"][0]["serviceAccountToken"] == ["expirationSeconds": 3607, "path": "token"])
+        for c in pod.spec["containers"].items {
+            #expect(c["volumeMounts"].items.last == ["mountPath": "/var/run/secrets/kubernetes.io/serviceaccount", "name": "kube-api-access-x7k2q", "readOnly": true])
+        }
+        let before = pod
+        ServiceAccountToken.inject(into: &pod, suffix: "abcde")
+        #expect(pod == before, "a second injection is a no-op")
+    }
+
+    @Test func respectsAutomountOptOut() throws {
+        var pod = try admitted(DefaultingTests.pod.replacingOccurrences(of: "spec:\n", with: "spec:\n  automountServiceAccountToken: false\n"), kind: "Pod")
+        let before = pod
+        ServiceAccountToken.inject(into: &pod, suffix: "x7k2q")
+        #expect(pod == before)
+    }
+}
