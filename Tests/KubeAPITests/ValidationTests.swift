@@ -217,3 +217,13 @@ import Testing
         }
     }
 }
+
+extension UpdateValidationTests {
+    @Test func reapplyingThePodManifestKeepsServerFilledFields() throws {
+        var old = try admitted(ValidationTests.pod, kind: "Pod")
+        old["spec"]["nodeName"] = "k8s-node1"
+        let again = try Admission.admit(manifest(ValidationTests.pod), as: resource("Pod"), operation: .update, old: old)
+        #expect(again.spec["tolerations"] == old.spec["tolerations"])
+        #expect(again.status == old.status)
+    }
+}

@@ -107,8 +107,9 @@ enum Defaulting {
                 // Priority admission with no PriorityClass in play.
                 setDefault(&spec, "priority", 0)
                 setDefault(&spec, "preemptionPolicy", "PreemptLowerPriority")
-                defaultTolerationSeconds(&spec)
             }
+            // DefaultTolerationSeconds runs on create and update.
+            defaultTolerationSeconds(&spec)
         }
         if operation == .create {
             obj["status"] = ["phase": "Pending", "qosClass": .string(qosClass(obj["spec"]))]
