@@ -225,5 +225,6 @@ extension UpdateValidationTests {
         let again = try Admission.admit(manifest(ValidationTests.pod), as: resource("Pod"), operation: .update, old: old)
         #expect(again.spec["tolerations"] == old.spec["tolerations"])
         #expect(again.status == old.status)
+        #expect(again.spec["nodeName"] == "k8s-node1")
     }
 }

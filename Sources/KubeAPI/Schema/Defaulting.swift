@@ -6,7 +6,16 @@ import OrderedCollections
 enum Defaulting {
     static func apply(_ obj: inout JSONValue, kind: String, operation: Admission.Operation, old: JSONValue?) {
         switch kind {
-        case "Pod": pod(&obj, operation: operation)
+        case "Pod":
+            if let old {
+                // Fields the scheduler and create-time admission filled in survive a client that omits them.
+                child(&obj, "spec", create: true) { spec in
+                    for key in ["nodeName", "serviceAccountName", "serviceAccount", "priority", "preemptionPolicy"] where spec[key].isNull {
+                        spec[key] = old["spec"][key]
+                    }
+                }
+            }
+            pod(&obj, operation: operation)
         case "StatefulSet": statefulSet(&obj)
         case "Deployment": deployment(&obj)
         case "ReplicaSet": replicaSet(&obj)
