@@ -138,6 +138,8 @@ private func lines(_ l: [String]) -> String { l.joined(separator: "\n") }
         let ports = try Explain.render(path: "svc.spec.ports", apiVersion: nil, recursive: false)
         #expect(ports.hasPrefix("KIND:       Service\nVERSION:    v1\n\nFIELD: ports <[]ServicePort>\n\n\nDESCRIPTION:\n"))
         #expect(ports.contains("\n  port\t<integer> -required-\n    Port the Service listens on.\n\n"))
+        let spec = try Explain.render(path: "sts.spec", apiVersion: nil, recursive: false)
+        #expect(spec.contains("\n  serviceName\t<string> -required-\n"))
         let name = try Explain.render(path: "sts.spec.template.spec.containers.name", apiVersion: nil, recursive: false)
         #expect(name.contains("FIELD: name <string>\n\n\nDESCRIPTION:\n"))
         let limits = try Explain.render(path: "po.spec.containers.resources.limits", apiVersion: nil, recursive: false)

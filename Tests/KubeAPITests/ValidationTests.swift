@@ -30,7 +30,8 @@ import Testing
     }
 
     @Test func serviceNameAndPolicies() {
-        #expect(stsError("  serviceName: nginx\n", "") == "The StatefulSet \"web\" is invalid: spec.serviceName: Required value")
+        // The 1.32 server accepts a StatefulSet without serviceName (only the OpenAPI calls it required).
+        #expect(stsError("  serviceName: nginx\n", "") == nil)
         #expect(stsError("  replicas: 3\n", "  replicas: 3\n  podManagementPolicy: Random\n") == "The StatefulSet \"web\" is invalid: spec.podManagementPolicy: Invalid value: \"Random\": must be 'OrderedReady' or 'Parallel'")
         #expect(stsError("  replicas: 3\n", "  replicas: 3\n  updateStrategy:\n    type: Rolling\n") == "The StatefulSet \"web\" is invalid: spec.updateStrategy: Invalid value: \"Rolling\": must be 'RollingUpdate' or 'OnDelete'")
         #expect(stsError("  replicas: 3\n", "  replicas: 3\n  updateStrategy:\n    rollingUpdate:\n      partition: -2\n") == "The StatefulSet \"web\" is invalid: spec.updateStrategy.rollingUpdate.partition: Invalid value: -2: must be greater than or equal to 0")

@@ -294,7 +294,8 @@ struct Validation {
         nonNegative(spec, "minReadySeconds", path: "spec")
         nonNegative(spec, "revisionHistoryLimit", path: "spec")
         nonNegative(spec["ordinals"], "start", path: "spec.ordinals")
-        if (spec["serviceName"].string ?? "").isEmpty { add("spec.serviceName", .required) }
+        // serviceName is marked required in the 1.32 OpenAPI (explain shows it) but the server never
+        // enforced it; kubernetes/kubernetes#130233 (1.33) made that explicit.
         selector(spec, templateLabelsPath: "spec.template.metadata.labels", emptyMessage: "empty selector is invalid for statefulset")
         // Upstream validates only the template's metadata and restart policy, not its pod spec.
         labels(spec["template"]["metadata"]["labels"], path: "spec.template.labels")
