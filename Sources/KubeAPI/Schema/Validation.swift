@@ -100,11 +100,11 @@ struct Validation {
         var containerNames: Set<String> = []
         let containers = spec["containers"].items
         if containers.isEmpty { add(path + ".containers", .required) }
-        for (i, c) in spec["initContainers"].items.enumerated() {
-            container(c, path: "\(path).initContainers[\(i)]", names: &containerNames, volumes: volumeNames)
-        }
         for (i, c) in containers.enumerated() {
-            container(c, path: "\(path).containers[\(i)]", names: &containerNames, volumes: volumeNames)
+            container(c, path: "\(path).containers[\(i)]", names: &containerNames, volumes: volumeNames, forPod: forPod)
+        }
+        for (i, c) in spec["initContainers"].items.enumerated() {
+            container(c, path: "\(path).initContainers[\(i)]", names: &containerNames, volumes: volumeNames, forPod: forPod)
         }
         if let policy = spec["restartPolicy"].string, !["Always", "OnFailure", "Never"].contains(policy) {
             add(path + ".restartPolicy", .unsupported(value: GoFormat.quoted(policy), allowed: ["Always", "OnFailure", "Never"]))
@@ -147,7 +147,7 @@ struct Validation {
         }
     }
 
-    mutating func container(_ c: JSONValue, path: String, names: inout Set<String>, volumes: Set<String>) {
+    mutating func container(_ c: JSONValue, path: String, names: inout Set<String>, volumes: Set<String>, forPod: Bool) {
         let name = c["name"].string ?? ""
         if name.isEmpty { add(path + ".name", .required) }
         else {
@@ -156,7 +156,8 @@ struct Validation {
         }
         let image = c["image"].string ?? ""
         if image.isEmpty { add(path + ".image", .required) }
-        else if image.trimmingCharacters(in: " \t\n") != image {
+        else if forPod, image.trimmingCharacters(in: " \t\n\r") != image {
+            // Templates tolerate surrounding whitespace (upstream keeps it for compatibility).
             add(path + ".image", .invalid(value: GoFormat.quoted(image)), "must not have leading or trailing whitespace")
         }
         if let policy = c["imagePullPolicy"].string, !["Always", "IfNotPresent", "Never"].contains(policy) {
