@@ -6,9 +6,58 @@ public enum Admission {
     /// Returns the defaulted object, or throws the API server's error:
     /// - BadRequest `StatefulSet in version "v1" cannot be handled as a StatefulSet: strict decoding error: unknown field "spec.foo"`
     /// - Invalid `The StatefulSet "web" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0`
+    ///
+    /// On update, `old` is the stored object: status the client left out is kept, allocated Service
+    /// addresses are carried over, and immutable fields are enforced. Kinds without a schema pass
+    /// through unchanged. Server-assigned metadata (uid, resourceVersion, generation, timestamps) is
+    /// the store's job.
     public static func admit(_ object: JSONValue, as resource: ResourceType, operation: Operation,
                              old: JSONValue? = nil) throws(APIError) -> JSONValue
     {
-        object
+        guard let schema = SchemaRegistry.schema(forKind: resource.kind) else { return object }
+        let kind = resource.kind
+        if let message = StrictDecoder.check(object, against: schema) ?? byteFieldError(object, kind: kind) {
+            throw APIError(.badRequest, "\(kind) in version \"\(resource.version)\" cannot be handled as a \(kind): \(message)")
+        }
+        var admitted = object
+        Defaulting.apply(&admitted, kind: kind, operation: operation, old: operation == .update ? old : nil)
+        var causes = Validation.run(admitted, kind: kind)
+        if operation == .update, let old {
+            causes += UpdateValidation.run(admitted, old: old, kind: kind)
+        }
+        if !causes.isEmpty {
+            throw APIError.invalid(kind: kind, name: admitted.name, causes: causes)
+        }
+        return admitted
+    }
+
+    /// `[]byte` fields (Secret data, ConfigMap binaryData) must hold base64, as Go's decoder insists.
+    static func byteFieldError(_ object: JSONValue, kind: String) -> String? {
+        let key: String
+        switch kind {
+        case "Secret": key = "data"
+        case "ConfigMap": key = "binaryData"
+        default: return nil
+        }
+        guard let o = object[key].object else { return nil }
+        for (_, value) in o {
+            guard let text = value.string, Base64.decode(text) == nil else { continue }
+            return "illegal base64 data at input byte \(Base64.firstBadOffset(text))"
+        }
+        return nil
+    }
+}
+
+extension Base64 {
+    /// Where Go's decoder would stop: the first byte outside the alphabet, or the start of a short last block.
+    static func firstBadOffset(_ text: String) -> Int {
+        let bytes = Array(text.utf8)
+        var sawPadding = false
+        for (i, c) in bytes.enumerated() {
+            let inAlphabet = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c == 43 || c == 47
+            if c == UInt8(ascii: "=") { sawPadding = true; continue }
+            if !inAlphabet || sawPadding { return i }
+        }
+        return max(0, bytes.count - bytes.count % 4)
     }
 }

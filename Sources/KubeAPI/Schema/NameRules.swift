@@ -1,0 +1,119 @@
+/// apimachinery's name and label checks, returning its exact messages.
+public enum NameRules {
+    public static let dns1123LabelMessage = "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')"
+    public static let dns1123SubdomainMessage = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')"
+    public static let dns1035LabelMessage = "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')"
+    static let labelValueMessage = "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')"
+    static let qualifiedNameMessage = "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')"
+
+    private static func isLowerAlnum(_ c: UInt8) -> Bool { (c >= 97 && c <= 122) || (c >= 48 && c <= 57) }
+    private static func isAlnum(_ c: UInt8) -> Bool { isLowerAlnum(c) || (c >= 65 && c <= 90) }
+
+    static func isLabelShape(_ s: ArraySlice<UInt8>) -> Bool {
+        guard let first = s.first, let last = s.last, isLowerAlnum(first), isLowerAlnum(last) else { return false }
+        return s.allSatisfy { isLowerAlnum($0) || $0 == UInt8(ascii: "-") }
+    }
+
+    /// Messages for an RFC 1123 label (namespaces, StatefulSets, container and volume names).
+    public static func dns1123Label(_ name: String) -> [String] {
+        var errors: [String] = []
+        let bytes = Array(name.utf8)
+        if bytes.count > 63 { errors.append("must be no more than 63 characters") }
+        if !isLabelShape(bytes[...]) { errors.append(dns1123LabelMessage) }
+        return errors
+    }
+
+    /// Messages for an RFC 1123 subdomain (most object names).
+    public static func dns1123Subdomain(_ name: String) -> [String] {
+        var errors: [String] = []
+        let bytes = Array(name.utf8)
+        if bytes.count > 253 { errors.append("must be no more than 253 characters") }
+        let parts = bytes.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        if !parts.allSatisfy(isLabelShape) { errors.append(dns1123SubdomainMessage) }
+        return errors
+    }
+
+    /// Messages for a DNS-1035 label (Service names).
+    public static func dns1035Label(_ name: String) -> [String] {
+        var errors: [String] = []
+        let bytes = Array(name.utf8)
+        if bytes.count > 63 { errors.append("must be no more than 63 characters") }
+        if !(isLabelShape(bytes[...]) && bytes.first.map { $0 >= 97 && $0 <= 122 } == true) { errors.append(dns1035LabelMessage) }
+        return errors
+    }
+
+    /// Messages for a label value.
+    static func labelValue(_ value: String) -> [String] {
+        var errors: [String] = []
+        let bytes = Array(value.utf8)
+        if bytes.count > 63 { errors.append("must be no more than 63 characters") }
+        if !bytes.isEmpty && !isQualifiedPart(bytes[...]) { errors.append(labelValueMessage) }
+        return errors
+    }
+
+    static func isQualifiedPart(_ s: ArraySlice<UInt8>) -> Bool {
+        guard let first = s.first, let last = s.last, isAlnum(first), isAlnum(last) else { return false }
+        return s.allSatisfy { isAlnum($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") }
+    }
+
+    /// Messages for a label or annotation key (`prefix/name`).
+    static func qualifiedName(_ key: String) -> [String] {
+        let bytes = Array(key.utf8)
+        let parts = bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+        var name = bytes[...]
+        var errors: [String] = []
+        if parts.count == 2 {
+            let prefix = String(decoding: parts[0], as: UTF8.self)
+            if prefix.isEmpty { errors.append("prefix part must be non-empty") }
+            else { errors += dns1123Subdomain(prefix).map { "prefix part " + $0 } }
+            name = parts[1]
+        } else if parts.count > 2 {
+            return ["a qualified name must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')"]
+        }
+        if name.isEmpty { errors.append("name part must be non-empty") }
+        else {
+            if name.count > 63 { errors.append("name part must be no more than 63 characters") }
+            if !isQualifiedPart(name) { errors.append(qualifiedNameMessage) }
+        }
+        return errors
+    }
+}
+
+/// Go's `%q` / `%#v` renderings used inside field error values.
+enum GoFormat {
+    static func quoted(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7f { let hex = String(scalar.value, radix: 16); out += "\\x" + (hex.count < 2 ? "0" + hex : hex) }
+                else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out + "\""
+    }
+
+    /// `map[string]string{"app":"x", "tier":"db"}` with keys sorted, as `%#v` prints it.
+    static func stringMap(_ m: [String: String]) -> String {
+        "map[string]string{" + m.keys.sorted().map { "\(quoted($0)):\(quoted(m[$0] ?? ""))" }.joined(separator: ", ") + "}"
+    }
+
+    /// `[]string{"a", "b"}`
+    static func stringSlice(_ a: [String]) -> String {
+        "[]string{" + a.map(quoted).joined(separator: ", ") + "}"
+    }
+
+    /// A JSON scalar the way field errors print it: strings quoted, numbers and booleans bare.
+    static func value(_ v: JSONValue) -> String {
+        switch v {
+        case .string(let s): return quoted(s)
+        case .null: return "null"
+        default: return v.scalarText ?? "null"
+        }
+    }
+}

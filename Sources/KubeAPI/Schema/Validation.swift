@@ -1,0 +1,527 @@
+/// Create-time validation with the API server's field error texts (pkg/apis/*/validation).
+struct Validation {
+    private(set) var errors: [FieldError] = []
+
+    mutating func add(_ path: String, _ kind: FieldError.Kind, _ detail: String = "") {
+        errors.append(FieldError(path, kind, detail))
+    }
+
+    static func run(_ obj: JSONValue, kind: String) -> [FieldError] {
+        var v = Validation()
+        v.validate(obj, kind: kind)
+        return v.errors
+    }
+
+    mutating func validate(_ obj: JSONValue, kind: String) {
+        objectMeta(obj["metadata"], nameRule: nameRule(for: kind))
+        if kind == "CronJob", let name = obj.metadata["name"].string, name.utf8.count > 52 {
+            add("metadata.name", .invalid(value: GoFormat.quoted(name)), "must be no more than 52 characters")
+        }
+        let spec = obj["spec"]
+        switch kind {
+        case "Pod": podSpec(spec, path: "spec", forPod: true)
+        case "StatefulSet": statefulSet(spec)
+        case "Deployment", "ReplicaSet": replicated(spec, requireTemplate: kind == "Deployment")
+        case "DaemonSet": replicated(spec, requireTemplate: true, hasReplicas: false)
+        case "Job": jobSpec(spec, path: "spec", template: true)
+        case "CronJob": cronJob(spec)
+        case "Service": service(spec)
+        case "PersistentVolumeClaim": claimSpec(spec, path: "spec")
+        case "PersistentVolume": persistentVolume(spec)
+        case "StorageClass": storageClass(obj)
+        case "RoleBinding", "ClusterRoleBinding": binding(obj, cluster: kind == "ClusterRoleBinding")
+        default: break
+        }
+    }
+
+    enum NameRule { case subdomain, label, dns1035, pathSegment, none }
+
+    func nameRule(for kind: String) -> NameRule {
+        switch kind {
+        case "Namespace", "StatefulSet": return .label
+        case "Service": return .dns1035
+        case "Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding": return .pathSegment
+        case "Event": return .none
+        default: return .subdomain
+        }
+    }
+
+    // MARK: Metadata
+
+    mutating func objectMeta(_ meta: JSONValue, nameRule: NameRule) {
+        let name = meta["name"].string ?? ""
+        let generateName = meta["generateName"].string ?? ""
+        if name.isEmpty && generateName.isEmpty {
+            add("metadata.name", .required, "name or generateName is required")
+        } else if !name.isEmpty {
+            let messages: [String]
+            switch nameRule {
+            case .subdomain: messages = NameRules.dns1123Subdomain(name)
+            case .label: messages = NameRules.dns1123Label(name)
+            case .dns1035: messages = NameRules.dns1035Label(name)
+            case .pathSegment:
+                if name == "." || name == ".." { messages = ["may not be '\(name)'"] }
+                else if name.contains("/") { messages = ["may not contain '/'"] }
+                else if name.contains("%") { messages = ["may not contain '%'"] }
+                else { messages = [] }
+            case .none: messages = []
+            }
+            for m in messages { add("metadata.name", .invalid(value: GoFormat.quoted(name)), m) }
+        }
+        labels(meta["labels"], path: "metadata.labels")
+    }
+
+    mutating func labels(_ labels: JSONValue, path: String) {
+        guard let o = labels.object else { return }
+        for (key, value) in o {
+            for m in NameRules.qualifiedName(key) { add(path, .invalid(value: GoFormat.quoted(key)), m) }
+            let text = value.scalarText ?? ""
+            for m in NameRules.labelValue(text) { add(path, .invalid(value: GoFormat.quoted(text)), m) }
+        }
+    }
+
+    // MARK: Pods
+
+    mutating func podSpec(_ spec: JSONValue, path: String, forPod: Bool) {
+        var volumeNames: Set<String> = []
+        for (i, v) in spec["volumes"].items.enumerated() {
+            let p = "\(path).volumes[\(i)]"
+            let name = v["name"].string ?? ""
+            if name.isEmpty { add(p + ".name", .required) }
+            else {
+                for m in NameRules.dns1123Label(name) { add(p + ".name", .invalid(value: GoFormat.quoted(name)), m) }
+                if !volumeNames.insert(name).inserted { add(p + ".name", .duplicate(value: GoFormat.quoted(name))) }
+            }
+            if let claim = v["persistentVolumeClaim"].object, (claim["claimName"]?.string ?? "").isEmpty {
+                add(p + ".persistentVolumeClaim.claimName", .required)
+            }
+            if !v["hostPath"].isNull, (v["hostPath"]["path"].string ?? "").isEmpty { add(p + ".hostPath.path", .required) }
+        }
+        var containerNames: Set<String> = []
+        let containers = spec["containers"].items
+        if containers.isEmpty { add(path + ".containers", .required) }
+        for (i, c) in containers.enumerated() {
+            container(c, path: "\(path).containers[\(i)]", names: &containerNames, volumes: volumeNames, forPod: forPod)
+        }
+        for (i, c) in spec["initContainers"].items.enumerated() {
+            container(c, path: "\(path).initContainers[\(i)]", names: &containerNames, volumes: volumeNames, forPod: forPod)
+        }
+        if let policy = spec["restartPolicy"].string, !["Always", "OnFailure", "Never"].contains(policy) {
+            add(path + ".restartPolicy", .unsupported(value: GoFormat.quoted(policy), allowed: ["Always", "OnFailure", "Never"]))
+        }
+        if let policy = spec["dnsPolicy"].string, !["ClusterFirstWithHostNet", "ClusterFirst", "Default", "None"].contains(policy) {
+            add(path + ".dnsPolicy", .unsupported(value: GoFormat.quoted(policy), allowed: ["ClusterFirstWithHostNet", "ClusterFirst", "Default", "None"]))
+        }
+        if let grace = spec["terminationGracePeriodSeconds"].int, grace < 0, !forPod {
+            add(path + ".terminationGracePeriodSeconds", .invalid(value: String(grace)), "must be greater than or equal to 0")
+        }
+        if let deadline = spec["activeDeadlineSeconds"].int, deadline <= 0 {
+            add(path + ".activeDeadlineSeconds", .invalid(value: String(deadline)), "must be between 1 and 2147483647, inclusive")
+        }
+        for key in ["hostname", "subdomain"] {
+            if let value = spec[key].string, !value.isEmpty {
+                for m in NameRules.dns1123Label(value) { add("\(path).\(key)", .invalid(value: GoFormat.quoted(value)), m) }
+            }
+        }
+        labelsOnly(spec["nodeSelector"], path: path + ".nodeSelector")
+        for (i, t) in spec["tolerations"].items.enumerated() {
+            let p = "\(path).tolerations[\(i)]"
+            if let op = t["operator"].string, !["Equal", "Exists"].contains(op) {
+                add(p + ".operator", .unsupported(value: GoFormat.quoted(op), allowed: ["Equal", "Exists"]))
+            }
+            if t["operator"].string == "Exists", let value = t["value"].string, !value.isEmpty {
+                add(p + ".operator", .invalid(value: GoFormat.quoted(value)), "value must be empty when `operator` is 'Exists'")
+            }
+            if let effect = t["effect"].string, !effect.isEmpty, !["NoSchedule", "PreferNoSchedule", "NoExecute"].contains(effect) {
+                add(p + ".effect", .unsupported(value: GoFormat.quoted(effect), allowed: ["NoSchedule", "PreferNoSchedule", "NoExecute"]))
+            }
+        }
+    }
+
+    private mutating func labelsOnly(_ m: JSONValue, path: String) {
+        guard let o = m.object else { return }
+        for (key, value) in o {
+            for msg in NameRules.qualifiedName(key) { add(path, .invalid(value: GoFormat.quoted(key)), msg) }
+            let text = value.scalarText ?? ""
+            for msg in NameRules.labelValue(text) { add(path, .invalid(value: GoFormat.quoted(text)), msg) }
+        }
+    }
+
+    mutating func container(_ c: JSONValue, path: String, names: inout Set<String>, volumes: Set<String>, forPod: Bool) {
+        let name = c["name"].string ?? ""
+        if name.isEmpty { add(path + ".name", .required) }
+        else {
+            for m in NameRules.dns1123Label(name) { add(path + ".name", .invalid(value: GoFormat.quoted(name)), m) }
+            if !names.insert(name).inserted { add(path + ".name", .duplicate(value: GoFormat.quoted(name))) }
+        }
+        let image = c["image"].string ?? ""
+        if image.isEmpty { add(path + ".image", .required) }
+        else if forPod, image.trimmingCharacters(in: " \t\n\r") != image {
+            // Templates tolerate surrounding whitespace (upstream keeps it for compatibility).
+            add(path + ".image", .invalid(value: GoFormat.quoted(image)), "must not have leading or trailing whitespace")
+        }
+        if let policy = c["imagePullPolicy"].string, !["Always", "IfNotPresent", "Never"].contains(policy) {
+            add(path + ".imagePullPolicy", .unsupported(value: GoFormat.quoted(policy), allowed: ["Always", "IfNotPresent", "Never"]))
+        }
+        if let policy = c["terminationMessagePolicy"].string, !["File", "FallbackToLogsOnError"].contains(policy) {
+            add(path + ".terminationMessagePolicy", .unsupported(value: GoFormat.quoted(policy), allowed: ["File", "FallbackToLogsOnError"]))
+        }
+        var portNames: Set<String> = []
+        for (i, p) in c["ports"].items.enumerated() {
+            let pp = "\(path).ports[\(i)]"
+            if let port = p["containerPort"].int {
+                if port < 1 || port > 65535 {
+                    add(pp + ".containerPort", .invalid(value: String(port)), "must be between 1 and 65535, inclusive")
+                }
+            } else { add(pp + ".containerPort", .required) }
+            if let hostPort = p["hostPort"].int, hostPort != 0, hostPort < 1 || hostPort > 65535 {
+                add(pp + ".hostPort", .invalid(value: String(hostPort)), "must be between 1 and 65535, inclusive")
+            }
+            if let proto = p["protocol"].string, !["SCTP", "TCP", "UDP"].contains(proto) {
+                add(pp + ".protocol", .unsupported(value: GoFormat.quoted(proto), allowed: ["SCTP", "TCP", "UDP"]))
+            }
+            if let portName = p["name"].string, !portName.isEmpty {
+                for m in portNameErrors(portName) { add(pp + ".name", .invalid(value: GoFormat.quoted(portName)), m) }
+                if !portNames.insert(portName).inserted { add(pp + ".name", .duplicate(value: GoFormat.quoted(portName))) }
+            }
+        }
+        for (i, e) in c["env"].items.enumerated() {
+            if (e["name"].string ?? "").isEmpty { add("\(path).env[\(i)].name", .required) }
+        }
+        var mountPaths: Set<String> = []
+        for (i, m) in c["volumeMounts"].items.enumerated() {
+            let mp = "\(path).volumeMounts[\(i)]"
+            let volume = m["name"].string ?? ""
+            if volume.isEmpty { add(mp + ".name", .required) }
+            else if !volumes.contains(volume) { add(mp + ".name", .notFound(value: GoFormat.quoted(volume))) }
+            let mountPath = m["mountPath"].string ?? ""
+            if mountPath.isEmpty { add(mp + ".mountPath", .required) }
+            else if !mountPaths.insert(mountPath).inserted {
+                add(mp + ".mountPath", .invalid(value: GoFormat.quoted(mountPath)), "must be unique")
+            }
+            if let sub = m["subPath"].string, sub.hasPrefix("/") {
+                add(mp + ".subPath", .invalid(value: GoFormat.quoted(sub)), "must be a relative path")
+            }
+        }
+        for probe in ["livenessProbe", "readinessProbe", "startupProbe"] where !c[probe].isNull {
+            let p = c[probe]
+            let handlers = ["exec", "httpGet", "tcpSocket", "grpc"].filter { !p[$0].isNull }
+            if handlers.isEmpty { add("\(path).\(probe)", .required, "must specify a handler type") }
+            else if handlers.count > 1 {
+                add("\(path).\(probe).\(handlers[1])", .forbidden, "may not specify more than 1 handler type")
+            }
+            if probe != "readinessProbe", let s = p["successThreshold"].int, s != 1 {
+                add("\(path).\(probe).successThreshold", .invalid(value: String(s)), "must be 1")
+            }
+        }
+    }
+
+    func portNameErrors(_ name: String) -> [String] {
+        var errors: [String] = []
+        let b = Array(name.utf8)
+        if b.count > 15 { errors.append("must be no more than 15 characters") }
+        if !b.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == UInt8(ascii: "-") }) {
+            errors.append("must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)")
+        }
+        if !b.contains(where: { $0 >= 97 && $0 <= 122 }) { errors.append("must contain at least one letter (a-z)") }
+        if name.contains("--") { errors.append("must not contain consecutive hyphens") }
+        if b.first == UInt8(ascii: "-") || b.last == UInt8(ascii: "-") { errors.append("must not begin or end with a hyphen") }
+        return errors
+    }
+
+    // MARK: Workloads
+
+    mutating func nonNegative(_ spec: JSONValue, _ key: String, path: String) {
+        if let n = spec[key].int, n < 0 { add("\(path).\(key)", .invalid(value: String(n)), "must be greater than or equal to 0") }
+    }
+
+    /// Selector presence, validity, and that it selects the template's labels.
+    mutating func selector(_ spec: JSONValue, templateLabelsPath: String, emptyMessage: String?) {
+        let selector = spec["selector"]
+        guard selector.object != nil else { add("spec.selector", .required); return }
+        let matchLabels = selector["matchLabels"].stringMap
+        let expressions = selector["matchExpressions"].items
+        labelsOnly(selector["matchLabels"], path: "spec.selector.matchLabels")
+        for (i, e) in expressions.enumerated() {
+            let p = "spec.selector.matchExpressions[\(i)]"
+            let op = e["operator"].string ?? ""
+            let values = e["values"].items
+            switch op {
+            case "In", "NotIn":
+                if values.isEmpty { add(p + ".values", .required, "must be specified when `operator` is 'In' or 'NotIn'") }
+            case "Exists", "DoesNotExist":
+                if !values.isEmpty { add(p + ".values", .forbidden, "may not be specified when `operator` is 'Exists' or 'DoesNotExist'") }
+            default:
+                add(p + ".operator", .invalid(value: GoFormat.quoted(op)), "not a valid selector operator")
+            }
+        }
+        if matchLabels.isEmpty && expressions.isEmpty {
+            if let emptyMessage {
+                add("spec.selector", .invalid(value: "v1.LabelSelector{MatchLabels:map[string]string(nil), MatchExpressions:[]v1.LabelSelectorRequirement(nil)}"), emptyMessage)
+            }
+            return
+        }
+        let templateLabels = spec["template"]["metadata"]["labels"].stringMap
+        if !LabelSelector(object: selector).matches(templateLabels) {
+            add(templateLabelsPath, .invalid(value: GoFormat.stringMap(templateLabels)), "`selector` does not match template `labels`")
+        }
+    }
+
+    mutating func statefulSet(_ spec: JSONValue) {
+        if let policy = spec["podManagementPolicy"].string, policy != "OrderedReady", policy != "Parallel" {
+            add("spec.podManagementPolicy", .invalid(value: GoFormat.quoted(policy)), "must be 'OrderedReady' or 'Parallel'")
+        }
+        let strategy = spec["updateStrategy"]
+        switch strategy["type"].string ?? "" {
+        case "RollingUpdate":
+            let ru = strategy["rollingUpdate"]
+            nonNegative(ru, "partition", path: "spec.updateStrategy.rollingUpdate")
+            if let n = ru["maxUnavailable"].int, n < 1 {
+                add("spec.updateStrategy.rollingUpdate.maxUnavailable", .invalid(value: String(n)), "must be greater than 0")
+            }
+        case "OnDelete":
+            if !strategy["rollingUpdate"].isNull {
+                add("spec.updateStrategy.rollingUpdate", .invalid(value: "v1.RollingUpdateStatefulSetStrategy"), "only allowed for updateStrategy 'RollingUpdate'")
+            }
+        case let other:
+            add("spec.updateStrategy", .invalid(value: GoFormat.quoted(other)), "must be 'RollingUpdate' or 'OnDelete'")
+        }
+        for key in ["whenDeleted", "whenScaled"] {
+            if let v = spec["persistentVolumeClaimRetentionPolicy"][key].string, v != "Retain", v != "Delete" {
+                add("spec.persistentVolumeClaimRetentionPolicy.\(key)", .unsupported(value: GoFormat.quoted(v), allowed: ["Retain", "Delete"]))
+            }
+        }
+        nonNegative(spec, "replicas", path: "spec")
+        nonNegative(spec, "minReadySeconds", path: "spec")
+        nonNegative(spec, "revisionHistoryLimit", path: "spec")
+        nonNegative(spec["ordinals"], "start", path: "spec.ordinals")
+        // serviceName is marked required in the 1.32 OpenAPI (explain shows it) but the server never
+        // enforced it; kubernetes/kubernetes#130233 (1.33) made that explicit.
+        selector(spec, templateLabelsPath: "spec.template.metadata.labels", emptyMessage: "empty selector is invalid for statefulset")
+        // Upstream validates only the template's metadata and restart policy, not its pod spec.
+        labels(spec["template"]["metadata"]["labels"], path: "spec.template.labels")
+        let restart = spec["template"]["spec"]["restartPolicy"].string ?? "Always"
+        if restart != "Always" {
+            add("spec.template.spec.restartPolicy", .unsupported(value: GoFormat.quoted(restart), allowed: ["Always"]))
+        }
+        if !spec["template"]["spec"]["activeDeadlineSeconds"].isNull {
+            add("spec.template.spec.activeDeadlineSeconds", .forbidden, "activeDeadlineSeconds in StatefulSet is not Supported")
+        }
+    }
+
+    mutating func replicated(_ spec: JSONValue, requireTemplate: Bool, hasReplicas: Bool = true) {
+        if hasReplicas { nonNegative(spec, "replicas", path: "spec") }
+        nonNegative(spec, "minReadySeconds", path: "spec")
+        nonNegative(spec, "revisionHistoryLimit", path: "spec")
+        selector(spec, templateLabelsPath: "spec.template.metadata.labels", emptyMessage: "empty selector is invalid for deployment")
+        guard !spec["template"].isNull || requireTemplate else { return }
+        labels(spec["template"]["metadata"]["labels"], path: "spec.template.metadata.labels")
+        podSpec(spec["template"]["spec"], path: "spec.template.spec", forPod: false)
+        let restart = spec["template"]["spec"]["restartPolicy"].string ?? "Always"
+        if restart != "Always" {
+            add("spec.template.spec.restartPolicy", .unsupported(value: GoFormat.quoted(restart), allowed: ["Always"]))
+        }
+    }
+
+    mutating func jobSpec(_ spec: JSONValue, path: String, template: Bool) {
+        for key in ["parallelism", "completions", "backoffLimit", "activeDeadlineSeconds", "ttlSecondsAfterFinished"] {
+            nonNegative(spec, key, path: path)
+        }
+        if let mode = spec["completionMode"].string, mode != "NonIndexed", mode != "Indexed" {
+            add(path + ".completionMode", .unsupported(value: GoFormat.quoted(mode), allowed: ["NonIndexed", "Indexed"]))
+        }
+        if spec["completionMode"].string == "Indexed", spec["completions"].isNull {
+            add(path + ".completions", .required, "when completion mode is Indexed")
+        }
+        let podPath = path + ".template.spec"
+        podSpec(spec["template"]["spec"], path: podPath, forPod: false)
+        let restart = spec["template"]["spec"]["restartPolicy"].string ?? ""
+        if restart != "OnFailure" && restart != "Never" {
+            add(podPath + ".restartPolicy", .unsupported(value: GoFormat.quoted(restart), allowed: ["OnFailure", "Never"]))
+        }
+    }
+
+    mutating func cronJob(_ spec: JSONValue) {
+        let schedule = spec["schedule"].string ?? ""
+        if schedule.isEmpty { add("spec.schedule", .required) }
+        else if !CronSchedule.isValid(schedule) {
+            add("spec.schedule", .invalid(value: GoFormat.quoted(schedule)), CronSchedule.errorDetail(schedule))
+        }
+        if let policy = spec["concurrencyPolicy"].string, !["Allow", "Forbid", "Replace"].contains(policy) {
+            add("spec.concurrencyPolicy", .unsupported(value: GoFormat.quoted(policy), allowed: ["Allow", "Forbid", "Replace"]))
+        }
+        for key in ["startingDeadlineSeconds", "successfulJobsHistoryLimit", "failedJobsHistoryLimit"] { nonNegative(spec, key, path: "spec") }
+        jobSpec(spec["jobTemplate"]["spec"], path: "spec.jobTemplate.spec", template: true)
+    }
+
+    // MARK: Services
+
+    mutating func service(_ spec: JSONValue) {
+        let type = spec["type"].string ?? "ClusterIP"
+        let types = ["ClusterIP", "ExternalName", "LoadBalancer", "NodePort"]
+        if !types.contains(type) { add("spec.type", .unsupported(value: GoFormat.quoted(type), allowed: types)) }
+        if let affinity = spec["sessionAffinity"].string, affinity != "ClientIP", affinity != "None" {
+            add("spec.sessionAffinity", .unsupported(value: GoFormat.quoted(affinity), allowed: ["ClientIP", "None"]))
+        }
+        let headless = spec["clusterIP"].string == "None"
+        let ports = spec["ports"].items
+        if type == "ExternalName" {
+            if (spec["externalName"].string ?? "").isEmpty { add("spec.externalName", .required) }
+        } else if ports.isEmpty && !headless {
+            add("spec.ports", .required)
+        }
+        if headless && (type == "NodePort" || type == "LoadBalancer") {
+            add("spec.clusterIPs[0]", .invalid(value: GoFormat.quoted("None")), "may not be set to 'None' for \(type) services")
+        }
+        var names: Set<String> = []
+        for (i, p) in ports.enumerated() {
+            let pp = "spec.ports[\(i)]"
+            let name = p["name"].string ?? ""
+            if ports.count > 1 && name.isEmpty { add(pp + ".name", .required) }
+            if !name.isEmpty {
+                for m in NameRules.dns1123Label(name) { add(pp + ".name", .invalid(value: GoFormat.quoted(name)), m) }
+                if !names.insert(name).inserted { add(pp + ".name", .duplicate(value: GoFormat.quoted(name))) }
+            }
+            if let port = p["port"].int {
+                if port < 1 || port > 65535 { add(pp + ".port", .invalid(value: String(port)), "must be between 1 and 65535, inclusive") }
+            } else { add(pp + ".port", .required) }
+            if let proto = p["protocol"].string, !["SCTP", "TCP", "UDP"].contains(proto) {
+                add(pp + ".protocol", .unsupported(value: GoFormat.quoted(proto), allowed: ["SCTP", "TCP", "UDP"]))
+            }
+            switch p["targetPort"] {
+            case .int(let t) where t < 1 || t > 65535:
+                add(pp + ".targetPort", .invalid(value: String(t)), "must be between 1 and 65535, inclusive")
+            case .string(let s):
+                if Int(s) == nil { for m in portNameErrors(s) { add(pp + ".targetPort", .invalid(value: GoFormat.quoted(s)), m) } }
+            default: break
+            }
+            if let nodePort = p["nodePort"].int, nodePort != 0 {
+                if type == "ClusterIP" { add(pp + ".nodePort", .forbidden, "may not be used when `type` is 'ClusterIP'") }
+            }
+        }
+        labelsOnly(spec["selector"], path: "spec.selector")
+    }
+
+    // MARK: Storage
+
+    mutating func claimSpec(_ spec: JSONValue, path: String) {
+        let modes = spec["accessModes"].items
+        if modes.isEmpty { add(path + ".accessModes", .required, "at least 1 access mode is required") }
+        for m in modes {
+            let mode = m.string ?? ""
+            if !StorageSchemas.accessModes.contains(mode) {
+                add(path + ".accessModes", .unsupported(value: GoFormat.quoted(mode), allowed: StorageSchemas.accessModes))
+            }
+        }
+        let storage = spec["resources"]["requests"]["storage"]
+        if storage.isNull { add(path + ".resources[storage]", .required) }
+        else if storage.scalarText.map(isZeroQuantity) == true {
+            add(path + ".resources[storage]", .invalid(value: GoFormat.quoted(storage.scalarText ?? "")), "must be greater than zero")
+        }
+        if let mode = spec["volumeMode"].string, mode != "Block", mode != "Filesystem" {
+            add(path + ".volumeMode", .unsupported(value: GoFormat.quoted(mode), allowed: ["Block", "Filesystem"]))
+        }
+    }
+
+    func isZeroQuantity(_ text: String) -> Bool {
+        let digits = text.prefix { $0.isNumber || $0 == "." || $0 == "-" || $0 == "+" }
+        guard let value = Double(digits) else { return false }
+        return value <= 0
+    }
+
+    mutating func persistentVolume(_ spec: JSONValue) {
+        if spec["accessModes"].items.isEmpty { add("spec.accessModes", .required) }
+        for m in spec["accessModes"].items {
+            let mode = m.string ?? ""
+            if !StorageSchemas.accessModes.contains(mode) {
+                add("spec.accessModes", .unsupported(value: GoFormat.quoted(mode), allowed: StorageSchemas.accessModes))
+            }
+        }
+        if spec["capacity"].object?.isEmpty ?? true { add("spec.capacity", .required) }
+        else if spec["capacity"]["storage"].isNull {
+            add("spec.capacity", .unsupported(value: GoFormat.quoted(spec["capacity"].object?.keys.first ?? ""), allowed: ["storage"]))
+        }
+        let sources = ["hostPath", "local", "nfs", "csi"].filter { !spec[$0].isNull }
+        if sources.isEmpty { add("spec", .required, "must specify a volume type") }
+        if let policy = spec["persistentVolumeReclaimPolicy"].string, !["Delete", "Recycle", "Retain"].contains(policy) {
+            add("spec.persistentVolumeReclaimPolicy", .unsupported(value: GoFormat.quoted(policy), allowed: ["Delete", "Recycle", "Retain"]))
+        }
+        if !spec["local"].isNull && spec["nodeAffinity"].isNull {
+            add("spec.nodeAffinity", .required, "Local volume requires node affinity")
+        }
+    }
+
+    mutating func storageClass(_ obj: JSONValue) {
+        if (obj["provisioner"].string ?? "").isEmpty { add("provisioner", .required) }
+        if let policy = obj["reclaimPolicy"].string, policy != "Delete", policy != "Retain" {
+            add("reclaimPolicy", .unsupported(value: GoFormat.quoted(policy), allowed: ["Delete", "Retain"]))
+        }
+        if let mode = obj["volumeBindingMode"].string, mode != "Immediate", mode != "WaitForFirstConsumer" {
+            add("volumeBindingMode", .unsupported(value: GoFormat.quoted(mode), allowed: ["Immediate", "WaitForFirstConsumer"]))
+        }
+    }
+
+    // MARK: RBAC
+
+    mutating func binding(_ obj: JSONValue, cluster: Bool) {
+        let ref = obj["roleRef"]
+        let kinds = cluster ? ["ClusterRole"] : ["Role", "ClusterRole"]
+        let kind = ref["kind"].string ?? ""
+        if !kinds.contains(kind) { add("roleRef.kind", .unsupported(value: GoFormat.quoted(kind), allowed: kinds)) }
+        if let group = ref["apiGroup"].string, group != "rbac.authorization.k8s.io" {
+            add("roleRef.apiGroup", .unsupported(value: GoFormat.quoted(group), allowed: ["rbac.authorization.k8s.io"]))
+        }
+        if (ref["name"].string ?? "").isEmpty { add("roleRef.name", .required) }
+        for (i, s) in obj["subjects"].items.enumerated() {
+            let p = "subjects[\(i)]"
+            let kind = s["kind"].string ?? ""
+            if (s["name"].string ?? "").isEmpty { add(p + ".name", .required) }
+            switch kind {
+            case "ServiceAccount":
+                if cluster, (s["namespace"].string ?? "").isEmpty { add(p + ".namespace", .required) }
+            case "User", "Group": break
+            default: add(p + ".kind", .unsupported(value: GoFormat.quoted(kind), allowed: ["ServiceAccount", "User", "Group"]))
+            }
+        }
+    }
+}
+
+/// Five-field cron syntax as the CronJob validation accepts it (plus @hourly-style macros).
+enum CronSchedule {
+    static let macros: Set<String> = ["@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly"]
+
+    static func isValid(_ text: String) -> Bool {
+        if macros.contains(text) { return true }
+        if text.hasPrefix("@every ") { return true }
+        var fields = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        if fields.first?.hasPrefix("TZ=") == true || fields.first?.hasPrefix("CRON_TZ=") == true { fields.removeFirst() }
+        guard fields.count == 5 else { return false }
+        let ranges = [(0, 59), (0, 23), (1, 31), (1, 12), (0, 7)]
+        let names: [[String]] = [[], [], [], ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"],
+                                 ["sun", "mon", "tue", "wed", "thu", "fri", "sat"]]
+        for (i, field) in fields.enumerated() {
+            for part in field.split(separator: ",", omittingEmptySubsequences: false) {
+                var rangePart = Substring(part)
+                if let slash = part.firstIndex(of: "/") {
+                    guard let step = Int(part[part.index(after: slash)...]), step > 0 else { return false }
+                    rangePart = part[..<slash]
+                }
+                if rangePart == "*" || rangePart == "?" { continue }
+                let bounds = rangePart.split(separator: "-", omittingEmptySubsequences: false)
+                guard bounds.count == 1 || bounds.count == 2 else { return false }
+                for b in bounds {
+                    if let n = Int(b) {
+                        if n < ranges[i].0 || n > ranges[i].1 { return false }
+                    } else if !names[i].contains(b.lowercased()) { return false }
+                }
+            }
+        }
+        return true
+    }
+
+    static func errorDetail(_ text: String) -> String {
+        let count = text.split(separator: " ").count
+        if count != 5 { return "expected exactly 5 fields, found \(count): [\(text)]" }
+        return "unparseable schedule"
+    }
+}
