@@ -17,6 +17,10 @@ extension Cluster {
     {
         guard let eventType = ResourceRegistry.forKind("Event") else { return }
         let namespace = object.namespace ?? "default"
+        // A namespace being torn down accepts no new content, events included.
+        if let nsType = ResourceRegistry.forKind("Namespace"), store.get(nsType, namespace: nil, name: namespace)?.isDeleting == true {
+            return
+        }
         let involvedKey = [source, host ?? "", object.kind, namespace, object.name, object.uid, fieldPath ?? "",
                            type, reason, message].joined(separator: "\u{1}")
         let stamp = JSONValue.string(Timestamp.rfc3339(now))
