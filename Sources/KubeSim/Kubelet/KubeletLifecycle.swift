@@ -115,13 +115,15 @@ extension Kubelet {
         var duration: Millis
         if info == nil {
             duration = Millis(cluster.rng.int(in: 900...1800))
-        } else if present {
+        } else if present || (agent.imageReadyAt[normalized] ?? .max) <= begin {
+            // The layers are already there (or will be, from the pull ahead in the queue).
             duration = Millis(cluster.rng.int(in: 250...1100))
         } else {
             // Roughly 25 MB/s after a registry round trip.
             duration = 600 + Millis((info?.sizeBytes ?? 0) / 25_000) + Millis(cluster.rng.int(in: 0...400))
         }
         agent.pullQueueFreeAt = begin + duration
+        if info != nil && agent.imageReadyAt[normalized] == nil { agent.imageReadyAt[normalized] = begin + duration }
         cluster.schedule(at: begin) { [weak self, unowned cluster] in
             guard let self, self.isCurrent(rt, epoch) else { return }
             self.event(rt, "Normal", "Pulling", "Pulling image \"\(image)\"", container: c, in: cluster)

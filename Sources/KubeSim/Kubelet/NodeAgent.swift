@@ -10,6 +10,8 @@ final class NodeAgent {
     var images: Set<String> = []
     /// Image pulls are serialised per node (the kubelet's default); the next pull starts here.
     var pullQueueFreeAt: Millis = 0
+    /// When the first pull of an image finishes, so pulls queued behind it are quick.
+    var imageReadyAt: [String: Millis] = [:]
 
     private var network: UInt32 = 0
     private var networkSize: UInt32 = 0
