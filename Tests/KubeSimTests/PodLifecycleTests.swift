@@ -172,4 +172,18 @@ import Testing
         #expect(pod?["status"]["containerStatuses"][0]["state"]["terminated"]["reason"].string == "Completed")
         #expect(pod?["status"]["conditions"].items.first { $0["type"] == "Ready" }?["reason"].string == "PodCompleted")
     }
+
+    @Test func stoppedNodeLeavesDeletedPodTerminatingUntilItIsBack() throws {
+        let cluster = Sandbox.make(seed: 13, workerNodes: 1)
+        try Sim.create(cluster, Sim.nginxPod("web-0"))
+        cluster.advance(by: 20_000)
+        cluster.stopNode("k8s-node1")
+        #expect(!cluster.isNodeRunning("k8s-node1"))
+        try cluster.api.delete(ObjectRef(Sim.type("Pod"), namespace: "default", name: "web-0"))
+        cluster.advance(by: 60_000)
+        #expect(Sim.pod(cluster, "web-0")?.isDeleting == true)
+        cluster.startNode("k8s-node1")
+        cluster.advance(by: 5_000)
+        #expect(Sim.pod(cluster, "web-0") == nil)
+    }
 }

@@ -39,6 +39,6 @@ public enum Sandbox {
         cluster.register(Scheduler())
         cluster.register(Kubelet())
         cluster.register(EndpointsController())
-        // TODO(workloads): register the StatefulSet controller and the PV provisioner/binder here once merged.
+        // TODO(merge): add `WorkloadControllers.register(in: cluster)` here (branch workloads: StatefulSet, PV binder/provisioners, protection).
     }
 }
