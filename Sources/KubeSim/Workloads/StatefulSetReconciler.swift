@@ -91,7 +91,7 @@ final class StatefulSetReconciler {
         }
 
         var counts = count(slots + condemned, current: current.name, update: update.name)
-        defer { scheduleAvailabilityRecheck(slots + condemned) }
+        scheduleAvailabilityRecheck(pods)
         if set.isDeleting {
             writeStatus(counts, current: current.name, update: update.name, collisionCount: collisionCount)
             return outcome
@@ -311,10 +311,10 @@ final class StatefulSetReconciler {
 
     /// With minReadySeconds, pods turn available with no event to wake the controller; ask for a
     /// pass at the earliest such instant.
-    func scheduleAvailabilityRecheck(_ slots: [Slot]) {
+    func scheduleAvailabilityRecheck(_ pods: [JSONValue]) {
         guard set.minReadySeconds > 0 else { return }
-        for slot in slots where slot.stored && PodConditions.isRunningAndReady(slot.pod) {
-            guard let since = PodConditions.readySince(slot.pod) else { continue }
+        for pod in pods where PodConditions.isRunningAndReady(pod) {
+            guard let since = PodConditions.readySince(pod) else { continue }
             let at = since + Millis(set.minReadySeconds) * 1000 + 1
             if at > now { outcome.recheckAt = min(outcome.recheckAt ?? at, at) }
         }
