@@ -126,6 +126,10 @@ public final class PersistentVolumeController: Controller {
     private func syncUnboundClaim(_ claim: JSONValue, in cluster: Cluster) {
         let store = cluster.store
         let key = (claim.namespace ?? "default") + "/" + claim.name
+        if claim.status["phase"].string != "Pending" {
+            // An unbound claim is Pending (the API server's default, restored if it went missing).
+            _ = try? store.modify(claimRef(claim)) { $0["status"]["phase"] = "Pending" }
+        }
         // Claims created with no class get today's default (retroactive default StorageClass).
         guard let className = Self.className(of: claim) else {
             if let fallback = StorageClassView.defaultClass(in: store) {
@@ -295,7 +299,9 @@ public final class PersistentVolumeController: Controller {
             status["accessModes"] = boundVolume.spec["accessModes"]
             status["capacity"] = boundVolume.spec["capacity"]
             status["phase"] = "Bound"
-            pvc["status"] = status
+            var ordered = JSONValue.emptyObject
+            for key in (status.object?.keys.sorted() ?? []) { ordered[key] = status[key] }
+            pvc["status"] = ordered
         }
     }
 
