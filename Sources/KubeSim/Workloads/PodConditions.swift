@@ -1,0 +1,40 @@
+import KubeAPI
+
+/// The questions workload controllers ask about a pod's status, answered from the stored object
+/// the way `k8s.io/kubernetes/pkg/api/v1/pod` answers them.
+enum PodConditions {
+    static func phase(_ pod: JSONValue) -> String { pod.status["phase"].string ?? "" }
+
+    static func isTerminal(_ pod: JSONValue) -> Bool {
+        let p = phase(pod)
+        return p == "Failed" || p == "Succeeded"
+    }
+
+    /// The Ready condition with status True.
+    static func isReady(_ pod: JSONValue) -> Bool { readyCondition(pod)?["status"].string == "True" }
+
+    static func isRunningAndReady(_ pod: JSONValue) -> Bool { phase(pod) == "Running" && isReady(pod) }
+
+    /// Ready for at least `minReadySeconds` (strictly longer, as `IsPodAvailable` compares).
+    static func isAvailable(_ pod: JSONValue, minReadySeconds: Int, now: Millis) -> Bool {
+        guard isReady(pod) else { return false }
+        if minReadySeconds == 0 { return true }
+        guard let since = readySince(pod) else { return false }
+        return since + Millis(minReadySeconds) * 1000 < now
+    }
+
+    /// When the pod became Ready, from the condition's lastTransitionTime.
+    static func readySince(_ pod: JSONValue) -> Millis? {
+        guard let text = readyCondition(pod)?["lastTransitionTime"].string else { return nil }
+        return Timestamp.parse(text)
+    }
+
+    static func readyCondition(_ pod: JSONValue) -> JSONValue? {
+        pod.status["conditions"].items.first { $0["type"].string == "Ready" }
+    }
+
+    /// Claim names the pod mounts through `persistentVolumeClaim` volumes.
+    static func claimNames(_ pod: JSONValue) -> [String] {
+        pod.spec["volumes"].items.compactMap { $0["persistentVolumeClaim"]["claimName"].string }
+    }
+}

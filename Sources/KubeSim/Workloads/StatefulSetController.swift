@@ -1,0 +1,184 @@
+import KubeAPI
+
+/// The StatefulSet controller of kube-controller-manager: maps pod, revision and claim changes to
+/// their set, claims (adopts and releases) the set's pods, and runs `StatefulSetReconciler`.
+///
+/// Pods are found through the store's owner index plus name lookups, never by listing every pod,
+/// so 100 sets of 100 replicas stay cheap to sync.
+public final class StatefulSetController: Controller {
+    public let name = "statefulset-controller"
+
+    /// Orphan pods named like a member of a set, seen since its last sync (set key → pod names).
+    private var adoptionCandidates: [String: Set<String>] = [:]
+    /// Sets (by uid) whose namespace was already searched once for orphan pods and revisions.
+    private var searchedForOrphans: Set<String> = []
+    /// Consecutive failed passes per set, for back-off.
+    private var failures: [String: Int] = [:]
+    private var retryPending: Set<String> = []
+    private var recheckAt: [String: Millis] = [:]
+
+    public init() {}
+
+    static let podType = StatefulSetReconciler.podType
+    static let setType = StatefulSetReconciler.setType
+    static let claimType = StatefulSetReconciler.claimType
+    static let revisionType = ControllerRevisionHistory.resource
+
+    // MARK: Controller
+
+    public func keys(for event: WatchEvent, in cluster: Cluster) -> [String] {
+        let object = event.object
+        let ns = object.namespace ?? "default"
+        switch event.resource.kind {
+        case "StatefulSet":
+            if event.kind == .deleted { forget(ns + "/" + object.name, uid: object.uid) }
+            return [ns + "/" + object.name]
+        case "Pod":
+            var keys: [String] = []
+            if let owner = Self.setOwner(of: object) { keys.append(ns + "/" + owner) }
+            if let old = event.old, let owner = Self.setOwner(of: old), !keys.contains(ns + "/" + owner) {
+                keys.append(ns + "/" + owner)
+            }
+            if object.controllerRef == nil, event.kind != .deleted, !object.isDeleting, let id = PodOrdinal(object.name),
+                cluster.store.get(Self.setType, namespace: ns, name: id.parent) != nil
+            {
+                let key = ns + "/" + id.parent
+                adoptionCandidates[key, default: []].insert(object.name)
+                if !keys.contains(key) { keys.append(key) }
+            }
+            return keys
+        case "ControllerRevision":
+            if let owner = Self.setOwner(of: object) { return [ns + "/" + owner] }
+            return []
+        case "PersistentVolumeClaim":
+            // A claim that blocked a pod (stale owner, or being deleted) is gone: resume its set.
+            guard event.kind == .deleted else { return [] }
+            return Self.sets(usingClaim: object, in: cluster)
+        default:
+            return []
+        }
+    }
+
+    public func sync(_ key: String, in cluster: Cluster) {
+        guard let slash = key.firstIndex(of: "/") else { return }
+        let ns = String(key[..<slash]), name = String(key[key.index(after: slash)...])
+        guard let set = cluster.store.get(Self.setType, namespace: ns, name: name) else {
+            forget(key, uid: nil)
+            return
+        }
+        let view = StatefulSetSpecView(set)
+        let pods = claimPods(view, key: key, in: cluster)
+        if !searchedForOrphans.contains(view.uid) {
+            searchedForOrphans.insert(view.uid)
+            ControllerRevisionHistory(cluster: cluster).adoptOrphans(for: view)
+        }
+        let outcome = StatefulSetReconciler(cluster: cluster, set: set).run(pods: pods)
+        if outcome.failed {
+            scheduleRetry(key, in: cluster)
+        } else {
+            failures[key] = nil
+        }
+        if let at = outcome.recheckAt { scheduleRecheck(key, at: at, in: cluster) }
+    }
+
+    // MARK: Pods
+
+    /// The set's pods: owned ones that still match (others are released) plus matching orphans,
+    /// which are adopted (`ClaimPods` with the `isMemberOf` filter).
+    func claimPods(_ set: StatefulSetSpecView, key: String, in cluster: Cluster) -> [JSONValue] {
+        let store = cluster.store
+        var pods: [JSONValue] = []
+        var seen: Set<String> = []
+        for ref in store.dependents(of: set.uid) where ref.resource == Self.podType {
+            guard let pod = store.get(ref), pod.controllerRef?["uid"].string == set.uid else { continue }
+            seen.insert(pod.name)
+            if set.isMember(pod) && set.selector.matches(pod.labels) {
+                pods.append(pod)
+            } else if !set.isDeleting {
+                _ = try? store.modify(ref) { p in OwnerReferences.remove(from: &p) { $0["uid"].string == set.uid } }
+            }
+        }
+        var candidates = adoptionCandidates.removeValue(forKey: key) ?? []
+        if !searchedForOrphans.contains(set.uid) {
+            for pod in store.list(Self.podType, namespace: set.namespace) where pod.controllerRef == nil {
+                candidates.insert(pod.name)
+            }
+        }
+        guard !set.isDeleting else { return pods }
+        for name in candidates.sorted() where !seen.contains(name) {
+            let ref = ObjectRef(Self.podType, namespace: set.namespace, name: name)
+            guard let pod = store.get(ref), pod.controllerRef == nil, !pod.isDeleting, set.isMember(pod),
+                set.selector.matches(pod.labels)
+            else { continue }
+            if let adopted = try? store.modify(ref, { OwnerReferences.add(set.controllerReference, to: &$0) }) {
+                pods.append(adopted)
+            }
+        }
+        return pods
+    }
+
+    /// The name of the StatefulSet controlling `object`, if one does.
+    static func setOwner(of object: JSONValue) -> String? {
+        guard let ref = object.controllerRef, ref["kind"].string == "StatefulSet",
+            ref["apiVersion"].string?.hasPrefix("apps/") ?? false
+        else { return nil }
+        return ref["name"].string
+    }
+
+    /// Sets whose pods mount `claim`, from the claim's owner pods or its `<template>-<set>-<n>` name.
+    static func sets(usingClaim claim: JSONValue, in cluster: Cluster) -> [String] {
+        let ns = claim.namespace ?? "default"
+        var keys: Set<String> = []
+        for ref in claim.ownerReferences where ref["kind"].string == "Pod" {
+            if let pod = ref["name"].string, let id = PodOrdinal(pod) { keys.insert(ns + "/" + id.parent) }
+        }
+        if let id = PodOrdinal(claim.name) {
+            let stem = id.parent
+            var index = stem.startIndex
+            while let dash = stem[index...].firstIndex(of: "-") {
+                let template = String(stem[..<dash])
+                let setName = String(stem[stem.index(after: dash)...])
+                if let set = cluster.store.get(setType, namespace: ns, name: setName),
+                    set.spec["volumeClaimTemplates"].items.contains(where: { $0.name == template })
+                {
+                    keys.insert(ns + "/" + setName)
+                }
+                index = stem.index(after: dash)
+            }
+        }
+        return keys.filter { key in
+            let name = String(key[key.index(after: key.firstIndex(of: "/")!)...])
+            return cluster.store.get(setType, namespace: ns, name: name) != nil
+        }.sorted()
+    }
+
+    // MARK: Retries
+
+    private func scheduleRetry(_ key: String, in cluster: Cluster) {
+        let attempt = (failures[key] ?? 0) + 1
+        failures[key] = attempt
+        guard retryPending.insert(key).inserted else { return }
+        let delay = Millis(min(5 << min(attempt - 1, 6), 300)) * 1000
+        cluster.schedule(after: delay) { [weak self, unowned cluster] in
+            guard let self else { return }
+            self.retryPending.remove(key)
+            cluster.enqueue(self, key: key)
+        }
+    }
+
+    private func scheduleRecheck(_ key: String, at: Millis, in cluster: Cluster) {
+        if let pending = recheckAt[key], pending > cluster.now, pending <= at { return }
+        recheckAt[key] = at
+        cluster.schedule(at: at) { [weak self, unowned cluster] in
+            guard let self else { return }
+            if self.recheckAt[key] == at { self.recheckAt[key] = nil }
+            cluster.enqueue(self, key: key)
+        }
+    }
+
+    private func forget(_ key: String, uid: String?) {
+        adoptionCandidates[key] = nil
+        failures[key] = nil
+        if let uid { searchedForOrphans.remove(uid) }
+    }
+}

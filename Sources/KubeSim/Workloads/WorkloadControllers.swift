@@ -1,0 +1,13 @@
+/// The controllers in this folder, for wiring a cluster (the sandbox registers them).
+public enum WorkloadControllers {
+    /// StatefulSet, persistent-volume binder/provisioner, pvc-protection and pv-protection, in
+    /// the order they should be registered.
+    public static func make() -> [Controller] {
+        [StatefulSetController(), PersistentVolumeController(), PVCProtectionController(), PVProtectionController()]
+    }
+
+    /// Registers `make()` on `cluster`.
+    public static func register(in cluster: Cluster) {
+        for controller in make() { cluster.register(controller) }
+    }
+}
