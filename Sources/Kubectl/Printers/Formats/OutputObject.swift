@@ -53,6 +53,7 @@ public enum JSONPrinter {
 public enum JSONPathPrinter {
     /// Parse errors, as `kubectl get` reports them (`error: ` is added by the caller).
     public static func parse(_ template: String) throws(JSONPathError) -> JSONPath {
+        if template.isEmpty { throw JSONPathError("template format specified but no template given") }
         do {
             return try JSONPath(template)
         } catch {

@@ -40,7 +40,7 @@ public struct JSONPath: Sendable {
         return out
     }
 
-    /// Maps and arrays print as compact JSON, scalars as text, null as `null`.
+    /// Maps and arrays print as compact JSON, scalars as `fmt.Fprint` text, null as `null`.
     static func text(_ v: JSONValue) -> String {
         switch v {
         case .object, .array: return JSONEmitter.compact(v)
@@ -158,7 +158,6 @@ public struct JSONPath: Sendable {
         var results: [JSONValue] = []
         for v in input {
             if v.isNull { continue }
-            if name.isEmpty { results.append(v); continue }
             if case .object(let o) = v, let r = o[name] { results.append(r) }
         }
         if results.isEmpty && !allowMissingKeys && !input.isEmpty { throw JSONPathError("\(name) is not found") }
@@ -169,8 +168,7 @@ public struct JSONPath: Sendable {
         switch v {
         case .null: return "interface {}"
         case .bool: return "bool"
-        case .int: return "int64"
-        case .double: return "float64"
+        case .int, .double: return "float64"  // kubectl decodes every JSON number as float64
         case .string: return "string"
         case .array: return "[]interface {}"
         case .object: return "map[string]interface {}"
@@ -228,19 +226,34 @@ public struct JSONPath: Sendable {
                 let rights = try walk([element], .list(right), &st)
                 if rights.isEmpty { continue }
                 if rights.count > 1 { throw JSONPathError("can only compare one element at a time") }
-                if try Self.compare(lefts[0], rights[0], op) { results.append(element) }
+                let l = Operand(lefts[0], literalInt: left.isIntLiteral)
+                let r = Operand(rights[0], literalInt: right.isIntLiteral)
+                if try Self.compare(l, r, op) { results.append(element) }
             }
         }
         return results
     }
 
+    /// A filter operand: numbers read from objects are float64 in kubectl, while an integer written
+    /// in the template (`==80`) is an int, and Go templates refuse to compare the two.
+    struct Operand {
+        var value: JSONValue
+        var literalInt: Bool
+        init(_ value: JSONValue, literalInt: Bool) {
+            self.value = value
+            self.literalInt = literalInt
+        }
+    }
+
     /// Go template comparison (`eq`, `lt`, ...): same basic kinds only.
-    static func compare(_ l: JSONValue, _ r: JSONValue, _ op: String) throws(JSONPathError) -> Bool {
+    static func compare(_ lo: Operand, _ ro: Operand, _ op: String) throws(JSONPathError) -> Bool {
+        let l = lo.value
+        let r = ro.value
         enum Basic { case bool(Bool), int(Int), float(Double), string(String), other }
-        func basic(_ v: JSONValue) -> Basic {
-            switch v {
+        func basic(_ o: Operand) -> Basic {
+            switch o.value {
             case .bool(let b): return .bool(b)
-            case .int(let i): return .int(i)
+            case .int(let i): return o.literalInt ? .int(i) : .float(Double(i))
             case .double(let d): return .float(d)
             case .string(let s): return .string(s)
             default: return .other
@@ -248,7 +261,7 @@ public struct JSONPath: Sendable {
         }
         let ordering: Int?  // -1, 0, 1, or nil when only equality is defined
         var equal: Bool
-        switch (basic(l), basic(r)) {
+        switch (basic(lo), basic(ro)) {
         case (.bool(let a), .bool(let b)): equal = a == b; ordering = nil
         case (.int(let a), .int(let b)): equal = a == b; ordering = a < b ? -1 : (a == b ? 0 : 1)
         case (.float(let a), .float(let b)): equal = a == b; ordering = a < b ? -1 : (a == b ? 0 : 1)
@@ -278,5 +291,13 @@ public struct JSONPath: Sendable {
         default:
             throw JSONPathError("unrecognized filter operator \(op)")
         }
+    }
+}
+
+extension Array where Element == JSONPathNode {
+    /// True for a filter side that is just an integer literal.
+    var isIntLiteral: Bool {
+        if count == 1, case .int = self[0] { return true }
+        return false
     }
 }
