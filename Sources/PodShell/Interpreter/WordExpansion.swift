@@ -56,7 +56,7 @@ extension ShellInterpreter {
                         current.append(value, quoted: true)
                         current.started = true
                     } else {
-                        splitInto(value, ifs: ifs, current: &current, close: close)
+                        splitInto(value, ifs: ifs, current: &current, fields: &fields)
                     }
                 }
             }
@@ -72,7 +72,11 @@ extension ShellInterpreter {
         return .success(out)
     }
 
-    private func splitInto(_ value: String, ifs: String, current: inout Field, close: () -> Void) {
+    private func splitInto(_ value: String, ifs: String, current: inout Field, fields: inout [Field]) {
+        func close() {
+            if current.started { fields.append(current) }
+            current = Field()
+        }
         if ifs.isEmpty { if !value.isEmpty { current.append(value, quoted: false) }; return }
         var piece = ""
         for c in value {

@@ -128,7 +128,9 @@ public struct ShellParser {
                     throw ShellSyntaxError.unexpected(token: raw, line: line)
                 }
             } else if let name = w.plainText, isName(name, allowDash: true), try peekFunctionParens() {
-                consume(); consume(); 
+                consume()
+                _ = try peek()
+                consume()
                 guard try peek() == .op(")") else { throw ShellSyntaxError.unexpected(token: try peek().display, line: line) }
                 consume()
                 try skipNewlines()
