@@ -269,7 +269,9 @@ final class ShellInterpreter {
         var status: Int32 = 0
         for (i, stage) in stages.enumerated() {
             let isLast = i == stages.count - 1
-            let out = isLast ? io.stdout : ShellOutput(forward: nil, budget: budget, isTerminal: false)
+            // A pipe has its own budget: a writer like `yes` stops when it is full, as on SIGPIPE,
+            // while the reader (`head -n 2`) still sees the beginning.
+            let out = isLast ? io.stdout : ShellOutput(forward: nil, budget: OutputBudget(limit: env.limits.maxOutputBytes), isTerminal: false)
             // Every stage runs in a subshell, as in bash without lastpipe.
             let child = env.makeChild()
             let flow = exec(stage, child, IO(stdin: input, stdout: out, stderr: io.stderr))
@@ -337,7 +339,9 @@ final class ShellInterpreter {
             return builtin(self, Array(argv.dropFirst()), env, io)
         }
         env.lastStatus = runExternal(argv, env, io, line: line)
-        if case .some = pendingExit { let code = pendingExit!; pendingExit = nil; return .exit(code) }
+        if let code = pendingExit { pendingExit = nil; return .exit(code) }
+        // 130 is what a command returns when Ctrl-C cut it short: the whole line stops, as with SIGINT.
+        if env.lastStatus == 130 { abortChild = true; return .abort }
         return .normal
     }
 

@@ -376,10 +376,12 @@ extension Utilities {
             let avail = total - used
             let percent = total == 0 ? 0 : (used * 100 + total - 1) / total
             let fsName = m.mountPath == "/" ? "overlay" : (m.volumeName.isEmpty ? "tmpfs" : m.volumeName)
-            func size(_ v: Int) -> String { human ? humanSize(v) : String((v + 1023) / 1024) }
+            // df counts in 1K blocks.
+            func size(_ v: Int) -> String { human ? humanSize((v + 1023) / 1024 * 1024) : String((v + 1023) / 1024) }
             rows.append([fsName, size(total), size(used), size(avail), "\(percent)%", m.mountPath])
         }
-        var widths = [Int](repeating: 0, count: 6)
+        // GNU df's minimum field widths.
+        var widths = ctx.isBusybox ? [14, human ? 9 : 9, 9, 9, 4, 0] : [14, human ? 5 : 9, 5, 5, 4, 0]
         for row in rows { for (i, c) in row.enumerated() { widths[i] = max(widths[i], c.count) } }
         var out = ""
         for row in rows {

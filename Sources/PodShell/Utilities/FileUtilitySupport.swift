@@ -108,6 +108,11 @@ func humanSize(_ bytes: Int) -> String {
     var value = Double(bytes)
     var unit = -1
     while value >= 1024 && unit < units.count - 1 { value /= 1024; unit += 1 }
+    // Sizes round up (as GNU does); a result of 1024 moves to the next unit.
+    if (value < 10 ? (value * 10).rounded(.up) / 10 : value.rounded(.up)) >= 1024, unit < units.count - 1 {
+        value /= 1024
+        unit += 1
+    }
     if value < 10 {
         let rounded = (value * 10).rounded(.up) / 10
         if rounded < 10 { return Utilities.formatFixed(rounded, digits: 1) + units[unit] }

@@ -506,7 +506,9 @@ extension Utilities {
         var equalWidth = false
         while let a = args.first, a.hasPrefix("-"), Double(a) == nil {
             args.removeFirst()
-            if a == "-s", !args.isEmpty { separator = args.removeFirst() } else if a == "-w" { equalWidth = true }
+            if a == "-s", !args.isEmpty { separator = args.removeFirst() }
+            else if a.hasPrefix("-s") { separator = String(a.dropFirst(2)) }
+            else if a == "-w" { equalWidth = true }
         }
         let numbers = args.compactMap { Double($0) }
         guard numbers.count == args.count, (1...3).contains(numbers.count) else {
