@@ -18,6 +18,14 @@ public enum StandardUtilities {
         return table
     }
 
+    /// The learner's host shell: the text tools plus `sudo CMD` (runs CMD; the seeds type
+    /// `sudo kubectl ...`). The caller adds `kubectl`, `vagrant`, ...
+    public static var hostCommands: [String: ShellCommand] {
+        var table = textCommands
+        table["sudo"] = Utilities.sudo
+        return table
+    }
+
     /// Commands that only read stdin/arguments and never touch files: safe for the host shell
     /// (`kubectl get po | grep web`, `sleep 15`, `date`, `clear`). File operands still resolve
     /// against the environment's filesystem.
