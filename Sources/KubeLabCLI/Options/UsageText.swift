@@ -2,6 +2,13 @@
 public enum UsageText {
     public static let version = "kubelab 0.1.0 (simulating Kubernetes v1.32)\n"
 
+    /// Greets the learner in the sandbox: where to start and how to leave.
+    public static func banner(nodes: Int) -> String {
+        let workers = nodes == 1 ? "1 worker node" : "\(nodes) worker nodes"
+        return "kubelab: a simulated Kubernetes v1.32 cluster with \(workers). "
+            + "Try `kubectl get nodes`.\nType `exit` or press Ctrl-D to leave.\n"
+    }
+
     public static let help = """
         kubelab: a Kubernetes StatefulSet learning shell with an offline, simulated cluster.
 

@@ -1,7 +1,9 @@
 /// What Tab does with the candidates the session offers.
 public enum CompletionAction: Equatable, Sendable {
-    /// Insert this text at the cursor (the rest of a unique match plus a space, or a longer common prefix).
-    case insert(String)
+    /// Insert this text at the cursor: the rest of the only match, plus a space unless it ends in `/` or `=`.
+    case complete(String)
+    /// Insert this text at the cursor: it extends the word to the longest prefix all matches share.
+    case extend(String)
     /// Several candidates and nothing more to insert: show them (second Tab).
     case list([String])
     /// Nothing to do yet: ring the bell (no candidate, or a first Tab among several).
@@ -27,10 +29,10 @@ public enum CompletionPlanner {
         if matches.count == 1 {
             let rest = String(first.dropFirst(word.count))
             let ending = first.hasSuffix("/") || first.hasSuffix("=") ? "" : " "
-            return .insert(rest + ending)
+            return .complete(rest + ending)
         }
         let common = matches.dropFirst().reduce(first) { commonPrefix($0, $1) }
-        if common.count > word.count { return .insert(String(common.dropFirst(word.count))) }
+        if common.count > word.count { return .extend(String(common.dropFirst(word.count))) }
         return repeatedTab ? .list(matches) : .beep
     }
 
