@@ -63,7 +63,7 @@ final class EditLineReader: LineReader {
         promptBuffer.deallocate()
     }
 
-    var leavesPromptOpenOnEndOfInput: Bool { true }
+    var isTerminal: Bool { true }
 
     func readLine(prompt: String) -> LineInput {
         promptBuffer.deallocate()

@@ -50,11 +50,12 @@ public final class InteractiveLoop {
                 if !line.allSatisfy(\.isWhitespace) { reader.remember(line) }
                 interrupts.clear()
                 terminal.feed(line)
+                if interrupts.isSet() && reader.isTerminal { output.noteCursorMidLine() }
             case .interrupted:
                 output.noteCursorAtLineStart()
                 terminal.interrupt()
             case .endOfInput:
-                if reader.leavesPromptOpenOnEndOfInput { output.noteCursorMidLine() }
+                if reader.isTerminal { output.noteCursorMidLine() }
                 terminal.endOfInput()
             }
         }

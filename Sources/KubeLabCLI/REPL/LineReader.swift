@@ -14,7 +14,8 @@ public protocol LineReader: AnyObject {
     func readLine(prompt: String) -> LineInput
     /// Keeps an entered line for history recall.
     func remember(_ line: String)
-    /// True when, after Ctrl-D, the cursor is still right after the prompt (a terminal), so the
-    /// REPL has to end that line before anything else appears.
-    var leavesPromptOpenOnEndOfInput: Bool { get }
+    /// True on a terminal the learner watches: after Ctrl-D the cursor is still right after the
+    /// prompt, and a Ctrl-C during a command leaves the tty's `^C` mid-line, so the REPL ends
+    /// those lines itself before the next prompt.
+    var isTerminal: Bool { get }
 }

@@ -20,7 +20,7 @@ public final class PipedLineReader: LineReader {
 
     public init(descriptor: Int32 = 0) { self.descriptor = descriptor }
 
-    public var leavesPromptOpenOnEndOfInput: Bool { false }
+    public var isTerminal: Bool { false }
 
     public func remember(_ line: String) {}
 

@@ -21,6 +21,20 @@ public struct PromptStyle: Equatable, Sendable {
         guard usesColor, !prompt.isEmpty else { return prompt }
         let color = depth <= 1 ? "\u{1B}[1;32m" : "\u{1B}[1;36m"
         let marker = Self.literalMarker
-        return marker + color + marker + prompt + marker + "\u{1B}[0m" + marker
+        // libedit drops a literal sequence at the very end of the prompt, so the reset goes before
+        // the trailing spaces (or before the last character when there are none).
+        let body = prompt.trimmingTrailingSpaces
+        let tail = body.isEmpty ? prompt : String(prompt.dropFirst(body.count))
+        let (colored, rest) = tail.isEmpty ? (String(body.dropLast()), String(body.suffix(1))) : (body, tail)
+        guard !colored.isEmpty else { return prompt }
+        return marker + color + marker + colored + marker + "\u{1B}[0m" + marker + rest
+    }
+}
+
+extension String {
+    fileprivate var trimmingTrailingSpaces: String {
+        var text = self
+        while text.last == " " { text.removeLast() }
+        return text
     }
 }
