@@ -16,6 +16,8 @@ public final class PipedLineReader: LineReader {
 
     private let descriptor: Int32
     private var buffer: [UInt8] = []
+    /// Bytes before this index were already searched for a newline.
+    private var scanned = 0
     private var reachedEnd = false
 
     public init(descriptor: Int32 = 0) { self.descriptor = descriptor }
@@ -26,23 +28,17 @@ public final class PipedLineReader: LineReader {
 
     public func readLine(prompt: String) -> LineInput {
         while true {
-            if let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
-                let line = Array(buffer[..<newline])
-                buffer.removeSubrange(...newline)
-                return .line(Self.decode(line))
+            if let newline = buffer[scanned...].firstIndex(of: UInt8(ascii: "\n")) {
+                return .line(take(newline, dropping: 1))
             }
+            scanned = buffer.count
             if buffer.count >= Self.maximumLineBytes {
-                let piece = Array(buffer.prefix(Self.maximumLineBytes))
-                buffer.removeFirst(piece.count)
-                return .line(Self.decode(piece))
+                return .line(take(Self.maximumLineBytes, dropping: 0))
             }
             if reachedEnd {
-                guard !buffer.isEmpty else { return .endOfInput }
-                let last = buffer
-                buffer.removeAll()
-                return .line(Self.decode(last))
+                return buffer.isEmpty ? .endOfInput : .line(take(buffer.count, dropping: 0))
             }
-            var chunk = [UInt8](repeating: 0, count: 4096)
+            var chunk = [UInt8](repeating: 0, count: 64 * 1024)
             let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if count > 0 {
                 buffer.append(contentsOf: chunk[0..<count])
@@ -52,6 +48,14 @@ public final class PipedLineReader: LineReader {
                 reachedEnd = true
             }
         }
+    }
+
+    /// The first `count` bytes as a line, removed from the buffer with `dropping` more (the newline).
+    private func take(_ count: Int, dropping extra: Int) -> String {
+        let line = Self.decode(Array(buffer[..<count]))
+        buffer.removeFirst(min(buffer.count, count + extra))
+        scanned = 0
+        return line
     }
 
     private static func decode(_ bytes: [UInt8]) -> String {
