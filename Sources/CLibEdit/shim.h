@@ -1,9 +1,13 @@
 #ifndef CLIBEDIT_SHIM_H
 #define CLIBEDIT_SHIM_H
 #include <stdio.h>
+#include <string.h>
+#include <signal.h>
 #include <wchar.h>
 #include <locale.h>
 #include <langinfo.h>
+#include <unistd.h>
+#include <sys/ioctl.h>
 #include <histedit.h>
 /* el_[w]set, el_[w]get and history_w are variadic, which Swift cannot call: one typed wrapper per use. */
 typedef wchar_t *(*cel_prompt_fn)(EditLine *);
@@ -24,4 +28,37 @@ static inline int cel_hist_load(HistoryW *h, const char *path) { HistEventW ev; 
 static inline int cel_hist_save(HistoryW *h, const char *path) { HistEventW ev; return history_w(h, &ev, H_SAVE, path); }
 static inline int cel_insert(EditLine *e, const wchar_t *s) { return el_winsertstr(e, s); }
 static inline FILE *cel_stdout(void) { return stdout; }
+static inline void cel_flush_stdout(void) { fflush(stdout); }
+
+/* Wide-character input needs a UTF-8 LC_CTYPE (under "C" el_wgets drops non-ASCII bytes).
+   Returns 1 when a UTF-8 locale is in effect. */
+static inline int cel_use_utf8_locale(void) {
+    setlocale(LC_CTYPE, "");
+    const char *codeset = nl_langinfo(CODESET);
+    if (codeset && strcmp(codeset, "UTF-8") == 0) return 1;
+    return setlocale(LC_CTYPE, "C.UTF-8") != 0;
+}
+
+/* Width of the terminal on stdout, 80 when unknown. */
+static inline int cel_terminal_columns(void) {
+    struct winsize size;
+    if (ioctl(1, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) return size.ws_col;
+    return 80;
+}
+
+/* SIGINT without SA_RESTART: read(2) and nanosleep return EINTR, so Ctrl-C abandons the line at
+   the prompt and cuts waits short. The flag has internal linkage: call these three from ONE Swift
+   file only (each Swift object file gets its own copy of static inline code and statics). */
+static volatile sig_atomic_t cel_sigint_flag = 0;
+static inline void cel_sigint_handler(int signal_number) { (void)signal_number; cel_sigint_flag = 1; }
+static inline int cel_sigint_install(void) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = cel_sigint_handler;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0;
+    return sigaction(SIGINT, &action, 0);
+}
+static inline int cel_sigint_seen(void) { return cel_sigint_flag != 0; }
+static inline void cel_sigint_clear(void) { cel_sigint_flag = 0; }
 #endif

@@ -1,4 +1,0 @@
-import Testing
-@testable import KubeLabCLI
-
-@Test func KubeLabCLILoads() { #expect(Bool(true)) }
