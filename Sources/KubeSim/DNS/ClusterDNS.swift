@@ -9,10 +9,12 @@ import KubeAPI
 /// pods as soon as the Endpoints change, with nothing cached that could go stale.
 ///
 /// Names outside `cluster.local` would be forwarded upstream (`forward . /etc/resolv.conf`).
-/// kubelab runs offline and has no upstream, so such questions get SERVFAIL — what CoreDNS
-/// answers when its upstream cannot be reached. The DNS service itself is always reachable, so
-/// tools print their "server can't find ...: SERVFAIL" / "can't resolve" wording, not
-/// "no servers could be reached".
+/// kubelab runs offline and has no upstream, so names under a real public top-level domain
+/// (`google.com`) get SERVFAIL — what CoreDNS answers when its upstream cannot be reached.
+/// Names whose last label is no public TLD (`web-9.nginx.`, `hello.`, the last step of every
+/// search-path walk) get NXDOMAIN, as the root servers would say, so `nslookup web-9.nginx`
+/// prints NXDOMAIN like a real cluster. The DNS service itself is always reachable, so tools
+/// never print "no servers could be reached".
 public final class ClusterDNS {
     /// The kube-dns Service's ClusterIP, every pod's `nameserver`.
     public static let nameserver = "10.96.0.10"
@@ -22,8 +24,10 @@ public final class ClusterDNS {
     /// kubelet writes `options ndots:5`.
     public static let ndots = 5
 
-    private unowned let cluster: Cluster
-    private weak var store: ObjectStore?
+    /// Held strongly: the server lives as long as someone asks it questions; the store's watch
+    /// holds only the index, so there is no cycle.
+    public let cluster: Cluster
+    private var store: ObjectStore? { cluster.store }
     private let index: DNSAddressIndex
     private var watchToken = 0
 
@@ -31,7 +35,6 @@ public final class ClusterDNS {
     /// store watch for its reverse index.
     public init(cluster: Cluster) {
         self.cluster = cluster
-        self.store = cluster.store
         let index = DNSAddressIndex(store: cluster.store, zone: Self.zone)
         self.index = index
         let store = cluster.store
@@ -41,7 +44,7 @@ public final class ClusterDNS {
         }
     }
 
-    deinit { store?.unwatch(watchToken) }
+    deinit { cluster.store.unwatch(watchToken) }
 
     // MARK: Resolver configuration
 
@@ -89,7 +92,7 @@ public final class ClusterDNS {
         if name.hasSuffix(".in-addr.arpa") || name == "in-addr.arpa" {
             return reverseQuery(name, type: type)
         }
-        guard name == Self.zone || name.hasSuffix("." + Self.zone) else { return .serverFailure }
+        guard name == Self.zone || name.hasSuffix("." + Self.zone) else { return externalAnswer(name) }
         let labels = name == Self.zone ? [] : name.dropLast(Self.zone.count + 1).split(separator: ".").map(String.init)
         return answer(labels: labels, fqdn: name, type: type)
     }
@@ -276,6 +279,12 @@ public final class ClusterDNS {
             }
         }
         return DNSResponse(code: .noError, answers: answers, additional: additional)
+    }
+
+    /// See the type's comment: no upstream offline, but a name under no public TLD is known not to exist.
+    private func externalAnswer(_ name: String) -> DNSResponse {
+        let tld = name.split(separator: ".").last.map(String.init) ?? ""
+        return PublicTopLevelDomains.contains(tld) ? .serverFailure : DNSResponse(code: .nameError, authoritative: false)
     }
 
     // MARK: Reverse zone
