@@ -170,7 +170,7 @@ public final class ClusterDNS {
 
     /// `10-244-1-5.<ns>.pod.cluster.local`: with `pods insecure` any well-formed dashed IP answers.
     private func podAnswer(_ labels: [String], fqdn: String, type: DNSRecordType) -> DNSResponse {
-        if labels.count == 1 { return DNSResponse(code: .noError) }  // `<ns>.pod.cluster.local`
+        if labels.count == 1 { return namespaceExists(labels[0]) ? DNSResponse(code: .noError) : .nameError }
         guard labels.count == 2, let ip = IPv4Text.undashed(labels[0]) else { return .nameError }
         return type == .a ? DNSResponse(code: .noError, answers: [record(fqdn, .address(ip))]) : DNSResponse(code: .noError)
     }
@@ -178,8 +178,8 @@ public final class ClusterDNS {
     private func serviceAnswer(_ labels: [String], fqdn: String, type: DNSRecordType) -> DNSResponse {
         switch labels.count {
         case 1:
-            // `<ns>.svc.cluster.local`: an empty non-terminal when something lives there.
-            return DNSResponse(code: .noError)
+            // `<ns>.svc.cluster.local`: an empty non-terminal when the namespace exists.
+            return namespaceExists(labels[0]) ? DNSResponse(code: .noError) : .nameError
         case 2:
             return serviceRecords(namespace: labels[1], name: labels[0], fqdn: fqdn, type: type)
         case 3:
@@ -193,6 +193,12 @@ public final class ClusterDNS {
         default:
             return .nameError
         }
+    }
+
+    private func namespaceExists(_ name: String) -> Bool {
+        if name == "default" || name == "kube-system" { return true }
+        guard let namespaces = ResourceRegistry.forKind("Namespace") else { return false }
+        return cluster.store.get(namespaces, namespace: nil, name: name) != nil
     }
 
     private func serviceExists(_ namespace: String, _ name: String) -> Bool {
