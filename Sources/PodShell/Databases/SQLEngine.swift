@@ -350,7 +350,15 @@ final class SQLEngine {
             output.contains { $0[i] != .null } && output.allSatisfy { if case .text = $0[i] { return false } else { return true } }
                 || (output.isEmpty && Self.isNumericColumn(expressions[i], table: table))
         }
-        return SQLResultSet(columns: columns, numericColumns: numeric, rows: output)
+        let nullable = columns.indices.map { i in
+            output.contains { $0[i] == .null } || Self.isNullableColumn(expressions[i], table: table)
+        }
+        return SQLResultSet(columns: columns, numericColumns: numeric, rows: output, nullableColumns: nullable)
+    }
+
+    private static func isNullableColumn(_ expression: SQLExpression, table: SQLTable?) -> Bool {
+        if case .column(_, let name, _) = expression, let table, let i = table.columnIndex(name) { return !table.columns[i].notNull }
+        return false
     }
 
     private static func isNumericColumn(_ expression: SQLExpression, table: SQLTable?) -> Bool {

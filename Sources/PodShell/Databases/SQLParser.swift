@@ -108,7 +108,7 @@ struct SQLParser {
         case "USE" where dialect == .mysql:
             position += 1
             return .use(try identifier())
-        case "DESCRIBE", "DESC", "EXPLAIN" where dialect == .mysql:
+        case "DESCRIBE" where dialect == .mysql, "DESC" where dialect == .mysql, "EXPLAIN" where dialect == .mysql:
             position += 1
             return .describe(try tableReference())
         case "INSERT": position += 1; return try insert()
