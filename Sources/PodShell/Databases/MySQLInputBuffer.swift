@@ -31,23 +31,18 @@ struct MySQLInputBuffer {
 
     mutating func feed(_ line: String, lineNumber: Int) -> [Piece] {
         var pieces: [Piece] = []
-        if isEmpty {
-            startLine = lineNumber
-            let trimmed = line.trimmingTrailingWhitespace.drop(while: \.isWhitespace)
-            let words = trimmed.split(separator: " ", omittingEmptySubsequences: true)
-            let first = words.first.map { $0.lowercased() } ?? ""
-            if ["exit", "quit", "\\q", "exit;", "quit;"].contains(first) && words.count == 1 { return [.quit] }
-            if first == "use" || first == "\\u" {
-                var name = words.count > 1 ? String(words[1]) : ""
-                while name.hasSuffix(";") { name.removeLast() }
-                if name.hasPrefix("`") && name.hasSuffix("`") && name.count >= 2 { name = String(name.dropFirst().dropLast()) }
-                return [.use(name, line: lineNumber)]
-            }
-        }
+        if isEmpty { startLine = lineNumber }
         let chars = Array(line)
         var i = 0
         while i < chars.count {
             let c = chars[i]
+            if isEmpty && !c.isWhitespace, let (piece, next) = clientCommand(chars, from: i, lineNumber: lineNumber) {
+                pending = ""
+                pieces.append(piece)
+                if piece == .quit { return pieces }
+                i = next
+                continue
+            }
             if inBlockComment {
                 pending.append(c)
                 if c == "*", i + 1 < chars.count, chars[i + 1] == "/" { pending.append("/"); i += 1; inBlockComment = false }
@@ -100,6 +95,26 @@ struct MySQLInputBuffer {
         }
         if !isEmpty || quote != nil { pending.append("\n") } else { pending = "" }
         return pieces
+    }
+
+    /// `use db`, `exit`, `quit` at the start of a statement: the client runs them itself, with or
+    /// without a delimiter; returns the piece and where the line continues.
+    private func clientCommand(_ chars: [Character], from start: Int, lineNumber: Int) -> (Piece, Int)? {
+        var end = start
+        while end < chars.count, chars[end] != ";" { end += 1 }
+        let words = String(chars[start..<end]).split(whereSeparator: \.isWhitespace)
+        guard let first = words.first?.lowercased() else { return nil }
+        let next = min(end + 1, chars.count)
+        switch first {
+        case "exit", "quit", "\\q":
+            return words.count == 1 ? (.quit, next) : nil
+        case "use", "\\u":
+            var name = words.count > 1 ? String(words[1]) : ""
+            if name.hasPrefix("`") && name.hasSuffix("`") && name.count >= 2 { name = String(name.dropFirst().dropLast()) }
+            return (.use(name, line: lineNumber), next)
+        default:
+            return nil
+        }
     }
 
     private mutating func finish(vertical: Bool) -> Piece {

@@ -29,7 +29,8 @@ final class SQLEngine {
         self.databaseOptions = databaseOptions
     }
 
-    func databaseNames() -> [String] { (virtualDatabases + catalog.databaseNames()).sorted() }
+    /// MySQL lists information_schema first, then the directories in byte order.
+    func databaseNames() -> [String] { virtualDatabases + catalog.databaseNames().sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) } }
 
     func databaseExists(_ name: String) -> Bool { virtualDatabases.contains(name) || catalog.databaseExists(name) }
 
