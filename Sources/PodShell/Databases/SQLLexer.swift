@@ -12,6 +12,8 @@ struct SQLToken: Equatable {
     let kind: Kind
     /// Character offset in the statement text.
     let offset: Int
+    /// Offset just past the token.
+    var end: Int = 0
 
     /// The keyword spelled by a word token, upper-cased.
     var keyword: String? {
@@ -30,6 +32,7 @@ struct SQLLexer {
         var result: [SQLToken] = []
         var i = 0
         while i < text.count {
+            if let last = result.last, last.end == 0 { result[result.count - 1].end = i }
             let c = text[i]
             if c.isWhitespace { i += 1; continue }
             let start = i
@@ -109,7 +112,8 @@ struct SQLLexer {
             result.append(SQLToken(kind: .symbol(String(c)), offset: start))
             i += 1
         }
-        result.append(SQLToken(kind: .end, offset: text.count))
+        if let last = result.last, last.end == 0 { result[result.count - 1].end = i }
+        result.append(SQLToken(kind: .end, offset: text.count, end: text.count))
         return result
     }
 

@@ -337,8 +337,12 @@ struct SQLParser {
                 continue
             }
             let expression = try expression()
-            let end = peek.offset
-            let typed = String(text[start..<min(end, text.count)]).trimmingTrailingWhitespace
+            let end = max(tokens[max(position - 1, 0)].end, start)
+            var typed = String(text[start..<min(end, text.count)])
+            // A lone string literal is titled by its value (`select 'hi'` shows `hi`).
+            if case .literal(.text(let value)) = expression, peek(-1).kind == .string(value), position - 1 == tokens.firstIndex(where: { $0.offset == start }) {
+                typed = value
+            }
             var alias: String?
             if accept("AS") {
                 if case .string(let s) = peek.kind { position += 1; alias = s } else { alias = try identifier() }
