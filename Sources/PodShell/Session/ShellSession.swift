@@ -1,0 +1,113 @@
+/// An interactive shell on a `Terminal`: the host prompt, or a container's `bash`/`sh` after
+/// `kubectl exec -it`. Incomplete input (open quote, `for` without `done`, trailing `\` or `&&`)
+/// is buffered behind the `> ` continuation prompt; `exit` pops it off the terminal.
+public final class ShellSession: LineProgram {
+    public let environment: ShellEnvironment
+    /// Builds the prompt before each line, so it can show the cwd (`root@mysql-0:/var/lib/mysql# `).
+    public var makePrompt: (ShellEnvironment) -> String
+    public var continuationPrompt = "> "
+    /// Called once when the session ends (by `exit`, Ctrl-D) with its exit status, e.g. to delete
+    /// a `kubectl run --rm` pod.
+    public var onExit: ((Int32) -> Void)?
+    private var pending: String?
+    private var finished = false
+
+    public init(environment: ShellEnvironment, prompt: String) {
+        self.environment = environment
+        self.makePrompt = { _ in prompt }
+        environment.isInteractive = true
+    }
+
+    public init(environment: ShellEnvironment, makePrompt: @escaping (ShellEnvironment) -> String) {
+        self.environment = environment
+        self.makePrompt = makePrompt
+        environment.isInteractive = true
+    }
+
+    /// `root@web-0:/# ` style prompts (bash images): `user@host:cwd# ` with `~` for the home dir
+    /// and `$` for non-root users.
+    public static func bashPrompt(_ env: ShellEnvironment) -> String {
+        var dir = env.cwd
+        let home = env.user.home
+        if dir == home { dir = "~" } else if dir.hasPrefix(home + "/") { dir = "~" + dir.dropFirst(home.count) }
+        return "\(env.user.name)@\(env.hostname):\(dir)\(env.user.uid == 0 ? "#" : "$") "
+    }
+
+    /// busybox's `/ # ` prompt (cwd then `#` for root).
+    public static func busyboxPrompt(_ env: ShellEnvironment) -> String {
+        "\(env.cwd) \(env.user.uid == 0 ? "#" : "$") "
+    }
+
+    public var prompt: String { pending == nil ? makePrompt(environment) : continuationPrompt }
+
+    /// True while a multi-line command is being typed.
+    public var hasPendingInput: Bool { pending != nil }
+
+    public func handle(line: String, terminal: Terminal) -> LineResult {
+        environment.terminal = terminal
+        let source = pending.map { $0 + "\n" + line } ?? line
+        let list: ShellList
+        do {
+            list = try ShellParser.parse(source)
+        } catch ShellSyntaxError.incomplete {
+            pending = source
+            return .continue
+        } catch let e as ShellSyntaxError {
+            pending = nil
+            recordHistory(source)
+            terminal.writeErr(e.message(dialect: environment.dialect) + "\n")
+            environment.lastStatus = 2
+            return .continue
+        } catch {
+            pending = nil
+            return .continue
+        }
+        pending = nil
+        recordHistory(source)
+        let status = run(list, terminal: terminal)
+        if let code = status.exitCode {
+            // Interactive bash says `exit` as it leaves; busybox is silent.
+            if environment.dialect == .bash { terminal.writeErr("exit\n") }
+            finish(code)
+            return .exit(code)
+        }
+        return .continue
+    }
+
+    private func recordHistory(_ source: String) {
+        if !source.allSatisfy({ $0 == " " || $0 == "\t" }) {
+            environment.history.append(source)
+            if environment.history.count > 1000 { environment.history.removeFirst() }
+        }
+    }
+
+    /// Runs one parsed line with the terminal as stdin/stdout; returns an exit code when `exit` ran.
+    private func run(_ list: ShellList, terminal: Terminal) -> (status: Int32, exitCode: Int32?) {
+        let interpreter = ShellInterpreter(environment: environment)
+        let out = ShellOutput(forward: { terminal.writeOut($0) }, budget: interpreter.budget, isTerminal: true)
+        let err = ShellOutput(forward: { terminal.writeErr($0) }, budget: OutputBudget(limit: environment.limits.maxOutputBytes), isTerminal: true)
+        let io = ShellInterpreter.IO(stdin: ShellInput("", isTerminal: true), stdout: out, stderr: err)
+        let (status, exited) = interpreter.execute(list, environment: environment, io: io)
+        return (status, exited ? status : nil)
+    }
+
+    public func interrupt(terminal: Terminal) {
+        pending = nil
+    }
+
+    public func endOfInput(terminal: Terminal) {
+        // A container's bash prints `exit` when Ctrl-D ends it; busybox prints nothing.
+        if environment.dialect == .bash { terminal.writeOut("exit\n") }
+        finish(environment.lastStatus)
+    }
+
+    public func childExited(code: Int32, terminal: Terminal) {
+        environment.lastStatus = code
+    }
+
+    private func finish(_ code: Int32) {
+        guard !finished else { return }
+        finished = true
+        onExit?(code)
+    }
+}

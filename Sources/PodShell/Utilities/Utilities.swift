@@ -1,0 +1,2 @@
+/// The namespace of utility implementations; each is a `ShellCommand`.
+public enum Utilities {}
