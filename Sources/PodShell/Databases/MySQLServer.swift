@@ -1,0 +1,140 @@
+/// The mysqld of a `mysql:5.7` container: its state is the data directory alone, so a server
+/// created over the same (PVC-backed) directory after the pod is recreated sees the same data.
+///
+/// The container runtime keeps one instance per running container (it counts connection ids)
+/// and calls `initialize` at container start, as the image's entrypoint does.
+public final class MySQLServer {
+    public static let version = "5.7.44"
+    public static let defaultDataDirectory = "/var/lib/mysql"
+
+    public let dataDirectory: String
+    public let storage: DatabaseStorage
+    /// The container's hostname (`mysql-0`), answered by `SELECT @@hostname`.
+    public let hostname: String
+    /// Virtual time in milliseconds (NOW()).
+    public var now: () -> Int64
+    /// The id the next client connection gets; the banner shows it.
+    public private(set) var nextConnectionID = 2
+
+    public init(dataDirectory: String = MySQLServer.defaultDataDirectory, storage: DatabaseStorage, hostname: String,
+                now: @escaping () -> Int64 = { 0 }) {
+        self.dataDirectory = dataDirectory
+        self.storage = storage
+        self.hostname = hostname
+        self.now = now
+    }
+
+    /// True once the system databases exist (what the entrypoint checks before initialising).
+    public var isInitialized: Bool { storage.isDirectory(dataDirectory + "/mysql") }
+
+    /// First start of the image over an empty data directory: creates the system databases, the
+    /// root account and, as `MYSQL_DATABASE`/`MYSQL_USER`/`MYSQL_PASSWORD` ask, a database and a user.
+    /// Returns false (and changes nothing) when the directory already holds a server's data, so the
+    /// password of the first start stays, as with the real image.
+    @discardableResult
+    public static func initialize(dataDirectory: String = MySQLServer.defaultDataDirectory, fileSystem: DatabaseStorage,
+                                  rootPassword: String, database: String? = nil, user: String? = nil,
+                                  password: String? = nil) -> Bool {
+        let catalog = SQLCatalog(storage: fileSystem, root: dataDirectory)
+        guard !fileSystem.isDirectory(dataDirectory + "/mysql") else { return false }
+        do {
+            try fileSystem.makeDirectory(dataDirectory)
+            try fileSystem.storeFile(dataDirectory + "/auto.cnf", text: "[auto]\nserver-uuid=\(serverUUID(dataDirectory))\n")
+            for file in ["ibdata1", "ib_logfile0", "ib_logfile1", "ib_buffer_pool"] {
+                try fileSystem.storeFile(dataDirectory + "/" + file, text: "")
+            }
+            for system in ["mysql", "performance_schema", "sys"] {
+                try catalog.createDatabase(system, options: databaseOptions)
+            }
+            var users = SQLTable(name: "user", columns: [
+                column("Host", .char, 60), column("User", .char, 32), column("authentication_string", .text, nil),
+            ], rows: [], nextAutoIncrement: 1)
+            let rootHash = SQLValue.text(SHA1.mysqlNativePassword(rootPassword))
+            users.rows.append([.text("localhost"), .text("root"), rootHash])
+            users.rows.append([.text("%"), .text("root"), rootHash])
+            users.rows.append([.text("localhost"), .text("mysql.session"), .text("*THISISNOTAVALIDPASSWORDTHATCANBEUSEDHERE")])
+            users.rows.append([.text("localhost"), .text("mysql.sys"), .text("*THISISNOTAVALIDPASSWORDTHATCANBEUSEDHERE")])
+            if let user, !user.isEmpty, user != "root", let password {
+                users.rows.append([.text("%"), .text(user), .text(SHA1.mysqlNativePassword(password))])
+            }
+            try catalog.saveTable("mysql", users)
+            if let database, !database.isEmpty, !catalog.databaseExists(database) {
+                try catalog.createDatabase(database, options: databaseOptions)
+            }
+        } catch {
+            return false
+        }
+        return true
+    }
+
+    /// What the `mysql:5.7` entrypoint does with the container's environment at start: initialises
+    /// an empty data directory, or explains (on stderr, exit code 1) why it cannot.
+    public static func start(environment: [String: String], dataDirectory: String = MySQLServer.defaultDataDirectory,
+                             fileSystem: DatabaseStorage) -> (succeeded: Bool, errorLog: String) {
+        if fileSystem.isDirectory(dataDirectory + "/mysql") { return (true, "") }
+        let allowEmpty = !(environment["MYSQL_ALLOW_EMPTY_PASSWORD"] ?? "").isEmpty
+        let randomRoot = !(environment["MYSQL_RANDOM_ROOT_PASSWORD"] ?? "").isEmpty
+        var rootPassword = environment["MYSQL_ROOT_PASSWORD"]
+        if let file = environment["MYSQL_ROOT_PASSWORD_FILE"], let text = fileSystem.fileText(file) {
+            rootPassword = text.trimmingTrailingWhitespace
+        }
+        if (rootPassword ?? "").isEmpty && !allowEmpty && !randomRoot {
+            return (false, """
+                error: database is uninitialized and password option is not specified
+                  You need to specify one of MYSQL_ROOT_PASSWORD, MYSQL_ALLOW_EMPTY_PASSWORD and MYSQL_RANDOM_ROOT_PASSWORD
+
+                """)
+        }
+        let ok = initialize(dataDirectory: dataDirectory, fileSystem: fileSystem, rootPassword: rootPassword ?? "",
+                            database: environment["MYSQL_DATABASE"], user: environment["MYSQL_USER"],
+                            password: environment["MYSQL_PASSWORD"])
+        return ok ? (true, "") : (false, "mysqld: Can't create/write to file '\(dataDirectory)/ibdata1' (Errcode: 30 - Read-only file system)\n")
+    }
+
+    /// Checks a login against `mysql.user`; `password` nil means none was given.
+    public func authenticate(user: String, password: String?) -> Bool {
+        guard let users = catalog.loadTable("mysql", "user") else { return false }
+        let hash = SHA1.mysqlNativePassword(password ?? "")
+        return users.rows.contains { row in
+            row.count >= 3 && row[1].displayText == user && row[2].displayText == hash
+        }
+    }
+
+    /// A new connection's id (the banner's `Your MySQL connection id is N`).
+    func openConnection() -> Int {
+        defer { nextConnectionID += 1 }
+        return nextConnectionID
+    }
+
+    var catalog: SQLCatalog { SQLCatalog(storage: storage, root: dataDirectory) }
+
+    func engine(user: String) -> SQLEngine {
+        SQLEngine(dialect: .mysql, catalog: catalog, hostname: hostname, version: Self.version, user: user, now: now,
+                  virtualDatabases: ["information_schema"], databaseOptions: Self.databaseOptions)
+    }
+
+    static let databaseOptions = "default-character-set=latin1\ndefault-collation=latin1_swedish_ci\n"
+
+    private static func column(_ name: String, _ base: SQLColumnType.Base, _ length: Int?) -> SQLColumn {
+        SQLColumn(name: name, type: SQLColumnType(base: base, length: length), notNull: true, primaryKey: false,
+                  unique: false, autoIncrement: false, defaultValue: nil)
+    }
+
+    /// A stable uuid-looking id derived from the path (no randomness; the directory is the identity).
+    private static func serverUUID(_ seed: String) -> String {
+        let hex = SHA1.digest(Array(seed.utf8)).map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+        let c = Array(hex)
+        return String(c[0..<8]) + "-" + String(c[8..<12]) + "-11ef-" + String(c[16..<20]) + "-" + String(c[20..<32])
+    }
+}
+
+/// What a client finds at the host it was given (`-h`): filled in by the container runtime from
+/// cluster DNS and the images of the pods behind the name.
+public enum DatabaseHostLookup<Server> {
+    /// A database server of the right kind listens there.
+    case server(Server)
+    /// The name resolves but nothing of that kind listens (connection refused).
+    case noServer
+    /// DNS does not know the name.
+    case unknownHost
+}
