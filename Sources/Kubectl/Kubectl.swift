@@ -24,7 +24,7 @@ public final class Kubectl {
     }
 
     /// Verbs by name, in the order `kubectl --help` groups them.
-    static let commands: [any KubectlCommand] = [
+    nonisolated(unsafe) static let commands: [any KubectlCommand] = [
         CreateCommand(), GetCommand(), ExplainCommand(), DeleteCommand(), ScaleCommand(),
         DescribeCommand(), ApplyCommand(), APIResourcesCommand(), VersionCommand(),
     ]

@@ -79,14 +79,8 @@ struct ApplyCommand: KubectlCommand {
         if r.namespaced { desired["metadata"]["namespace"] = .string(ns) }
         let lastApplied = ThreeWayMerge.annotationValue(for: desired)
         desired["metadata"]["annotations"][ThreeWayMerge.lastAppliedKey] = .string(lastApplied)
-        let api = call.cluster.api
         guard let live = call.store.get(r, namespace: ns, name: desired.name) else {
-            do {
-                let created = try api.create(desired, as: r, dryRun: dryRun != .none)
-                return Outcome(object: created, operation: "created")
-            } catch let e as APIError {
-                throw e.fromSource("creating", m.source)
-            }
+            return Outcome(object: try create(desired, as: r, call: call, dryRun: dryRun, source: m.source), operation: "created")
         }
         let previous = live.annotations[ThreeWayMerge.lastAppliedKey].flatMap { try? YAMLLoader.parse($0) } ?? nil
         if previous == nil {
@@ -94,13 +88,25 @@ struct ApplyCommand: KubectlCommand {
         }
         var merged = ThreeWayMerge.merge(live: live, lastApplied: previous ?? .null, applied: desired)
         merged["metadata"]["resourceVersion"] = live["metadata"]["resourceVersion"]
+        let updated = try update(merged, as: r, call: call, dryRun: dryRun, source: m.source)
+        let changed = updated["metadata"]["resourceVersion"] != live["metadata"]["resourceVersion"]
+            || (dryRun != .none && Self.differs(updated, live))
+        return Outcome(object: updated, operation: changed ? "configured" : "unchanged")
+    }
+
+    func create(_ object: JSONValue, as r: ResourceType, call: Invocation, dryRun: DryRun, source: String) throws(APIError) -> JSONValue {
         do {
-            let updated = try api.update(merged, as: r, dryRun: dryRun != .none)
-            let changed = updated["metadata"]["resourceVersion"] != live["metadata"]["resourceVersion"]
-                || (dryRun != .none && Self.differs(updated, live))
-            return Outcome(object: updated, operation: changed ? "configured" : "unchanged")
-        } catch let e as APIError {
-            throw e.fromSource("patching", m.source)
+            return try call.cluster.api.create(object, as: r, dryRun: dryRun != .none)
+        } catch {
+            throw error.fromSource("creating", source)
+        }
+    }
+
+    func update(_ object: JSONValue, as r: ResourceType, call: Invocation, dryRun: DryRun, source: String) throws(APIError) -> JSONValue {
+        do {
+            return try call.cluster.api.update(object, as: r, dryRun: dryRun != .none)
+        } catch {
+            throw error.fromSource("patching", source)
         }
     }
 

@@ -50,12 +50,7 @@ struct CreateCommand: KubectlCommand {
                 if call.flags.bool("save-config") {
                     obj["metadata"]["annotations"][ThreeWayMerge.lastAppliedKey] = .string(ThreeWayMerge.annotationValue(for: obj))
                 }
-                let created: JSONValue
-                do {
-                    created = try call.cluster.api.create(obj, as: r, dryRun: dryRun != .none)
-                } catch let e as APIError {
-                    throw e.fromSource("creating", m.source)
-                }
+                let created = try ApplyCommand().create(obj, as: r, call: call, dryRun: dryRun, source: m.source)
                 if output == nil { call.out("\(r.qualifiedKind)/\(created.name) created\(dryRun.suffix)\n") }
                 else { printed.append((r, created)) }
             } catch let f as KubectlFailure {

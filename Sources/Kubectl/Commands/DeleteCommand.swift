@@ -90,10 +90,10 @@ struct DeleteCommand: KubectlCommand {
                 let word = force && grace == 0 ? "force deleted" : "deleted"
                 if output == "name" { call.out("\(r.qualifiedKind)/\(obj.name)\n") }
                 else { call.out("\(r.qualifiedKind) \"\(obj.name)\" \(word)\(dryRun.suffix)\n") }
-            } catch let e as APIError {
+            } catch {
                 let source = i < sel.sources.count ? sel.sources[i] : ""
-                if e.reason == .notFound && ignoreMissing { continue }
-                errors.append(e.fromSource("deleting", source).kubectlText)
+                if error.reason == .notFound && ignoreMissing { continue }
+                errors.append(error.fromSource("deleting", source).kubectlText)
             }
         }
         if call.flags.bool("wait") && !deleted.isEmpty {

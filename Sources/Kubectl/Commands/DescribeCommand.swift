@@ -55,7 +55,7 @@ struct DescribeCommand: KubectlCommand {
         }
         var first = true
         for (r, o) in sel.objects {
-            let text = Describer.describe(o, type: r, store: call.store, now: call.cluster.now, showEvents: call.flags.bool("show-events"))
+            let text = Describer.describe(r, o, store: call.store, now: call.cluster.now, showEvents: call.flags.bool("show-events"))
             call.out(first ? text : "\n\n" + text)
             first = false
         }

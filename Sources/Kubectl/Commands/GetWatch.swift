@@ -22,10 +22,10 @@ enum GetWatch {
         let allNamespaces = call.flags.bool("all-namespaces")
         let names = Set(call.args.count > 1 ? Array(call.args.dropFirst()) : [])
         let selector = try? LabelSelector.parse(call.flags.isSet("selector") ? call.flags.string("selector") : "")
-        let printer = WatchPrinter(type: type, options: options, withEvents: withEvents, now: { call.cluster.now })
+        var printer = WatchPrinter(type: type, options: options, outputWatchEvents: withEvents)
 
         if !call.flags.bool("watch-only") && !selection.objects.isEmpty {
-            call.out(printer.rows(selection.objects.map { ("ADDED", $0.1) }, header: !options.noHeaders))
+            call.out(printer.initial(selection.objects.map(\.1), now: call.cluster.now))
         }
         if !selection.errors.isEmpty { call.err(selection.errors.joined(separator: "\n") + "\n") }
 
@@ -37,7 +37,7 @@ enum GetWatch {
             if !names.isEmpty && !names.contains(o.name) { return }
             if let selector, !selector.matches(o.labels) { return }
             lastChange = call.cluster.now
-            call.out(printer.rows([(event.kind.rawValue, o)], header: false))
+            call.out(printer.event(event.kind.rawValue, o, now: call.cluster.now))
         }
         defer { call.store.unwatch(token) }
         let interactive = call.io.terminal?.mode == .interactive

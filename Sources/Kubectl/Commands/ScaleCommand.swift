@@ -63,8 +63,8 @@ struct ScaleCommand: KubectlCommand {
                 let result = try call.cluster.api.update(updated, as: r, dryRun: dryRun != .none)
                 if output == nil { call.out("\(r.qualifiedKind)/\(obj.name) scaled\(dryRun.suffix)\n") }
                 else { printed.append((r, result)) }
-            } catch let e as APIError {
-                errors.append(e.kubectlText)
+            } catch {
+                errors.append(error.kubectlText)
             }
         }
         if let output, !printed.isEmpty { try ObjectOutput.print(printed, format: output, call: call) }

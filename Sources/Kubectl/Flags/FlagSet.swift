@@ -91,7 +91,8 @@ extension FlagSet {
                     }
                     out.values[name, default: []].append(b ? "true" : "false")
                 } else {
-                    let v = try value ?? need("--\(name)")
+                    let v: String
+                    if let value { v = value } else { v = try need("--\(name)") }
                     try Self.check(v, spec, display: "--\(name)")
                     out.values[name, default: []].append(v)
                 }

@@ -32,7 +32,7 @@ struct ObjectSelection {
         let selectorText = call.flags.isSet("selector") ? call.flags.string("selector") : nil
         let selector: LabelSelector?
         do {
-            selector = try selectorText.map { try LabelSelector.parse($0) }
+            selector = try selectorText.map { text throws(LabelSelector.ParseError) in try LabelSelector.parse(text) }
         } catch {
             throw KubectlFailure.error("unable to parse requirement: \(error.message)")
         }

@@ -179,19 +179,3 @@ struct CurlCommand {
     }
 }
 
-private extension String {
-    /// Every occurrence of `key` replaced (no Foundation in PodShell's network tools).
-    func replacingAll(_ key: String, with value: String) -> String {
-        var out = ""
-        var rest = Substring(self)
-        while !rest.isEmpty {
-            if rest.hasPrefix(key) {
-                out += value
-                rest = rest.dropFirst(key.count)
-            } else {
-                out.append(rest.removeFirst())
-            }
-        }
-        return out
-    }
-}
