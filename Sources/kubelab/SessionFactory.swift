@@ -1,7 +1,7 @@
 import KubeLabCLI
 
-/// The one place that decides which session the executable runs; the lead swaps in
-/// `Lab(options: options)` here.
+/// The one place that decides which session the executable runs: a sandbox `Lab` over the
+/// current working directory.
 func makeSession(_ options: LabOptions) -> LabSession {
-    PlaceholderSession(options: options)
+    Lab(options: options, workingDirectory: WorkingDirectoryFiles.current())
 }

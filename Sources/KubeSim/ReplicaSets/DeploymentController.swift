@@ -32,7 +32,9 @@ public final class DeploymentController: Controller {
         var owned = ReplicaSetController.ownedReplicaSets(of: d, in: cluster)
         let hash = PodTemplateHash.of(d["spec"]["template"], collisionCount: d["status"]["collisionCount"].int ?? 0)
         let desired = max(0, d["spec"]["replicas"].int ?? 1)
-        var newRS = owned.first { $0.labels["pod-template-hash"] == hash }
+        // The current ReplicaSet is the one whose template equals the Deployment's, ignoring the
+        // hash label (deployment util's EqualIgnoreHash), so adopted sets keep their names.
+        var newRS = owned.first { Self.templateIgnoringHash($0["spec"]["template"]) == d["spec"]["template"] }
         let olds = owned.filter { $0.uid != newRS?.uid }
         if newRS == nil, !(d["spec"]["paused"].bool ?? false) {
             newRS = createReplicaSet(for: d, hash: hash, olds: olds, desired: desired, in: cluster)
@@ -160,6 +162,13 @@ public final class DeploymentController: Controller {
         var copy = d
         copy["status"] = status
         _ = try? cluster.store.update(Self.deployments, copy)
+    }
+
+    static func templateIgnoringHash(_ template: JSONValue) -> JSONValue {
+        var t = template
+        t["metadata"]["labels"]["pod-template-hash"] = .null
+        if t["metadata"]["labels"].object?.isEmpty == true { t["metadata"]["labels"] = .null }
+        return t
     }
 
     /// maxSurge as a count (25% rounded up by default).

@@ -39,6 +39,8 @@ public enum Sandbox {
         cluster.register(Scheduler())
         cluster.register(Kubelet())
         cluster.register(EndpointsController())
-        // TODO(merge): add `WorkloadControllers.register(in: cluster)` here (branch workloads: StatefulSet, PV binder/provisioners, protection).
+        WorkloadControllers.register(in: cluster)
+        cluster.register(ReplicaSetController())
+        cluster.register(DeploymentController())
     }
 }
