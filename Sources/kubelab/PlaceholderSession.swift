@@ -18,9 +18,12 @@ final class PlaceholderSession: LabSession {
     func advanceWallClock(ms: Int64) {}
 
     func complete(line: String, cursor: Int) -> [String] {
-        let head = line.prefix(cursor)
-        guard !head.contains(" ") else { return [] }
-        return ["echo", "exit", "false", "kubectl", "sleep", "true"]
+        let words = line.prefix(cursor).split(separator: " ", omittingEmptySubsequences: false)
+        switch words.count {
+        case 1: return ["echo", "exit", "false", "kubectl", "sleep", "true"]
+        case 2 where words[0] == "kubectl": return ["apply", "create", "delete", "describe", "exec", "get", "scale"]
+        default: return []
+        }
     }
 }
 

@@ -13,7 +13,7 @@ import Testing
     @Test(.enabled(
         if: EndToEndTests.ptyAvailable,
         "skipped: needs python3 with a working pty module and the built .build/debug/kubelab"))
-    func terminalSessionHandlesCtrlCUTF8AndCtrlD() throws {
+    func terminalSessionHandlesCtrlCUTF8TabAndCtrlD() throws {
         let kubelab = try #require(BuiltBinary.kubelab)
         let python = try #require(BuiltBinary.python3)
         let script = try #require(Bundle.module.path(forResource: "pty_session", ofType: "py", inDirectory: "Fixtures"))
@@ -36,6 +36,12 @@ import Testing
         let history = try String(contentsOfFile: directory + "/.kubelab_history", encoding: .utf8)
         #expect(history.contains("echo\\040안녕하세요"))
         #expect(!history.contains("dropped"))
+        // Tab completed the verb (with a space); a second Tab listed the candidates.
+        #expect(history.contains("kubectl\\040get\\040\n"))
+        let afterDe = try #require(screen.range(of: "$ kubectl de")).upperBound
+        let listing = screen[afterDe...]
+        #expect(listing.contains("\u{7}"), "the first Tab rings the bell")
+        #expect(listing.contains("delete") && listing.contains("describe"), "\(screen)")
     }
 
     @Test(.enabled(if: BuiltBinary.kubelab != nil, "skipped: the built .build/debug/kubelab is missing"))

@@ -66,6 +66,10 @@ expect(b"$ ", 0)
 send(b"echo dropped", then=b"dropped")
 send(b"\x03")
 send("echo 안녕하세요\r".encode(), then="안녕하세요\r\n$ ".encode())
+send(b"kubectl ge\t", then=b"t ")
+send(b"\r")
+send(b"kubectl de\t\t", then=b"describe")
+send(b"\x03")
 send(b"\x04", then=None)
 
 status = None
