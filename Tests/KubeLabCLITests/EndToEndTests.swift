@@ -30,6 +30,8 @@ import Testing
         // Ctrl-C dropped the half-typed line: a fresh prompt, and the command never ran.
         #expect(screen.contains("$ echo dropped\r\n$ "), "\(screen)")
         #expect(!screen.contains("\r\ndropped\r\n"), "\(screen)")
+        // Ctrl-C stopped a running command and the prompt came back on a line of its own.
+        #expect(screen.contains("$ sleep 30\r\n^C\r\n$ "), "\(screen)")
         // Korean text went in and came back out intact.
         #expect(screen.contains("$ echo 안녕하세요\r\n안녕하세요\r\n$ "), "\(screen)")
         // History is kept in the working directory; the dropped line is not in it.
