@@ -75,6 +75,25 @@ import Testing
     }
 
     @Test(.enabled(if: BuiltBinary.kubelab != nil, "skipped: the built .build/debug/kubelab is missing"))
+    func runKeepsStderrInPlaceUnder2To1AndStrictFailsOnErrors() throws {
+        let kubelab = try #require(BuiltBinary.kubelab)
+        let directory = try BuiltBinary.scratchDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try Data("echo one\nnosuchcommand\necho two\n".utf8).write(to: URL(fileURLWithPath: directory + "/bad.sh"))
+
+        let relaxed = try BuiltBinary.run(kubelab, ["run", "bad.sh"], in: directory, mergeErrors: true)
+        let lines = relaxed.out.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        try #require(lines.count == 7, "\(relaxed.out)")
+        #expect(Array(lines[0...2]) == ["$ echo one", "one", "$ nosuchcommand"])
+        #expect(lines[3].contains("nosuchcommand"))
+        #expect(Array(lines[4...6]) == ["$ echo two", "two", ""])
+        #expect(relaxed.status == 0)
+        let strict = try BuiltBinary.run(kubelab, ["run", "--strict", "bad.sh"], in: directory, mergeErrors: true)
+        #expect(strict.out == relaxed.out)
+        #expect(strict.status == 1)
+    }
+
+    @Test(.enabled(if: BuiltBinary.kubelab != nil, "skipped: the built .build/debug/kubelab is missing"))
     func usageErrorsAndOutsidePathsExitWith2() throws {
         let kubelab = try #require(BuiltBinary.kubelab)
         let directory = try BuiltBinary.scratchDirectory()
