@@ -57,7 +57,12 @@ static inline int cel_sigint_install(void) {
     action.sa_handler = cel_sigint_handler;
     sigemptyset(&action.sa_mask);
     action.sa_flags = 0;
-    return sigaction(SIGINT, &action, 0);
+    if (sigaction(SIGINT, &action, 0) != 0) return -1;
+    /* A parent may have blocked SIGINT (test runners, some launchers); Ctrl-C must still reach us. */
+    sigset_t interrupt_only;
+    sigemptyset(&interrupt_only);
+    sigaddset(&interrupt_only, SIGINT);
+    return sigprocmask(SIG_UNBLOCK, &interrupt_only, 0);
 }
 static inline int cel_sigint_seen(void) { return cel_sigint_flag != 0; }
 static inline void cel_sigint_clear(void) { cel_sigint_flag = 0; }

@@ -3,7 +3,7 @@ import KubeLabCLI
 import Glibc
 #endif
 
-/// kubelab's entry point: parse, dispatch, exit with 0, 1 (`run --strict` failure) or 2 (usage).
+// kubelab's entry point: parse, dispatch, exit with 0, 1 (`run --strict` failure) or 2 (usage).
 
 private func fail(_ error: UsageError) -> Never {
     FileDescriptorWriter.standardError.write(error.report)

@@ -76,6 +76,17 @@ final class Flag {
         #expect(harness.session.terminal.isFinished)
     }
 
+    @Test func didFeedSeesEachLineWithThePromptItWasReadAt() {
+        let harness = Harness([.line("enter db"), .interrupted, .line("x \\"), .line("y"), .line("exit")])
+        var fed: [String] = []
+        let loop = InteractiveLoop(
+            session: harness.session, reader: harness.reader, output: harness.captured.channel,
+            interrupts: harness.flag.interruptFlag, style: PromptStyle(usesColor: false), clock: harness.clock)
+        loop.didFeed = { prompt, line in fed.append(prompt + line) }
+        _ = loop.run()
+        #expect(fed == ["$ enter db", "db> x \\", "> y", "db> exit"])
+    }
+
     @Test func blankLinesAreNotKeptInHistory() {
         let harness = Harness([.line(""), .line("   "), .line("echo x")])
         _ = harness.run()
@@ -172,5 +183,6 @@ final class Flag {
         #expect(style.render("", depth: 1) == "")
         #expect(style.render(" ", depth: 1) == " ")
         #expect(PromptStyle(usesColor: false).render("$ ", depth: 1) == "$ ")
+        #expect(PromptStyle(usesColor: false).render("a\u{1}b> ", depth: 2) == "ab> ")
     }
 }

@@ -13,6 +13,10 @@ public final class InteractiveLoop {
     private let style: PromptStyle
     private let follower: ClockFollower
 
+    /// Called after each line the innermost program handled, with the prompt it was read at:
+    /// the hook for lesson checks and transcript recording.
+    public var didFeed: (_ prompt: String, _ line: String) -> Void = { _, _ in }
+
     public init(
         session: LabSession,
         reader: LineReader,
@@ -42,7 +46,8 @@ public final class InteractiveLoop {
             reads += 1
             output.finishLine()
             interrupts.clear()
-            let input = reader.readLine(prompt: style.render(terminal.prompt, depth: terminal.programs.count))
+            let prompt = terminal.prompt
+            let input = reader.readLine(prompt: style.render(prompt, depth: terminal.programs.count))
             follower.catchUp()
             switch input {
             case .line(let line):
@@ -51,6 +56,7 @@ public final class InteractiveLoop {
                 interrupts.clear()
                 terminal.feed(line)
                 if interrupts.isSet() && reader.isTerminal { output.noteCursorMidLine() }
+                didFeed(prompt, line)
             case .interrupted:
                 output.noteCursorAtLineStart()
                 terminal.interrupt()

@@ -17,7 +17,9 @@ public struct PromptStyle: Equatable, Sendable {
 
     /// The prompt for libedit: green on the host, cyan inside a container or client, so the
     /// learner sees at a glance where the next line goes. `depth` is the number of open programs.
-    public func render(_ prompt: String, depth: Int) -> String {
+    /// A literal marker inside the prompt itself is dropped, or libedit would mistake it for ours.
+    public func render(_ rawPrompt: String, depth: Int) -> String {
+        let prompt = String(String.UnicodeScalarView(rawPrompt.unicodeScalars.filter { $0 != "\u{1}" }))
         guard usesColor, !prompt.isEmpty else { return prompt }
         let color = depth <= 1 ? "\u{1B}[1;32m" : "\u{1B}[1;36m"
         let marker = Self.literalMarker
