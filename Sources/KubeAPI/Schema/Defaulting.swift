@@ -19,6 +19,8 @@ enum Defaulting {
         case "StatefulSet": statefulSet(&obj)
         case "Deployment": deployment(&obj)
         case "ReplicaSet": replicaSet(&obj)
+        case "ReplicationController": replicationController(&obj)
+        case "PodTemplate": child(&obj, "template", podTemplate)
         case "DaemonSet": daemonSet(&obj)
         case "Job": job(&obj)
         case "CronJob": cronJob(&obj)
@@ -290,6 +292,19 @@ enum Defaulting {
         child(&obj, "spec", create: true) { spec in
             setDefault(&spec, "replicas", 1)
             child(&spec, "template", podTemplate)
+        }
+    }
+
+    static func replicationController(_ obj: inout JSONValue) {
+        let templateLabels = obj["spec"]["template"]["metadata"]["labels"]
+        let labels = obj["metadata"]["labels"]
+        child(&obj, "spec", create: true) { spec in
+            setDefault(&spec, "replicas", 1)
+            if spec["selector"].object?.isEmpty ?? true, !templateLabels.isNull { spec["selector"] = templateLabels }
+            child(&spec, "template", podTemplate)
+        }
+        if labels.object?.isEmpty ?? true, !templateLabels.isNull {
+            child(&obj, "metadata", create: true) { $0["labels"] = templateLabels }
         }
     }
 
