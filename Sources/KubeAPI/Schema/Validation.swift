@@ -442,7 +442,7 @@ struct Validation {
         else if spec["capacity"]["storage"].isNull {
             add("spec.capacity", .unsupported(value: GoFormat.quoted(spec["capacity"].object?.keys.first ?? ""), allowed: ["storage"]))
         }
-        let sources = ["hostPath", "local", "nfs", "csi"].filter { !spec[$0].isNull }
+        let sources = (["hostPath", "local", "nfs", "csi"] + PodSchemas.legacyVolumeSources.map(\.name)).filter { !spec[$0].isNull }
         if sources.isEmpty { add("spec", .required, "must specify a volume type") }
         if let policy = spec["persistentVolumeReclaimPolicy"].string, !["Delete", "Recycle", "Retain"].contains(policy) {
             add("spec.persistentVolumeReclaimPolicy", .unsupported(value: GoFormat.quoted(policy), allowed: ["Delete", "Recycle", "Retain"]))
