@@ -211,7 +211,10 @@ import Testing
         old["spec"]["volumeName"] = "pvc-123"
         old["spec"]["storageClassName"] = "standard"
         let bigger = manifest(yaml.replacingOccurrences(of: "1Gi", with: "2Gi"))
-        #expect(throws: Never.self) { try Admission.admit(bigger, as: resource("PersistentVolumeClaim"), operation: .update, old: old) }
+        let grown = try Admission.admit(bigger, as: resource("PersistentVolumeClaim"), operation: .update, old: old)
+        #expect(grown.spec["volumeName"] == "pvc-123")
+        #expect(grown.spec["storageClassName"] == "standard")
+        #expect(grown.spec["resources"]["requests"]["storage"] == "2Gi")
         let modes = manifest(yaml.replacingOccurrences(of: "ReadWriteOnce", with: "ReadWriteMany"))
         #expect(throws: APIError(.invalid, "The PersistentVolumeClaim \"data\" is invalid: spec: Forbidden: spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims")) {
             try Admission.admit(modes, as: resource("PersistentVolumeClaim"), operation: .update, old: old)

@@ -26,7 +26,14 @@ enum Defaulting {
         case "CronJob": cronJob(&obj)
         case "Service": service(&obj, old: old)
         case "Endpoints": endpoints(&obj)
-        case "PersistentVolumeClaim": pvc(&obj, resetStatus: operation == .create)
+        case "PersistentVolumeClaim":
+            if let old {
+                // The binder and the default-class admission filled these; a client that omits them keeps them.
+                child(&obj, "spec", create: true) { spec in
+                    for key in ["volumeName", "storageClassName"] where spec[key].isNull { spec[key] = old["spec"][key] }
+                }
+            }
+            pvc(&obj, resetStatus: operation == .create)
         case "PersistentVolume": pv(&obj, resetStatus: operation == .create)
         case "StorageClass": storageClass(&obj)
         case "Secret": secret(&obj)
