@@ -45,7 +45,7 @@ enum Defaulting {
             // Create ignores client-supplied status; non-omitempty counters serialize as zero.
             obj["status"] = empty
         }
-        if operation == .update, let old, obj["status"].isNull, !old["status"].isNull, kind != "Node" {
+        if operation == .update, let old, obj["status"].isNull, !old["status"].isNull {
             // The main resource ignores status on update; the status subresource owns it.
             obj["status"] = old["status"]
         }
