@@ -31,7 +31,8 @@ import Testing
           phasee: Running
         extra: true
         """
-        #expect(admissionError(yaml, kind: "Pod")?.message == "Pod in version \"v1\" cannot be handled as a Pod: strict decoding error: unknown field \"metadata.bogus\", unknown field \"spec.containers[1].imagePullPolicyy\", unknown field \"spec.containers[1].ports[0].hostname\", unknown field \"status.phasee\", unknown field \"extra\"")
+        #expect(admissionError(yaml, kind: "Pod")?.message == "Pod in version \"v1\" cannot be handled as a Pod: strict decoding error: unknown field \"metadata.bogus\", unknown field \"spec.containers[1].imagePullPolicyy\", unknown field \"spec.containers[1].ports[0].hostname\", unknown field \"extra\"")
+        // (status.phasee is tolerated on purpose, see statusToleratesFieldsControllersMayAdd)
     }
 
     @Test func nestedTemplateUnknownField() {
@@ -83,8 +84,22 @@ import Testing
         #expect(admissionError(yaml, kind: "Secret")?.message == "Secret in version \"v1\" cannot be handled as a Secret: illegal base64 data at input byte 3")
     }
 
+    @Test func statusToleratesFieldsControllersMayAdd() {
+        let yaml = webStatefulSet + "\nstatus:\n  replicas: 1\n  somethingNew: 3"
+        #expect(admissionError(yaml, kind: "StatefulSet") == nil)
+        let typed = webStatefulSet + "\nstatus:\n  replicas: one"
+        #expect(admissionError(typed, kind: "StatefulSet")?.message.hasSuffix("json: cannot unmarshal string into Go struct field StatefulSetStatus.status.replicas of type int32") == true)
+    }
+
+    @Test func legacyVolumePluginsAreAcceptedUnchecked() throws {
+        let yaml = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: a\n    image: busybox\n  volumes:\n  - name: disk\n    gcePersistentDisk:\n      pdName: data\n      fsType: ext4"
+        let pod = try admitted(yaml, kind: "Pod")
+        #expect(pod.spec["volumes"][0]["emptyDir"].isNull)
+        #expect(try Explain.render(path: "pods.spec.volumes.gcePersistentDisk", apiVersion: nil, recursive: false).contains("FIELD: gcePersistentDisk <GCEPersistentDiskVolumeSource>\n"))
+    }
+
     @Test func kindsWithoutSchemaPassThrough() throws {
-        let obj: JSONValue = ["apiVersion": "v1", "kind": "LimitRange", "metadata": ["name": "x"], "anything": 1]
-        #expect(try Admission.admit(obj, as: resource("LimitRange"), operation: .create) == obj)
+        let obj: JSONValue = ["apiVersion": "v1", "kind": "Binding", "metadata": ["name": "x"], "anything": 1]
+        #expect(try Admission.admit(obj, as: resource("Binding"), operation: .create) == obj)
     }
 }

@@ -211,7 +211,10 @@ import Testing
         old["spec"]["volumeName"] = "pvc-123"
         old["spec"]["storageClassName"] = "standard"
         let bigger = manifest(yaml.replacingOccurrences(of: "1Gi", with: "2Gi"))
-        #expect(throws: Never.self) { try Admission.admit(bigger, as: resource("PersistentVolumeClaim"), operation: .update, old: old) }
+        let grown = try Admission.admit(bigger, as: resource("PersistentVolumeClaim"), operation: .update, old: old)
+        #expect(grown.spec["volumeName"] == "pvc-123")
+        #expect(grown.spec["storageClassName"] == "standard")
+        #expect(grown.spec["resources"]["requests"]["storage"] == "2Gi")
         let modes = manifest(yaml.replacingOccurrences(of: "ReadWriteOnce", with: "ReadWriteMany"))
         #expect(throws: APIError(.invalid, "The PersistentVolumeClaim \"data\" is invalid: spec: Forbidden: spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims")) {
             try Admission.admit(modes, as: resource("PersistentVolumeClaim"), operation: .update, old: old)
@@ -228,4 +231,19 @@ extension UpdateValidationTests {
         #expect(again.status == old.status)
         #expect(again.spec["nodeName"] == "k8s-node1")
     }
+}
+
+/// The fast checks must agree with the message-producing ones.
+@Test func fastNameChecksAgreeWithSlowOnes() {
+    let samples = ["web", "web-0", "-web", "web-", "Web", "a.b", "a..b", "a.-b", "a-.b", ".a", "a.", "x_y", "", "1", "a/b",
+                   "example.com/name", "example.com/", "/name", "a/b/c", "My.Value_1", "_x", "statefulset.kubernetes.io/pod-name",
+                   String(repeating: "a", count: 63), String(repeating: "a", count: 64)]
+    for s in samples {
+        #expect(NameRules.isDNS1123Label(s) == (Array(s.utf8).count <= 63 && NameRules.isLabelShape(Array(s.utf8)[...])), "\(s)")
+        #expect(NameRules.isLabelValue(s) == (s.isEmpty || (s.utf8.count <= 63 && NameRules.isQualifiedPart(Array(s.utf8)[...]))), "\(s)")
+        let parts = Array(s.utf8).split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        #expect(NameRules.isDNS1123Subdomain(s) == (s.utf8.count <= 253 && parts.allSatisfy(NameRules.isLabelShape)), "\(s)")
+    }
+    #expect(NameRules.qualifiedName("example.com/").isEmpty == false)
+    #expect(NameRules.qualifiedName("statefulset.kubernetes.io/pod-name").isEmpty)
 }

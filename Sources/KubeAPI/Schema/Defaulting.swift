@@ -19,12 +19,21 @@ enum Defaulting {
         case "StatefulSet": statefulSet(&obj)
         case "Deployment": deployment(&obj)
         case "ReplicaSet": replicaSet(&obj)
+        case "ReplicationController": replicationController(&obj)
+        case "PodTemplate": child(&obj, "template", podTemplate)
         case "DaemonSet": daemonSet(&obj)
         case "Job": job(&obj)
         case "CronJob": cronJob(&obj)
         case "Service": service(&obj, old: old)
         case "Endpoints": endpoints(&obj)
-        case "PersistentVolumeClaim": pvc(&obj, resetStatus: operation == .create)
+        case "PersistentVolumeClaim":
+            if let old {
+                // The binder and the default-class admission filled these; a client that omits them keeps them.
+                child(&obj, "spec", create: true) { spec in
+                    for key in ["volumeName", "storageClassName"] where spec[key].isNull { spec[key] = old["spec"][key] }
+                }
+            }
+            pvc(&obj, resetStatus: operation == .create)
         case "PersistentVolume": pv(&obj, resetStatus: operation == .create)
         case "StorageClass": storageClass(&obj)
         case "Secret": secret(&obj)
@@ -36,7 +45,7 @@ enum Defaulting {
             // Create ignores client-supplied status; non-omitempty counters serialize as zero.
             obj["status"] = empty
         }
-        if operation == .update, let old, obj["status"].isNull, !old["status"].isNull, kind != "Node" {
+        if operation == .update, let old, obj["status"].isNull, !old["status"].isNull {
             // The main resource ignores status on update; the status subresource owns it.
             obj["status"] = old["status"]
         }
@@ -290,6 +299,19 @@ enum Defaulting {
         child(&obj, "spec", create: true) { spec in
             setDefault(&spec, "replicas", 1)
             child(&spec, "template", podTemplate)
+        }
+    }
+
+    static func replicationController(_ obj: inout JSONValue) {
+        let templateLabels = obj["spec"]["template"]["metadata"]["labels"]
+        let labels = obj["metadata"]["labels"]
+        child(&obj, "spec", create: true) { spec in
+            setDefault(&spec, "replicas", 1)
+            if spec["selector"].object?.isEmpty ?? true, !templateLabels.isNull { spec["selector"] = templateLabels }
+            child(&spec, "template", podTemplate)
+        }
+        if labels.object?.isEmpty ?? true, !templateLabels.isNull {
+            child(&obj, "metadata", create: true) { $0["labels"] = templateLabels }
         }
     }
 

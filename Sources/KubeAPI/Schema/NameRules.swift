@@ -14,8 +14,55 @@ public enum NameRules {
         return s.allSatisfy { isLowerAlnum($0) || $0 == UInt8(ascii: "-") }
     }
 
+    // MARK: Allocation-free checks for the common, valid case
+
+    /// True when `s` is a valid label/subdomain/label value; the slow paths below only run on failure.
+    private static func scan(_ s: String, maxLength: Int, allowDot: Bool, upper: Bool, underscore: Bool, dotSegmentsAreLabels: Bool) -> Bool {
+        var count = 0
+        var previous: UInt8 = 0
+        for c in s.utf8 {
+            count += 1
+            if count > maxLength { return false }
+            let lowerAlnum = (c >= 97 && c <= 122) || (c >= 48 && c <= 57)
+            let alnum = lowerAlnum || (upper && c >= 65 && c <= 90)
+            if alnum {
+            } else if c == UInt8(ascii: "-") || (underscore && c == UInt8(ascii: "_")) {
+                if count == 1 { return false }
+            } else if allowDot && c == UInt8(ascii: ".") {
+                if count == 1 { return false }
+                if dotSegmentsAreLabels && previous == UInt8(ascii: "-") { return false }
+            } else {
+                return false
+            }
+            if dotSegmentsAreLabels && previous == UInt8(ascii: ".") && !alnum { return false }
+            previous = c
+        }
+        if count == 0 { return false }
+        let lastOK = (previous >= 97 && previous <= 122) || (previous >= 48 && previous <= 57) || (upper && previous >= 65 && previous <= 90)
+        return lastOK
+    }
+
+    static func isDNS1123Label(_ s: String) -> Bool {
+        scan(s, maxLength: 63, allowDot: false, upper: false, underscore: false, dotSegmentsAreLabels: false)
+    }
+    static func isDNS1123Subdomain(_ s: String) -> Bool {
+        scan(s, maxLength: 253, allowDot: true, upper: false, underscore: false, dotSegmentsAreLabels: true)
+    }
+    static func isLabelValue(_ s: String) -> Bool {
+        s.isEmpty || scan(s, maxLength: 63, allowDot: true, upper: true, underscore: true, dotSegmentsAreLabels: false)
+    }
+    static func isQualifiedName(_ s: String) -> Bool {
+        guard let slash = s.utf8.firstIndex(of: UInt8(ascii: "/")) else {
+            return scan(s, maxLength: 63, allowDot: true, upper: true, underscore: true, dotSegmentsAreLabels: false)
+        }
+        let prefix = String(s[..<slash]), name = String(s[s.index(after: slash)...])
+        return isDNS1123Subdomain(prefix) && !name.contains("/")
+            && scan(name, maxLength: 63, allowDot: true, upper: true, underscore: true, dotSegmentsAreLabels: false)
+    }
+
     /// Messages for an RFC 1123 label (namespaces, StatefulSets, container and volume names).
     public static func dns1123Label(_ name: String) -> [String] {
+        if isDNS1123Label(name) { return [] }
         var errors: [String] = []
         let bytes = Array(name.utf8)
         if bytes.count > 63 { errors.append("must be no more than 63 characters") }
@@ -25,6 +72,7 @@ public enum NameRules {
 
     /// Messages for an RFC 1123 subdomain (most object names).
     public static func dns1123Subdomain(_ name: String) -> [String] {
+        if isDNS1123Subdomain(name) { return [] }
         var errors: [String] = []
         let bytes = Array(name.utf8)
         if bytes.count > 253 { errors.append("must be no more than 253 characters") }
@@ -44,6 +92,7 @@ public enum NameRules {
 
     /// Messages for a label value.
     static func labelValue(_ value: String) -> [String] {
+        if isLabelValue(value) { return [] }
         var errors: [String] = []
         let bytes = Array(value.utf8)
         if bytes.count > 63 { errors.append("must be no more than 63 characters") }
@@ -58,6 +107,7 @@ public enum NameRules {
 
     /// Messages for a label or annotation key (`prefix/name`).
     static func qualifiedName(_ key: String) -> [String] {
+        if isQualifiedName(key) { return [] }
         let bytes = Array(key.utf8)
         let parts = bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
         var name = bytes[...]

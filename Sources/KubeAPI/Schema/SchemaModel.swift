@@ -13,6 +13,8 @@ public indirect enum FieldType: Sendable {
     case time
     /// Arbitrary JSON (free-form objects such as a ControllerRevision's `data`).
     case freeForm
+    /// A named object type whose fields are not modelled (legacy volume plugins): any object is accepted.
+    case opaque(String)
     case object(ObjectSchema)
     case array(FieldType)
     case map(FieldType)
@@ -27,6 +29,7 @@ public indirect enum FieldType: Sendable {
         case .quantity: return "Quantity"
         case .intOrString: return "IntOrString"
         case .freeForm: return "Object"
+        case .opaque(let name): return name
         case .object(let o): return o.name
         case .array(let t): return "[]" + t.explainName
         case .map(let t): return "map[string]" + t.explainName
@@ -45,6 +48,7 @@ public indirect enum FieldType: Sendable {
         case .quantity: return "resource.Quantity"
         case .intOrString: return "intstr.IntOrString"
         case .freeForm: return "runtime.RawExtension"
+        case .opaque(let name): return "v1." + name
         case .object(let o): return "v1." + o.name
         case .array(let t): return "[]" + t.goName
         case .map(let t): return "map[string]" + t.goName

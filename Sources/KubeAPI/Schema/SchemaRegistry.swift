@@ -12,6 +12,8 @@ public enum SchemaRegistry {
         "PodDisruptionBudget": WorkloadSchemas.pdb,
         "Role": CoreSchemas.role, "ClusterRole": CoreSchemas.clusterRole,
         "RoleBinding": CoreSchemas.roleBinding, "ClusterRoleBinding": CoreSchemas.clusterRoleBinding,
+        "PodTemplate": PolicySchemas.podTemplate, "ReplicationController": PolicySchemas.replicationController,
+        "LimitRange": PolicySchemas.limitRange, "ResourceQuota": PolicySchemas.resourceQuota,
     ]
 
     /// The schema of a kind, or nil for kinds served without one (they are stored as given).

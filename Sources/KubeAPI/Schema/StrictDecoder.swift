@@ -12,6 +12,7 @@ struct StrictDecoder {
     struct Abort: Error { let message: String }
 
     private var path: [Component] = []
+    private var lenientDepth = 0
     private(set) var unknownFields: [String] = []
     private(set) var firstTypeError: String?
 
@@ -33,9 +34,14 @@ struct StrictDecoder {
             path.append(.key(key))
             defer { path.removeLast() }
             guard let field = schema.field(key) else {
-                unknownFields.append(renderedPath())
+                if lenientDepth == 0 { unknownFields.append(renderedPath()) }
                 continue
             }
+            // Status is written by controllers and may carry fields this catalogue does not model;
+            // unknown keys there are tolerated so exported objects can be applied back.
+            let lenient = path.count == 1 && key == "status"
+            if lenient { lenientDepth += 1 }
+            defer { if lenient { lenientDepth -= 1 } }
             try check(value, field.type, structName: schema.name)
         }
     }
@@ -82,6 +88,8 @@ struct StrictDecoder {
             }
         case .freeForm:
             return
+        case .opaque:
+            guard case .object = value else { return mismatch(value, type, structName) }
         case .object(let schema):
             guard case .object(let o) = value else { return mismatch(value, type, structName) }
             try walkObject(o, schema)

@@ -22,7 +22,7 @@ struct Validation {
         case "Pod": podSpec(spec, path: "spec", forPod: true)
         case "StatefulSet": statefulSet(spec)
         case "Deployment", "ReplicaSet": replicated(spec, requireTemplate: kind == "Deployment")
-        case "DaemonSet": replicated(spec, requireTemplate: true, hasReplicas: false)
+        case "DaemonSet": replicated(spec, requireTemplate: true, hasReplicas: false, emptySelector: "empty selector is invalid for daemonset")
         case "Job": jobSpec(spec, path: "spec", template: true)
         case "CronJob": cronJob(spec)
         case "Service": service(spec)
@@ -309,11 +309,12 @@ struct Validation {
         }
     }
 
-    mutating func replicated(_ spec: JSONValue, requireTemplate: Bool, hasReplicas: Bool = true) {
+    mutating func replicated(_ spec: JSONValue, requireTemplate: Bool, hasReplicas: Bool = true,
+                             emptySelector: String = "empty selector is invalid for deployment") {
         if hasReplicas { nonNegative(spec, "replicas", path: "spec") }
         nonNegative(spec, "minReadySeconds", path: "spec")
         nonNegative(spec, "revisionHistoryLimit", path: "spec")
-        selector(spec, templateLabelsPath: "spec.template.metadata.labels", emptyMessage: "empty selector is invalid for deployment")
+        selector(spec, templateLabelsPath: "spec.template.metadata.labels", emptyMessage: emptySelector)
         guard !spec["template"].isNull || requireTemplate else { return }
         labels(spec["template"]["metadata"]["labels"], path: "spec.template.metadata.labels")
         podSpec(spec["template"]["spec"], path: "spec.template.spec", forPod: false)
@@ -441,7 +442,7 @@ struct Validation {
         else if spec["capacity"]["storage"].isNull {
             add("spec.capacity", .unsupported(value: GoFormat.quoted(spec["capacity"].object?.keys.first ?? ""), allowed: ["storage"]))
         }
-        let sources = ["hostPath", "local", "nfs", "csi"].filter { !spec[$0].isNull }
+        let sources = (["hostPath", "local", "nfs", "csi"] + PodSchemas.legacyVolumeSources.map(\.name)).filter { !spec[$0].isNull }
         if sources.isEmpty { add("spec", .required, "must specify a volume type") }
         if let policy = spec["persistentVolumeReclaimPolicy"].string, !["Delete", "Recycle", "Retain"].contains(policy) {
             add("spec.persistentVolumeReclaimPolicy", .unsupported(value: GoFormat.quoted(policy), allowed: ["Delete", "Recycle", "Retain"]))

@@ -135,7 +135,6 @@ enum PodSchemas {
     static let lifecycle = ObjectSchema("Lifecycle", "Hooks run right after a container starts and right before it is stopped.", [
         F("postStart", .object(lifecycleHandler), "Runs after the container is created; failure restarts the container."),
         F("preStop", .object(lifecycleHandler), "Runs before the container is sent its stop signal; counts against the grace period."),
-        F("stopSignal", .string, "Signal used to stop the container instead of the image default."),
     ])
 
     // MARK: Security
@@ -323,7 +322,31 @@ enum PodSchemas {
     static let ephemeralVolume = ObjectSchema("EphemeralVolumeSource", "A claim created with the pod and deleted with it.", [
         F("volumeClaimTemplate", .freeForm, "Template for the per-pod claim."),
     ])
-    static let volume = ObjectSchema("Volume", "A named storage source that containers of the pod can mount.", [
+    /// Volume plugins the API still accepts but kubelab does not simulate; their fields are not checked.
+    static let legacyVolumeSources: [FieldSchema] = [
+        ("awsElasticBlockStore", "AWSElasticBlockStoreVolumeSource", "An AWS EBS disk (deprecated in-tree plugin)."),
+        ("azureDisk", "AzureDiskVolumeSource", "An Azure data disk (deprecated in-tree plugin)."),
+        ("azureFile", "AzureFileVolumeSource", "An Azure file share (deprecated in-tree plugin)."),
+        ("cephfs", "CephFSVolumeSource", "A CephFS mount (deprecated)."),
+        ("cinder", "CinderVolumeSource", "An OpenStack Cinder volume (deprecated in-tree plugin)."),
+        ("fc", "FCVolumeSource", "A Fibre Channel disk."),
+        ("flexVolume", "FlexVolumeSource", "A FlexVolume driver volume (deprecated)."),
+        ("flocker", "FlockerVolumeSource", "A Flocker dataset (deprecated)."),
+        ("gcePersistentDisk", "GCEPersistentDiskVolumeSource", "A Google Compute Engine disk (deprecated in-tree plugin)."),
+        ("glusterfs", "GlusterfsVolumeSource", "A GlusterFS mount (deprecated)."),
+        ("iscsi", "ISCSIVolumeSource", "An iSCSI disk."),
+        ("photonPersistentDisk", "PhotonPersistentDiskVolumeSource", "A Photon Controller disk (deprecated)."),
+        ("portworxVolume", "PortworxVolumeSource", "A Portworx volume (deprecated in-tree plugin)."),
+        ("quobyte", "QuobyteVolumeSource", "A Quobyte mount (deprecated)."),
+        ("rbd", "RBDVolumeSource", "A Ceph RBD disk (deprecated)."),
+        ("scaleIO", "ScaleIOVolumeSource", "A ScaleIO volume (deprecated)."),
+        ("storageos", "StorageOSVolumeSource", "A StorageOS volume (deprecated)."),
+        ("vsphereVolume", "VsphereVirtualDiskVolumeSource", "A vSphere disk (deprecated in-tree plugin)."),
+    ].map { F($0.0, .opaque($0.1), $0.2) }
+
+    static let volume = ObjectSchema("Volume", "A named storage source that containers of the pod can mount.", legacyVolumeSources + [
+        F("gitRepo", .opaque("GitRepoVolumeSource"), "A git checkout made when the pod starts (deprecated)."),
+        F("image", .opaque("ImageVolumeSource"), "The contents of an OCI image, mounted read-only."),
         F("configMap", .object(configMapVolume), "Files from a ConfigMap."),
         F("csi", .object(csiVolume), "Inline CSI volume."),
         F("downwardAPI", .object(downwardAPIVolume), "Files about the pod itself."),

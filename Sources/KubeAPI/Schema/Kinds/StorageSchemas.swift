@@ -80,7 +80,8 @@ enum StorageSchemas {
     static let volumeNodeAffinity = ObjectSchema("VolumeNodeAffinity", "Nodes a volume can be used from.", [
         F("required", .object(PodSchemas.nodeSelector), "Nodes that can reach the volume."),
     ])
-    static let pvSpec = ObjectSchema("PersistentVolumeSpec", "A piece of storage and how it may be used.", [
+    static let pvSpec = ObjectSchema("PersistentVolumeSpec", "A piece of storage and how it may be used.",
+        PodSchemas.legacyVolumeSources.filter { $0.name != "gitRepo" } + [
         F("accessModes", .array(.string), "How the volume may be mounted."),
         F("capacity", .map(.quantity), "Size of the volume, under the key storage."),
         F("claimRef", .object(objectReference), "The claim this volume is bound to."),
