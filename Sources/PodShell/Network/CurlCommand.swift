@@ -151,7 +151,7 @@ struct CurlCommand {
         var s = format
         for (k, v) in [("%{http_code}", String(status)), ("%{response_code}", String(status)), ("%{size_download}", String(size)),
                        ("%{time_total}", "0.001000"), ("\\n", "\n"), ("\\t", "\t")] {
-            s = s.replacingAll(k, with: v)
+            s = s.replacingEvery(k, with: v)
         }
         return s
     }
@@ -181,7 +181,7 @@ struct CurlCommand {
 
 private extension String {
     /// Every occurrence of `key` replaced (no Foundation in PodShell's network tools).
-    func replacingAll(_ key: String, with value: String) -> String {
+    func replacingEvery(_ key: String, with value: String) -> String {
         var out = ""
         var rest = Substring(self)
         while !rest.isEmpty {
