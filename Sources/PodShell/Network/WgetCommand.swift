@@ -106,7 +106,7 @@ struct WgetCommand {
 
     /// The finished progress bar line.
     static func progress(_ name: String, _ size: Int) -> String {
-        String(name.prefix(20)).leftJustified(20) + "100% |" + String(repeating: "*", count: 32) + "| "
+        String(name.prefix(20)).leftJustified(20) + " 100% |" + String(repeating: "*", count: 32) + "| "
             + String(size).rightJustified(5) + "  0:00:00 ETA\n"
     }
 }
