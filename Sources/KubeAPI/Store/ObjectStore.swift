@@ -120,7 +120,7 @@ public final class ObjectStore {
         revision += 1
         obj["metadata"]["resourceVersion"] = .string(String(revision))
         let ref = ObjectRef(r, namespace: ns, name: object.name)
-        if obj.isDeleting && obj["metadata"]["finalizers"].items.isEmpty && r.kind != "Pod" {
+        if obj.isDeleting && obj["metadata"]["finalizers"].items.isEmpty && r.kind != "Pod" && !Self.heldBySpecFinalizers(obj, r) {
             remove(ref, last: obj)
             return obj
         }
@@ -144,7 +144,7 @@ public final class ObjectStore {
     @discardableResult
     public func delete(_ ref: ObjectRef, gracePeriodSeconds: Int? = nil) throws(APIError) -> JSONValue {
         guard var obj = get(ref) else { throw .notFound(ref.resource, ref.name) }
-        let hasFinalizers = !obj["metadata"]["finalizers"].items.isEmpty
+        let hasFinalizers = !obj["metadata"]["finalizers"].items.isEmpty || Self.heldBySpecFinalizers(obj, ref.resource)
         var graceful = false
         if ref.resource.kind == "Pod" {
             let phase = obj["status"]["phase"].string ?? ""
@@ -193,7 +193,14 @@ public final class ObjectStore {
 
     // MARK: Helpers
 
+    /// A namespace is held by `spec.finalizers` (the namespace controller's), not metadata ones.
+    private static func heldBySpecFinalizers(_ obj: JSONValue, _ r: ResourceType) -> Bool {
+        r.kind == "Namespace" && !obj["spec"]["finalizers"].items.isEmpty
+    }
+
     private func index(_ ref: ObjectRef, old: JSONValue?, new: JSONValue?) {
+        // Most writes (status updates) leave ownerReferences alone.
+        if let old, let new, old["metadata"]["ownerReferences"] == new["metadata"]["ownerReferences"] { return }
         let before = Set(old?.ownerReferences.compactMap { $0["uid"].string } ?? [])
         let after = Set(new?.ownerReferences.compactMap { $0["uid"].string } ?? [])
         if before == after { return }

@@ -12,10 +12,18 @@ public final class APIServer {
 
     public var store: ObjectStore { cluster.store }
 
+    /// Namespaces the API server refuses to delete.
+    static let immortalNamespaces: Set<String> = ["default", "kube-system", "kube-public"]
+
     /// Creates an object whose type the caller resolved (see `ResourceRegistry.forKind`).
     @discardableResult
     public func create(_ object: JSONValue, as resource: ResourceType, dryRun: Bool = false) throws(APIError) -> JSONValue {
-        let admitted = try Admission.admit(object, as: resource, operation: .create)
+        var admitted = try Admission.admit(object, as: resource, operation: .create)
+        if resource.namespaced {
+            if admitted.namespace == nil { admitted["metadata"]["namespace"] = "default" }
+            try requireLiveNamespace(for: admitted, as: resource)
+        }
+        admitted = try prepareForCreate(admitted, as: resource)
         if dryRun { return admitted }
         return try store.create(resource, admitted)
     }
@@ -25,7 +33,8 @@ public final class APIServer {
     public func update(_ object: JSONValue, as resource: ResourceType, dryRun: Bool = false) throws(APIError) -> JSONValue {
         let ref = ObjectRef(resource, namespace: object.namespace ?? "default", name: object.name)
         guard let old = store.get(ref) else { throw .notFound(resource, object.name) }
-        let admitted = try Admission.admit(object, as: resource, operation: .update, old: old)
+        var admitted = try Admission.admit(object, as: resource, operation: .update, old: old)
+        admitted = try prepareForUpdate(admitted, old: old, as: resource)
         if dryRun { return admitted }
         return try store.update(resource, admitted)
     }
@@ -33,6 +42,90 @@ public final class APIServer {
     /// Deletes an object; dependents follow through the garbage collector unless orphaned.
     @discardableResult
     public func delete(_ ref: ObjectRef, propagation: Propagation = .background, gracePeriodSeconds: Int? = nil) throws(APIError) -> JSONValue {
-        try store.delete(ref, gracePeriodSeconds: gracePeriodSeconds)
+        guard let current = store.get(ref) else { throw .notFound(ref.resource, ref.name) }
+        if ref.resource.kind == "Namespace" && Self.immortalNamespaces.contains(ref.name) {
+            throw APIError(.forbidden, "namespaces \"\(ref.name)\" is forbidden: this namespace may not be deleted")
+        }
+        switch propagation {
+        case .background:
+            break
+        case .orphan:
+            orphanDependents(of: current)
+        case .foreground:
+            if !current.isDeleting && !store.dependents(of: current.uid).isEmpty {
+                try store.modify(ref) { obj in
+                    var finalizers = obj["metadata"]["finalizers"].items
+                    if !finalizers.contains("foregroundDeletion") { finalizers.append("foregroundDeletion") }
+                    obj["metadata"]["finalizers"] = .array(finalizers)
+                }
+            }
+        }
+        let deleted = try store.delete(ref, gracePeriodSeconds: gracePeriodSeconds)
+        if ref.resource.kind == "Namespace", store.get(ref) != nil {
+            // The namespace stays (its spec finalizer holds it) until its controller empties it.
+            return (try? store.modify(ref) { $0["status"]["phase"] = "Terminating" }) ?? deleted
+        }
+        return deleted
+    }
+
+    // MARK: Checks
+
+    /// Namespaced objects need a namespace that exists and is not being torn down.
+    private func requireLiveNamespace(for object: JSONValue, as resource: ResourceType) throws(APIError) {
+        guard let nsType = ResourceRegistry.forKind("Namespace") else { return }
+        let ns = object.namespace ?? "default"
+        guard let namespace = store.get(nsType, namespace: nil, name: ns) else {
+            throw APIError(.notFound, "namespaces \"\(ns)\" not found")
+        }
+        if namespace.isDeleting || namespace["status"]["phase"].string == "Terminating" {
+            throw APIError(.forbidden, "\(resource.qualifiedPlural) \"\(object.name)\" is forbidden: "
+                + "unable to create new content in namespace \(ns) because it is being terminated")
+        }
+    }
+
+    /// What each kind's registry strategy and the default admission plugins add on create.
+    private func prepareForCreate(_ object: JSONValue, as resource: ResourceType) throws(APIError) -> JSONValue {
+        switch resource.kind {
+        case "Namespace": return NamespaceDefaults.prepare(object)
+        case "Service": return try ServiceAllocation.prepareForCreate(object, in: cluster)
+        case "PersistentVolumeClaim": return StorageAdmission.prepareClaim(object, store: store)
+        case "PersistentVolume": return StorageAdmission.prepareVolume(object)
+        case "Pod": return try PodAdmission.prepareForCreate(object, in: cluster)
+        default: return object
+        }
+    }
+
+    private func prepareForUpdate(_ object: JSONValue, old: JSONValue, as resource: ResourceType) throws(APIError) -> JSONValue {
+        var obj = object
+        // Fields the server owns survive a replace that leaves them out.
+        for key in ["uid", "creationTimestamp", "generation", "deletionTimestamp", "deletionGracePeriodSeconds"]
+        where obj["metadata"][key].isNull && !old["metadata"][key].isNull {
+            obj["metadata"][key] = old["metadata"][key]
+        }
+        // Status belongs to the status subresource; a main-resource write cannot change it.
+        obj["status"] = old["status"]
+        switch resource.kind {
+        case "Service": return try ServiceAllocation.prepareForUpdate(obj, old: old, in: cluster)
+        case "PersistentVolumeClaim", "PersistentVolume":
+            if obj["metadata"]["finalizers"].isNull { obj["metadata"]["finalizers"] = old["metadata"]["finalizers"] }
+            if obj["spec"]["storageClassName"].isNull { obj["spec"]["storageClassName"] = old["spec"]["storageClassName"] }
+            if obj["spec"]["volumeName"].isNull { obj["spec"]["volumeName"] = old["spec"]["volumeName"] }
+            return obj
+        case "Namespace":
+            if obj["spec"]["finalizers"].isNull { obj["spec"]["finalizers"] = old["spec"]["finalizers"] }
+            return obj
+        default: return obj
+        }
+    }
+
+    /// `--cascade=orphan`: dependents lose their reference to the owner and live on.
+    private func orphanDependents(of owner: JSONValue) {
+        let uid = owner.uid
+        for dep in store.dependents(of: uid) {
+            _ = try? store.modify(dep) { obj in
+                let kept = obj.ownerReferences.filter { $0["uid"].string != uid }
+                obj["metadata"]["ownerReferences"] = kept.isEmpty ? .null : .array(kept)
+            }
+        }
     }
 }

@@ -13,6 +13,9 @@ public final class Cluster {
     /// What went wrong inside the simulation that a user should hear about (runaway loops).
     public private(set) var faults: [String] = []
 
+    /// Lets repeated events aggregate (see `recordEvent`).
+    let eventAggregator = EventAggregator()
+
     private var timed = EventQueue()
     private var controllers: [Controller] = []
     private var queued: Set<QueuedKey> = []

@@ -1,0 +1,99 @@
+import KubeAPI
+
+/// Remembers which Event object already stands for a (source, object, type, reason, message) so a
+/// repeat bumps `count` and `lastTimestamp` instead of adding a row, as client-go's correlator does.
+final class EventAggregator {
+    struct Entry: Equatable {
+        var source: String
+        var host: String?
+        var fieldPath: String?
+        var type: String
+        var reason: String
+        var message: String
+        var name: String
+    }
+
+    /// involved object's uid (or namespace/kind/name when it has none) → events already recorded about it.
+    var byObject: [String: [Entry]] = [:]
+
+    func find(_ object: String, _ probe: Entry) -> String? {
+        byObject[object]?.first {
+            $0.reason == probe.reason && $0.message == probe.message && $0.source == probe.source && $0.type == probe.type
+                && $0.host == probe.host && $0.fieldPath == probe.fieldPath
+        }?.name
+    }
+}
+
+extension Cluster {
+    /// Records a core/v1 Event about `object` in its namespace (`default` for cluster-scoped objects),
+    /// named `<name>.<16 hex>` like the real recorder. `source` is the component (`kubelet`,
+    /// `default-scheduler`, `statefulset-controller`), `host` the node for kubelet events, and
+    /// `fieldPath` the sub-object (`spec.containers{nginx}`) that `kubectl get events -o wide` shows.
+    /// A repeat of the same event aggregates into the existing object.
+    public func recordEvent(for object: JSONValue, type: String, reason: String, message: String,
+                            source: String, host: String? = nil, fieldPath: String? = nil)
+    {
+        guard let eventType = ResourceRegistry.forKind("Event") else { return }
+        let namespace = object.namespace ?? "default"
+        // A namespace being torn down accepts no new content, events included.
+        if let nsType = ResourceRegistry.forKind("Namespace"), store.get(nsType, namespace: nil, name: namespace)?.isDeleting == true {
+            return
+        }
+        let uid = object.uid
+        let objectKey = uid.isEmpty ? "\(namespace)/\(object.kind)/\(object.name)" : uid
+        var probe = EventAggregator.Entry(source: source, host: host, fieldPath: fieldPath, type: type, reason: reason,
+                                          message: message, name: "")
+        let stamp = JSONValue.string(Timestamp.rfc3339(now))
+        if let existing = eventAggregator.find(objectKey, probe),
+            let old = store.get(eventType, namespace: namespace, name: existing)
+        {
+            var event = old
+            event["count"] = .int((old["count"].int ?? 1) + 1)
+            event["lastTimestamp"] = stamp
+            _ = try? store.update(eventType, event)
+            return
+        }
+        var involved: JSONValue = [
+            "apiVersion": .string(object.apiVersion), "kind": .string(object.kind), "name": .string(object.name),
+        ]
+        if let ns = object.namespace { involved["namespace"] = .string(ns) }
+        if let rv = object["metadata"]["resourceVersion"].string { involved["resourceVersion"] = .string(rv) }
+        if !uid.isEmpty { involved["uid"] = .string(uid) }
+        if let fieldPath { involved["fieldPath"] = .string(fieldPath) }
+        // The recorder names events after the object and the nanosecond clock, in hex.
+        let nanos = UInt64(max(0, now)) &* 1_000_000 &+ rng.next() % 1_000_000
+        var suffix = String(nanos, radix: 16)
+        if suffix.count < 16 { suffix = String(repeating: "0", count: 16 - suffix.count) + suffix }
+        let name = "\(object.name.isEmpty ? "unknown" : object.name).\(suffix)"
+        var sourceValue: JSONValue = ["component": .string(source)]
+        if let host { sourceValue["host"] = .string(host) }
+        let event: JSONValue = [
+            "apiVersion": "v1",
+            "count": 1,
+            "eventTime": nil,
+            "firstTimestamp": stamp,
+            "involvedObject": involved,
+            "kind": "Event",
+            "lastTimestamp": stamp,
+            "message": .string(message),
+            "metadata": ["name": .string(name), "namespace": .string(namespace)],
+            "reason": .string(reason),
+            "reportingComponent": .string(source),
+            "reportingInstance": .string(host ?? ""),
+            "source": sourceValue,
+            "type": .string(type),
+        ]
+        if (try? store.create(eventType, event)) != nil {
+            probe.name = name
+            eventAggregator.byObject[objectKey, default: []].append(probe)
+        }
+    }
+
+    /// Events about the object with `uid`, oldest first (for `kubectl describe`).
+    public func events(about uid: String, namespace: String) -> [JSONValue] {
+        guard let eventType = ResourceRegistry.forKind("Event") else { return [] }
+        return store.list(eventType, namespace: namespace)
+            .filter { $0["involvedObject"]["uid"].string == uid }
+            .sorted { ($0["firstTimestamp"].string ?? "", $0.name) < ($1["firstTimestamp"].string ?? "", $1.name) }
+    }
+}

@@ -1,0 +1,196 @@
+import KubeAPI
+
+/// The kubelets of every node, as one controller: each node has its own `NodeAgent` (network,
+/// images, up or down) and every pod bound to a node gets a `PodRuntime` that timed events move
+/// through sandbox creation, image pulls, container starts, readiness, exits and termination.
+public final class Kubelet: Controller {
+    public let name = "kubelet"
+    /// What images are and what containers do; an image catalog replaces the default.
+    public var behaviour: ContainerBehaviour = DefaultContainerBehaviour()
+
+    static let podType = ResourceRegistry.forKind("Pod") ?? ResourceType(kind: "Pod", plural: "pods")
+
+    var agents: [String: NodeAgent] = [:]
+    var runtimes: [String: PodRuntime] = [:]
+    /// Pods known per node, so stopping or starting a node touches only its own pods.
+    var podsByNode: [String: Set<String>] = [:]
+
+    public init() {}
+
+    // MARK: Controller
+
+    public func keys(for event: WatchEvent, in cluster: Cluster) -> [String] {
+        switch event.resource.kind {
+        case "Node":
+            observeNode(event)
+            return []
+        case "Pod":
+            guard let node = event.object["spec"]["nodeName"].string, !node.isEmpty, agents[node] != nil else { return [] }
+            let key = (event.object.namespace ?? "default") + "/" + event.object.name
+            if event.kind == .deleted { podsByNode[node]?.remove(key) } else { podsByNode[node, default: []].insert(key) }
+            return [key]
+        default:
+            return []
+        }
+    }
+
+    public func sync(_ key: String, in cluster: Cluster) {
+        guard let slash = key.firstIndex(of: "/") else { return }
+        let ns = String(key[..<slash]), podName = String(key[key.index(after: slash)...])
+        guard let pod = cluster.store.get(Self.podType, namespace: ns, name: podName) else {
+            if let rt = runtimes.removeValue(forKey: key) { teardown(rt) }
+            return
+        }
+        guard let nodeName = pod["spec"]["nodeName"].string, let agent = agents[nodeName], agent.running else { return }
+        if let existing = runtimes[key], existing.uid != pod.uid || existing.node != nodeName {
+            teardown(existing)
+            runtimes[key] = nil
+        }
+        let rt: PodRuntime
+        if let existing = runtimes[key] {
+            rt = existing
+        } else {
+            let phase = pod["status"]["phase"].string ?? ""
+            if phase == "Succeeded" || phase == "Failed" { return }
+            rt = PodRuntime(namespace: ns, name: podName, uid: pod.uid, node: nodeName)
+            runtimes[key] = rt
+            if phase == "Running" && !pod["status"]["containerStatuses"].items.isEmpty {
+                adopt(rt, pod: pod, agent: agent)
+            } else {
+                let epoch = rt.epoch
+                cluster.schedule(after: Millis(cluster.rng.int(in: 40...220))) { [weak self, unowned cluster] in
+                    guard let self, self.isCurrent(rt, epoch) else { return }
+                    self.admit(rt, in: cluster)
+                }
+            }
+        }
+        if pod.isDeleting && !rt.terminating { beginTermination(rt, pod: pod, in: cluster) }
+    }
+
+    // MARK: Nodes
+
+    private func observeNode(_ event: WatchEvent) {
+        let node = event.object
+        if event.kind == .deleted {
+            agents[node.name]?.running = false
+            return
+        }
+        let ip = node["status"]["addresses"].items.first { $0["type"].string == "InternalIP" }?["address"].string ?? ""
+        if let agent = agents[node.name] {
+            agent.hostIP = ip
+            agent.setPodCIDR(node["spec"]["podCIDR"].string)
+        } else {
+            agents[node.name] = NodeAgent(name: node.name, hostIP: ip, podCIDR: node["spec"]["podCIDR"].string)
+        }
+    }
+
+    /// Stops a node's kubelet and runtime (e.g. `vagrant halt`): its pods stop changing. The node's
+    /// status is the node lifecycle controller's business.
+    public func stopNode(_ name: String, in cluster: Cluster) {
+        guard let agent = agents[name], agent.running else { return }
+        agent.running = false
+        for key in podsByNode[name] ?? [] { runtimes[key]?.epoch += 1 }
+    }
+
+    /// Starts a stopped node's kubelet again; it finishes deletions that happened while it was away
+    /// and restarts the containers of the pods it still has.
+    public func startNode(_ name: String, in cluster: Cluster) {
+        guard let agent = agents[name], !agent.running else { return }
+        agent.running = true
+        for key in (podsByNode[name] ?? []).sorted() {
+            if let rt = runtimes.removeValue(forKey: key) { teardown(rt) }
+            cluster.enqueue(self, key: key)
+        }
+    }
+
+    public func isNodeRunning(_ name: String) -> Bool { agents[name]?.running ?? false }
+
+    // MARK: Helpers shared by the lifecycle
+
+    func isCurrent(_ rt: PodRuntime, _ epoch: Int) -> Bool {
+        rt.epoch == epoch && runtimes[rt.key] === rt && (agents[rt.node]?.running ?? false)
+    }
+
+    func pod(of rt: PodRuntime, in cluster: Cluster) -> JSONValue? {
+        guard let pod = cluster.store.get(Self.podType, namespace: rt.namespace, name: rt.name), pod.uid == rt.uid else { return nil }
+        return pod
+    }
+
+    func ref(of rt: PodRuntime) -> ObjectRef { ObjectRef(Self.podType, namespace: rt.namespace, name: rt.name) }
+
+    /// Writes the pod's status from the runtime record.
+    func writeStatus(_ rt: PodRuntime, in cluster: Cluster) {
+        guard let pod = pod(of: rt, in: cluster) else { return }
+        let hostIP = agents[rt.node]?.hostIP ?? ""
+        let status = PodStatusBuilder.status(for: pod, runtime: rt, hostIP: hostIP, now: cluster.now)
+        if status == pod["status"] { return }
+        var updated = pod
+        updated["status"] = status
+        _ = try? cluster.store.update(Self.podType, updated)
+    }
+
+    func event(_ rt: PodRuntime, _ type: String, _ reason: String, _ message: String, container: ContainerRuntime? = nil,
+               in cluster: Cluster)
+    {
+        guard let pod = pod(of: rt, in: cluster) else { return }
+        let fieldPath = container.map { ($0.isInit ? "spec.initContainers{" : "spec.containers{") + $0.name + "}" }
+        cluster.recordEvent(for: pod, type: type, reason: reason, message: message, source: "kubelet", host: rt.node,
+                            fieldPath: fieldPath)
+    }
+
+    /// Forgets a pod: its timers, and its address goes back to the node's pool.
+    func teardown(_ rt: PodRuntime) {
+        rt.epoch += 1
+        if let ip = rt.ip, !rt.hostNetwork { agents[rt.node]?.release(ip) }
+    }
+
+    /// Takes over a pod that was already running before this kubelet met it (the sandbox's own pods).
+    private func adopt(_ rt: PodRuntime, pod: JSONValue, agent: NodeAgent) {
+        rt.admitted = true
+        rt.sandboxReady = true
+        rt.hostNetwork = pod["spec"]["hostNetwork"].bool == true
+        rt.phase = "Running"
+        rt.startTime = pod["status"]["startTime"].string.flatMap(Timestamp.parse)
+        if let ip = pod["status"]["podIP"].string {
+            rt.ip = ip
+            if !rt.hostNetwork { agent.reserve(ip) }
+        }
+        for c in pod["status"]["conditions"].items {
+            if let type = c["type"].string, let status = c["status"].string {
+                let since = c["lastTransitionTime"].string.flatMap(Timestamp.parse) ?? 0
+                rt.conditions[type] = (status, since, Timestamp.rfc3339(since))
+            }
+        }
+        func adopted(_ spec: JSONValue, _ status: JSONValue?, isInit: Bool) -> ContainerRuntime {
+            let image = spec["image"].string ?? ""
+            var c = ContainerRuntime(name: spec["name"].string ?? "", image: image, isInit: isInit,
+                                     state: .waiting(reason: "ContainerCreating", message: nil))
+            agent.images.insert(ImageReference.normalized(image))
+            guard let status else { return c }
+            c.containerID = status["containerID"].string.map { String($0.dropFirst("containerd://".count)) }
+            c.resolvedImage = status["image"].string
+            c.imageID = status["imageID"].string
+            c.ready = status["ready"].bool ?? false
+            c.started = status["started"].bool ?? false
+            c.restartCount = status["restartCount"].int ?? 0
+            let state = status["state"]
+            if let started = state["running"]["startedAt"].string.flatMap(Timestamp.parse) {
+                c.state = .running(startedAt: started)
+            } else if !state["terminated"].isNull {
+                let t = state["terminated"]
+                c.state = .terminated(exitCode: t["exitCode"].int ?? 0, reason: t["reason"].string ?? "Completed",
+                                      startedAt: t["startedAt"].string.flatMap(Timestamp.parse) ?? 0,
+                                      finishedAt: t["finishedAt"].string.flatMap(Timestamp.parse) ?? 0)
+            }
+            return c
+        }
+        let statuses = pod["status"]["containerStatuses"].items
+        let initStatuses = pod["status"]["initContainerStatuses"].items
+        rt.containers = pod["spec"]["containers"].items.map { spec in
+            adopted(spec, statuses.first { $0["name"] == spec["name"] }, isInit: false)
+        }
+        rt.initContainers = pod["spec"]["initContainers"].items.map { spec in
+            adopted(spec, initStatuses.first { $0["name"] == spec["name"] }, isInit: true)
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import KubeAPI
+
+/// What the kubelet knows about one container of a pod it runs.
+struct ContainerRuntime {
+    enum State: Equatable {
+        case waiting(reason: String, message: String?)
+        case running(startedAt: Millis)
+        case terminated(exitCode: Int, reason: String, startedAt: Millis, finishedAt: Millis)
+    }
+
+    struct Termination: Equatable {
+        var exitCode: Int
+        var reason: String
+        var startedAt: Millis
+        var finishedAt: Millis
+        var containerID: String
+    }
+
+    let name: String
+    let image: String
+    let isInit: Bool
+    var state: State
+    /// What `lastState` shows: the previous instance's end, once the container was restarted.
+    var lastTermination: Termination?
+    /// How the most recent instance ended; the next start turns it into `lastTermination`.
+    var latestTermination: Termination?
+    var restartCount = 0
+    var containerID: String?
+    /// Set once the image was resolved on the node (status then shows the normalised image and its ID).
+    var resolvedImage: String?
+    var imageID: String?
+    var ready = false
+    var started = false
+    /// A start (pull, create, back-off) is under way; no second one may begin.
+    var starting = false
+    /// The next CrashLoopBackOff delay; 0 until the container has failed once.
+    var backoff: Millis = 0
+    var imagePullBackoff: Millis = 0
+
+    var isRunning: Bool { if case .running = state { return true } else { return false } }
+    var isTerminated: Bool { if case .terminated = state { return true } else { return false } }
+    var succeeded: Bool { if case .terminated(let code, _, _, _) = state { return code == 0 } else { return false } }
+}
+
+/// The kubelet's record of one pod: its sandbox, containers and the times its conditions changed.
+final class PodRuntime {
+    let key: String
+    let namespace: String
+    let name: String
+    let uid: String
+    let node: String
+    /// Bumped to cancel every timer scheduled for this pod (deletion, node stop).
+    var epoch = 0
+    var admitted = false
+    var sandboxReady = false
+    var hostNetwork = false
+    var ip: String?
+    var startTime: Millis?
+    var phase = "Pending"
+    var terminating = false
+    var initContainers: [ContainerRuntime] = []
+    var containers: [ContainerRuntime] = []
+    /// type → (status, lastTransitionTime) of each condition the kubelet owns.
+    var conditions: [String: (status: String, since: Millis, text: String)] = [:]
+
+    init(namespace: String, name: String, uid: String, node: String) {
+        self.key = namespace + "/" + name
+        self.namespace = namespace
+        self.name = name
+        self.uid = uid
+        self.node = node
+    }
+
+    var initDone: Bool { initContainers.allSatisfy { $0.succeeded } }
+    var isTerminal: Bool { phase == "Succeeded" || phase == "Failed" }
+}

@@ -1,0 +1,128 @@
+import KubeAPI
+
+/// Turns the kubelet's record of a pod into `status` shaped like a real v1.32 kubelet writes it.
+enum PodStatusBuilder {
+    static func status(for pod: JSONValue, runtime rt: PodRuntime, hostIP: String, now: Millis) -> JSONValue {
+        var status = JSONValue.emptyObject
+        status["conditions"] = .array(conditions(for: pod, runtime: rt, now: now))
+        let specContainers = pod["spec"]["containers"].items
+        let specInit = pod["spec"]["initContainers"].items
+        if !rt.containers.isEmpty {
+            status["containerStatuses"] = .array(zip(rt.containers, padded(specContainers, rt.containers.count)).map {
+                containerStatus($0, spec: $1)
+            })
+        }
+        status["hostIP"] = .string(hostIP)
+        status["hostIPs"] = [["ip": .string(hostIP)]]
+        if !rt.initContainers.isEmpty {
+            status["initContainerStatuses"] = .array(zip(rt.initContainers, padded(specInit, rt.initContainers.count)).map {
+                containerStatus($0, spec: $1)
+            })
+        }
+        status["phase"] = .string(rt.phase)
+        if let ip = rt.ip {
+            status["podIP"] = .string(ip)
+            status["podIPs"] = [["ip": .string(ip)]]
+        }
+        status["qosClass"] = pod["status"]["qosClass"].isNull ? .string(PodAdmission.qosClass(of: pod)) : pod["status"]["qosClass"]
+        if let start = rt.startTime { status["startTime"] = .string(Timestamp.rfc3339(start)) }
+        return status
+    }
+
+    private static func padded(_ specs: [JSONValue], _ count: Int) -> [JSONValue] {
+        specs.count >= count ? specs : specs + Array(repeating: JSONValue.emptyObject, count: count - specs.count)
+    }
+
+    private static func conditions(for pod: JSONValue, runtime rt: PodRuntime, now: Millis) -> [JSONValue] {
+        func condition(_ type: String, _ ok: Bool, reason: String? = nil, message: String? = nil) -> JSONValue {
+            let status = ok ? "True" : "False"
+            let sinceText: String
+            if let previous = rt.conditions[type], previous.status == status {
+                sinceText = previous.text
+            } else {
+                sinceText = Timestamp.rfc3339(now)
+                rt.conditions[type] = (status, now, sinceText)
+            }
+            var c: JSONValue = ["lastProbeTime": nil, "lastTransitionTime": .string(sinceText)]
+            if let message, !ok { c["message"] = .string(message) }
+            if let reason, !ok { c["reason"] = .string(reason) }
+            c["status"] = .string(status)
+            c["type"] = .string(type)
+            return c
+        }
+        var out: [JSONValue] = []
+        out.append(condition("PodReadyToStartContainers", rt.sandboxReady && !rt.isTerminal))
+        let unfinishedInit = rt.initContainers.filter { !$0.succeeded }.map(\.name)
+        if unfinishedInit.isEmpty {
+            out.append(condition("Initialized", true))
+        } else {
+            out.append(condition("Initialized", false, reason: "ContainersNotInitialized",
+                                 message: "containers with incomplete status: [\(unfinishedInit.joined(separator: " "))]"))
+        }
+        let unready = rt.containers.filter { !$0.ready }.map(\.name)
+        for type in ["Ready", "ContainersReady"] {
+            if unready.isEmpty && !rt.containers.isEmpty {
+                out.append(condition(type, true))
+            } else if rt.isTerminal {
+                out.append(condition(type, false, reason: "PodCompleted"))
+            } else {
+                out.append(condition(type, false, reason: "ContainersNotReady",
+                                     message: "containers with unready status: [\(unready.joined(separator: " "))]"))
+            }
+        }
+        if let scheduled = pod["status"]["conditions"].items.first(where: { $0["type"].string == "PodScheduled" }) {
+            out.append(scheduled)
+        }
+        return out
+    }
+
+    static func containerStatus(_ c: ContainerRuntime, spec: JSONValue) -> JSONValue {
+        var s = JSONValue.emptyObject
+        let live = c.isRunning || c.isTerminated
+        if live, let id = c.containerID { s["containerID"] = .string("containerd://" + id) }
+        s["image"] = .string(c.resolvedImage ?? c.image)
+        s["imageID"] = .string(c.imageID ?? "")
+        if let last = c.lastTermination {
+            s["lastState"] = ["terminated": [
+                "containerID": .string("containerd://" + last.containerID), "exitCode": .int(last.exitCode),
+                "finishedAt": .string(Timestamp.rfc3339(last.finishedAt)), "reason": .string(last.reason),
+                "startedAt": .string(Timestamp.rfc3339(last.startedAt)),
+            ]]
+        } else {
+            s["lastState"] = .emptyObject
+        }
+        s["name"] = .string(c.name)
+        s["ready"] = .bool(c.ready)
+        s["restartCount"] = .int(c.restartCount)
+        s["started"] = .bool(c.started)
+        switch c.state {
+        case .waiting(let reason, let message):
+            var w: JSONValue = [:]
+            if let message { w["message"] = .string(message) }
+            w["reason"] = .string(reason)
+            s["state"] = ["waiting": w]
+        case .running(let startedAt):
+            s["state"] = ["running": ["startedAt": .string(Timestamp.rfc3339(startedAt))]]
+        case .terminated(let code, let reason, let startedAt, let finishedAt):
+            var t: JSONValue = [:]
+            if let id = c.containerID { t["containerID"] = .string("containerd://" + id) }
+            t["exitCode"] = .int(code)
+            t["finishedAt"] = .string(Timestamp.rfc3339(finishedAt))
+            t["reason"] = .string(reason)
+            t["startedAt"] = .string(Timestamp.rfc3339(startedAt))
+            s["state"] = ["terminated": t]
+        }
+        if live || c.lastTermination != nil {
+            let mounts = spec["volumeMounts"].items.map { m -> JSONValue in
+                var v: JSONValue = ["mountPath": m["mountPath"], "name": m["name"]]
+                if m["readOnly"].bool == true {
+                    v["readOnly"] = true
+                    v["recursiveReadOnly"] = "Disabled"
+                }
+                return v
+            }
+            if !mounts.isEmpty { s["volumeMounts"] = .array(mounts) }
+        }
+        return s
+    }
+}

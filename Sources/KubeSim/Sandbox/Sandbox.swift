@@ -1,0 +1,44 @@
+import KubeAPI
+
+/// The cluster a learner starts in: a kubeadm-style cluster with one control-plane node and N
+/// workers, booted about twelve days before `start` so ages look lived-in, with every controller
+/// registered.
+public enum Sandbox {
+    /// 2025-06-02T09:00:00Z, the instant a sandbox session begins unless told otherwise.
+    public static let defaultStart: Millis = 1_748_854_800_000
+    public static let kubernetesVersion = "v1.32.4"
+    public static let containerRuntime = "containerd://1.7.24"
+    public static let masterName = "k8s-master"
+    public static let maxWorkerNodes = 250
+
+    /// How long before `start` the control plane came up (12 days, 2 hours and a bit).
+    static let uptime: Millis = ((12 * 24 + 2) * 3600 + 13 * 60 + 27) * 1000
+
+    public static func workerName(_ index: Int) -> String { "k8s-node\(index)" }
+
+    /// Builds the sandbox; `workerNodes` is clamped to 0...250.
+    public static func make(seed: UInt64, workerNodes: Int = 2, start: Millis = defaultStart) -> Cluster {
+        let workers = max(0, min(workerNodes, maxWorkerNodes))
+        let boot = start - uptime
+        let cluster = Cluster(seed: seed, start: boot)
+        registerControllers(in: cluster)
+        var builder = SandboxBuilder(cluster: cluster, boot: boot)
+        builder.build(workers: workers)
+        cluster.advance(to: start)
+        builder.refreshHeartbeats()
+        cluster.settle()
+        return cluster
+    }
+
+    /// Every controller of the simulated control plane and kubelets, in a fixed order.
+    public static func registerControllers(in cluster: Cluster) {
+        cluster.register(NamespaceController())
+        cluster.register(ServiceAccountController())
+        cluster.register(NamespaceRootCAPublisher())
+        cluster.register(GarbageCollectorController())
+        cluster.register(Scheduler())
+        cluster.register(Kubelet())
+        cluster.register(EndpointsController())
+        // TODO(merge): add `WorkloadControllers.register(in: cluster)` here (branch workloads: StatefulSet, PV binder/provisioners, protection).
+    }
+}

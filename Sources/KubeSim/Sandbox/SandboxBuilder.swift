@@ -1,0 +1,123 @@
+import KubeAPI
+
+/// Creates the sandbox's objects in the order a kubeadm install would, moving the clock between
+/// steps so creation times differ as in a real cluster.
+struct SandboxBuilder {
+    let cluster: Cluster
+    let boot: Millis
+    var nodeUIDs: [String: String] = [:]
+
+    init(cluster: Cluster, boot: Millis) {
+        self.cluster = cluster
+        self.boot = boot
+    }
+
+    static func type(_ kind: String) -> ResourceType? { ResourceRegistry.forKind(kind) }
+
+    @discardableResult
+    func put(_ kind: String, _ object: JSONValue) -> JSONValue {
+        guard let type = Self.type(kind) else { return object }
+        return (try? cluster.store.create(type, object)) ?? object
+    }
+
+    @discardableResult
+    func apiCreate(_ kind: String, _ object: JSONValue) -> JSONValue {
+        guard let type = Self.type(kind) else { return object }
+        return (try? cluster.api.create(object, as: type)) ?? object
+    }
+
+    func at(_ offset: Millis) {
+        cluster.advance(to: boot + offset)
+    }
+
+    static func masterIP() -> String { "192.168.56.10" }
+    static func workerIP(_ i: Int) -> String { "192.168.56.\(10 + i)" }
+
+    mutating func build(workers: Int) {
+        at(0)
+        for ns in ["default", "kube-node-lease", "kube-public", "kube-system"] {
+            apiCreate("Namespace", ["apiVersion": "v1", "kind": "Namespace", "metadata": ["name": .string(ns)]])
+        }
+        at(2_000)
+        let master = put("Node", SandboxNodes.node(name: Sandbox.masterName, ip: Self.masterIP(), index: 0,
+                                                    controlPlane: true, created: cluster.now, rng: &cluster.rng))
+        nodeUIDs[master.name] = master.uid
+        at(9_000)
+        apiCreate("Service", SandboxSystem.kubernetesService())
+        put("Endpoints", SandboxSystem.kubernetesEndpoints(masterIP: Self.masterIP()))
+        at(14_000)
+        for component in SandboxSystem.controlPlaneComponents {
+            put("Pod", SandboxSystem.staticPod(component, node: master, nodeIP: Self.masterIP(), rng: &cluster.rng, now: cluster.now))
+        }
+        at(21_000)
+        for sa in ["coredns", "kube-proxy"] {
+            put("ServiceAccount", ["apiVersion": "v1", "kind": "ServiceAccount",
+                                   "metadata": ["name": .string(sa), "namespace": "kube-system"]])
+        }
+        put("ConfigMap", SandboxSystem.corednsConfigMap())
+        let deployment = put("Deployment", SandboxSystem.corednsDeployment())
+        let replicaSet = put("ReplicaSet", SandboxSystem.corednsReplicaSet(owner: deployment))
+        let daemonSet = put("DaemonSet", SandboxSystem.kubeProxyDaemonSet(desired: workers + 1))
+        apiCreate("Service", SandboxSystem.kubeDNSService())
+        at(23_000)
+        addKubeProxy(daemonSet: daemonSet, node: Sandbox.masterName, ip: Self.masterIP())
+        at(61_000)
+        for _ in 0..<2 {
+            let pod = SandboxSystem.corednsPod(owner: replicaSet, rng: &cluster.rng)
+            admitAndRun(pod, node: Sandbox.masterName, nodeIP: Self.masterIP(), podIP: nil)
+        }
+        for i in 1...max(1, workers) where workers > 0 {
+            at(240_000 + Millis(i - 1) * 95_000)
+            let name = Sandbox.workerName(i)
+            let node = put("Node", SandboxNodes.node(name: name, ip: Self.workerIP(i), index: i, controlPlane: false,
+                                                      created: cluster.now, rng: &cluster.rng))
+            nodeUIDs[name] = node.uid
+            at(240_000 + Millis(i - 1) * 95_000 + 18_000)
+            addKubeProxy(daemonSet: daemonSet, node: name, ip: Self.workerIP(i))
+        }
+        at(Millis(1 * 3600 + 47 * 60 + 12) * 1000)
+        for sc in SandboxStorage.classes() { put("StorageClass", sc) }
+        cluster.settle()
+    }
+
+    private func addKubeProxy(daemonSet: JSONValue, node: String, ip: String) {
+        let pod = SandboxSystem.kubeProxyPod(owner: daemonSet, node: node, rng: &cluster.rng)
+        admitAndRun(pod, node: node, nodeIP: ip, podIP: ip)
+    }
+
+    /// Runs the pod through the API server's pod admission, then stores it as already running, the
+    /// way the kubelet would have reported it a little later.
+    private func admitAndRun(_ pod: JSONValue, node: String, nodeIP: String, podIP: String?) {
+        guard var admitted = try? PodAdmission.prepareForCreate(pod, in: cluster) else { return }
+        admitted["spec"]["nodeName"] = .string(node)
+        let ip = podIP ?? nextPodIP(node: node)
+        admitted["status"] = SandboxPods.runningStatus(for: admitted, hostIP: nodeIP, podIP: ip, created: cluster.now,
+                                                       rng: &cluster.rng)
+        put("Pod", admitted)
+    }
+
+    /// Flannel hands out .2, .3, ... on the master's 10.244.0.0/24 to the first pods.
+    private func nextPodIP(node: String) -> String {
+        guard let podType = Self.type("Pod") else { return "10.244.0.2" }
+        let used = cluster.store.list(podType).filter {
+            $0["spec"]["nodeName"].string == node && $0["spec"]["hostNetwork"].bool != true
+        }.count
+        return "10.244.0.\(2 + used)"
+    }
+
+    /// Node heartbeats are recent whenever the learner looks.
+    func refreshHeartbeats() {
+        guard let nodeType = Self.type("Node") else { return }
+        for node in cluster.store.list(nodeType) {
+            let beat = Timestamp.rfc3339(cluster.now - Millis(cluster.rng.int(in: 5_000...55_000)))
+            _ = try? cluster.store.modify(ObjectRef(nodeType, namespace: "", name: node.name)) { n in
+                let conditions = n["status"]["conditions"].items.map { c -> JSONValue in
+                    var c = c
+                    c["lastHeartbeatTime"] = .string(beat)
+                    return c
+                }
+                n["status"]["conditions"] = .array(conditions)
+            }
+        }
+    }
+}

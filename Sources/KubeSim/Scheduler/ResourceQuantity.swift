@@ -1,0 +1,55 @@
+import KubeAPI
+
+/// Kubernetes resource quantities (`100m`, `0.5`, `64Mi`, `1G`, `2e3`) as milli-units, enough
+/// for the scheduler's fit checks and QoS classes.
+public enum ResourceQuantity {
+    private static let binary: [String: Double] = ["Ki": 1024, "Mi": 1_048_576, "Gi": 1_073_741_824,
+                                                   "Ti": 1_099_511_627_776, "Pi": 1_125_899_906_842_624, "Ei": 1_152_921_504_606_846_976]
+    private static let decimal: [String: Double] = ["n": 1e-9, "u": 1e-6, "m": 1e-3, "": 1, "k": 1e3, "M": 1e6,
+                                                    "G": 1e9, "T": 1e12, "P": 1e15, "E": 1e18]
+
+    /// The quantity times 1000 (so `100m` → 100, `1` → 1000, `1Ki` → 1_024_000); nil when malformed.
+    public static func milliValue(_ text: String) -> Int64? {
+        let s = text.trimmingCharacters(in: " ")
+        guard !s.isEmpty else { return nil }
+        var numberEnd = s.endIndex
+        var suffix = ""
+        for (i, ch) in zip(s.indices, s) where !(ch.isNumber || ch == "." || ch == "+" || ch == "-") {
+            numberEnd = i
+            suffix = String(s[i...])
+            break
+        }
+        var number = String(s[..<numberEnd])
+        var multiplier: Double
+        if let b = binary[suffix] {
+            multiplier = b
+        } else if let d = decimal[suffix] {
+            multiplier = d
+        } else if suffix.first == "e" || suffix.first == "E", let exp = Int(suffix.dropFirst()), abs(exp) < 30 {
+            multiplier = 1
+            number += "e\(exp)"
+        } else {
+            return nil
+        }
+        guard let value = Double(number), value.isFinite, value >= 0 else { return nil }
+        let milli = (value * multiplier * 1000).rounded(.up)
+        return milli < 9e18 ? Int64(milli) : Int64.max / 2
+    }
+
+    /// The quantity of `name` in a resource list (`requests`, `limits`, `allocatable`), in milli-units.
+    public static func milliValue(of name: String, in list: JSONValue) -> Int64? {
+        let v = list[name]
+        if let s = v.string { return milliValue(s) }
+        if let d = v.double { return milliValue(JSONValue.double(d).scalarText ?? "") }
+        return nil
+    }
+}
+
+private extension String {
+    func trimmingCharacters(in set: Character) -> String {
+        var s = Substring(self)
+        while s.first == set { s.removeFirst() }
+        while s.last == set { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,98 @@
+import KubeAPI
+import Testing
+@testable import KubeSim
+
+@Suite struct APIServerTests {
+    @Test func serviceGetsAClusterIPInTheServiceRangeAndNodePorts() throws {
+        let cluster = Sandbox.make(seed: 41, workerNodes: 1)
+        let svc = try Sim.create(cluster, """
+            apiVersion: v1
+            kind: Service
+            metadata:
+              name: web
+            spec:
+              type: NodePort
+              selector:
+                app: web
+              ports:
+              - port: 80
+            """)
+        let ip = IPv4.parse(svc["spec"]["clusterIP"].string ?? "") ?? 0
+        #expect(ip > IPv4.parse("10.96.1.0")! && ip < IPv4.parse("10.111.255.255")!)
+        #expect(svc["spec"]["clusterIPs"] == [svc["spec"]["clusterIP"]])
+        #expect(svc["spec"]["ipFamilies"] == ["IPv4"] && svc["spec"]["ipFamilyPolicy"] == "SingleStack")
+        let nodePort = svc["spec"]["ports"][0]["nodePort"].int ?? 0
+        #expect((30000...32767).contains(nodePort))
+        // A replace that omits the allocated values keeps them.
+        var replacement = Sim.yaml("apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  type: NodePort\n  ports:\n  - port: 80\n")
+        replacement["spec"]["ports"][0]["protocol"] = "TCP"
+        let updated = try cluster.api.update(replacement, as: Sim.type("Service"))
+        #expect(updated["spec"]["clusterIP"] == svc["spec"]["clusterIP"])
+    }
+
+    @Test func takenClusterIPIsRefused() {
+        let cluster = Sandbox.make(seed: 41, workerNodes: 1)
+        #expect(throws: APIError(.invalid, "The Service \"dup\" is invalid: spec.clusterIPs: Invalid value: []string{\"10.96.0.10\"}: "
+            + "failed to allocate IP 10.96.0.10: provided IP is already allocated")) {
+            try Sim.create(cluster, "apiVersion: v1\nkind: Service\nmetadata:\n  name: dup\nspec:\n  clusterIP: 10.96.0.10\n  ports:\n  - port: 53\n")
+        }
+    }
+
+    @Test func podAdmissionAddsTokenVolumeTolerationsAndStatus() throws {
+        let cluster = Sandbox.make(seed: 41, workerNodes: 1)
+        let pod = try cluster.api.create(Sim.yaml(Sim.nginxPod("p")), as: Sim.type("Pod"))
+        let volume = pod["spec"]["volumes"][0]
+        let name = volume["name"].string ?? ""
+        #expect(name.hasPrefix("kube-api-access-") && name.count == "kube-api-access-".count + 5)
+        #expect(volume["projected"]["sources"][1]["configMap"]["name"] == "kube-root-ca.crt")
+        #expect(pod["spec"]["containers"][0]["volumeMounts"][0] == [
+            "mountPath": "/var/run/secrets/kubernetes.io/serviceaccount", "name": .string(name), "readOnly": true,
+        ])
+        #expect(pod["spec"]["serviceAccountName"] == "default")
+        #expect(pod["spec"]["tolerations"].items.map { $0["key"] } == ["node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable"])
+        #expect(pod["status"] == ["phase": "Pending", "qosClass": "BestEffort"])
+    }
+
+    @Test func missingNamespaceIsNotFound() {
+        let cluster = Sandbox.make(seed: 41, workerNodes: 1)
+        var pod = Sim.yaml(Sim.nginxPod("p"))
+        pod["metadata"]["namespace"] = "nope"
+        #expect(throws: APIError(.notFound, "namespaces \"nope\" not found")) {
+            try cluster.api.create(pod, as: Sim.type("Pod"))
+        }
+    }
+
+    @Test func claimWithExplicitEmptyClassStaysClassless() throws {
+        let cluster = Sandbox.make(seed: 41, workerNodes: 1)
+        let pvc = try Sim.create(cluster, """
+            apiVersion: v1
+            kind: PersistentVolumeClaim
+            metadata:
+              name: c
+            spec:
+              storageClassName: ""
+              accessModes: [ReadWriteOnce]
+              resources:
+                requests:
+                  storage: 1Gi
+            """)
+        #expect(pvc["spec"]["storageClassName"] == "")
+        #expect(pvc["status"]["phase"] == "Pending")
+    }
+
+    @Test func recordEventAggregatesRepeats() throws {
+        let cluster = Sandbox.make(seed: 41, workerNodes: 1)
+        let cm = try Sim.create(cluster, "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n")
+        cluster.recordEvent(for: cm, type: "Normal", reason: "Poke", message: "poked", source: "tester")
+        cluster.advance(by: 3_000)
+        cluster.recordEvent(for: cm, type: "Normal", reason: "Poke", message: "poked", source: "tester")
+        let events = cluster.store.list(Sim.type("Event"), namespace: "default")
+        #expect(events.count == 1)
+        let e = events[0]
+        #expect(e["count"] == 2)
+        #expect(e.name.hasPrefix("c.") && e.name.count == 2 + 16)
+        #expect(e["firstTimestamp"].string == "2025-06-02T09:00:00Z" && e["lastTimestamp"].string == "2025-06-02T09:00:03Z")
+        #expect(e["source"] == ["component": "tester"])
+        #expect(e["involvedObject"]["uid"].string == cm.uid)
+    }
+}
