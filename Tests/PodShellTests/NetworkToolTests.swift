@@ -217,3 +217,20 @@ import Testing
         }
     }
 }
+
+@Suite struct NetworkCurlVerboseTests {
+    @Test func verboseTrace() throws {
+        let f = try NetworkFixture()
+        let sh = f.shell(.bash, tools: ["curl": NetworkCommands.curl(f.network)])
+        let r = sh.capture("curl -v hello")
+        #expect(r.stdout == "Hello, world!\nVersion: 1.0.0\nHostname: hello-abc\n")
+        #expect(r.stderr == "*   Trying 10.96.45.7:80...\n* Connected to hello (10.96.45.7) port 80\n"
+            + "> GET / HTTP/1.1\r\n> Host: hello\r\n> User-Agent: curl/8.5.0\r\n> Accept: */*\r\n> \r\n"
+            + "< HTTP/1.1 200 OK\r\n< Content-Type: text/plain; charset=utf-8\r\n< Content-Length: 49\r\n< \r\n"
+            + "{ [49 bytes data]\n* Connection #0 to host hello left intact\n")
+        let refused = sh.capture("curl -sv empty")
+        #expect(refused.status == 7)
+        #expect(refused.stderr.hasPrefix("*   Trying 10.96.9.9:80...\n* connect to 10.96.9.9 port 80 from 10.244.1.9 port "))
+        #expect(refused.stderr.hasSuffix("* Closing connection\n"))
+    }
+}
