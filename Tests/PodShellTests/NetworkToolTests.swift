@@ -234,3 +234,13 @@ import Testing
         #expect(refused.stderr.hasSuffix("* Closing connection\n"))
     }
 }
+
+@Suite struct NetworkWgetPortTests {
+    @Test func connectingLineNamesTheHostWithoutPort() throws {
+        let f = try NetworkFixture()
+        let sh = f.shell(.bash, tools: ["wget": NetworkCommands.wget(f.network)])
+        let r = sh.capture("wget -O- http://10.244.2.9:8080/")
+        #expect(r.stdout == "Hello, world!\nVersion: 1.0.0\nHostname: hello-abc\n")
+        #expect(r.stderr.hasPrefix("Connecting to 10.244.2.9 (10.244.2.9:8080)\nwriting to stdout\n"))
+    }
+}
