@@ -3,8 +3,6 @@
 enum Builtins {
     typealias Builtin = (ShellInterpreter, [String], ShellEnvironment, ShellInterpreter.IO) -> ShellInterpreter.Flow
 
-    nonisolated(unsafe) static let names: Set<String> = Set(table.keys)
-
     nonisolated(unsafe) static let table: [String: Builtin] = [
         "cd": cd, "pwd": pwd, "export": export, "unset": unset, "set": set, "exit": exit, "return": returnBuiltin,
         "break": { i, a, e, io in loopControl(i, a, e, io, isBreak: true) },

@@ -339,14 +339,11 @@ final class ShellInterpreter {
             return builtin(self, Array(argv.dropFirst()), env, io)
         }
         env.lastStatus = runExternal(argv, env, io, line: line)
-        if let code = pendingExit { pendingExit = nil; return .exit(code) }
         // 130 is what a command returns when Ctrl-C cut it short: the whole line stops, as with SIGINT.
         if env.lastStatus == 130 { abortChild = true; return .abort }
         return .normal
     }
 
-    /// Set by `exec` to end the shell after the command.
-    var pendingExit: Int32?
     /// Status of the last `$(...)` in the current simple command (for `x=$(false)`).
     var substitutionStatus: Int32?
 

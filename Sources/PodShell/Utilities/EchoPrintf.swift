@@ -80,25 +80,20 @@ extension Utilities {
             outer: while i < f.count {
                 let c = f[i]
                 if c == "\\" {
-                    let (s, stop) = decodeEscapes(String(f[i..<min(f.count, i + 4)]), forEcho: false)
-                    // Decode one escape: find how many chars it used by decoding progressively.
+                    // One escape: `\n`, up to three octal digits, or `\x` and two hex digits.
                     var used = 2
                     if i + 1 < f.count {
                         let n = f[i + 1]
-                        if ("0"..."7").contains(n) {
+                        if ("0"..."7").contains(n) || n == "x" {
+                            let isHex = n == "x"
                             var j = i + 2
-                            while j < f.count, j < i + 4, ("0"..."7").contains(f[j]) { j += 1 }
-                            used = j - i
-                        } else if n == "x" {
-                            var j = i + 2
-                            while j < f.count, j < i + 4, f[j].isHexDigit { j += 1 }
+                            while j < f.count, j < i + 4, isHex ? f[j].isHexDigit : ("0"..."7").contains(f[j]) { j += 1 }
                             used = j - i
                         }
                     } else { used = 1 }
-                    let (one, stopOne) = decodeEscapes(String(f[i..<min(f.count, i + used)]), forEcho: false)
-                    _ = s; _ = stop
+                    let (one, stop) = decodeEscapes(String(f[i..<min(f.count, i + used)]), forEcho: false)
                     out += one
-                    if stopOne { break outer }
+                    if stop { break outer }
                     i += used
                     continue
                 }
@@ -132,7 +127,7 @@ extension Utilities {
                     var n = 0
                     if let a = arg {
                         if let v = parseInteger(a) { n = v } else {
-                            ctx.writeError("\(ctx.dialect.isBusybox ? "printf" : "printf"): \(a): invalid number\n")
+                            ctx.writeError("printf: \(a): invalid number\n")
                             status = 1
                         }
                     }
