@@ -65,6 +65,10 @@ enum Builtins {
             io.stderr.write("sh: cd: can't cd to \(target): \(e.message)\n")
             return status(env, 2)
         }
+        if env.dialect == .dash {
+            io.stderr.write("sh: 1: cd: can't cd to \(target)\n")
+            return status(env, 2)
+        }
         io.stderr.write("bash: cd: \(target): \(e.message)\n")
         return status(env, 1)
     }

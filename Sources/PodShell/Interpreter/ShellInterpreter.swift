@@ -395,13 +395,19 @@ final class ShellInterpreter {
                 io.stderr.write(env.dialect.isBusybox ? "\(shell): \(argv[0]): Permission denied\n" : "\(shell): \(argv[0]): Is a directory\n")
                 return 126
             } else {
-                io.stderr.write(env.dialect.isBusybox ? "\(shell): \(argv[0]): not found\n" : "\(shell): \(argv[0]): No such file or directory\n")
+                switch env.dialect {
+                case .busyboxSh: io.stderr.write("sh: \(argv[0]): not found\n")
+                case .dash: io.stderr.write("sh: \(line): \(argv[0]): not found\n")
+                default: io.stderr.write("\(shell): \(argv[0]): No such file or directory\n")
+                }
                 return 127
             }
         }
         guard let command = env.commands[name] else {
             if env.dialect.isBusybox {
                 io.stderr.write("\(shell): \(name): not found\n")
+            } else if env.dialect == .dash {
+                io.stderr.write("sh: \(line): \(name): not found\n")
             } else if env.isInteractive || depth == 0 && env === rootEnvironment && env.isInteractive {
                 io.stderr.write("\(shell): \(name): command not found\n")
             } else {
