@@ -139,3 +139,11 @@ import Testing
         #expect(elapsed < .seconds(5))
     }
 }
+
+@Suite struct ArithmeticCommandTests {
+    @Test func doubleParenthesesCommand() {
+        let sh = makeShell()
+        #expect(sh.combined("i=0; ((i++)); ((i += 5)); echo $i; (( i > 10 )) || echo small") == "6\nsmall\n")
+        #expect(sh.combined("sh -c 'echo \"a\\tb\"'") == "a\tb\n")
+    }
+}

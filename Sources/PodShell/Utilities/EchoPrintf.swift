@@ -3,7 +3,8 @@ extension Utilities {
     public static func echo(_ ctx: CommandContext) -> Int32 {
         var args = ctx.arguments[...]
         var newline = true
-        var escapes = false
+        // dash's echo always interprets backslash escapes; bash and busybox need -e.
+        var escapes = ctx.dialect == .dash
         while let a = args.first, a.count > 1, a.hasPrefix("-"), a.dropFirst().allSatisfy({ "neE".contains($0) }) {
             for c in a.dropFirst() {
                 switch c {
