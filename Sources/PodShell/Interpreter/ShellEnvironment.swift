@@ -6,6 +6,13 @@ public typealias ShellCommand = (CommandContext) -> Int32
 /// Everything one shell process knows: variables, cwd, filesystem, the command table supplied
 /// by the caller (kubectl on the host, the image's programs in a container), and the hooks
 /// that tie it to the virtual clock and the seeded generator.
+///
+/// Typical wiring:
+/// - host: `ShellEnvironment(dialect: .hostBash, commands: StandardUtilities.hostCommands + kubectl…)`
+///   inside `ShellSession(environment:prompt: "$ ")` pushed on the `Terminal`;
+/// - `kubectl exec POD -- CMD`: a fresh environment over the container's `VirtualFileSystem`, then
+///   `execute(argv, …)`; with `-it` and a shell, push `ShellSession(environment:makePrompt:)` instead.
+/// Background jobs (`cmd &`) run in the foreground; `set -e`/`-x` are accepted and ignored.
 public final class ShellEnvironment {
     public var dialect: ShellDialect
     public var fileSystem: VirtualFileSystem
@@ -147,6 +154,33 @@ public final class ShellEnvironment {
         let interpreter = ShellInterpreter(environment: self)
         return interpreter.runSource(source, stdin: ShellInput(stdin, isTerminal: stdinIsTerminal),
                                      stdout: stdout, stderr: stderr, stdoutIsTerminal: stdoutIsTerminal, commandString: !isInteractive)
+    }
+
+    /// Runs one program by argv without shell parsing, as a container runtime does for
+    /// `kubectl exec POD -- hostname` or `-- sh -c '...'`. Returns nil when `argv[0]` is neither a
+    /// builtin nor in the command table (the caller words the runtime's "executable file not found").
+    public func execute(_ argv: [String], stdin: String = "", stdinIsTerminal: Bool = false, stdoutIsTerminal: Bool = false,
+                        stdout: @escaping (String) -> Void, stderr: @escaping (String) -> Void) -> Int32? {
+        guard let name = argv.first, canExecute(name) else { return nil }
+        let interpreter = ShellInterpreter(environment: self)
+        let out = ShellOutput(forward: stdout, budget: interpreter.budget, isTerminal: stdoutIsTerminal)
+        let err = ShellOutput(forward: stderr, budget: OutputBudget(limit: limits.maxOutputBytes), isTerminal: stdoutIsTerminal)
+        let status = interpreter.runCommand(argv, stdin: ShellInput(stdin, isTerminal: stdinIsTerminal), stdout: out, stderr: err, environment: self)
+        if interpreter.budget.exceeded {
+            err.write("kubelab: output stopped: a command line may print at most \(limits.maxOutputBytes >> 20) MiB\n")
+            return 1
+        }
+        return status
+    }
+
+    /// True when `name` (or `/bin/name`-style paths to it, or a script file) can be run.
+    public func canExecute(_ name: String) -> Bool {
+        if Builtins.table[name] != nil || commands[name] != nil { return true }
+        if name.contains("/") {
+            let path = absolutePath(name)
+            return commands[VirtualFileSystem.basename(path)] != nil || fileSystem.isFile(path)
+        }
+        return false
     }
 
     /// Runs shell source and returns what it printed (for tests and `exec` capture).

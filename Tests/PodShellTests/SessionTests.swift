@@ -1,0 +1,66 @@
+import Testing
+@testable import PodShell
+
+@Suite struct SessionTests {
+    private func terminal() -> (Terminal, () -> String) {
+        final class Box { var text = "" }
+        let box = Box()
+        let t = Terminal(mode: .script, writeOut: { box.text += $0 }, writeErr: { box.text += $0 })
+        return (t, { box.text })
+    }
+
+    @Test func continuationPromptAndExit() {
+        let (t, output) = terminal()
+        let env = makeShell(.bash)
+        let session = ShellSession(environment: env, makePrompt: ShellSession.bashPrompt)
+        t.push(session)
+        #expect(t.prompt == "root@web-0:/# ")
+        t.feed("for i in 0 1; do")
+        #expect(t.prompt == "> ")
+        t.feed("echo web-$i")
+        t.feed("done")
+        #expect(output() == "web-0\nweb-1\n")
+        t.feed("echo 'open")
+        #expect(t.prompt == "> ")
+        t.feed("close'")
+        #expect(output().hasSuffix("open\nclose\n"))
+        t.feed("echo a \\")
+        t.feed("b")
+        #expect(output().hasSuffix("a b\n"))
+        t.feed("true &&")
+        #expect(t.prompt == "> ")
+        t.interrupt()
+        #expect(t.prompt == "root@web-0:/# ")
+        t.feed("cd /tmp")
+        #expect(t.prompt == "root@web-0:/tmp# ")
+        let code = t.feed("exit 3")
+        #expect(code == 3)
+        #expect(t.isFinished)
+        #expect(output().hasSuffix("exit\n"))
+    }
+
+    @Test func busyboxPromptAndNestedShell() {
+        let (t, output) = terminal()
+        let env = makeShell(.busyboxSh)
+        let session = ShellSession(environment: env, makePrompt: ShellSession.busyboxPrompt)
+        t.push(session)
+        #expect(t.prompt == "/ # ")
+        t.feed("sh")
+        #expect(t.programs.count == 2)
+        t.feed("exit 5")
+        #expect(t.programs.count == 1)
+        t.feed("echo $?")
+        #expect(output() == "5\n")
+    }
+
+    @Test func stdinIsTerminalForCommands() {
+        let (t, _) = terminal()
+        let env = makeShell(.hostBash)
+        var seen: [Bool] = []
+        env.commands["probe"] = { ctx in seen.append(ctx.stdinIsTerminal); seen.append(ctx.stdoutIsTerminal); return 0 }
+        t.push(ShellSession(environment: env, prompt: "$ "))
+        t.feed("probe")
+        t.feed("echo x | probe > /dev/null")
+        #expect(seen == [true, true, false, false])
+    }
+}
