@@ -244,3 +244,16 @@ import Testing
         #expect(r.stderr.hasPrefix("Connecting to 10.244.2.9 (10.244.2.9:8080)\nwriting to stdout\n"))
     }
 }
+
+@Suite struct NetworkDigOptionTests {
+    @Test func valueTakingOptions() throws {
+        let f = try NetworkFixture()
+        let sh = f.shell(.bash, tools: ["dig": NetworkCommands.dig(f.network)])
+        #expect(sh.capture("dig -p 53 +short @10.96.0.10 hello.default.svc.cluster.local").stdout == "10.96.45.7\n")
+        #expect(sh.capture("dig +short -q hello.default.svc.cluster.local").stdout == "10.96.45.7\n")
+        #expect(sh.capture("dig +short @kube-dns.kube-system.svc.cluster.local hello.default.svc.cluster.local").stdout == "10.96.45.7\n")
+        let away = sh.capture("dig @8.8.8.8 hello")
+        #expect(away.status == 9)
+        #expect(away.stdout.hasSuffix(";; no servers could be reached\n"))
+    }
+}

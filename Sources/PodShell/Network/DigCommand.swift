@@ -55,8 +55,12 @@ struct DigCommand {
                 case "stats": display.stats = on
                 default: break  // +tcp, +time=, +tries=... change nothing here
                 }
+            } else if lower == "-q" {
+                name = args.popFirst() ?? name
+            } else if ["-p", "-b", "-c", "-f", "-k", "-y"].contains(lower) {
+                _ = args.popFirst()  // port, bind address, class, batch file, keys: nothing to change here
             } else if arg.hasPrefix("-") {
-                continue  // -4, -6, -p 53 ... (a value-taking -p/-b would follow; keep simple)
+                continue  // -4, -6, -m ...
             } else if lower == "in" {
                 continue
             } else if type == nil, let t = DNSRecordType(name: arg) {
