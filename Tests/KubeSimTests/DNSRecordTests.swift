@@ -163,3 +163,12 @@ import Testing
         #expect(elapsed < .seconds(5))
     }
 }
+
+@Suite struct PodHostsFileTests {
+    @Test func statefulPodHasItsFQDN() {
+        let text = PodHostsFile.contents(podIP: "10.244.1.5", hostname: "web-0", subdomain: "nginx", namespace: "default")
+        #expect(text == "# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n10.244.1.5\tweb-0.nginx.default.svc.cluster.local\tweb-0\n")
+        #expect(PodHostsFile.contents(podIP: "10.244.1.6", hostname: "sleep-5d4f", subdomain: nil, namespace: "default")
+            .hasSuffix("fe00::2\tip6-allrouters\n10.244.1.6\tsleep-5d4f\n"))
+    }
+}

@@ -199,6 +199,8 @@ public final class ObjectStore {
     }
 
     private func index(_ ref: ObjectRef, old: JSONValue?, new: JSONValue?) {
+        // Most writes (status updates) leave ownerReferences alone.
+        if let old, let new, old["metadata"]["ownerReferences"] == new["metadata"]["ownerReferences"] { return }
         let before = Set(old?.ownerReferences.compactMap { $0["uid"].string } ?? [])
         let after = Set(new?.ownerReferences.compactMap { $0["uid"].string } ?? [])
         if before == after { return }

@@ -3,7 +3,25 @@ import KubeAPI
 /// Remembers which Event object already stands for a (source, object, type, reason, message) so a
 /// repeat bumps `count` and `lastTimestamp` instead of adding a row, as client-go's correlator does.
 final class EventAggregator {
-    var nameByKey: [String: String] = [:]
+    struct Entry: Equatable {
+        var source: String
+        var host: String?
+        var fieldPath: String?
+        var type: String
+        var reason: String
+        var message: String
+        var name: String
+    }
+
+    /// involved object's uid (or namespace/kind/name when it has none) → events already recorded about it.
+    var byObject: [String: [Entry]] = [:]
+
+    func find(_ object: String, _ probe: Entry) -> String? {
+        byObject[object]?.first {
+            $0.reason == probe.reason && $0.message == probe.message && $0.source == probe.source && $0.type == probe.type
+                && $0.host == probe.host && $0.fieldPath == probe.fieldPath
+        }?.name
+    }
 }
 
 extension Cluster {
@@ -21,10 +39,12 @@ extension Cluster {
         if let nsType = ResourceRegistry.forKind("Namespace"), store.get(nsType, namespace: nil, name: namespace)?.isDeleting == true {
             return
         }
-        let involvedKey = [source, host ?? "", object.kind, namespace, object.name, object.uid, fieldPath ?? "",
-                           type, reason, message].joined(separator: "\u{1}")
+        let uid = object.uid
+        let objectKey = uid.isEmpty ? "\(namespace)/\(object.kind)/\(object.name)" : uid
+        var probe = EventAggregator.Entry(source: source, host: host, fieldPath: fieldPath, type: type, reason: reason,
+                                          message: message, name: "")
         let stamp = JSONValue.string(Timestamp.rfc3339(now))
-        if let existing = eventAggregator.nameByKey[involvedKey],
+        if let existing = eventAggregator.find(objectKey, probe),
             let old = store.get(eventType, namespace: namespace, name: existing)
         {
             var event = old
@@ -38,7 +58,7 @@ extension Cluster {
         ]
         if let ns = object.namespace { involved["namespace"] = .string(ns) }
         if let rv = object["metadata"]["resourceVersion"].string { involved["resourceVersion"] = .string(rv) }
-        if !object.uid.isEmpty { involved["uid"] = .string(object.uid) }
+        if !uid.isEmpty { involved["uid"] = .string(uid) }
         if let fieldPath { involved["fieldPath"] = .string(fieldPath) }
         // The recorder names events after the object and the nanosecond clock, in hex.
         let nanos = UInt64(max(0, now)) &* 1_000_000 &+ rng.next() % 1_000_000
@@ -63,7 +83,10 @@ extension Cluster {
             "source": sourceValue,
             "type": .string(type),
         ]
-        if (try? store.create(eventType, event)) != nil { eventAggregator.nameByKey[involvedKey] = name }
+        if (try? store.create(eventType, event)) != nil {
+            probe.name = name
+            eventAggregator.byObject[objectKey, default: []].append(probe)
+        }
     }
 
     /// Events about the object with `uid`, oldest first (for `kubectl describe`).

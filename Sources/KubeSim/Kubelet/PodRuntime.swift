@@ -61,7 +61,7 @@ final class PodRuntime {
     var initContainers: [ContainerRuntime] = []
     var containers: [ContainerRuntime] = []
     /// type → (status, lastTransitionTime) of each condition the kubelet owns.
-    var conditions: [String: (status: String, since: Millis)] = [:]
+    var conditions: [String: (status: String, since: Millis, text: String)] = [:]
 
     init(namespace: String, name: String, uid: String, node: String) {
         self.key = namespace + "/" + name

@@ -36,14 +36,14 @@ enum PodStatusBuilder {
     private static func conditions(for pod: JSONValue, runtime rt: PodRuntime, now: Millis) -> [JSONValue] {
         func condition(_ type: String, _ ok: Bool, reason: String? = nil, message: String? = nil) -> JSONValue {
             let status = ok ? "True" : "False"
-            let since: Millis
+            let sinceText: String
             if let previous = rt.conditions[type], previous.status == status {
-                since = previous.since
+                sinceText = previous.text
             } else {
-                since = now
-                rt.conditions[type] = (status, now)
+                sinceText = Timestamp.rfc3339(now)
+                rt.conditions[type] = (status, now, sinceText)
             }
-            var c: JSONValue = ["lastProbeTime": nil, "lastTransitionTime": .string(Timestamp.rfc3339(since))]
+            var c: JSONValue = ["lastProbeTime": nil, "lastTransitionTime": .string(sinceText)]
             if let message, !ok { c["message"] = .string(message) }
             if let reason, !ok { c["reason"] = .string(reason) }
             c["status"] = .string(status)

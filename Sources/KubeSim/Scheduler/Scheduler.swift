@@ -40,12 +40,16 @@ public final class Scheduler: Controller {
     static let selectedNodeAnnotation = "volume.kubernetes.io/selected-node"
     static let unschedulableFlush: Millis = 300_000
 
-    private var nodes: [String: NodeInfo] = [:]
-    private var nodeNames: [String] = []
-    private var usage: [String: Usage] = [:]
+    /// Nodes live in slots that never move, so the per-pod loop indexes arrays instead of hashing names.
+    private var slotByName: [String: Int] = [:]
+    private var slotNames: [String] = []
+    private var nodes: [NodeInfo?] = []
+    private var usage: [Usage] = []
+    /// Slots of existing nodes, in name order (the order messages and ties are computed in).
+    private var liveSlots: [Int] = []
     private var placements: [String: Placement] = [:]
-    /// owner uid → node → pods of that owner placed there.
-    private var spread: [String: [String: Int]] = [:]
+    /// owner uid → pods of that owner per node slot.
+    private var spread: [String: [Int]] = [:]
     /// Pods that fit nowhere last time, waiting for the cluster to change.
     private var unschedulable: Set<String> = []
     /// Pods placed on a node whose WaitForFirstConsumer claims are still being provisioned.
@@ -89,18 +93,29 @@ public final class Scheduler: Controller {
 
     private func observeNode(_ event: WatchEvent) {
         let node = event.object
+        let slot = self.slot(for: node.name)
         if event.kind == .deleted {
-            nodes[node.name] = nil
+            nodes[slot] = nil
         } else {
             let alloc = node["status"]["allocatable"]
-            nodes[node.name] = NodeInfo(
+            nodes[slot] = NodeInfo(
                 labels: node.labels, taints: node["spec"]["taints"].items,
                 unschedulable: node["spec"]["unschedulable"].bool == true,
                 cpu: ResourceQuantity.milliValue(of: "cpu", in: alloc) ?? 0,
                 memory: ResourceQuantity.milliValue(of: "memory", in: alloc) ?? 0,
                 pods: Int((ResourceQuantity.milliValue(of: "pods", in: alloc) ?? 110_000) / 1000))
         }
-        nodeNames = nodes.keys.sorted()
+        liveSlots = nodes.indices.filter { nodes[$0] != nil }.sorted { slotNames[$0] < slotNames[$1] }
+    }
+
+    private func slot(for name: String) -> Int {
+        if let s = slotByName[name] { return s }
+        let s = slotNames.count
+        slotByName[name] = s
+        slotNames.append(name)
+        nodes.append(nil)
+        usage.append(Usage())
+        return s
     }
 
     private func observePod(_ event: WatchEvent) -> [String] {
@@ -130,15 +145,15 @@ public final class Scheduler: Controller {
     }
 
     private func account(_ p: Placement, sign: Int) {
-        var u = usage[p.node] ?? Usage()
-        u.cpu += Int64(sign) * p.cpu
-        u.memory += Int64(sign) * p.memory
-        u.pods += sign
-        usage[p.node] = u
+        let s = slot(for: p.node)
+        usage[s].cpu += Int64(sign) * p.cpu
+        usage[s].memory += Int64(sign) * p.memory
+        usage[s].pods += sign
         if let owner = p.owner {
-            spread[owner, default: [:]][p.node, default: 0] += sign
-            if spread[owner]?[p.node] == 0 { spread[owner]?[p.node] = nil }
-            if spread[owner]?.isEmpty == true { spread[owner] = nil }
+            var counts = spread.removeValue(forKey: owner) ?? []
+            if counts.count <= s { counts.append(contentsOf: repeatElement(0, count: s + 1 - counts.count)) }
+            counts[s] += sign
+            if counts.contains(where: { $0 != 0 }) { spread[owner] = counts }
         }
     }
 
@@ -210,7 +225,7 @@ public final class Scheduler: Controller {
     }
 
     private func schedule(_ pod: JSONValue, key: String, in cluster: Cluster) {
-        let total = nodeNames.count
+        let total = liveSlots.count
         let (volumeTerms, delayed): ([[JSONValue]], [ObjectRef])
         switch checkVolumes(pod, in: cluster) {
         case .fail(let message):
@@ -224,7 +239,7 @@ public final class Scheduler: Controller {
             let stillUnbound = delayed.filter { ref in
                 (cluster.store.get(ref)?["spec"]["volumeName"].string ?? "").isEmpty
             }
-            if stillUnbound.isEmpty, nodes[assumed] != nil {
+            if stillUnbound.isEmpty, let s = slotByName[assumed], nodes[s] != nil {
                 awaitingVolumes[key] = nil
                 bind(pod, to: assumed, in: cluster)
             }
@@ -241,11 +256,13 @@ public final class Scheduler: Controller {
         let (cpu, memory) = Self.requests(of: pod)
         let unschedulableTaint: JSONValue = ["effect": "NoSchedule", "key": "node.kubernetes.io/unschedulable"]
 
-        var feasible: [String] = []
+        var feasible: [Int] = []
         var reasons: [String: Int] = [:]
         var unresolvable = 0, resolvable = 0
-        for nodeName in nodeNames {
-            guard let node = nodes[nodeName] else { continue }
+        let plainPod = selector.isEmpty && requiredTerms == nil && volumeTerms.isEmpty
+        for slot in liveSlots {
+            guard let node = nodes[slot] else { continue }
+            let nodeName = slotNames[slot]
             if node.unschedulable && !tolerations.contains(where: { NodeMatching.tolerates($0, unschedulableTaint) }) {
                 reasons["node(s) were unschedulable", default: 0] += 1
                 unresolvable += 1
@@ -257,14 +274,14 @@ public final class Scheduler: Controller {
                 unresolvable += 1
                 continue
             }
-            if !NodeMatching.podMatchesNode(nodeSelector: selector, requiredTerms: requiredTerms, labels: node.labels,
-                                            nodeName: nodeName)
+            if !plainPod && !NodeMatching.podMatchesNode(nodeSelector: selector, requiredTerms: requiredTerms, labels: node.labels,
+                                                         nodeName: nodeName)
             {
                 reasons["node(s) didn't match Node's node affinity/selector", default: 0] += 1
                 unresolvable += 1
                 continue
             }
-            let used = usage[nodeName] ?? Usage()
+            let used = usage[slot]
             var insufficient: [String] = []
             if used.pods + 1 > node.pods { insufficient.append("Too many pods") }
             if cpu > 0 && cpu > node.cpu - used.cpu { insufficient.append("Insufficient cpu") }
@@ -274,12 +291,12 @@ public final class Scheduler: Controller {
                 resolvable += 1
                 continue
             }
-            if !volumeTerms.allSatisfy({ NodeMatching.termsMatch($0, labels: node.labels, nodeName: nodeName) }) {
+            if !plainPod && !volumeTerms.allSatisfy({ NodeMatching.termsMatch($0, labels: node.labels, nodeName: nodeName) }) {
                 reasons["node(s) had volume node affinity conflict", default: 0] += 1
                 unresolvable += 1
                 continue
             }
-            feasible.append(nodeName)
+            feasible.append(slot)
         }
         guard !feasible.isEmpty else {
             let main = reasons.map { "\($0.value) \($0.key)" }.sorted().joined(separator: ", ")
@@ -290,22 +307,19 @@ public final class Scheduler: Controller {
                 + preemption.sorted().joined(separator: ", ") + ".", in: cluster)
             return
         }
-        let owner = pod.controllerRef?["uid"].string
-        func score(_ node: String) -> (Int, Int) {
-            (owner.flatMap { spread[$0]?[node] } ?? 0, usage[node]?.pods ?? 0)
-        }
-        var best: [String] = []
+        let ownerCounts = pod.controllerRef?["uid"].string.flatMap { spread[$0] } ?? []
+        var best: [Int] = []
         var bestScore = (Int.max, Int.max)
-        for node in feasible {
-            let s = score(node)
+        for slot in feasible {
+            let s = (slot < ownerCounts.count ? ownerCounts[slot] : 0, usage[slot].pods)
             if s < bestScore {
                 bestScore = s
-                best = [node]
+                best = [slot]
             } else if s == bestScore {
-                best.append(node)
+                best.append(slot)
             }
         }
-        let chosen = best.count == 1 ? best[0] : best[cluster.rng.int(in: 0...(best.count - 1))]
+        let chosen = slotNames[best.count == 1 ? best[0] : best[cluster.rng.int(in: 0...(best.count - 1))]]
         if !delayed.isEmpty {
             // The claims are provisioned for the chosen node first; the pod binds once they are bound.
             awaitingVolumes[key] = chosen

@@ -21,12 +21,13 @@ struct ArithmeticEvaluator {
         return v
     }
 
+    private static let twoCharOperators: Set<String> = ["**", "<=", ">=", "==", "!=", "&&", "||", "<<", ">>", "++", "--", "+=", "-=", "*=", "/=", "%="]
+    private static let oneCharOperators: Set<Character> = ["+", "-", "*", "/", "%", "(", ")", "<", ">", "!", "~", "&", "|", "^", "?", ":", "="]
+
     private static func tokenize(_ text: String) throws -> [String] {
         var out: [String] = []
         let c = Array(text)
         var i = 0
-        let ops = ["**", "<=", ">=", "==", "!=", "&&", "||", "<<", ">>", "++", "--", "+=", "-=", "*=", "/=", "%=",
-                   "+", "-", "*", "/", "%", "(", ")", "<", ">", "!", "~", "&", "|", "^", "?", ":", "="]
         while i < c.count {
             if c[i].isWhitespace { i += 1; continue }
             if c[i].isASCIIDigit {
@@ -40,12 +41,11 @@ struct ArithmeticEvaluator {
                 out.append(String(c[i..<j])); i = j; continue
             }
             var matched = false
-            for op in ops {
-                let oc = Array(op)
-                if i + oc.count <= c.count, Array(c[i..<(i + oc.count)]) == oc {
-                    out.append(op); i += oc.count; matched = true; break
-                }
+            if i + 1 < c.count {
+                let two = String(c[i]) + String(c[i + 1])
+                if twoCharOperators.contains(two) { out.append(two); i += 2; matched = true }
             }
+            if !matched, oneCharOperators.contains(c[i]) { out.append(String(c[i])); i += 1; matched = true }
             if !matched { throw Failure.message("syntax error: invalid arithmetic operator (error token is \"\(String(c[i...]))\")") }
         }
         return out

@@ -140,6 +140,29 @@ public struct ShellParser {
             } else {
                 return .simple(try parseSimple())
             }
+        case .op("(") where lookahead.map({ $0.end < chars.count && chars[$0.end] == "(" }) ?? false:
+            // `(( expr ))`: an arithmetic command, run as `let "expr"`.
+            consume()
+            pos += 1
+            var depth = 0
+            let start = pos
+            while pos < chars.count {
+                if chars[pos] == "(" { depth += 1 }
+                if chars[pos] == ")" {
+                    if depth == 0 { break }
+                    depth -= 1
+                }
+                pos += 1
+            }
+            guard pos + 1 < chars.count, chars[pos + 1] == ")" else {
+                if pos >= chars.count - 1 { throw ShellSyntaxError.incomplete(expecting: nil) }
+                throw ShellSyntaxError.unexpected(token: ")", line: line)
+            }
+            var sub = ShellParser(String(chars[start..<pos]))
+            let inner = try sub.readParts(stop: { _ in false }, doubleQuoted: true)
+            pos += 2
+            let words = [ShellWord(parts: [.literal("let", quoted: true)]), ShellWord(parts: inner.isEmpty ? [.literal("", quoted: true)] : inner)]
+            node = .simple(SimpleCommand(assignments: [], words: words, redirections: [], line: line))
         case .op("("):
             consume()
             let body = try parseList(terminators: [")"], required: true, expecting: ")")

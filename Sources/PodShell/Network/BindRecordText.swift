@@ -55,10 +55,20 @@ enum BindRecordText {
     }
 
     /// The zone's SOA, which an authoritative negative answer carries in AUTHORITY.
-    static func soa(for name: String, serial: Int64) -> (owner: String, line: String) {
+    static func soa(for name: String, serial: Int64) -> (line: String, wireSize: Int) {
         let zone = name.hasSuffix("in-addr.arpa") ? "in-addr.arpa" : ClusterDNS.zone
-        let data = "ns.dns.\(zone). hostmaster.\(zone). \(serial) 7200 1800 86400 \(ClusterDNS.ttl)"
-        return (zone, line(owner: zone, ttl: ClusterDNS.ttl, type: "SOA", data: data))
+        let mname = "ns.dns.\(zone)", rname = "hostmaster.\(zone)"
+        let data = "\(mname). \(rname). \(serial) 7200 1800 86400 \(ClusterDNS.ttl)"
+        let size = wireLength(zone) + 10 + wireLength(mname) + wireLength(rname) + 20
+        return (line(owner: zone, ttl: ClusterDNS.ttl, type: "SOA", data: data), size)
+    }
+
+    /// The root zone's SOA, as a forwarded NXDOMAIN carries it (TTL capped by CoreDNS's cache).
+    static func rootSOA(serial ms: Millis) -> (line: String, wireSize: Int) {
+        let date = Timestamp.rfc3339(ms).prefix(10).filter { $0 != "-" }
+        let data = "a.root-servers.net. nstld.verisign-grs.com. \(date)00 1800 900 604800 86400"
+        let size = 1 + 10 + wireLength("a.root-servers.net") + wireLength("nstld.verisign-grs.com") + 20
+        return (line(owner: ".", ttl: ClusterDNS.ttl, type: "SOA", data: data), size)
     }
 
     /// Uncompressed wire length of a name.

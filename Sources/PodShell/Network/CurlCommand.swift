@@ -112,10 +112,17 @@ struct CurlCommand {
         let client = HTTPClient(network: network, fileSystem: ctx.fileSystem)
         switch client.send(method: method, url: url, headers: headers, body: o.data ?? "") {
         case .unresolved:
+            if o.verbose { ctx.writeError("* Could not resolve host: \(url.host)\n* Closing connection\n") }
             return fail(6, "Could not resolve host: \(url.host)")
-        case .refused:
+        case .refused(let ip):
+            if o.verbose {
+                let local = "\(network.podIP ?? "0.0.0.0") port \(network.random(in: 32768...60999))"
+                ctx.writeError("*   Trying \(ip):\(url.port)...\n* connect to \(ip) port \(url.port) from \(local) failed: Connection refused\n"
+                    + "* Failed to connect to \(url.host) port \(url.port) after 0 ms: Couldn't connect to server\n* Closing connection\n")
+            }
             return fail(7, "Failed to connect to \(url.host) port \(url.port) after 0 ms: Couldn't connect to server")
-        case .answered(_, let response):
+        case .answered(let ip, let response):
+            if o.verbose { ctx.writeError(verboseTrace(ip: ip, url: url, method: method, headers: headers, response: response, stdoutIsTerminal: ctx.stdoutIsTerminal)) }
             if o.fail && response.status >= 400 {
                 return fail(22, "The requested URL returned error: \(response.status)")
             }
@@ -144,6 +151,22 @@ struct CurlCommand {
             if let format = o.writeOut { ctx.write(Self.expand(format, status: response.status, size: body.utf8.count)) }
             return 0
         }
+    }
+
+    /// What `-v` prints on stderr around a completed exchange (curl 8.x layout; raw header
+    /// lines keep their CRLF).
+    private func verboseTrace(ip: String, url: HTTPURL, method: String, headers: [(name: String, value: String)],
+                              response: HTTPResponse, stdoutIsTerminal: Bool) -> String {
+        var t = "*   Trying \(ip):\(url.port)...\n* Connected to \(url.host) (\(ip)) port \(url.port)\n"
+        t += "> \(method) \(url.path) HTTP/1.1\r\n"
+        for h in headers { t += "> \(h.name): \(h.value)\r\n" }
+        t += "> \r\n"
+        t += "< HTTP/1.1 \(response.status) \(response.reason)\r\n"
+        for h in response.wireHeaders { t += "< \(h.name): \(h.value)\r\n" }
+        t += "< \r\n"
+        if !stdoutIsTerminal && method != "HEAD" { t += "{ [\(response.body.utf8.count) bytes data]\n" }
+        t += "* Connection #0 to host \(url.host) left intact\n"
+        return t
     }
 
     /// `-w` variables kubelab knows; others expand to nothing.
@@ -178,4 +201,3 @@ struct CurlCommand {
         return (String(n / (1024 * 1024)) + "M").rightJustified(5)
     }
 }
-

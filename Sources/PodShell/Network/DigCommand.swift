@@ -55,16 +55,19 @@ struct DigCommand {
                 case "stats": display.stats = on
                 default: break  // +tcp, +time=, +tries=... change nothing here
                 }
+            } else if lower == "-q" {
+                name = args.popFirst() ?? name
+            } else if ["-p", "-b", "-c", "-f", "-k", "-y"].contains(lower) {
+                _ = args.popFirst()  // port, bind address, class, batch file, keys: nothing to change here
             } else if arg.hasPrefix("-") {
-                continue  // -4, -6, -p 53 ... (a value-taking -p/-b would follow; keep simple)
+                continue  // -4, -6, -m ...
             } else if lower == "in" {
                 continue
-            } else if name != nil, type == nil, let t = DNSRecordType(name: arg) {
+            } else if type == nil, let t = DNSRecordType(name: arg) {
+                // dig reads a word that names a type as the type, wherever it stands.
                 type = t
             } else if name == nil {
                 name = arg
-            } else if type == nil, let t = DNSRecordType(name: arg) {
-                type = t
             }
         }
         let qtype = type ?? .a
@@ -98,25 +101,28 @@ struct DigCommand {
         if display.cmd {
             out += "\n; <<>> DiG \(version) <<>> \(arguments.joined(separator: " "))\n;; global options: +cmd\n"
         }
-        if asked == ClusterDNS.zone || asked.hasSuffix(".local") {
-            out += ";; WARNING: .local is reserved for Multicast DNS\n;; You are currently testing what happens when an mDNS query is leaked to DNS\n"
-        }
-        let serial = network.cluster.now / 1000
         var authority: [String] = []
         var authoritySize = 0
-        if response.answers.isEmpty && response.authoritative {
-            let soa = BindRecordText.soa(for: asked, serial: serial)
+        if response.answers.isEmpty && response.code != .serverFailure {
+            let soa = response.authoritative ? BindRecordText.soa(for: asked, serial: network.cluster.now / 1000)
+                                             : BindRecordText.rootSOA(serial: network.cluster.now)
             authority = [soa.line]
-            authoritySize = BindRecordText.wireLength(soa.owner) + 10 + BindRecordText.wireLength("ns.dns." + soa.owner) + BindRecordText.wireLength("hostmaster." + soa.owner) + 20
+            authoritySize = soa.wireSize
         }
+        // CoreDNS's own answers lack RA (hence dig's warning); forwarded ones carry it.
+        let forwarded = !response.authoritative && response.code != .serverFailure
         if display.comments {
             let id = network.random(in: 1...65535)
-            let flags = response.authoritative ? "qr aa rd" : "qr rd"
+            let flags = response.authoritative ? "qr aa rd" : (forwarded ? "qr rd ra" : "qr rd")
             out += ";; Got answer:\n"
+            if asked == ClusterDNS.zone || asked.hasSuffix(".local") {
+                out += ";; WARNING: .local is reserved for Multicast DNS\n;; You are currently testing what happens when an mDNS query is leaked to DNS\n"
+            }
             out += ";; ->>HEADER<<- opcode: QUERY, status: \(response.code.text), id: \(id)\n"
             out += ";; flags: \(flags); QUERY: 1, ANSWER: \(response.answers.count), AUTHORITY: \(authority.count), ADDITIONAL: \(response.additional.count + 1)\n"
-            out += ";; WARNING: recursion requested but not available\n\n"
-            out += ";; OPT PSEUDOSECTION:\n; EDNS: version: 0, flags:; udp: 1232\n"
+            if !forwarded { out += ";; WARNING: recursion requested but not available\n" }
+            out += "\n;; OPT PSEUDOSECTION:\n; EDNS: version: 0, flags:; udp: 1232\n"
+            out += "; COOKIE: \(cookie()) (echoed)\n"
         }
         if display.question {
             if display.comments { out += ";; QUESTION SECTION:\n" }
@@ -141,12 +147,20 @@ struct DigCommand {
         return out
     }
 
-    /// The reply's size on the wire, with name compression approximated: owners equal to the
-    /// question take a 2-byte pointer, other names are counted in full.
+    /// dig's client cookie, which CoreDNS echoes: 8 bytes in hex.
+    private func cookie() -> String {
+        var hex = ""
+        for _ in 0..<4 { hex += String(network.random(in: 0x1000...0xFFFF), radix: 16) }
+        return hex
+    }
+
+    /// The reply's size on the wire. CoreDNS does not compress the kubernetes plugin's owner
+    /// names, and the OPT record carries the echoed 8-byte cookie (11 + 12 bytes); this matches
+    /// real replies (`nginx.default.svc.cluster.local` A → 119 bytes).
     private func messageSize(_ asked: String, _ response: DNSResponse, authoritySize: Int) -> Int {
-        var size = 12 + BindRecordText.wireLength(asked) + 4 + 11 + authoritySize
+        var size = 12 + BindRecordText.wireLength(asked) + 4 + 11 + 12 + authoritySize
         for r in response.answers + response.additional {
-            size += (r.name == asked ? 2 : BindRecordText.wireLength(r.name)) + 10
+            size += BindRecordText.wireLength(r.name) + 10
             switch r.data {
             case .address: size += 4
             case .pointer(let t): size += BindRecordText.wireLength(t)

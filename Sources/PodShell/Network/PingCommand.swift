@@ -16,6 +16,8 @@ struct PingCommand {
     let flavour: PingFlavour
     let network: PodNetworkContext
     static let maxPackets = 1000
+    /// `-c` beyond this is cut short, like any runaway output.
+    static let maxCount = 100_000
 
     func run(_ ctx: CommandContext) -> Int32 {
         var count: Int? = nil
@@ -64,7 +66,7 @@ struct PingCommand {
         } else {
             ctx.write("PING \(shownName) (\(ip)) 56(84) bytes of data.\n")
         }
-        let limit = count ?? Self.maxPackets
+        let limit = min(count ?? Self.maxPackets, Self.maxCount)
         var times: [Int] = []  // microseconds
         var sent = 0
         while sent < limit {
@@ -77,11 +79,10 @@ struct PingCommand {
                 let micros = network.random(in: 40...140)
                 times.append(micros)
                 let time = Self.millis(micros)
-                if flavour == .busybox {
-                    ctx.write("64 bytes from \(ip): seq=\(sent - 1) ttl=\(ttl) time=\(time) ms\n")
-                } else {
-                    ctx.write("64 bytes from \(replyName): icmp_seq=\(sent) ttl=\(ttl) time=\(time) ms\n")
-                }
+                let line = flavour == .busybox
+                    ? "64 bytes from \(ip): seq=\(sent - 1) ttl=\(ttl) time=\(time) ms\n"
+                    : "64 bytes from \(replyName): icmp_seq=\(sent) ttl=\(ttl) time=\(time) ms\n"
+                if !ctx.write(line) { break }  // output budget spent
             }
         }
         if !answers, count != nil { _ = ctx.sleep(milliseconds: 1000) }

@@ -52,14 +52,14 @@ struct WgetCommand {
             ctx.writeError("wget: bad address '\(url.host)'\n")
             return 1
         case .refused(let addr):
-            if !quiet { ctx.writeError("Connecting to \(url.hostHeader) (\(addr):\(url.port))\n") }
+            if !quiet { ctx.writeError("Connecting to \(url.host) (\(addr):\(url.port))\n") }
             ctx.writeError("wget: can't connect to remote host (\(addr)): Connection refused\n")
             return 1
         case .answered(let addr, let r):
             ip = addr
             response = r
         }
-        if !quiet { ctx.writeError("Connecting to \(url.hostHeader) (\(ip):\(url.port))\n") }
+        if !quiet { ctx.writeError("Connecting to \(url.host) (\(ip):\(url.port))\n") }
         if showHeaders {
             var h = "  HTTP/1.1 \(response.status) \(response.reason)\n"
             for header in response.wireHeaders { h += "  \(header.name): \(header.value)\n" }
@@ -106,7 +106,7 @@ struct WgetCommand {
 
     /// The finished progress bar line.
     static func progress(_ name: String, _ size: Int) -> String {
-        String(name.prefix(20)).leftJustified(20) + "100% |" + String(repeating: "*", count: 32) + "| "
+        String(name.prefix(20)).leftJustified(20) + " 100% |" + String(repeating: "*", count: 32) + "| "
             + String(size).rightJustified(5) + "  0:00:00 ETA\n"
     }
 }

@@ -76,12 +76,10 @@ struct TestExpression {
             index += 1
             return v
         }
-        if index + 2 < args.count + 0 || index + 2 <= args.count - 1 || (index + 2 < args.count + 1 && index + 1 < args.count && Self.binary.contains(args[index + 1])) {
-            if index + 1 < args.count, Self.binary.contains(args[index + 1]), index + 2 < args.count {
-                let l = a, op = args[index + 1], r = args[index + 2]
-                index += 3
-                return try compare(l, op, r)
-            }
+        if index + 2 < args.count, Self.binary.contains(args[index + 1]) {
+            let l = a, op = args[index + 1], r = args[index + 2]
+            index += 3
+            return try compare(l, op, r)
         }
         if a.hasPrefix("-"), a.count == 2, index + 1 < args.count {
             let operand = args[index + 1]
