@@ -154,3 +154,18 @@ import Testing
         #expect(!quiet.contains("Events"))
     }
 }
+
+extension DescribeTests {
+    @Test func terminatingPodAndNoEvents() throws {
+        let clock = Clock()
+        let store = Self.store(clock)
+        var pod = Self.statefulSetPod()
+        pod["metadata"]["deletionTimestamp"] = F.ts(-30)
+        pod["metadata"]["deletionGracePeriodSeconds"] = 30
+        let created = try store.create(F.type("pods"), pod)
+        let out = Describer.describe(F.type("pods"), created, store: store, now: F.now)
+        // The grace-period label widens the first column block for every line in it.
+        #expect(out.contains("\nStatus:                    Terminating (lasts <invalid>)\nTermination Grace Period:  30s\n"))
+        #expect(out.hasSuffix("Events:                      <none>\n"))
+    }
+}
