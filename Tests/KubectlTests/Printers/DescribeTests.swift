@@ -169,3 +169,51 @@ extension DescribeTests {
         #expect(out.hasSuffix("Events:                      <none>\n"))
     }
 }
+
+extension DescribeTests {
+    /// Sorted by the rule's Go `String()` (verbs first), so `[get list ...]` sorts before `[get]`.
+    @Test func clusterRoleRulesAreBrokenDownMergedAndSorted() throws {
+        let store = Self.store(Clock())
+        let role = try store.create(F.type("clusterroles"), [
+            "metadata": ["name": "pod-reader", "labels": ["rbac.example.com/aggregate": "true"]],
+            "rules": [
+                ["apiGroups": [""], "resources": ["pods", "pods/log"], "verbs": ["get", "list", "watch"]],
+                ["apiGroups": ["apps"], "resources": ["statefulsets"], "verbs": ["get"], "resourceNames": ["web"]],
+                ["apiGroups": [""], "resources": ["pods"], "verbs": ["delete", "get"]],
+                ["nonResourceURLs": ["/healthz"], "verbs": ["get"]],
+            ],
+        ])
+        #expect(Describer.describe(F.type("clusterroles"), role, store: store, now: F.now) == """
+            Name:         pod-reader
+            Labels:       rbac.example.com/aggregate=true
+            Annotations:  <none>
+            PolicyRule:
+              Resources          Non-Resource URLs  Resource Names  Verbs
+              ---------          -----------------  --------------  -----
+              pods               []                 []              [get list watch delete]
+              pods/log           []                 []              [get list watch]
+                                 [/healthz]         []              [get]
+              statefulsets.apps  []                 [web]           [get]
+
+            """)
+        let binding = try store.create(F.type("rolebindings"), [
+            "metadata": ["name": "read-pods", "namespace": "default"],
+            "roleRef": ["apiGroup": "rbac.authorization.k8s.io", "kind": "ClusterRole", "name": "pod-reader"],
+            "subjects": [["kind": "ServiceAccount", "name": "app", "namespace": "default"], ["kind": "User", "name": "jane"]],
+        ])
+        #expect(Describer.describe(F.type("rolebindings"), binding, store: store, now: F.now) == """
+            Name:         read-pods
+            Labels:       <none>
+            Annotations:  <none>
+            Role:
+              Kind:  ClusterRole
+              Name:  pod-reader
+            Subjects:
+              Kind            Name  Namespace
+              ----            ----  ---------
+              ServiceAccount  app   default
+              User            jane  
+
+            """)
+    }
+}

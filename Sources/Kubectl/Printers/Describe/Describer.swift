@@ -22,6 +22,8 @@ public enum Describer {
         case "Secret": secret(&w, object)
         case "StorageClass": storageClass(&w, object, events, now: now)
         case "ServiceAccount": serviceAccount(&w, object, events, now: now)
+        case "Role", "ClusterRole": RBACDescriber.role(&w, object)
+        case "RoleBinding", "ClusterRoleBinding": RBACDescriber.binding(&w, object)
         default: generic(&w, object, events, now: now)
         }
         return w.finish()
