@@ -217,3 +217,39 @@ extension DescribeTests {
             """)
     }
 }
+
+extension DescribeTests {
+    /// `Kind:` shares a column block with the nested `Image:`/`Name:` lines just above it, as in Go.
+    @Test func genericDescriberForControllerRevision() throws {
+        let store = Self.store(Clock())
+        let cr = try store.create(F.type("controllerrevisions"), [
+            "metadata": ["name": "web-6bc8d7b9f5", "namespace": "default", "labels": ["controller.kubernetes.io/hash": "6bc8d7b9f5"]],
+            "data": ["spec": ["template": ["spec": ["containers": [["name": "nginx", "image": "nginx"]]]]]],
+            "revision": 1,
+        ])
+        #expect(Describer.describe(F.type("controllerrevisions"), cr, store: store, now: F.now) == """
+            Name:         web-6bc8d7b9f5
+            Namespace:    default
+            Labels:       controller.kubernetes.io/hash=6bc8d7b9f5
+            Annotations:  <none>
+            API Version:  apps/v1
+            Data:
+              Spec:
+                Template:
+                  Spec:
+                    Containers:
+                      Image:  nginx
+                      Name:   nginx
+            Kind:             ControllerRevision
+            Metadata:
+              Creation Timestamp:  2025-03-10T09:00:00Z
+              Resource Version:    2
+              UID:                 uid-1
+            Revision:              1
+            Events:                <none>
+
+            """)
+        #expect(Describer.smartLabel("podIP") == "Pod IP" && Describer.smartLabel("ABCDef") == "ABC Def")
+        #expect(Describer.smartLabel("ca.crt") == "ca.crt")
+    }
+}

@@ -608,40 +608,73 @@ public enum Describer {
         eventsSection(&w, events, now: now)
     }
 
-    /// Kinds without their own describer: name, namespace, labels, annotations, then the object's
-    /// remaining fields as indented `Key:  value` lines, as kubectl's generic describer prints them.
+    /// Kinds without their own describer (kubectl's generic describer): name, namespace, labels,
+    /// annotations, then every other field of the object, sorted, with "smart" labels.
     static func generic(_ w: inout DescribeWriter, _ object: JSONValue, _ events: [JSONValue]?, now: Millis) {
         w.write(0, "Name:\t\(object.name)\n")
-        if let ns = object.namespace { w.write(0, "Namespace:\t\(ns)\n") }
+        w.write(0, "Namespace:\t\(object.namespace ?? "")\n")
         S.labels(&w, "Labels", object.labels)
         S.annotations(&w, "Annotations", object.annotations)
-        guard let top = object.object else { return }
-        for key in top.keys.sorted(by: S.goLess) where key != "metadata" {
-            genericField(&w, key, top[key] ?? .null, level: 0)
-        }
+        let skip: Set<String> = [".metadata.managedFields", ".metadata.name", ".metadata.namespace", ".metadata.labels",
+                                 ".metadata.annotations"]
+        unstructured(&w, 0, object.object ?? [:], prefix: "", skip: skip)
         eventsSection(&w, events, now: now)
     }
 
-    private static func genericField(_ w: inout DescribeWriter, _ key: String, _ value: JSONValue, level: Int) {
-        let title = key.prefix(1).uppercased() + key.dropFirst()
-        switch value {
-        case .object(let o):
-            w.write(level, "\(title):\n")
-            for k in o.keys.sorted(by: S.goLess) { genericField(&w, k, o[k] ?? .null, level: level + 1) }
-        case .array(let items):
-            w.write(level, "\(title):\n")
-            for item in items {
-                if case .object(let o) = item {
-                    for (i, k) in o.keys.sorted(by: S.goLess).enumerated() {
-                        genericField(&w, (i == 0 ? "" : "") + k, o[k] ?? .null, level: level + 1)
+    private static func unstructured<D: Sequence>(_ w: inout DescribeWriter, _ level: Int, _ content: D, prefix: String,
+                                                   skip: Set<String>) where D.Element == (key: String, value: JSONValue)
+    {
+        let fields = content.sorted { S.goLess($0.key, $1.key) }
+        for (field, value) in fields {
+            let path = "\(prefix).\(field)"
+            if skip.contains(path) { continue }
+            switch value {
+            case .object(let o):
+                w.write(level, "\(smartLabel(field)):\n")
+                unstructured(&w, level + 1, o.map { (key: $0.key, value: $0.value) }, prefix: path, skip: skip)
+            case .array(let items):
+                w.write(level, "\(smartLabel(field)):\n")
+                for item in items {
+                    if case .object(let o) = item {
+                        unstructured(&w, level + 1, o.map { (key: $0.key, value: $0.value) }, prefix: path, skip: skip)
+                    } else {
+                        w.write(level + 1, "\(GoFormat.plain(item))\n")
                     }
-                } else {
-                    w.write(level + 1, "\(item.scalarText ?? "")\n")
                 }
+            default:
+                w.write(level, "\(smartLabel(field)):\t\(GoFormat.plain(value))\n")
             }
-        default:
-            w.write(level, "\(title):\t\(value.scalarText ?? "")\n")
         }
+    }
+
+    /// `apiVersion` → `API Version`, `creationTimestamp` → `Creation Timestamp`; names with characters
+    /// other than letters and `-` are kept as they are.
+    static func smartLabel(_ field: String) -> String {
+        if field.unicodeScalars.contains(where: { !$0.properties.isAlphabetic && $0 != "-" }) { return field }
+        enum Class { case lower, upper, other }
+        func cls(_ c: Character) -> Class { c.isLowercase ? .lower : (c.isUppercase ? .upper : .other) }
+        var runs: [[Character]] = []
+        var last: Class? = nil
+        for c in field {
+            let k = cls(c)
+            if k == last, !runs.isEmpty { runs[runs.count - 1].append(c) } else { runs.append([c]) }
+            last = k
+        }
+        // An upper-case run followed by a lower-case run gives its last letter to the next word (`ABCDef`).
+        var i = 0
+        while i + 1 < runs.count {
+            if let f = runs[i].first, cls(f) == .upper, let g = runs[i + 1].first, cls(g) == .lower {
+                let moved = runs[i].removeLast()
+                runs[i + 1].insert(moved, at: 0)
+            }
+            i += 1
+        }
+        let acronyms: Set<String> = ["API", "URL", "UID", "OSB", "GUID"]
+        return runs.filter { !$0.isEmpty && $0 != ["_"] }.map { run -> String in
+            let word = String(run)
+            if acronyms.contains(word.uppercased()) { return word.uppercased() }
+            return word.prefix(1).uppercased() + word.dropFirst()
+        }.joined(separator: " ")
     }
 }
 
