@@ -55,4 +55,10 @@ import Testing
         w.write("StorageClass:\t\nCapacity:\t1Gi\nno newline")
         #expect(w.flush() == "StorageClass:  \nCapacity:      1Gi\nno newline")
     }
+
+    @Test func cellsAreCutAtLineBreaksAndEscaped() {
+        #expect(CellFormat.sanitize("first\nsecond") == "first...")
+        #expect(CellFormat.sanitize("red \u{1B}[31m") == "red ^[[31m")
+        #expect(CellFormat.escapeTerminal("a\rb") == "a\\rb")
+    }
 }

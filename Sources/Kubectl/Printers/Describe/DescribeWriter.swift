@@ -7,11 +7,11 @@ struct DescribeWriter {
     private var out = ""
 
     mutating func write(_ level: Int, _ text: String) {
-        tab.write(String(repeating: "  ", count: level) + text)
+        tab.write(CellFormat.escapeTerminal(String(repeating: "  ", count: level) + text))
     }
 
     /// `WriteLine`: text plus a newline, no indentation.
-    mutating func line(_ text: String) { tab.write(text + "\n") }
+    mutating func line(_ text: String) { tab.write(CellFormat.escapeTerminal(text) + "\n") }
 
     mutating func flush() { out += tab.flush() }
 
