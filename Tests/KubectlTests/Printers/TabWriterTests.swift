@@ -61,4 +61,10 @@ import Testing
         #expect(CellFormat.sanitize("red \u{1B}[31m") == "red ^[[31m")
         #expect(CellFormat.escapeTerminal("a\rb") == "a\\rb")
     }
+
+    @Test func absurdlyManyColumnsDoNotExhaustTheStack() {
+        var w = TabWriter.describe()
+        w.write(String(repeating: "x\t", count: 20_000) + "end\n")
+        #expect(w.flush().hasSuffix("end\n"))
+    }
 }
