@@ -133,6 +133,45 @@ import Testing
             message: "create Claim www-web-0 Pod web-0 in StatefulSet web success", from: "statefulset-controller", first: 300))
         try store.create(F.type("events"), D.event("s2", involved: involved, reason: "SuccessfulCreate",
             message: "create Pod web-0 in StatefulSet web successful", from: "statefulset-controller", first: 300, last: 100, count: 3))
+        let deploy = try store.create(F.type("deploy"), [
+            "metadata": ["name": "nginx", "namespace": "default", "labels": ["app": "nginx"],
+                         "annotations": ["deployment.kubernetes.io/revision": "2"]],
+            "spec": ["replicas": 3, "selector": ["matchLabels": ["app": "nginx"]],
+                     "strategy": ["type": "RollingUpdate", "rollingUpdate": ["maxUnavailable": "25%", "maxSurge": "25%"]],
+                     "template": ["metadata": ["labels": ["app": "nginx"]],
+                                  "spec": ["containers": [["name": "nginx", "image": "nginx:1.25"]]]]],
+            "status": ["replicas": 3, "updatedReplicas": 3, "availableReplicas": 3, "readyReplicas": 3,
+                       "conditions": [["type": "Available", "status": "True", "reason": "MinimumReplicasAvailable"],
+                                      ["type": "Progressing", "status": "True", "reason": "NewReplicaSetAvailable"]]],
+        ])
+        for (hash, image, replicas) in [("7854ff8877", "nginx:1.25", 3), ("5d59d67564", "nginx:1.24", 0)] {
+            try store.create(F.type("rs"), [
+                "metadata": ["name": .string("nginx-\(hash)"), "namespace": "default",
+                             "labels": ["app": "nginx", "pod-template-hash": .string(hash)],
+                             "ownerReferences": [deploy.ownerReference()]],
+                "spec": ["replicas": .int(replicas), "selector": ["matchLabels": ["app": "nginx", "pod-template-hash": .string(hash)]],
+                         "template": ["metadata": ["labels": ["app": "nginx", "pod-template-hash": .string(hash)]],
+                                      "spec": ["containers": [["name": "nginx", "image": .string(image)]]]]],
+                "status": ["replicas": .int(replicas), "readyReplicas": .int(replicas)],
+            ])
+        }
+        try store.create(F.type("jobs"), [
+            "metadata": ["name": "pi", "namespace": "default", "labels": ["batch.kubernetes.io/job-name": "pi"]],
+            "spec": ["parallelism": 1, "completions": 1, "backoffLimit": 6, "completionMode": "NonIndexed", "suspend": false,
+                     "selector": ["matchLabels": ["batch.kubernetes.io/controller-uid": "c1"]],
+                     "template": ["metadata": ["labels": ["batch.kubernetes.io/job-name": "pi"]],
+                                  "spec": ["restartPolicy": "Never",
+                                           "containers": [["name": "pi", "image": "perl:5.34", "command": ["perl", "-Mbignum=bpi", "-wle", "print bpi(2000)"]]]]]],
+            "status": ["startTime": F.ts(60), "completionTime": F.ts(40), "succeeded": 1, "ready": 0],
+        ])
+        try store.create(F.type("cj"), [
+            "metadata": ["name": "hello", "namespace": "default"],
+            "spec": ["schedule": "*/1 * * * *", "concurrencyPolicy": "Allow", "suspend": false,
+                     "successfulJobsHistoryLimit": 3, "failedJobsHistoryLimit": 1,
+                     "jobTemplate": ["spec": ["template": ["spec": ["restartPolicy": "OnFailure",
+                                                                    "containers": [["name": "hello", "image": "busybox:1.28", "command": ["date"]]]]]]]],
+            "status": ["lastScheduleTime": F.ts(45), "active": [["name": "hello-28948930", "kind": "Job"]]],
+        ])
         clock.now = F.now
         return (store, clock)
     }
@@ -142,7 +181,8 @@ import Testing
         ("endpoints", "ep", "default", "nginx"), ("pvc", "pvc", "default", "www-web-0"), ("pv", "pv", "", "pvc-00"),
         ("node", "nodes", "", "node1"), ("namespace", "ns", "", "default"), ("configmap", "cm", "default", "kube-root-ca.crt"),
         ("secret", "secret", "default", "mysql-pass"), ("storageclass", "sc", "", "standard"),
-        ("serviceaccount", "sa", "default", "default"),
+        ("serviceaccount", "sa", "default", "default"), ("deployment", "deploy", "default", "nginx"),
+        ("replicaset", "rs", "default", "nginx-7854ff8877"), ("job", "jobs", "default", "pi"), ("cronjob", "cj", "default", "hello"),
     ])
     func kind(golden: String, type: String, namespace: String, name: String) throws {
         let (store, _) = try Self.cluster()

@@ -154,3 +154,102 @@ import Testing
         #expect(!quiet.contains("Events"))
     }
 }
+
+extension DescribeTests {
+    @Test func terminatingPodAndNoEvents() throws {
+        let clock = Clock()
+        let store = Self.store(clock)
+        var pod = Self.statefulSetPod()
+        pod["metadata"]["deletionTimestamp"] = F.ts(-30)
+        pod["metadata"]["deletionGracePeriodSeconds"] = 30
+        let created = try store.create(F.type("pods"), pod)
+        let out = Describer.describe(F.type("pods"), created, store: store, now: F.now)
+        // The grace-period label widens the first column block for every line in it.
+        #expect(out.contains("\nStatus:                    Terminating (lasts <invalid>)\nTermination Grace Period:  30s\n"))
+        #expect(out.hasSuffix("Events:                      <none>\n"))
+    }
+}
+
+extension DescribeTests {
+    /// Sorted by the rule's Go `String()` (verbs first), so `[get list ...]` sorts before `[get]`.
+    @Test func clusterRoleRulesAreBrokenDownMergedAndSorted() throws {
+        let store = Self.store(Clock())
+        let role = try store.create(F.type("clusterroles"), [
+            "metadata": ["name": "pod-reader", "labels": ["rbac.example.com/aggregate": "true"]],
+            "rules": [
+                ["apiGroups": [""], "resources": ["pods", "pods/log"], "verbs": ["get", "list", "watch"]],
+                ["apiGroups": ["apps"], "resources": ["statefulsets"], "verbs": ["get"], "resourceNames": ["web"]],
+                ["apiGroups": [""], "resources": ["pods"], "verbs": ["delete", "get"]],
+                ["nonResourceURLs": ["/healthz"], "verbs": ["get"]],
+            ],
+        ])
+        #expect(Describer.describe(F.type("clusterroles"), role, store: store, now: F.now) == """
+            Name:         pod-reader
+            Labels:       rbac.example.com/aggregate=true
+            Annotations:  <none>
+            PolicyRule:
+              Resources          Non-Resource URLs  Resource Names  Verbs
+              ---------          -----------------  --------------  -----
+              pods               []                 []              [get list watch delete]
+              pods/log           []                 []              [get list watch]
+                                 [/healthz]         []              [get]
+              statefulsets.apps  []                 [web]           [get]
+
+            """)
+        let binding = try store.create(F.type("rolebindings"), [
+            "metadata": ["name": "read-pods", "namespace": "default"],
+            "roleRef": ["apiGroup": "rbac.authorization.k8s.io", "kind": "ClusterRole", "name": "pod-reader"],
+            "subjects": [["kind": "ServiceAccount", "name": "app", "namespace": "default"], ["kind": "User", "name": "jane"]],
+        ])
+        #expect(Describer.describe(F.type("rolebindings"), binding, store: store, now: F.now) == """
+            Name:         read-pods
+            Labels:       <none>
+            Annotations:  <none>
+            Role:
+              Kind:  ClusterRole
+              Name:  pod-reader
+            Subjects:
+              Kind            Name  Namespace
+              ----            ----  ---------
+              ServiceAccount  app   default
+              User            jane  
+
+            """)
+    }
+}
+
+extension DescribeTests {
+    /// `Kind:` shares a column block with the nested `Image:`/`Name:` lines just above it, as in Go.
+    @Test func genericDescriberForControllerRevision() throws {
+        let store = Self.store(Clock())
+        let cr = try store.create(F.type("controllerrevisions"), [
+            "metadata": ["name": "web-6bc8d7b9f5", "namespace": "default", "labels": ["controller.kubernetes.io/hash": "6bc8d7b9f5"]],
+            "data": ["spec": ["template": ["spec": ["containers": [["name": "nginx", "image": "nginx"]]]]]],
+            "revision": 1,
+        ])
+        #expect(Describer.describe(F.type("controllerrevisions"), cr, store: store, now: F.now) == """
+            Name:         web-6bc8d7b9f5
+            Namespace:    default
+            Labels:       controller.kubernetes.io/hash=6bc8d7b9f5
+            Annotations:  <none>
+            API Version:  apps/v1
+            Data:
+              Spec:
+                Template:
+                  Spec:
+                    Containers:
+                      Image:  nginx
+                      Name:   nginx
+            Kind:             ControllerRevision
+            Metadata:
+              Creation Timestamp:  2025-03-10T09:00:00Z
+              Resource Version:    2
+              UID:                 uid-1
+            Revision:              1
+            Events:                <none>
+
+            """)
+        #expect(Describer.smartLabel("podIP") == "Pod IP" && Describer.smartLabel("ABCDef") == "ABC Def")
+        #expect(Describer.smartLabel("ca.crt") == "ca.crt")
+    }
+}

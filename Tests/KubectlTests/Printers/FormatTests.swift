@@ -90,3 +90,34 @@ import Testing
         #expect(YAMLEmitter.document(OutputObject.list([])).hasPrefix("apiVersion: v1\nitems: []\nkind: List\n"))
     }
 }
+
+@Suite struct GetOutputTests {
+    typealias F = Fixtures
+
+    @Test func formats() throws {
+        #expect(try OutputFormat.parse("wide") == .wide)
+        #expect(try OutputFormat.parse("jsonpath={.a}") == .jsonpath("{.a}"))
+        #expect(try OutputFormat.parse("custom-columns=A:.b") == .customColumns("A:.b"))
+        #expect(throws: JSONPathError("template format specified but no template given")) { try OutputFormat.parse("jsonpath=") }
+        #expect(throws: JSONPathError("unable to match a printer suitable for the output format \"xml\", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml")) {
+            try OutputFormat.parse("xml")
+        }
+    }
+
+    @Test func getAcrossFormats() throws {
+        let sts = F.statefulSet("web", replicas: 2, ready: 2, ago: 60)
+        let pod = F.runningPod("web-0", ago: 50)
+        let groups = [ResourceGroup(F.type("sts"), [sts]), ResourceGroup(F.type("po"), [pod])]
+        #expect(try GetOutput.render(groups, format: .name, now: F.now) == "statefulset.apps/web\npod/web-0\n")
+        #expect(try GetOutput.render(groups, format: .jsonpath("{.items[*].metadata.name}"), now: F.now) == "web web-0")
+        #expect(try GetOutput.render([groups[1]], format: .jsonpath("{.metadata.name}"), singleItemImplied: true, now: F.now) == "web-0")
+        let yaml = try GetOutput.render([groups[1]], format: .yaml, now: F.now)
+        #expect(yaml.hasPrefix("apiVersion: v1\nitems:\n- apiVersion: v1\n  kind: Pod\n"))
+        #expect(yaml.hasSuffix("kind: List\nmetadata:\n  resourceVersion: \"\"\n"))
+        let json = try GetOutput.render([groups[1]], format: .json, singleItemImplied: true, now: F.now)
+        #expect(json.hasPrefix("{\n    \"apiVersion\": \"v1\",\n    \"kind\": \"Pod\",\n"))
+        #expect(try GetOutput.render(groups, format: .customColumns("NAME:.metadata.name,KIND:.kind"), now: F.now)
+            == "NAME    KIND\nweb     StatefulSet\nweb-0   Pod\n")
+        #expect(try GetOutput.render(groups, format: .wide, now: F.now).hasPrefix("NAME                   READY   AGE   CONTAINERS   IMAGES\n"))
+    }
+}

@@ -127,9 +127,13 @@ import Testing
     @Test func sortBy() throws {
         let pods = [F.runningPod("web-10", ago: 1), F.runningPod("web-2", ago: 50), F.runningPod("web-1", ago: 9)]
         let byName = try TablePrinter.render(F.type("po"), pods, options: TableOptions(noHeaders: true, sortBy: ".metadata.name"), now: F.now)
-        #expect(byName.split(separator: "\n").map { $0.prefix(6) } == ["web-1 ", "web-2 ", "web-10"])
+        // Plain byte order, as kubectl compares strings that are not quantities.
+        #expect(byName.split(separator: "\n").map { $0.prefix(6) } == ["web-1 ", "web-10", "web-2 "])
         let byTime = try TablePrinter.render(F.type("po"), pods, options: TableOptions(noHeaders: true, sortBy: "{.metadata.creationTimestamp}"), now: F.now)
         #expect(byTime.split(separator: "\n").map { $0.prefix(6) } == ["web-2 ", "web-1 ", "web-10"])
+        #expect(ObjectSorter.quantity("1500Mi")! < ObjectSorter.quantity("2Gi")!)
+        #expect(ObjectSorter.less("9", "10") && ObjectSorter.less("500Mi", "1Gi") && ObjectSorter.less("b", "c"))
+        #expect(ObjectSorter.quantity("web-0") == nil && ObjectSorter.quantity("1e3") == 1000)
         #expect(throws: JSONPathError("couldn't find any field with path \"{.nope}\" in the list of objects")) {
             try TablePrinter.render(F.type("po"), pods, options: TableOptions(sortBy: ".nope"), now: F.now)
         }

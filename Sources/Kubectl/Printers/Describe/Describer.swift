@@ -22,6 +22,13 @@ public enum Describer {
         case "Secret": secret(&w, object)
         case "StorageClass": storageClass(&w, object, events, now: now)
         case "ServiceAccount": serviceAccount(&w, object, events, now: now)
+        case "Deployment": WorkloadDescriber.deployment(&w, object, store: store); eventsSection(&w, events, now: now)
+        case "ReplicaSet": WorkloadDescriber.replicaSet(&w, object, store: store); eventsSection(&w, events, now: now)
+        case "DaemonSet": WorkloadDescriber.daemonSet(&w, object, store: store); eventsSection(&w, events, now: now)
+        case "Job": WorkloadDescriber.job(&w, object); eventsSection(&w, events, now: now)
+        case "CronJob": WorkloadDescriber.cronJob(&w, object); eventsSection(&w, events, now: now)
+        case "Role", "ClusterRole": RBACDescriber.role(&w, object)
+        case "RoleBinding", "ClusterRoleBinding": RBACDescriber.binding(&w, object)
         default: generic(&w, object, events, now: now)
         }
         return w.finish()
@@ -397,6 +404,13 @@ public enum Describer {
         w.write(0, "CreationTimestamp:\t\(S.rfc1123z(node.creationTimestamp))\n")
         S.taints(&w, node.spec["taints"].items)
         w.write(0, "Unschedulable:\t\(node.spec["unschedulable"].bool == true)\n")
+        // The kubelet's Lease (kube-node-lease) is not stored; it is held by the node and renewed
+        // with each heartbeat, so the Ready condition's heartbeat stands in for its renew time.
+        let heartbeat = status["conditions"].items.first { $0["type"].string == "Ready" }?["lastHeartbeatTime"].string
+        w.write(0, "Lease:\n")
+        w.write(1, "HolderIdentity:\t\(node.name)\n")
+        w.write(1, "AcquireTime:\t<unset>\n")
+        w.write(1, "RenewTime:\t\(heartbeat.map { S.rfc1123z($0) } ?? "<unset>")\n")
         let conditions = status["conditions"].items
         if !conditions.isEmpty {
             w.write(0, "Conditions:\n  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage\n")
@@ -606,61 +620,72 @@ public enum Describer {
         eventsSection(&w, events, now: now)
     }
 
-    /// Kinds without their own describer: name, namespace, labels, annotations, then the object's
-    /// remaining fields as indented `Key:  value` lines, as kubectl's generic describer prints them.
+    /// Kinds without their own describer (kubectl's generic describer): name, namespace, labels,
+    /// annotations, then every other field of the object, sorted, with "smart" labels.
     static func generic(_ w: inout DescribeWriter, _ object: JSONValue, _ events: [JSONValue]?, now: Millis) {
         w.write(0, "Name:\t\(object.name)\n")
-        if let ns = object.namespace { w.write(0, "Namespace:\t\(ns)\n") }
+        w.write(0, "Namespace:\t\(object.namespace ?? "")\n")
         S.labels(&w, "Labels", object.labels)
         S.annotations(&w, "Annotations", object.annotations)
-        guard let top = object.object else { return }
-        for key in top.keys.sorted(by: S.goLess) where key != "metadata" {
-            genericField(&w, key, top[key] ?? .null, level: 0)
-        }
+        let skip: Set<String> = [".metadata.managedFields", ".metadata.name", ".metadata.namespace", ".metadata.labels",
+                                 ".metadata.annotations"]
+        unstructured(&w, 0, object.object ?? [:], prefix: "", skip: skip)
         eventsSection(&w, events, now: now)
     }
 
-    private static func genericField(_ w: inout DescribeWriter, _ key: String, _ value: JSONValue, level: Int) {
-        let title = key.prefix(1).uppercased() + key.dropFirst()
-        switch value {
-        case .object(let o):
-            w.write(level, "\(title):\n")
-            for k in o.keys.sorted(by: S.goLess) { genericField(&w, k, o[k] ?? .null, level: level + 1) }
-        case .array(let items):
-            w.write(level, "\(title):\n")
-            for item in items {
-                if case .object(let o) = item {
-                    for (i, k) in o.keys.sorted(by: S.goLess).enumerated() {
-                        genericField(&w, (i == 0 ? "" : "") + k, o[k] ?? .null, level: level + 1)
+    private static func unstructured<D: Sequence>(_ w: inout DescribeWriter, _ level: Int, _ content: D, prefix: String,
+                                                   skip: Set<String>) where D.Element == (key: String, value: JSONValue)
+    {
+        let fields = content.sorted { S.goLess($0.key, $1.key) }
+        for (field, value) in fields {
+            let path = "\(prefix).\(field)"
+            if skip.contains(path) { continue }
+            switch value {
+            case .object(let o):
+                w.write(level, "\(smartLabel(field)):\n")
+                unstructured(&w, level + 1, o.map { (key: $0.key, value: $0.value) }, prefix: path, skip: skip)
+            case .array(let items):
+                w.write(level, "\(smartLabel(field)):\n")
+                for item in items {
+                    if case .object(let o) = item {
+                        unstructured(&w, level + 1, o.map { (key: $0.key, value: $0.value) }, prefix: path, skip: skip)
+                    } else {
+                        w.write(level + 1, "\(GoFormat.plain(item))\n")
                     }
-                } else {
-                    w.write(level + 1, "\(item.scalarText ?? "")\n")
                 }
+            default:
+                w.write(level, "\(smartLabel(field)):\t\(GoFormat.plain(value))\n")
             }
-        default:
-            w.write(level, "\(title):\t\(value.scalarText ?? "")\n")
         }
     }
-}
 
-/// Standard base64 decoding without Foundation (Secret data is stored encoded).
-enum Base64 {
-    static func decode(_ s: String) -> String {
-        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
-        var table = [UInt8: UInt32]()
-        for (i, c) in alphabet.enumerated() { table[c] = UInt32(i) }
-        var bytes: [UInt8] = []
-        var buffer: UInt32 = 0
-        var bits = 0
-        for c in s.utf8 {
-            guard let v = table[c] else { continue }
-            buffer = (buffer << 6) | v
-            bits += 6
-            if bits >= 8 {
-                bits -= 8
-                bytes.append(UInt8((buffer >> UInt32(bits)) & 0xFF))
-            }
+    /// `apiVersion` → `API Version`, `creationTimestamp` → `Creation Timestamp`; names with characters
+    /// other than letters and `-` are kept as they are.
+    static func smartLabel(_ field: String) -> String {
+        if field.unicodeScalars.contains(where: { !$0.properties.isAlphabetic && $0 != "-" }) { return field }
+        enum Class { case lower, upper, other }
+        func cls(_ c: Character) -> Class { c.isLowercase ? .lower : (c.isUppercase ? .upper : .other) }
+        var runs: [[Character]] = []
+        var last: Class? = nil
+        for c in field {
+            let k = cls(c)
+            if k == last, !runs.isEmpty { runs[runs.count - 1].append(c) } else { runs.append([c]) }
+            last = k
         }
-        return String(decoding: bytes, as: UTF8.self)
+        // An upper-case run followed by a lower-case run gives its last letter to the next word (`ABCDef`).
+        var i = 0
+        while i + 1 < runs.count {
+            if let f = runs[i].first, cls(f) == .upper, let g = runs[i + 1].first, cls(g) == .lower {
+                let moved = runs[i].removeLast()
+                runs[i + 1].insert(moved, at: 0)
+            }
+            i += 1
+        }
+        let acronyms: Set<String> = ["API", "URL", "UID", "OSB", "GUID"]
+        return runs.filter { !$0.isEmpty && $0 != ["_"] }.map { run -> String in
+            let word = String(run)
+            if acronyms.contains(word.uppercased()) { return word.uppercased() }
+            return word.prefix(1).uppercased() + word.dropFirst()
+        }.joined(separator: " ")
     }
 }

@@ -47,7 +47,7 @@ public struct CustomColumns: Sendable {
                 let groups = try column.path.findResults(object)
                 var values: [String] = []
                 if groups.isEmpty || groups[0].isEmpty { values.append("<none>") }
-                for group in groups { for v in group { values.append(GoFormat.plain(v)) } }
+                for group in groups { for v in group { values.append(CellFormat.escapeTerminal(GoFormat.plain(v))) } }
                 cells.append(values.joined(separator: ","))
             }
             writer.write(cells.joined(separator: "\t") + "\n")

@@ -254,7 +254,7 @@ struct JSONPathParser {
             switch r {
             case nil, "\n": throw JSONPathError("unterminated filter")
             case "\"", "'":
-                if !begin { begin = true; pair = r!; continue }
+                if !begin, let r { begin = true; pair = r; continue }
                 if pos >= 2, input[pos - 2] != "\\", r == pair { end = true }
             case ")":
                 if begin == end { break loop }

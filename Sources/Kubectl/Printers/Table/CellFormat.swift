@@ -64,8 +64,23 @@ enum CellFormat {
     /// A cell is cut at its first line break, with `...` appended (tableprinter `printRows`).
     static func sanitize(_ cell: String) -> String {
         guard let i = cell.unicodeScalars.firstIndex(where: { $0 == "\n" || $0 == "\r" || $0 == "\u{0C}" }) else {
-            return cell
+            return escapeTerminal(cell)
         }
-        return String(cell.unicodeScalars[..<i]) + "..."
+        return escapeTerminal(String(cell.unicodeScalars[..<i])) + "..."
+    }
+
+    /// cli-runtime's `EscapeTerminal`: ESC becomes `^[` and CR becomes `\r`, so object data cannot
+    /// drive the learner's terminal.
+    static func escapeTerminal(_ s: String) -> String {
+        guard s.unicodeScalars.contains(where: { $0 == "\u{1B}" || $0 == "\r" }) else { return s }
+        var out = String.UnicodeScalarView()
+        for u in s.unicodeScalars {
+            switch u {
+            case "\u{1B}": out.append(contentsOf: "^[".unicodeScalars)
+            case "\r": out.append(contentsOf: "\\r".unicodeScalars)
+            default: out.append(u)
+            }
+        }
+        return String(out)
     }
 }

@@ -1,7 +1,8 @@
 import KubeAPI
 
-/// `--sort-by`: orders objects by the first JSONPath result, strings in natural order
-/// (kubectl's `sortorder.NaturalLess`), numbers numerically; objects without the field go first.
+/// `--sort-by`: orders objects by the first JSONPath result as kubectl's `RuntimeSort` does:
+/// numbers numerically, strings bytewise unless both read as resource quantities (`1Gi` < `1500Mi`),
+/// objects without the field first. Equal keys keep their order.
 public enum ObjectSorter {
     public static func sort(_ objects: [JSONValue], by field: String) throws(JSONPathError) -> [JSONValue] {
         let expression = try CustomColumns.relaxedExpression(field)
@@ -28,7 +29,9 @@ public enum ObjectSorter {
 
     static func less(_ l: JSONValue, _ r: JSONValue) -> Bool {
         switch (l, r) {
-        case (.string(let a), .string(let b)): return naturalLess(a, b)
+        case (.string(let a), .string(let b)):
+            if let qa = quantity(a), let qb = quantity(b) { return qa < qb }
+            return Array(a.utf8).lexicographicallyPrecedes(Array(b.utf8))
         case (.bool(let a), .bool(let b)): return !a && b
         default:
             if let a = l.double, let b = r.double { return a < b }
@@ -36,7 +39,38 @@ public enum ObjectSorter {
         }
     }
 
-    /// Digits sort before other bytes and digit runs compare by value.
+    /// `resource.ParseQuantity`: a number with an optional SI, binary or exponent suffix.
+    static func quantity(_ s: String) -> Double? {
+        var body = Substring(s)
+        var sign = 1.0
+        if body.hasPrefix("+") { body = body.dropFirst() } else if body.hasPrefix("-") { sign = -1; body = body.dropFirst() }
+        let numberEnd = body.firstIndex { !($0.isASCII && ($0.isNumber || $0 == ".")) } ?? body.endIndex
+        let number = body[..<numberEnd]
+        guard !number.isEmpty, number.filter({ $0 == "." }).count <= 1, number != ".", let value = Double(number) else { return nil }
+        let suffix = String(body[numberEnd...])
+        let factors: [String: Double] = [
+            "": 1, "n": 1e-9, "u": 1e-6, "m": 1e-3, "k": 1e3, "M": 1e6, "G": 1e9, "T": 1e12, "P": 1e15, "E": 1e18,
+            "Ki": 1024, "Mi": 1_048_576, "Gi": 1_073_741_824, "Ti": 1_099_511_627_776, "Pi": 1_125_899_906_842_624,
+            "Ei": 1_152_921_504_606_846_976,
+        ]
+        if let f = factors[suffix] { return sign * value * f }
+        if let first = suffix.first, first == "e" || first == "E" {
+            var exp = suffix.dropFirst()
+            if exp.hasPrefix("+") || exp.hasPrefix("-") { exp = exp.dropFirst() }
+            guard !exp.isEmpty, exp.allSatisfy({ $0.isASCII && $0.isNumber }), let e = Double(suffix.dropFirst()) else { return nil }
+            return sign * value * pow10(e)
+        }
+        return nil
+    }
+
+    private static func pow10(_ e: Double) -> Double {
+        var r = 1.0
+        let n = Int(abs(e).rounded())
+        for _ in 0..<min(n, 400) { r *= 10 }
+        return e < 0 ? 1 / r : r
+    }
+
+    /// Digits sort before other bytes and digit runs compare by value (kept for callers that want it).
     static func naturalLess(_ s1: String, _ s2: String) -> Bool {
         let a = Array(s1.utf8)
         let b = Array(s2.utf8)

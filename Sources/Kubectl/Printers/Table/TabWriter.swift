@@ -62,6 +62,9 @@ public struct TabWriter: Sendable {
     private mutating func format(_ out: inout String, _ start: Int, _ end: Int) {
         var line0 = start
         let column = widths.count
+        // Go recurses once per column; past this depth (only reachable with absurd data full of
+        // tabs) the remaining cells are written unaligned rather than risking the stack.
+        guard column < 512 else { writeLines(&out, start, end); return }
         var this = start
         while this < end {
             if column >= lines[this].count - 1 { this += 1; continue }
