@@ -22,4 +22,12 @@ public enum DatabaseShellCommands {
     public static func mysqladmin(_ connector: @escaping () -> MySQLConnector) -> ShellCommand {
         { context in MySQLAdmin.run(DatabaseCommandIO(context: context), connector: connector()) }
     }
+
+    public static func psql(_ connector: @escaping () -> PostgresConnector) -> ShellCommand {
+        { context in PsqlClient.run(DatabaseCommandIO(context: context), connector: connector()) }
+    }
+
+    public static func pgDump(_ connector: @escaping () -> PostgresConnector) -> ShellCommand {
+        { context in PgDump.run(DatabaseCommandIO(context: context), connector: connector(), now: context.environment.now()) }
+    }
 }

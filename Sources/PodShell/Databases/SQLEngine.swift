@@ -68,6 +68,11 @@ final class SQLEngine {
             guard databaseExists(db) else { throw .unknownDatabase(db) }
             let names = catalog.tableNames(db)
             return .resultSet(SQLResultSet(columns: ["Tables_in_\(db)"], numericColumns: [false], rows: names.map { [.text($0)] }))
+        case .showSetting(let name):
+            let settings = ["server_version": version, "server_encoding": "UTF8", "client_encoding": "UTF8",
+                            "timezone": "UTC", "datestyle": "ISO, MDY", "port": "5432"]
+            guard let value = settings[name] else { throw .unknownVariable(name) }
+            return .resultSet(SQLResultSet(columns: [name], numericColumns: [false], rows: [[.text(value)]]))
         case .use(let name):
             guard databaseExists(name) else { throw .unknownDatabase(name) }
             database = name

@@ -296,6 +296,9 @@ struct SQLParser {
                 guard accept("FROM") || accept("IN") else { throw failure }
                 return .describe(try tableReference())
             }
+        } else if case .word(let name) = peek.kind {
+            position += 1
+            return .showSetting(name.lowercased())
         }
         throw failure
     }
