@@ -491,8 +491,10 @@ final class SQLEngine {
                 case "*": return .integer(x &* y)
                 default:
                     guard y != 0 else { return .null }
-                    if op == "%" { return .integer(x % y) }
-                    return x % y == 0 ? .integer(x / y) : .text(Self.decimalQuotient(x, y))
+                    let (remainder, overflow) = x.remainderReportingOverflow(dividingBy: y)
+                    if overflow { return .integer(0) }
+                    if op == "%" { return .integer(remainder) }
+                    return remainder == 0 ? .integer(x.dividedReportingOverflow(by: y).partialValue) : .text(Self.decimalQuotient(x, y))
                 }
             default:
                 guard let c = SQLValue.compare(a, b, caseInsensitive: dialect == .mysql) else { return .null }
@@ -568,7 +570,9 @@ final class SQLEngine {
         // MySQL prints 4 decimals for integer division: 7/2 = 3.5000.
         let negative = (x < 0) != (y < 0)
         let ax = x.magnitude, ay = y.magnitude
-        let scaled = (ax * 10000 + ay / 2) / ay
+        let (product, overflow) = ax.multipliedReportingOverflow(by: 10000)
+        if overflow { return (negative ? "-" : "") + "\(ax / ay).0000" }
+        let scaled = (product + ay / 2) / ay
         let whole = scaled / 10000, fraction = scaled % 10000
         let fractionText = String(fraction + 10000).dropFirst()
         return (negative ? "-" : "") + "\(whole).\(fractionText)"
