@@ -67,12 +67,16 @@ import Testing
         #expect(recorder.take().out == """
              id | item | done 
             ----+------+------
-              1 | milk |    0
-              2 | eggs |    1
+              1 | milk | f
+              2 | eggs | t
             (2 rows)
 
 
             """)
+        terminal.feed("select item from items where done;")
+        #expect(recorder.take().out == " item \n------\n eggs\n(1 row)\n\n")
+        terminal.feed("update items set done = true where done = false;")
+        #expect(recorder.take().out == "UPDATE 1\n")
         terminal.feed("select count(*), current_database() from items;")
         #expect(recorder.take().out == " count | current_database \n-------+------------------\n     2 | todo\n(1 row)\n\n")
         terminal.feed("select * from nothere;")

@@ -257,6 +257,13 @@ final class SQLEngine {
     private func coerce(_ value: SQLValue, to column: SQLColumn, row: Int) throws(SQLError) -> SQLValue {
         guard value != .null else { return .null }
         switch column.type.base {
+        case .boolean where dialect == .postgres:
+            // PostgreSQL keeps booleans as `t`/`f`, which psql prints as they are.
+            switch value.displayText.lowercased().trimmingCharacters(in: .whitespaces) {
+            case "t", "true", "y", "yes", "on", "1": return .text("t")
+            case "f", "false", "n", "no", "off", "0": return .text("f")
+            default: throw .invalidBoolean(value.displayText)
+            }
         case .integer, .bigint, .smallint, .tinyint, .boolean:
             switch value {
             case .integer: return value

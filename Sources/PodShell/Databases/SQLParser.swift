@@ -519,8 +519,8 @@ struct SQLParser {
             let upper = w.uppercased()
             switch upper {
             case "NULL": position += 1; return .literal(.null)
-            case "TRUE": position += 1; return .literal(.integer(1))
-            case "FALSE": position += 1; return .literal(.integer(0))
+            case "TRUE": position += 1; return .literal(dialect == .postgres ? .text("t") : .integer(1))
+            case "FALSE": position += 1; return .literal(dialect == .postgres ? .text("f") : .integer(0))
             case "CURRENT_TIMESTAMP", "CURRENT_DATE", "CURRENT_USER", "LOCALTIMESTAMP", "CURRENT_TIME", "USER":
                 if peek(1).kind != .symbol("(") || upper != "USER" {
                     position += 1
