@@ -173,6 +173,8 @@ import Testing
 
 
             """)
+        #expect(m.type("# just a comment") == "")
+        #expect(m.terminal.prompt == "mysql> ")
         #expect(m.type("select 'it''s") == "")
         #expect(m.terminal.prompt == "    '> ")
         #expect(m.type("'\\c") == "")

@@ -60,13 +60,10 @@ struct MySQLInputBuffer {
             case "'", "\"", "`":
                 quote = c
                 pending.append(c)
-            case "#":
-                pending += String(chars[i...])
-                i = chars.count
-                continue
-            case "-" where i + 2 < chars.count && chars[i + 1] == "-" && chars[i + 2].isWhitespace,
+            case "#",
+                 "-" where i + 2 < chars.count && chars[i + 1] == "-" && chars[i + 2].isWhitespace,
                  "-" where i + 2 == chars.count && chars[i + 1] == "-":
-                pending += String(chars[i...])
+                // The client drops comments itself; a comment line leaves the prompt at `mysql> `.
                 i = chars.count
                 continue
             case "/" where i + 1 < chars.count && chars[i + 1] == "*":
