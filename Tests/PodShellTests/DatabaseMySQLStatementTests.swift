@@ -223,9 +223,19 @@ import Testing
         let storage = InMemoryDatabaseStorage()
         let failed = MySQLServer.start(environment: [:], fileSystem: storage)
         #expect(failed.succeeded == false)
-        #expect(failed.errorLog.contains("You need to specify one of MYSQL_ROOT_PASSWORD, MYSQL_ALLOW_EMPTY_PASSWORD and MYSQL_RANDOM_ROOT_PASSWORD"))
+        #expect(failed.log.hasSuffix("""
+            1970-01-01 00:00:00+00:00 [ERROR] [Entrypoint]: Database is uninitialized and password option is not specified
+                You need to specify one of the following as an environment variable:
+                - MYSQL_ROOT_PASSWORD
+                - MYSQL_ALLOW_EMPTY_PASSWORD
+                - MYSQL_RANDOM_ROOT_PASSWORD
+
+            """))
         let started = MySQLServer.start(environment: ["MYSQL_ROOT_PASSWORD": "pw", "MYSQL_DATABASE": "app"], fileSystem: storage)
         #expect(started.succeeded)
+        #expect(started.log.contains("[Note] [Entrypoint]: MySQL init process done. Ready for start up."))
+        #expect(started.log.hasSuffix("Version: '5.7.44'  socket: '/var/run/mysqld/mysqld.sock'  port: 3306  MySQL Community Server (GPL)\n"))
+        #expect(!MySQLServer.start(environment: [:], fileSystem: storage).log.contains("Initializing"))
         let server = MySQLServer(storage: storage, hostname: "db")
         #expect(server.authenticate(user: "root", password: "pw"))
         #expect(!server.authenticate(user: "root", password: "qwerty"))
