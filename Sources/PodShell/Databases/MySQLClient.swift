@@ -196,7 +196,6 @@ final class MySQLMonitor: LineProgram {
     /// Ctrl-C drops the statement being typed; the client stays.
     func interrupt(terminal: Terminal) {
         buffer.clear()
-        terminal.writeOut("^C\n")
     }
 
     func endOfInput(terminal: Terminal) {
