@@ -139,3 +139,25 @@ import Testing
         #expect(elapsed < .seconds(5))
     }
 }
+
+@Suite struct ArithmeticCommandTests {
+    @Test func doubleParenthesesCommand() {
+        let sh = makeShell()
+        #expect(sh.combined("i=0; ((i++)); ((i += 5)); echo $i; (( i > 10 )) || echo small") == "6\nsmall\n")
+        #expect(sh.combined("sh -c 'echo \"a\\tb\"'") == "a\tb\n")
+    }
+}
+
+@Suite struct BraceExpansionTests {
+    @Test func bashExpandsBraces() {
+        let sh = makeShell()
+        #expect(sh.combined("echo web-{0,1} {1..3} {a..c} {08..10} x{1..5..2} '{a,b}' {solo} \"{q,r}\"") ==
+                "web-0 web-1 1 2 3 a b c 08 09 10 x1 x3 x5 {a,b} {solo} {q,r}\n")
+        #expect(sh.combined("for i in {0..2}; do echo pod-$i; done") == "pod-0\npod-1\npod-2\n")
+        #expect(sh.combined("echo {a,b}{1,2}") == "a1 a2 b1 b2\n")
+    }
+
+    @Test func busyboxKeepsBraces() {
+        #expect(makeShell(.busyboxSh).combined("echo {0..2}") == "{0..2}\n")
+    }
+}

@@ -58,3 +58,15 @@ import Testing
         """) == "3\nindented 3\n")
     }
 }
+
+@Suite struct DashTests {
+    @Test func shInDebianImagesIsDash() {
+        let sh = makeShell(.bash)
+        #expect(sh.combined("sh -c 'foo'") == "sh: 1: foo: not found\n")
+        #expect(sh.combined("sh -c 'done'") == "sh: 1: Syntax error: \"done\" unexpected\n")
+        #expect(sh.combined("sh -c 'for i in 1; do'") == "sh: 1: Syntax error: end of file unexpected (expecting \"done\")\n")
+        #expect(sh.combined("sh -c \"echo 'x\"") == "sh: 1: Syntax error: Unterminated quoted string\n")
+        #expect(sh.combined("sh -c 'cd /nope'; echo $?") == "sh: 1: cd: can't cd to /nope\n2\n")
+        #expect(sh.combined("sh -c 'hostname'") == "web-0\n")
+    }
+}

@@ -274,7 +274,15 @@ public final class VirtualFileSystem {
                 if loc.readOnly && !ignoringReadOnly { throw FileSystemError.readOnly }
                 let newSize = append ? old.count + bytes.count : bytes.count
                 try checkSpace(volume: loc.volume, adding: newSize - old.count, fileSize: newSize)
-                node.content = .file(append ? old + bytes : bytes)
+                if append {
+                    // Drop the node's reference first so the append happens in place.
+                    var data = old
+                    node.content = .file([])
+                    data.append(contentsOf: bytes)
+                    node.content = .file(data)
+                } else {
+                    node.content = .file(bytes)
+                }
                 node.mtime = now()
                 if let mode { node.mode = mode }
             }

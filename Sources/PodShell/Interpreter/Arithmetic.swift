@@ -6,27 +6,32 @@ struct ArithmeticEvaluator {
     private var index = 0
     private let lookup: (String) -> String?
     private let assign: (String, String) -> Void
+    /// How many variables-holding-expressions deep this evaluation is (`a=b; b=a; $((a))`).
+    private let level: Int
 
-    init(_ text: String, lookup: @escaping (String) -> String?, assign: @escaping (String, String) -> Void) throws {
+    init(_ text: String, lookup: @escaping (String) -> String?, assign: @escaping (String, String) -> Void, level: Int = 0) throws {
         self.lookup = lookup
         self.assign = assign
+        self.level = level
         tokens = try Self.tokenize(text)
     }
 
-    static func evaluate(_ text: String, lookup: @escaping (String) -> String?, assign: @escaping (String, String) -> Void) throws -> Int {
-        var e = try ArithmeticEvaluator(text, lookup: lookup, assign: assign)
+    static func evaluate(_ text: String, lookup: @escaping (String) -> String?, assign: @escaping (String, String) -> Void, level: Int = 0) throws -> Int {
+        if level > 64 { throw Failure.message("expression recursion level exceeded") }
+        var e = try ArithmeticEvaluator(text, lookup: lookup, assign: assign, level: level)
         if e.tokens.isEmpty { return 0 }
         let v = try e.parseAssignment()
         if e.index < e.tokens.count { throw Failure.message("syntax error in expression (error token is \"\(e.tokens[e.index...].joined(separator: " "))\")") }
         return v
     }
 
+    private static let twoCharOperators: Set<String> = ["**", "<=", ">=", "==", "!=", "&&", "||", "<<", ">>", "++", "--", "+=", "-=", "*=", "/=", "%="]
+    private static let oneCharOperators: Set<Character> = ["+", "-", "*", "/", "%", "(", ")", "<", ">", "!", "~", "&", "|", "^", "?", ":", "="]
+
     private static func tokenize(_ text: String) throws -> [String] {
         var out: [String] = []
         let c = Array(text)
         var i = 0
-        let ops = ["**", "<=", ">=", "==", "!=", "&&", "||", "<<", ">>", "++", "--", "+=", "-=", "*=", "/=", "%=",
-                   "+", "-", "*", "/", "%", "(", ")", "<", ">", "!", "~", "&", "|", "^", "?", ":", "="]
         while i < c.count {
             if c[i].isWhitespace { i += 1; continue }
             if c[i].isASCIIDigit {
@@ -40,12 +45,11 @@ struct ArithmeticEvaluator {
                 out.append(String(c[i..<j])); i = j; continue
             }
             var matched = false
-            for op in ops {
-                let oc = Array(op)
-                if i + oc.count <= c.count, Array(c[i..<(i + oc.count)]) == oc {
-                    out.append(op); i += oc.count; matched = true; break
-                }
+            if i + 1 < c.count {
+                let two = String(c[i]) + String(c[i + 1])
+                if twoCharOperators.contains(two) { out.append(two); i += 2; matched = true }
             }
+            if !matched, oneCharOperators.contains(c[i]) { out.append(String(c[i])); i += 1; matched = true }
             if !matched { throw Failure.message("syntax error: invalid arithmetic operator (error token is \"\(String(c[i...]))\")") }
         }
         return out
@@ -59,7 +63,7 @@ struct ArithmeticEvaluator {
     private func value(of name: String) throws -> Int {
         guard let raw = lookup(name)?.trimmingCharacters(in: " \t\n"), !raw.isEmpty else { return 0 }
         if let v = Int(raw) { return v }
-        return try ArithmeticEvaluator.evaluate(raw, lookup: lookup, assign: assign)
+        return try ArithmeticEvaluator.evaluate(raw, lookup: lookup, assign: assign, level: level + 1)
     }
 
     private mutating func parseAssignment() throws -> Int {
@@ -141,7 +145,13 @@ struct ArithmeticEvaluator {
         return base
     }
 
+    /// Parenthesis and unary-operator nesting; bounded so deep input cannot exhaust the stack.
+    private var depth = 0
+
     private mutating func parseUnary() throws -> Int {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > 200 { throw Failure.message("expression nested too deeply") }
         guard let t = peek else { throw Failure.message("syntax error: operand expected") }
         switch t {
         case "-": index += 1; return 0 &- (try parseUnary())

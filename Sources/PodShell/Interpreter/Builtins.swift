@@ -3,8 +3,6 @@
 enum Builtins {
     typealias Builtin = (ShellInterpreter, [String], ShellEnvironment, ShellInterpreter.IO) -> ShellInterpreter.Flow
 
-    nonisolated(unsafe) static let names: Set<String> = Set(table.keys)
-
     nonisolated(unsafe) static let table: [String: Builtin] = [
         "cd": cd, "pwd": pwd, "export": export, "unset": unset, "set": set, "exit": exit, "return": returnBuiltin,
         "break": { i, a, e, io in loopControl(i, a, e, io, isBreak: true) },
@@ -65,6 +63,10 @@ enum Builtins {
     private static func cdError(_ env: ShellEnvironment, _ io: ShellInterpreter.IO, _ target: String, _ e: FileSystemError) -> ShellInterpreter.Flow {
         if env.dialect.isBusybox {
             io.stderr.write("sh: cd: can't cd to \(target): \(e.message)\n")
+            return status(env, 2)
+        }
+        if env.dialect == .dash {
+            io.stderr.write("sh: 1: cd: can't cd to \(target)\n")
             return status(env, 2)
         }
         io.stderr.write("bash: cd: \(target): \(e.message)\n")

@@ -7,9 +7,11 @@ public enum ShellDialect: Sendable, Equatable {
     case busyboxSh
     /// The learner's own shell on the host, where `kubectl` lives.
     case hostBash
+    /// `sh` in debian-based images (dash): `sh: 1: foo: not found`, GNU coreutils around it.
+    case dash
 
     /// The name errors are prefixed with (`bash: foo: command not found`, `sh: foo: not found`).
-    public var shellName: String { self == .busyboxSh ? "sh" : "bash" }
+    public var shellName: String { self == .busyboxSh || self == .dash ? "sh" : "bash" }
     public var isBusybox: Bool { self == .busyboxSh }
 }
 

@@ -6,6 +6,13 @@ public typealias ShellCommand = (CommandContext) -> Int32
 /// Everything one shell process knows: variables, cwd, filesystem, the command table supplied
 /// by the caller (kubectl on the host, the image's programs in a container), and the hooks
 /// that tie it to the virtual clock and the seeded generator.
+///
+/// Typical wiring:
+/// - host: `ShellEnvironment(dialect: .hostBash, commands: StandardUtilities.hostCommands + kubectl…)`
+///   inside `ShellSession(environment:prompt: "$ ")` pushed on the `Terminal`;
+/// - `kubectl exec POD -- CMD`: a fresh environment over the container's `VirtualFileSystem`, then
+///   `execute(argv, …)`; with `-it` and a shell, push `ShellSession(environment:makePrompt:)` instead.
+/// Background jobs (`cmd &`) run in the foreground; `set -e`/`-x` are accepted and ignored.
 public final class ShellEnvironment {
     public var dialect: ShellDialect
     public var fileSystem: VirtualFileSystem

@@ -339,14 +339,11 @@ final class ShellInterpreter {
             return builtin(self, Array(argv.dropFirst()), env, io)
         }
         env.lastStatus = runExternal(argv, env, io, line: line)
-        if let code = pendingExit { pendingExit = nil; return .exit(code) }
         // 130 is what a command returns when Ctrl-C cut it short: the whole line stops, as with SIGINT.
         if env.lastStatus == 130 { abortChild = true; return .abort }
         return .normal
     }
 
-    /// Set by `exec` to end the shell after the command.
-    var pendingExit: Int32?
     /// Status of the last `$(...)` in the current simple command (for `x=$(false)`).
     var substitutionStatus: Int32?
 
@@ -398,13 +395,19 @@ final class ShellInterpreter {
                 io.stderr.write(env.dialect.isBusybox ? "\(shell): \(argv[0]): Permission denied\n" : "\(shell): \(argv[0]): Is a directory\n")
                 return 126
             } else {
-                io.stderr.write(env.dialect.isBusybox ? "\(shell): \(argv[0]): not found\n" : "\(shell): \(argv[0]): No such file or directory\n")
+                switch env.dialect {
+                case .busyboxSh: io.stderr.write("sh: \(argv[0]): not found\n")
+                case .dash: io.stderr.write("sh: \(line): \(argv[0]): not found\n")
+                default: io.stderr.write("\(shell): \(argv[0]): No such file or directory\n")
+                }
                 return 127
             }
         }
         guard let command = env.commands[name] else {
             if env.dialect.isBusybox {
                 io.stderr.write("\(shell): \(name): not found\n")
+            } else if env.dialect == .dash {
+                io.stderr.write("sh: \(line): \(name): not found\n")
             } else if env.isInteractive || depth == 0 && env === rootEnvironment && env.isInteractive {
                 io.stderr.write("\(shell): \(name): command not found\n")
             } else {

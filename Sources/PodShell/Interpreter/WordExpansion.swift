@@ -25,6 +25,10 @@ extension ShellInterpreter {
     func expandFields(_ words: [ShellWord], _ env: ShellEnvironment, _ io: IO) -> Result<[String], ExpansionFailure> {
         var out: [String] = []
         out.reserveCapacity(words.count)
+        var words = words
+        if env.dialect == .bash || env.dialect == .hostBash, words.contains(where: Self.mayHaveBraces) {
+            words = words.flatMap { Self.mayHaveBraces($0) ? BraceExpansion.expand($0) : [$0] }
+        }
         for word in words {
             // Fast path: plain unquoted literal without glob characters.
             if word.parts.count == 1, case .literal(let s, let quoted) = word.parts[0], quoted || !GlobPattern.hasMeta(s) {
@@ -70,6 +74,10 @@ extension ShellInterpreter {
             }
         }
         return .success(out)
+    }
+
+    static func mayHaveBraces(_ word: ShellWord) -> Bool {
+        word.parts.contains { if case .literal(let t, quoted: false) = $0 { return t.contains("{") && t.contains("}") }; return false }
     }
 
     private func splitInto(_ value: String, ifs: String, current: inout Field, fields: inout [Field]) {

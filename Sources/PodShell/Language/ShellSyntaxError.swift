@@ -9,6 +9,15 @@ public enum ShellSyntaxError: Error, Equatable, Sendable {
 
     /// The message the imitated shell prints (without a trailing newline).
     public func message(dialect: ShellDialect, commandString: Bool = false) -> String {
+        if dialect == .dash {
+            switch self {
+            case .unexpected(let token, let line):
+                return "sh: \(line): Syntax error: \(token == "newline" ? "newline" : "\"\(token)\"") unexpected"
+            case .incomplete(let expecting):
+                if let expecting { return "sh: 1: Syntax error: end of file unexpected (expecting \"\(expecting)\")" }
+                return "sh: 1: Syntax error: Unterminated quoted string"
+            }
+        }
         switch (self, dialect.isBusybox) {
         case (.unexpected(let token, _), true):
             return "sh: syntax error: unexpected \(token == "newline" ? "newline" : "\"\(token)\"")"

@@ -38,6 +38,11 @@ public final class ShellSession: LineProgram {
         "\(env.cwd) \(env.user.uid == 0 ? "#" : "$") "
     }
 
+    /// dash's plain `# ` (root) or `$ `.
+    public static func dashPrompt(_ env: ShellEnvironment) -> String {
+        env.user.uid == 0 ? "# " : "$ "
+    }
+
     public var prompt: String { pending == nil ? makePrompt(environment) : continuationPrompt }
 
     /// True while a multi-line command is being typed.

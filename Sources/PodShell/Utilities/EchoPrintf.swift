@@ -3,7 +3,8 @@ extension Utilities {
     public static func echo(_ ctx: CommandContext) -> Int32 {
         var args = ctx.arguments[...]
         var newline = true
-        var escapes = false
+        // dash's echo always interprets backslash escapes; bash and busybox need -e.
+        var escapes = ctx.dialect == .dash
         while let a = args.first, a.count > 1, a.hasPrefix("-"), a.dropFirst().allSatisfy({ "neE".contains($0) }) {
             for c in a.dropFirst() {
                 switch c {
@@ -80,25 +81,20 @@ extension Utilities {
             outer: while i < f.count {
                 let c = f[i]
                 if c == "\\" {
-                    let (s, stop) = decodeEscapes(String(f[i..<min(f.count, i + 4)]), forEcho: false)
-                    // Decode one escape: find how many chars it used by decoding progressively.
+                    // One escape: `\n`, up to three octal digits, or `\x` and two hex digits.
                     var used = 2
                     if i + 1 < f.count {
                         let n = f[i + 1]
-                        if ("0"..."7").contains(n) {
+                        if ("0"..."7").contains(n) || n == "x" {
+                            let isHex = n == "x"
                             var j = i + 2
-                            while j < f.count, j < i + 4, ("0"..."7").contains(f[j]) { j += 1 }
-                            used = j - i
-                        } else if n == "x" {
-                            var j = i + 2
-                            while j < f.count, j < i + 4, f[j].isHexDigit { j += 1 }
+                            while j < f.count, j < i + 4, isHex ? f[j].isHexDigit : ("0"..."7").contains(f[j]) { j += 1 }
                             used = j - i
                         }
                     } else { used = 1 }
-                    let (one, stopOne) = decodeEscapes(String(f[i..<min(f.count, i + used)]), forEcho: false)
-                    _ = s; _ = stop
+                    let (one, stop) = decodeEscapes(String(f[i..<min(f.count, i + used)]), forEcho: false)
                     out += one
-                    if stopOne { break outer }
+                    if stop { break outer }
                     i += used
                     continue
                 }
@@ -132,7 +128,7 @@ extension Utilities {
                     var n = 0
                     if let a = arg {
                         if let v = parseInteger(a) { n = v } else {
-                            ctx.writeError("\(ctx.dialect.isBusybox ? "printf" : "printf"): \(a): invalid number\n")
+                            ctx.writeError("printf: \(a): invalid number\n")
                             status = 1
                         }
                     }

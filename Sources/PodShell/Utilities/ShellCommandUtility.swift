@@ -2,14 +2,15 @@ extension Utilities {
     /// `sh -c 'script' [name [args]]`, `sh script.sh args`, and `sh` reading commands from
     /// stdin. With a terminal as stdin it pushes an interactive `ShellSession` onto the terminal.
     public static func shell(_ ctx: CommandContext) -> Int32 {
-        let dialect: ShellDialect = ctx.name == "bash" ? .bash : (ctx.dialect == .busyboxSh ? .busyboxSh : (ctx.dialect == .hostBash ? .bash : ctx.dialect))
+        // `bash` is bash; `sh` is busybox ash in busybox images and dash everywhere else.
+        let dialect: ShellDialect = ctx.name == "bash" ? .bash : (ctx.dialect == .busyboxSh ? .busyboxSh : .dash)
         var args = ctx.arguments[...]
         var commandString: String? = nil
         while let a = args.first, a.hasPrefix("-"), a != "-", a != "--" {
             args = args.dropFirst()
             if a == "-c" {
                 guard let s = args.popFirst() else {
-                    ctx.writeError(dialect == .busyboxSh ? "sh: -c requires an argument\n" : "bash: -c: option requires an argument\n")
+                    ctx.writeError(dialect == .bash ? "bash: -c: option requires an argument\n" : "sh: -c requires an argument\n")
                     return 2
                 }
                 commandString = s
@@ -27,10 +28,14 @@ extension Utilities {
             let path = ctx.absolutePath(file)
             guard let text = try? ctx.fileSystem.readText(path, limit: 1 << 20) else {
                 if ctx.fileSystem.isDirectory(path) {
-                    ctx.writeError(dialect == .busyboxSh ? "sh: can't open '\(file)': Is a directory\n" : "bash: \(file): Is a directory\n")
+                    ctx.writeError(dialect == .bash ? "bash: \(file): Is a directory\n" : "sh: 0: cannot open \(file): Is a directory\n")
                     return 126
                 }
-                ctx.writeError(dialect == .busyboxSh ? "sh: can't open '\(file)': No such file or directory\n" : "bash: \(file): No such file or directory\n")
+                switch dialect {
+                case .busyboxSh: ctx.writeError("sh: can't open '\(file)': No such file or directory\n")
+                case .dash: ctx.writeError("sh: 0: cannot open \(file): No such file\n")
+                default: ctx.writeError("bash: \(file): No such file or directory\n")
+                }
                 return 127
             }
             return ctx.runScript(text, name: file, arguments: Array(args), dialect: dialect)
@@ -38,7 +43,12 @@ extension Utilities {
         if ctx.stdinIsTerminal, let terminal = ctx.terminal {
             let child = ctx.environment.makeChild()
             child.dialect = dialect
-            let prompt: (ShellEnvironment) -> String = dialect == .busyboxSh ? { ShellSession.busyboxPrompt($0) } : { ShellSession.bashPrompt($0) }
+            let prompt: (ShellEnvironment) -> String
+            switch dialect {
+            case .busyboxSh: prompt = { ShellSession.busyboxPrompt($0) }
+            case .dash: prompt = { ShellSession.dashPrompt($0) }
+            default: prompt = { ShellSession.bashPrompt($0) }
+            }
             let session = ShellSession(environment: child, makePrompt: prompt)
             terminal.push(session)
             return 0

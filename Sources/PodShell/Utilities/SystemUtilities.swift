@@ -16,7 +16,7 @@ extension Utilities {
         return 0
     }
 
-    /// `sleep N[smhd]...` (decimals allowed) on the virtual clock; Ctrl-C returns 130.
+    /// `sleep N[smhd]...` (decimals allowed, at most a week) on the virtual clock; Ctrl-C returns 130.
     public static func sleep(_ ctx: CommandContext) -> Int32 {
         guard !ctx.arguments.isEmpty else {
             ctx.writeError(ctx.isBusybox ? "BusyBox v1.36.1 multi-call binary.\n\nUsage: sleep [N]...\n" : "sleep: missing operand\nTry 'sleep --help' for more information.\n")
@@ -37,7 +37,9 @@ extension Utilities {
             }
             total += v * unit
         }
-        let ms = Int64(min(total, 1e12) * 1000)
+        // One sleep waits at most a week of cluster time, so `sleep infinity` cannot make the
+        // simulation replay years of controller work.
+        let ms = Int64(min(total, 7 * 86400) * 1000)
         return ctx.sleep(milliseconds: ms) ? 0 : 130
     }
 

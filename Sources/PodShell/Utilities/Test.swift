@@ -59,7 +59,12 @@ struct TestExpression {
         return v
     }
 
+    private var depth = 0
+
     private mutating func parseNot() throws -> Bool {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > 200 { throw Failure.message("expression nested too deeply") }
         if index < args.count, args[index] == "!", index + 1 < args.count { index += 1; return !(try parseNot()) }
         return try parsePrimary()
     }
@@ -76,12 +81,10 @@ struct TestExpression {
             index += 1
             return v
         }
-        if index + 2 < args.count + 0 || index + 2 <= args.count - 1 || (index + 2 < args.count + 1 && index + 1 < args.count && Self.binary.contains(args[index + 1])) {
-            if index + 1 < args.count, Self.binary.contains(args[index + 1]), index + 2 < args.count {
-                let l = a, op = args[index + 1], r = args[index + 2]
-                index += 3
-                return try compare(l, op, r)
-            }
+        if index + 2 < args.count, Self.binary.contains(args[index + 1]) {
+            let l = a, op = args[index + 1], r = args[index + 2]
+            index += 3
+            return try compare(l, op, r)
         }
         if a.hasPrefix("-"), a.count == 2, index + 1 < args.count {
             let operand = args[index + 1]

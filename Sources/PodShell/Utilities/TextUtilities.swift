@@ -263,17 +263,27 @@ extension Utilities {
             if flags.contains("c") { values.append(totals[3]) }
             rows.append((values, "total"))
         }
-        let single = rows.count == 1 && rows[0].1.isEmpty && rows[0].0.count == 1
-        var width = rows.flatMap { $0.0 }.map { String($0).count }.max() ?? 1
-        if ctx.isBusybox { width = 7 } else if !single && parsed.operands.isEmpty { width = max(width, 7) }
+        // Column width as GNU computes it: 1 for a single input with a single count; otherwise the
+        // digits of the operands' total size, at least 7 when stdin is among the inputs.
+        // busybox pads to 7 unless exactly one count was asked for.
+        let countsPerRow = rows.first?.0.count ?? 1
+        var width = 1
+        if ctx.isBusybox {
+            width = countsPerRow == 1 ? 1 : 7
+        } else if !(inputs.count == 1 && countsPerRow == 1) {
+            let total = inputs.filter { $0.name != "-" }.reduce(0) { $0 + $1.text.utf8.count }
+            width = String(total).count
+            if inputs.contains(where: { $0.name == "-" }) { width = max(width, 7) }
+        }
         var out = ""
         for (values, name) in rows {
-            let cells = values.map { v -> String in
+            var cells: [String] = []
+            for (i, v) in values.enumerated() {
                 let s = String(v)
-                return single && !ctx.isBusybox ? s : String(repeating: " ", count: max(0, width - s.count)) + s
+                let w = ctx.isBusybox && i == 0 && countsPerRow == 1 ? 1 : width
+                cells.append(String(repeating: " ", count: max(0, w - s.count)) + s)
             }
-            var line = cells.joined(separator: ctx.isBusybox ? " " : " ")
-            if ctx.isBusybox && single { line = String(values[0]) }
+            var line = cells.joined(separator: " ")
             if !name.isEmpty { line += " " + name }
             out += line + "\n"
         }
