@@ -157,9 +157,9 @@ import Testing
 
     @Test func pipedScriptNamesTheFailingLine() {
         let server = makeServer()
-        let recorder = DatabaseCommandRecorder(input: ["create table t (n int);", "insert into t values ('x');", "select n from t;"])
+        let recorder = DatabaseCommandRecorder(input: ["create table t (n int, m text);", "insert into t values ('x');", "select n from t;", "insert into t values (4);", "select * from t;"])
         #expect(PsqlClient.run(recorder.io(["-U", "postgres"]), connector: PostgresConnector(localServer: server)) == 0)
-        #expect(recorder.out == "CREATE TABLE\n n \n---\n(0 rows)\n\n")
+        #expect(recorder.out == "CREATE TABLE\n n \n---\n(0 rows)\n\nINSERT 0 1\n n | m \n---+---\n 4 | \n(1 row)\n\n")
         #expect(recorder.err == "psql:<stdin>:2: ERROR:  invalid input syntax for integer: \"x\"\n")
     }
 

@@ -174,7 +174,9 @@ final class SQLEngine {
         }
         var added: [[SQLValue]] = []
         for (rowNumber, expressions) in valueRows.enumerated() {
-            guard expressions.count == targets.count else { throw .columnCountMismatch(row: rowNumber + 1) }
+            // PostgreSQL fills missing trailing columns with their defaults; MySQL insists on all.
+            let fillsDefaults = dialect == .postgres && columnNames == nil && expressions.count < targets.count
+            guard expressions.count == targets.count || fillsDefaults else { throw .columnCountMismatch(row: rowNumber + 1) }
             var row = Array(repeating: SQLValue.null, count: table.columns.count)
             var given = Array(repeating: false, count: table.columns.count)
             for (target, expression) in zip(targets, expressions) {
