@@ -204,6 +204,44 @@ import Testing
         #expect(m.recorder.take().out == "Bye\n")
     }
 
+    @Test func statusReport() {
+        var clock: Int64 = 1_000_000
+        let server = MySQLServer(storage: InMemoryDatabaseStorage(), hostname: "mysql-0", now: { clock })
+        MySQLServer.initialize(fileSystem: server.storage, rootPassword: "qwerty")
+        let recorder = DatabaseCommandRecorder()
+        let terminal = recorder.terminal()
+        _ = MySQLClient.run(recorder.io(["-uroot", "-pqwerty", "mysql"], stdinIsTerminal: true, terminal: terminal), connector: MySQLConnector(localServer: server))
+        _ = recorder.take()
+        clock += 3_665_000
+        terminal.feed("\\s")
+        #expect(recorder.take().out == """
+            --------------
+            mysql  Ver 14.14 Distrib 5.7.44, for Linux (x86_64) using  EditLine wrapper
+
+            Connection id:\t\t2
+            Current database:\tmysql
+            Current user:\t\troot@localhost
+            SSL:\t\t\tNot in use
+            Current pager:\t\tstdout
+            Using outfile:\t\t''
+            Using delimiter:\t;
+            Server version:\t\t5.7.44 MySQL Community Server (GPL)
+            Protocol version:\t10
+            Connection:\t\tLocalhost via UNIX socket
+            Server characterset:\tlatin1
+            Db     characterset:\tlatin1
+            Client characterset:\tlatin1
+            Conn.  characterset:\tlatin1
+            UNIX socket:\t\t/var/run/mysqld/mysqld.sock
+            Uptime:\t\t\t1 hour 1 min 5 sec
+
+            Threads: 1  Questions: 5  Slow queries: 0  Opens: 105  Flush tables: 1  Open tables: 98  Queries per second avg: 0.001
+            --------------
+
+
+            """)
+    }
+
     @Test func filesLiveUnderTheDataDirectory() {
         let m = Monitor()
         _ = m.type("create database hello;", "use hello", "create table t (id int);", "insert into t values (7);")

@@ -7,6 +7,8 @@ struct MySQLInputBuffer {
         case quit
         /// `use db` typed without a delimiter is handled by the client itself.
         case use(String, line: Int)
+        /// `status` / `\\s`.
+        case status
     }
 
     private(set) var pending = ""
@@ -81,6 +83,7 @@ struct MySQLInputBuffer {
                 case "G": pieces.append(finish(vertical: true))
                 case "c": clear()
                 case "q": pieces.append(.quit); return pieces
+                case "s": pieces.append(.status)
                 default: break
                 }
                 continue
@@ -105,6 +108,8 @@ struct MySQLInputBuffer {
         switch first {
         case "exit", "quit", "\\q":
             return words.count == 1 ? (.quit, next) : nil
+        case "status", "\\s":
+            return words.count == 1 ? (.status, next) : nil
         case "use", "\\u":
             var name = words.count > 1 ? String(words[1]) : ""
             if name.hasPrefix("`") && name.hasSuffix("`") && name.count >= 2 { name = String(name.dropFirst().dropLast()) }

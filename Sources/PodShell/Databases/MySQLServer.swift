@@ -25,7 +25,11 @@ public final class MySQLServer {
         self.storage = storage
         self.hostname = hostname
         self.now = now
+        self.startedAt = now()
     }
+
+    /// When this mysqld started (virtual ms), for `status`'s uptime.
+    public let startedAt: Int64
 
     /// True once the system databases exist (what the entrypoint checks before initialising).
     public var isInitialized: Bool { storage.isDirectory(dataDirectory + "/mysql") }
