@@ -173,6 +173,8 @@ import Testing
 
 
             """)
+        #expect(m.type("# just a comment") == "")
+        #expect(m.terminal.prompt == "mysql> ")
         #expect(m.type("select 'it''s") == "")
         #expect(m.terminal.prompt == "    '> ")
         #expect(m.type("'\\c") == "")
@@ -202,6 +204,44 @@ import Testing
         #expect(m.recorder.take().out == "Bye\n")
     }
 
+    @Test func statusReport() {
+        var clock: Int64 = 1_000_000
+        let server = MySQLServer(storage: InMemoryDatabaseStorage(), hostname: "mysql-0", now: { clock })
+        MySQLServer.initialize(fileSystem: server.storage, rootPassword: "qwerty")
+        let recorder = DatabaseCommandRecorder()
+        let terminal = recorder.terminal()
+        _ = MySQLClient.run(recorder.io(["-uroot", "-pqwerty", "mysql"], stdinIsTerminal: true, terminal: terminal), connector: MySQLConnector(localServer: server))
+        _ = recorder.take()
+        clock += 3_665_000
+        terminal.feed("\\s")
+        #expect(recorder.take().out == """
+            --------------
+            mysql  Ver 14.14 Distrib 5.7.44, for Linux (x86_64) using  EditLine wrapper
+
+            Connection id:\t\t2
+            Current database:\tmysql
+            Current user:\t\troot@localhost
+            SSL:\t\t\tNot in use
+            Current pager:\t\tstdout
+            Using outfile:\t\t''
+            Using delimiter:\t;
+            Server version:\t\t5.7.44 MySQL Community Server (GPL)
+            Protocol version:\t10
+            Connection:\t\tLocalhost via UNIX socket
+            Server characterset:\tlatin1
+            Db     characterset:\tlatin1
+            Client characterset:\tlatin1
+            Conn.  characterset:\tlatin1
+            UNIX socket:\t\t/var/run/mysqld/mysqld.sock
+            Uptime:\t\t\t1 hour 1 min 5 sec
+
+            Threads: 1  Questions: 5  Slow queries: 0  Opens: 105  Flush tables: 1  Open tables: 98  Queries per second avg: 0.001
+            --------------
+
+
+            """)
+    }
+
     @Test func filesLiveUnderTheDataDirectory() {
         let m = Monitor()
         _ = m.type("create database hello;", "use hello", "create table t (id int);", "insert into t values (7);")
@@ -221,9 +261,19 @@ import Testing
         let storage = InMemoryDatabaseStorage()
         let failed = MySQLServer.start(environment: [:], fileSystem: storage)
         #expect(failed.succeeded == false)
-        #expect(failed.errorLog.contains("You need to specify one of MYSQL_ROOT_PASSWORD, MYSQL_ALLOW_EMPTY_PASSWORD and MYSQL_RANDOM_ROOT_PASSWORD"))
+        #expect(failed.log.hasSuffix("""
+            1970-01-01 00:00:00+00:00 [ERROR] [Entrypoint]: Database is uninitialized and password option is not specified
+                You need to specify one of the following as an environment variable:
+                - MYSQL_ROOT_PASSWORD
+                - MYSQL_ALLOW_EMPTY_PASSWORD
+                - MYSQL_RANDOM_ROOT_PASSWORD
+
+            """))
         let started = MySQLServer.start(environment: ["MYSQL_ROOT_PASSWORD": "pw", "MYSQL_DATABASE": "app"], fileSystem: storage)
         #expect(started.succeeded)
+        #expect(started.log.contains("[Note] [Entrypoint]: MySQL init process done. Ready for start up."))
+        #expect(started.log.hasSuffix("Version: '5.7.44'  socket: '/var/run/mysqld/mysqld.sock'  port: 3306  MySQL Community Server (GPL)\n"))
+        #expect(!MySQLServer.start(environment: [:], fileSystem: storage).log.contains("Initializing"))
         let server = MySQLServer(storage: storage, hostname: "db")
         #expect(server.authenticate(user: "root", password: "pw"))
         #expect(!server.authenticate(user: "root", password: "qwerty"))

@@ -28,3 +28,25 @@ import Testing
         }
     }
 }
+
+@Suite struct DeepNestingTests {
+    @Test func deepNestingIsASyntaxErrorNotACrash() {
+        let sh = makeShell()
+        let deep = String(repeating: "$(", count: 5000) + String(repeating: ")", count: 5000)
+        #expect(sh.capture("echo \(deep)").status == 2)
+        let parens = String(repeating: "(", count: 5000) + "true" + String(repeating: ")", count: 5000)
+        #expect(sh.capture(parens).status != 0)
+        let arithmetic = "echo $((" + String(repeating: "$((", count: 3000) + "1" + String(repeating: "))", count: 3000) + "))"
+        _ = sh.capture(arithmetic)
+        let backticks = "echo " + String(repeating: "\\`", count: 64)
+        _ = sh.capture(backticks)
+        #expect(sh.capture("echo $(echo $(echo ok))").stdout == "ok\n")
+        #expect(sh.capture("a=b; b=a; echo $((a))").stderr == "bash: a: expression recursion level exceeded\n")
+        _ = sh.capture("[ " + String(repeating: "! ", count: 5000) + "x ]")
+        _ = sh.capture("echo " + String(repeating: "{a,b}", count: 3000))
+        _ = sh.capture("echo x | sed '" + String(repeating: "{", count: 3000) + "'")
+        _ = sh.capture("echo x | awk '{print " + String(repeating: "(", count: 3000) + "1" + String(repeating: ")", count: 3000) + "}'")
+        #expect(sh.capture("f() { f; }; f").stderr == "bash: maximum function nesting level exceeded (200)\n")
+        _ = sh.capture("echo 'sh /tmp/r' > /tmp/r; sh /tmp/r")
+    }
+}

@@ -125,6 +125,8 @@ struct MySQLClientRequest {
                 }
             case .emptyStatement:
                 break
+            case .status:
+                write(connection.statusReport())
             case .quit:
                 return false
             }
@@ -162,6 +164,8 @@ final class MySQLMonitor: LineProgram {
                 return .exit(0)
             case .emptyStatement:
                 terminal.writeErr("ERROR: \nNo query specified\n\n")
+            case .status:
+                terminal.writeOut(connection.statusReport())
             case .use(let name, _):
                 let (out, err) = connection.interactive("USE `\(name.replacingOccurrences("`", "``"))`", vertical: false)
                 terminal.writeOut(out)
@@ -196,7 +200,6 @@ final class MySQLMonitor: LineProgram {
     /// Ctrl-C drops the statement being typed; the client stays.
     func interrupt(terminal: Terminal) {
         buffer.clear()
-        terminal.writeOut("^C\n")
     }
 
     func endOfInput(terminal: Terminal) {

@@ -54,6 +54,46 @@ final class MySQLConnection {
         }
     }
 
+    /// The client's `status` (`\\s`) report.
+    func statusReport() -> String {
+        var seconds = max(0, (server.now() - server.startedAt) / 1000)
+        let elapsed = seconds
+        // mysql's nice_time: units that are zero are left out; `min` and `sec` never take an s.
+        var uptime = ""
+        for (size, one, many) in [(Int64(86400), "day", "days"), (3600, "hour", "hours"), (60, "min", "min")] where seconds >= size {
+            let count = seconds / size
+            seconds -= count * size
+            uptime += "\(count) \(count > 1 ? many : one) "
+        }
+        uptime += "\(seconds) sec"
+        let average = elapsed > 0 ? String(format: "%.3f", 5.0 / Double(elapsed)) : "5.000"
+        return """
+            --------------
+            \(MySQLClient.versionLine)
+            Connection id:\t\t\(id)
+            Current database:\t\(database ?? "")
+            Current user:\t\t\(engine.user)@localhost
+            SSL:\t\t\tNot in use
+            Current pager:\t\tstdout
+            Using outfile:\t\t''
+            Using delimiter:\t;
+            Server version:\t\t5.7.44 MySQL Community Server (GPL)
+            Protocol version:\t10
+            Connection:\t\tLocalhost via UNIX socket
+            Server characterset:\tlatin1
+            Db     characterset:\tlatin1
+            Client characterset:\tlatin1
+            Conn.  characterset:\tlatin1
+            UNIX socket:\t\t/var/run/mysqld/mysqld.sock
+            Uptime:\t\t\t\(uptime)
+
+            Threads: 1  Questions: 5  Slow queries: 0  Opens: 105  Flush tables: 1  Open tables: 98  Queries per second avg: \(average)
+            --------------
+
+
+            """
+    }
+
     /// Batch mode names the input line: `ERROR 1049 (42000) at line 1: Unknown database 'x'`.
     static func batchError(_ text: String, line: Int) -> String {
         guard let marker = text.range(of: "): ") else { return text + "\n" }

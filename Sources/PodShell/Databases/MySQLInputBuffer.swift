@@ -7,6 +7,8 @@ struct MySQLInputBuffer {
         case quit
         /// `use db` typed without a delimiter is handled by the client itself.
         case use(String, line: Int)
+        /// `status` / `\\s`.
+        case status
     }
 
     private(set) var pending = ""
@@ -60,13 +62,10 @@ struct MySQLInputBuffer {
             case "'", "\"", "`":
                 quote = c
                 pending.append(c)
-            case "#":
-                pending += String(chars[i...])
-                i = chars.count
-                continue
-            case "-" where i + 2 < chars.count && chars[i + 1] == "-" && chars[i + 2].isWhitespace,
+            case "#",
+                 "-" where i + 2 < chars.count && chars[i + 1] == "-" && chars[i + 2].isWhitespace,
                  "-" where i + 2 == chars.count && chars[i + 1] == "-":
-                pending += String(chars[i...])
+                // The client drops comments itself; a comment line leaves the prompt at `mysql> `.
                 i = chars.count
                 continue
             case "/" where i + 1 < chars.count && chars[i + 1] == "*":
@@ -84,6 +83,7 @@ struct MySQLInputBuffer {
                 case "G": pieces.append(finish(vertical: true))
                 case "c": clear()
                 case "q": pieces.append(.quit); return pieces
+                case "s": pieces.append(.status)
                 default: break
                 }
                 continue
@@ -108,6 +108,8 @@ struct MySQLInputBuffer {
         switch first {
         case "exit", "quit", "\\q":
             return words.count == 1 ? (.quit, next) : nil
+        case "status", "\\s":
+            return words.count == 1 ? (.status, next) : nil
         case "use", "\\u":
             var name = words.count > 1 ? String(words[1]) : ""
             if name.hasPrefix("`") && name.hasSuffix("`") && name.count >= 2 { name = String(name.dropFirst().dropLast()) }

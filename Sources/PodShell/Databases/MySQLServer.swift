@@ -1,3 +1,6 @@
+import Foundation
+import KubeAPI
+
 /// The mysqld of a `mysql:5.7` container: its state is the data directory alone, so a server
 /// created over the same (PVC-backed) directory after the pod is recreated sees the same data.
 ///
@@ -22,7 +25,11 @@ public final class MySQLServer {
         self.storage = storage
         self.hostname = hostname
         self.now = now
+        self.startedAt = now()
     }
+
+    /// When this mysqld started (virtual ms), for `status`'s uptime.
+    public let startedAt: Int64
 
     /// True once the system databases exist (what the entrypoint checks before initialising).
     public var isInitialized: Bool { storage.isDirectory(dataDirectory + "/mysql") }
@@ -68,10 +75,27 @@ public final class MySQLServer {
     }
 
     /// What the `mysql:5.7` entrypoint does with the container's environment at start: initialises
-    /// an empty data directory, or explains (on stderr, exit code 1) why it cannot.
+    /// an empty data directory (or keeps an existing one) and returns the container log; without a
+    /// password option the entrypoint fails (exit code 1), as the real one does.
     public static func start(environment: [String: String], dataDirectory: String = MySQLServer.defaultDataDirectory,
-                             fileSystem: DatabaseStorage) -> (succeeded: Bool, errorLog: String) {
-        if fileSystem.isDirectory(dataDirectory + "/mysql") { return (true, "") }
+                             fileSystem: DatabaseStorage, now: Int64 = 0) -> (succeeded: Bool, log: String) {
+        let day = Timestamp.rfc3339(now).prefix(19).replacingOccurrences(of: "T", with: " ") + "+00:00"
+        let instant = Timestamp.rfc3339(now).prefix(19) + ".000000Z"
+        var log = """
+            \(day) [Note] [Entrypoint]: Entrypoint script for MySQL Server 5.7.44-1.el7 started.
+            \(day) [Note] [Entrypoint]: Switching to dedicated user 'mysql'
+            \(day) [Note] [Entrypoint]: Entrypoint script for MySQL Server 5.7.44-1.el7 started.
+
+            """
+        let ready = """
+            \(instant) 0 [Note] mysqld (mysqld 5.7.44) starting as process 1 ...
+            \(instant) 0 [Note] InnoDB: Completed initialization of buffer pool
+            \(instant) 0 [Note] Server hostname (bind-address): '*'; port: 3306
+            \(instant) 0 [Note] mysqld: ready for connections.
+            Version: '5.7.44'  socket: '/var/run/mysqld/mysqld.sock'  port: 3306  MySQL Community Server (GPL)
+
+            """
+        if fileSystem.isDirectory(dataDirectory + "/mysql") { return (true, log + ready) }
         let allowEmpty = !(environment["MYSQL_ALLOW_EMPTY_PASSWORD"] ?? "").isEmpty
         let randomRoot = !(environment["MYSQL_RANDOM_ROOT_PASSWORD"] ?? "").isEmpty
         var rootPassword = environment["MYSQL_ROOT_PASSWORD"]
@@ -79,16 +103,34 @@ public final class MySQLServer {
             rootPassword = text.trimmingTrailingWhitespace
         }
         if (rootPassword ?? "").isEmpty && !allowEmpty && !randomRoot {
-            return (false, """
-                error: database is uninitialized and password option is not specified
-                  You need to specify one of MYSQL_ROOT_PASSWORD, MYSQL_ALLOW_EMPTY_PASSWORD and MYSQL_RANDOM_ROOT_PASSWORD
+            return (false, log + """
+                \(day) [ERROR] [Entrypoint]: Database is uninitialized and password option is not specified
+                    You need to specify one of the following as an environment variable:
+                    - MYSQL_ROOT_PASSWORD
+                    - MYSQL_ALLOW_EMPTY_PASSWORD
+                    - MYSQL_RANDOM_ROOT_PASSWORD
 
                 """)
         }
         let ok = initialize(dataDirectory: dataDirectory, fileSystem: fileSystem, rootPassword: rootPassword ?? "",
                             database: environment["MYSQL_DATABASE"], user: environment["MYSQL_USER"],
                             password: environment["MYSQL_PASSWORD"])
-        return ok ? (true, "") : (false, "mysqld: Can't create/write to file '\(dataDirectory)/ibdata1' (Errcode: 30 - Read-only file system)\n")
+        guard ok else {
+            return (false, log + "\(instant) 0 [ERROR] --initialize specified but the data directory has files in it. Aborting.\n")
+        }
+        log += """
+            \(day) [Note] [Entrypoint]: Initializing database files
+            \(day) [Note] [Entrypoint]: Database files initialized
+            \(day) [Note] [Entrypoint]: Starting temporary server
+            \(day) [Note] [Entrypoint]: Temporary server started.
+            \(day) [Note] [Entrypoint]: Stopping temporary server
+            \(day) [Note] [Entrypoint]: Temporary server stopped
+
+            \(day) [Note] [Entrypoint]: MySQL init process done. Ready for start up.
+
+
+            """
+        return (true, log + ready)
     }
 
     /// Checks a login against `mysql.user`; `password` nil means none was given.

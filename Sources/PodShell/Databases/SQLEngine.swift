@@ -68,6 +68,11 @@ final class SQLEngine {
             guard databaseExists(db) else { throw .unknownDatabase(db) }
             let names = catalog.tableNames(db)
             return .resultSet(SQLResultSet(columns: ["Tables_in_\(db)"], numericColumns: [false], rows: names.map { [.text($0)] }))
+        case .showSetting(let name):
+            let settings = ["server_version": version, "server_encoding": "UTF8", "client_encoding": "UTF8",
+                            "timezone": "UTC", "datestyle": "ISO, MDY", "port": "5432"]
+            guard let value = settings[name] else { throw .unknownVariable(name) }
+            return .resultSet(SQLResultSet(columns: [name], numericColumns: [false], rows: [[.text(value)]]))
         case .use(let name):
             guard databaseExists(name) else { throw .unknownDatabase(name) }
             database = name
@@ -169,7 +174,9 @@ final class SQLEngine {
         }
         var added: [[SQLValue]] = []
         for (rowNumber, expressions) in valueRows.enumerated() {
-            guard expressions.count == targets.count else { throw .columnCountMismatch(row: rowNumber + 1) }
+            // PostgreSQL fills missing trailing columns with their defaults; MySQL insists on all.
+            let fillsDefaults = dialect == .postgres && columnNames == nil && expressions.count < targets.count
+            guard expressions.count == targets.count || fillsDefaults else { throw .columnCountMismatch(row: rowNumber + 1) }
             var row = Array(repeating: SQLValue.null, count: table.columns.count)
             var given = Array(repeating: false, count: table.columns.count)
             for (target, expression) in zip(targets, expressions) {
@@ -252,6 +259,13 @@ final class SQLEngine {
     private func coerce(_ value: SQLValue, to column: SQLColumn, row: Int) throws(SQLError) -> SQLValue {
         guard value != .null else { return .null }
         switch column.type.base {
+        case .boolean where dialect == .postgres:
+            // PostgreSQL keeps booleans as `t`/`f`, which psql prints as they are.
+            switch value.displayText.lowercased().trimmingCharacters(in: .whitespaces) {
+            case "t", "true", "y", "yes", "on", "1": return .text("t")
+            case "f", "false", "n", "no", "off", "0": return .text("f")
+            default: throw .invalidBoolean(value.displayText)
+            }
         case .integer, .bigint, .smallint, .tinyint, .boolean:
             switch value {
             case .integer: return value
@@ -486,8 +500,10 @@ final class SQLEngine {
                 case "*": return .integer(x &* y)
                 default:
                     guard y != 0 else { return .null }
-                    if op == "%" { return .integer(x % y) }
-                    return x % y == 0 ? .integer(x / y) : .text(Self.decimalQuotient(x, y))
+                    let (remainder, overflow) = x.remainderReportingOverflow(dividingBy: y)
+                    if overflow { return .integer(0) }
+                    if op == "%" { return .integer(remainder) }
+                    return remainder == 0 ? .integer(x.dividedReportingOverflow(by: y).partialValue) : .text(Self.decimalQuotient(x, y))
                 }
             default:
                 guard let c = SQLValue.compare(a, b, caseInsensitive: dialect == .mysql) else { return .null }
@@ -563,7 +579,9 @@ final class SQLEngine {
         // MySQL prints 4 decimals for integer division: 7/2 = 3.5000.
         let negative = (x < 0) != (y < 0)
         let ax = x.magnitude, ay = y.magnitude
-        let scaled = (ax * 10000 + ay / 2) / ay
+        let (product, overflow) = ax.multipliedReportingOverflow(by: 10000)
+        if overflow { return (negative ? "-" : "") + "\(ax / ay).0000" }
+        let scaled = (product + ay / 2) / ay
         let whole = scaled / 10000, fraction = scaled % 10000
         let fractionText = String(fraction + 10000).dropFirst()
         return (negative ? "-" : "") + "\(whole).\(fractionText)"

@@ -17,6 +17,7 @@ enum SQLError: Error, Equatable {
     case duplicateEntry(value: String, column: String, table: String, primary: Bool)
     case dataTooLong(column: String, row: Int, type: SQLColumnType)
     case incorrectInteger(value: String, column: String, row: Int)
+    case invalidBoolean(String)
     case noDefault(column: String)
     case cannotBeNull(column: String)
     case unknownFunction(database: String?, name: String, offset: Int)
@@ -48,6 +49,7 @@ enum SQLError: Error, Equatable {
         case .dataTooLong(let column, let row, _): return "ERROR 1406 (22001): Data too long for column '\(column)' at row \(row)"
         case .incorrectInteger(let value, let column, let row):
             return "ERROR 1366 (HY000): Incorrect integer value: '\(value)' for column '\(column)' at row \(row)"
+        case .invalidBoolean(let value): return "ERROR 1366 (HY000): Incorrect integer value: '\(value)' for column 'boolean' at row 1"
         case .noDefault(let column): return "ERROR 1364 (HY000): Field '\(column)' doesn't have a default value"
         case .cannotBeNull(let column): return "ERROR 1048 (23000): Column '\(column)' cannot be null"
         case .unknownFunction(let db, let name, _): return "ERROR 1305 (42000): FUNCTION \(db ?? "").\(name.lowercased()) does not exist"
@@ -93,6 +95,7 @@ enum SQLError: Error, Equatable {
             extra = "DETAIL:  Key (\(column))=(\(value)) already exists.\n"
         case .dataTooLong(_, _, let type): message = "value too long for type \(type.postgresName)"
         case .incorrectInteger(let value, _, _): message = "invalid input syntax for integer: \"\(value)\""
+        case .invalidBoolean(let value): message = "invalid input syntax for type boolean: \"\(value)\""
         case .noDefault(let column), .cannotBeNull(let column): message = "null value in column \"\(column)\" violates not-null constraint"
         case .unknownFunction(_, let name, let at):
             message = "function \(name.lowercased())() does not exist"

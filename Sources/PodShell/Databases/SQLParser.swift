@@ -9,6 +9,9 @@ struct SQLParser {
     private let text: [Character]
     private var tokens: [SQLToken] = []
     private var position = 0
+    /// Nesting of expressions; `((((...` deeper than this is a syntax error, not a stack overflow.
+    private var depth = 0
+    private static let maximumDepth = 64
 
     /// Words that end an expression or a select item, so they are never taken as aliases.
     private static let reserved: Set<String> = [
@@ -296,6 +299,9 @@ struct SQLParser {
                 guard accept("FROM") || accept("IN") else { throw failure }
                 return .describe(try tableReference())
             }
+        } else if case .word(let name) = peek.kind {
+            position += 1
+            return .showSetting(name.lowercased())
         }
         throw failure
     }
@@ -412,6 +418,9 @@ struct SQLParser {
     // MARK: Expressions
 
     private mutating func expression() throws(SQLSyntaxError) -> SQLExpression {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Self.maximumDepth else { throw failure }
         var left = try conjunction()
         while accept("OR") || (dialect == .mysql && acceptSymbol("||")) { left = .binary("OR", left, try conjunction()) }
         return left
@@ -424,7 +433,12 @@ struct SQLParser {
     }
 
     private mutating func negation() throws(SQLSyntaxError) -> SQLExpression {
-        if accept("NOT") { return .not(try negation()) }
+        if accept("NOT") {
+            depth += 1
+            defer { depth -= 1 }
+            guard depth <= Self.maximumDepth else { throw failure }
+            return .not(try negation())
+        }
         return try comparison()
     }
 
@@ -473,8 +487,14 @@ struct SQLParser {
     }
 
     private mutating func unary() throws(SQLSyntaxError) -> SQLExpression {
-        if acceptSymbol("-") { return .negate(try unary()) }
-        if acceptSymbol("+") { return try unary() }
+        if peek.kind == .symbol("-") || peek.kind == .symbol("+") {
+            depth += 1
+            defer { depth -= 1 }
+            guard depth <= Self.maximumDepth else { throw failure }
+            if acceptSymbol("-") { return .negate(try unary()) }
+            position += 1
+            return try unary()
+        }
         var value = try primary()
         // PostgreSQL casts (`'1'::int`) keep the value as is.
         while dialect == .postgres, acceptSymbol("::") { _ = try columnType(); value = .function(name: "CAST", arguments: [value], countsRows: false, offset: 0) }
@@ -499,8 +519,8 @@ struct SQLParser {
             let upper = w.uppercased()
             switch upper {
             case "NULL": position += 1; return .literal(.null)
-            case "TRUE": position += 1; return .literal(.integer(1))
-            case "FALSE": position += 1; return .literal(.integer(0))
+            case "TRUE": position += 1; return .literal(dialect == .postgres ? .text("t") : .integer(1))
+            case "FALSE": position += 1; return .literal(dialect == .postgres ? .text("f") : .integer(0))
             case "CURRENT_TIMESTAMP", "CURRENT_DATE", "CURRENT_USER", "LOCALTIMESTAMP", "CURRENT_TIME", "USER":
                 if peek(1).kind != .symbol("(") || upper != "USER" {
                     position += 1

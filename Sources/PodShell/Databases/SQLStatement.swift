@@ -61,6 +61,8 @@ enum SQLStatement: Equatable {
     case dropDatabase(name: String, ifExists: Bool)
     case showDatabases
     case showTables(database: String?)
+    /// PostgreSQL's `SHOW name` of a setting.
+    case showSetting(String)
     case use(String)
     case createTable(SQLTableReference, columns: [SQLColumn], ifNotExists: Bool)
     case dropTable([SQLTableReference], ifExists: Bool)

@@ -20,7 +20,7 @@ public enum SQLValue: Equatable, Hashable, Sendable {
         switch self {
         case .null: return false
         case .integer(let n): return n != 0
-        case .text(let s): return (Self.leadingInteger(s) ?? 0) != 0
+        case .text(let s): return s == "t" || (Self.leadingInteger(s) ?? 0) != 0
         }
     }
 

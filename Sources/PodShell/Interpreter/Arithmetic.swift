@@ -6,15 +6,19 @@ struct ArithmeticEvaluator {
     private var index = 0
     private let lookup: (String) -> String?
     private let assign: (String, String) -> Void
+    /// How many variables-holding-expressions deep this evaluation is (`a=b; b=a; $((a))`).
+    private let level: Int
 
-    init(_ text: String, lookup: @escaping (String) -> String?, assign: @escaping (String, String) -> Void) throws {
+    init(_ text: String, lookup: @escaping (String) -> String?, assign: @escaping (String, String) -> Void, level: Int = 0) throws {
         self.lookup = lookup
         self.assign = assign
+        self.level = level
         tokens = try Self.tokenize(text)
     }
 
-    static func evaluate(_ text: String, lookup: @escaping (String) -> String?, assign: @escaping (String, String) -> Void) throws -> Int {
-        var e = try ArithmeticEvaluator(text, lookup: lookup, assign: assign)
+    static func evaluate(_ text: String, lookup: @escaping (String) -> String?, assign: @escaping (String, String) -> Void, level: Int = 0) throws -> Int {
+        if level > 64 { throw Failure.message("expression recursion level exceeded") }
+        var e = try ArithmeticEvaluator(text, lookup: lookup, assign: assign, level: level)
         if e.tokens.isEmpty { return 0 }
         let v = try e.parseAssignment()
         if e.index < e.tokens.count { throw Failure.message("syntax error in expression (error token is \"\(e.tokens[e.index...].joined(separator: " "))\")") }
@@ -59,7 +63,7 @@ struct ArithmeticEvaluator {
     private func value(of name: String) throws -> Int {
         guard let raw = lookup(name)?.trimmingCharacters(in: " \t\n"), !raw.isEmpty else { return 0 }
         if let v = Int(raw) { return v }
-        return try ArithmeticEvaluator.evaluate(raw, lookup: lookup, assign: assign)
+        return try ArithmeticEvaluator.evaluate(raw, lookup: lookup, assign: assign, level: level + 1)
     }
 
     private mutating func parseAssignment() throws -> Int {
@@ -141,7 +145,13 @@ struct ArithmeticEvaluator {
         return base
     }
 
+    /// Parenthesis and unary-operator nesting; bounded so deep input cannot exhaust the stack.
+    private var depth = 0
+
     private mutating func parseUnary() throws -> Int {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > 200 { throw Failure.message("expression nested too deeply") }
         guard let t = peek else { throw Failure.message("syntax error: operand expected") }
         switch t {
         case "-": index += 1; return 0 &- (try parseUnary())

@@ -6,11 +6,16 @@ enum BraceExpansion {
     static let maxWords = 10_000
 
     static func expand(_ word: ShellWord) -> [ShellWord] {
+        // Very long words or many groups are left alone rather than multiplied out.
+        let length = word.parts.reduce(0) { n, part in if case .literal(let t, _) = part { return n + t.count }; return n }
+        if length > 1024 { return [word] }
         var budget = maxWords
-        return expand(word, budget: &budget)
+        return expand(word, budget: &budget, depth: 0)
     }
 
-    private static func expand(_ word: ShellWord, budget: inout Int) -> [ShellWord] {
+    private static func expand(_ word: ShellWord, budget: inout Int, depth: Int) -> [ShellWord] {
+        // Beyond 32 brace groups in one word the rest stay literal.
+        if depth > 32 { return [word] }
         for (index, part) in word.parts.enumerated() {
             guard case .literal(let text, quoted: false) = part, text.contains("{"),
                   let (prefix, alternatives, suffix) = firstBrace(in: text) else { continue }
@@ -19,7 +24,7 @@ enum BraceExpansion {
                 guard budget > 0 else { break }
                 var parts = word.parts
                 parts[index] = .literal(prefix + alternative + suffix, quoted: false)
-                let expanded = expand(ShellWord(parts: parts), budget: &budget)
+                let expanded = expand(ShellWord(parts: parts), budget: &budget, depth: depth + 1)
                 out.append(contentsOf: expanded)
                 budget -= expanded.count
             }

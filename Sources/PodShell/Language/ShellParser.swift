@@ -26,6 +26,9 @@ public struct ShellParser {
     }
 
     private var lookahead: (token: Token, start: Int, end: Int, line: Int)?
+    /// Nesting of lists, substitutions and braces; bounded so hostile input cannot exhaust the stack.
+    private var nesting = 0
+    private static let maxNesting = 100
 
     public init(_ source: String, lenientHereDocuments: Bool = false) {
         chars = Array(source)
@@ -47,6 +50,9 @@ public struct ShellParser {
     private static let closers: Set<String> = ["then", "else", "elif", "fi", "do", "done", "esac", "}"]
 
     private mutating func parseList(terminators: Set<String>, required: Bool = false, expecting: String? = nil) throws -> ShellList {
+        nesting += 1
+        defer { nesting -= 1 }
+        if nesting > Self.maxNesting { throw ShellSyntaxError.unexpected(token: "(", line: line) }
         var commands: [ShellCommandNode] = []
         while true {
             try skipNewlines()
@@ -159,6 +165,7 @@ public struct ShellParser {
                 throw ShellSyntaxError.unexpected(token: ")", line: line)
             }
             var sub = ShellParser(String(chars[start..<pos]))
+                sub.nesting = nesting
             let inner = try sub.readParts(stop: { _ in false }, doubleQuoted: true)
             pos += 2
             let words = [ShellWord(parts: [.literal("let", quoted: true)]), ShellWord(parts: inner.isEmpty ? [.literal("", quoted: true)] : inner)]
@@ -405,6 +412,7 @@ public struct ShellParser {
         let word: ShellWord
         if expand {
             var sub = ShellParser(body)
+            sub.nesting = nesting
             word = try sub.readHereDocumentBody()
         } else {
             word = ShellWord(parts: [.literal(body, quoted: true)])
@@ -496,6 +504,9 @@ public struct ShellParser {
 
     /// Reads word parts until `stop` says so (outside quotes). In a here-document body quotes are literal.
     private mutating func readParts(stop: (Character) -> Bool, doubleQuoted: Bool, hereDocument: Bool = false) throws -> [WordPart] {
+        nesting += 1
+        defer { nesting -= 1 }
+        if nesting > Self.maxNesting { throw ShellSyntaxError.unexpected(token: "${", line: line) }
         var parts: [WordPart] = []
         var literal = ""
         let wordStart = pos
@@ -580,6 +591,7 @@ public struct ShellParser {
                 }
                 guard pos < chars.count else { throw ShellSyntaxError.incomplete(expecting: nil) }
                 var sub = ShellParser(String(chars[start..<pos]))
+                sub.nesting = nesting
                 let inner = try sub.readParts(stop: { _ in false }, doubleQuoted: true)
                 pos += 2
                 return .arithmetic(ShellWord(parts: inner), quoted: quoted)
@@ -697,7 +709,12 @@ public struct ShellParser {
         }
         guard pos < chars.count else { throw ShellSyntaxError.incomplete(expecting: nil) }
         pos += 1
-        return .command(try ShellParser.parse(inner), quoted: quoted)
+        var sub = ShellParser(inner)
+        sub.nesting = nesting
+        let list = try sub.parseList(terminators: [])
+        let next = try sub.peek()
+        if next != .eof { throw ShellSyntaxError.unexpected(token: next.display, line: line) }
+        return .command(list, quoted: quoted)
     }
 }
 

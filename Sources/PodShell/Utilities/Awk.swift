@@ -144,6 +144,8 @@ struct AwkParser {
 
     private var tokens: [Token] = []
     private var index = 0
+    /// Expression and statement nesting; bounded so deep input cannot exhaust the stack.
+    private var depth = 0
 
     init(_ source: String) throws { tokens = try Self.tokenize(source) }
 
@@ -274,6 +276,9 @@ struct AwkParser {
     }
 
     private mutating func parseStatement() throws -> AwkStatement {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > 100 { throw Failure.syntax("nesting") }
         switch peek {
         case .punct("{"): return .block(try parseBlock())
         case .name("print"):
@@ -359,7 +364,12 @@ struct AwkParser {
         peek == .punct(";") || peek == .newline || peek == .punct("}") || peek == .eof
     }
 
-    mutating func parseExpression(noGreater: Bool = false) throws -> AwkExpr { try parseTernary(noGreater) }
+    mutating func parseExpression(noGreater: Bool = false) throws -> AwkExpr {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > 100 { throw Failure.syntax("nesting") }
+        return try parseTernary(noGreater)
+    }
 
     private mutating func parseTernary(_ ng: Bool) throws -> AwkExpr {
         let cond = try parseAssignment(ng)
@@ -457,6 +467,9 @@ struct AwkParser {
     }
 
     private mutating func parseUnary() throws -> AwkExpr {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > 200 { throw Failure.syntax("nesting") }
         if peek == .punct("!") { index += 1; return .not(try parseUnary()) }
         if peek == .punct("-") { index += 1; return .negate(try parseUnary()) }
         if peek == .punct("+") { index += 1; return .binary("+", .number(0), try parseUnary()) }

@@ -81,10 +81,11 @@ struct SedCommand {
 
     static func parse(_ script: String, extended: Bool) throws -> [SedCommand] {
         var chars = Array(script)[...]
-        return try parseCommands(&chars, extended: extended, inBlock: false)
+        return try parseCommands(&chars, extended: extended, inBlock: false, depth: 0)
     }
 
-    private static func parseCommands(_ c: inout ArraySlice<Character>, extended: Bool, inBlock: Bool) throws -> [SedCommand] {
+    private static func parseCommands(_ c: inout ArraySlice<Character>, extended: Bool, inBlock: Bool, depth: Int) throws -> [SedCommand] {
+        if depth > 50 { throw Failure.message("blocks nested too deeply") }
         var commands: [SedCommand] = []
         while true {
             while let f = c.first, f == " " || f == "\n" || f == ";" || f == "\t" { c = c.dropFirst() }
@@ -143,7 +144,7 @@ struct SedCommand {
                 guard from.count == to.count else { throw Failure.message("strings for `y' command are different lengths") }
                 command.action = .transliterate(Dictionary(zip(from, to), uniquingKeysWith: { a, _ in a }))
             case "{":
-                command.action = .block(try parseCommands(&c, extended: extended, inBlock: true))
+                command.action = .block(try parseCommands(&c, extended: extended, inBlock: true, depth: depth + 1))
             default:
                 throw Failure.message("unknown command: `\(name)'")
             }

@@ -59,7 +59,12 @@ struct TestExpression {
         return v
     }
 
+    private var depth = 0
+
     private mutating func parseNot() throws -> Bool {
+        depth += 1
+        defer { depth -= 1 }
+        if depth > 200 { throw Failure.message("expression nested too deeply") }
         if index < args.count, args[index] == "!", index + 1 < args.count { index += 1; return !(try parseNot()) }
         return try parsePrimary()
     }
