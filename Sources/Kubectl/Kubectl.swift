@@ -98,6 +98,10 @@ public final class Kubectl {
             cluster.settle()
             io.err(e.kubectlText + "\n")
             return 1
+        } catch let e as JSONPathError {
+            cluster.settle()
+            io.err("error: \(e.message)\n")
+            return 1
         } catch {
             io.err("error: \(error)\n")
             return 1

@@ -49,7 +49,7 @@ struct ApplyCommand: KubectlCommand {
             do {
                 let r = try ManifestReader.resolveType(m)
                 let result = try apply(m, as: r, call: call, dryRun: dryRun)
-                if output == nil {
+                if output == .table {
                     call.out("\(r.qualifiedKind)/\(result.object.name) \(result.operation)\(dryRun.suffix)\n")
                 } else {
                     printed.append((r, result.object))
@@ -60,7 +60,7 @@ struct ApplyCommand: KubectlCommand {
                 errors.append(e.kubectlText)
             }
         }
-        if let output, !printed.isEmpty { try ObjectOutput.print(printed, format: output, call: call) }
+        if output != .table, !printed.isEmpty { try ObjectOutput.print(printed, format: output, call: call) }
         if !errors.isEmpty {
             call.err(errors.map { $0.hasPrefix("Error from server") || $0.hasPrefix("The ") ? $0 : "error: " + $0 }.joined(separator: "\n") + "\n")
             return 1

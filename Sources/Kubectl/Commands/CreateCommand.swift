@@ -51,7 +51,7 @@ struct CreateCommand: KubectlCommand {
                     obj["metadata"]["annotations"][ThreeWayMerge.lastAppliedKey] = .string(ThreeWayMerge.annotationValue(for: obj))
                 }
                 let created = try ApplyCommand().create(obj, as: r, call: call, dryRun: dryRun, source: m.source)
-                if output == nil { call.out("\(r.qualifiedKind)/\(created.name) created\(dryRun.suffix)\n") }
+                if output == .table { call.out("\(r.qualifiedKind)/\(created.name) created\(dryRun.suffix)\n") }
                 else { printed.append((r, created)) }
             } catch let f as KubectlFailure {
                 errors.append(f.text)
@@ -59,7 +59,7 @@ struct CreateCommand: KubectlCommand {
                 errors.append(e.kubectlText)
             }
         }
-        if let output, !printed.isEmpty { try ObjectOutput.print(printed, format: output, call: call) }
+        if output != .table, !printed.isEmpty { try ObjectOutput.print(printed, format: output, call: call) }
         if !errors.isEmpty {
             call.err(errors.joined(separator: "\n") + "\n")
             return 1

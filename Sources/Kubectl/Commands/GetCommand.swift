@@ -63,13 +63,11 @@ struct GetCommand: KubectlCommand {
         if sel.objects.isEmpty {
             if errors.isEmpty && !ignoreMissing && !Self.isStructured(output) {
                 call.err(Self.noResourcesText(call, types: sel.types) + "\n")
-            } else if errors.isEmpty, let output, Self.isStructured(output) {
+            } else if errors.isEmpty, Self.isStructured(output) {
                 try ObjectOutput.print([], format: output, call: call, singleItem: false)
             }
-        } else if let output, output != .wide {
-            try ObjectOutput.print(sel.objects, format: output, call: call, singleItem: Self.singleItemImplied(call))
         } else {
-            call.out(try Self.table(sel.objects, call: call, wide: output == .wide))
+            try ObjectOutput.print(sel.objects, format: output, call: call, singleItem: Self.singleItemImplied(call))
         }
         if !errors.isEmpty {
             call.err(errors.joined(separator: "\n") + "\n")
@@ -79,7 +77,7 @@ struct GetCommand: KubectlCommand {
     }
 
     /// JSON-like outputs print an empty List rather than "No resources found".
-    static func isStructured(_ output: OutputFormat?) -> Bool {
+    static func isStructured(_ output: OutputFormat) -> Bool {
         switch output {
         case .yaml, .json, .jsonpath, .jsonpathAsJSON: return true
         default: return false
@@ -94,25 +92,12 @@ struct GetCommand: KubectlCommand {
         return args.count == 2 && !args[0].contains(",") && args[0] != "all"
     }
 
-    static func tableOptions(_ call: Invocation, wide: Bool) -> TableOptions {
+    static func tableOptions(_ call: Invocation, wide: Bool = false) -> TableOptions {
         TableOptions(
-            wide: wide, withKind: call.flags.bool("show-kind"),
+            wide: wide || call.flags.string("output") == "wide", withKind: call.flags.bool("show-kind"),
             withNamespace: call.flags.bool("all-namespaces"), showLabels: call.flags.bool("show-labels"),
             labelColumns: call.flags.strings("label-columns"), noHeaders: call.flags.bool("no-headers"),
             sortBy: call.flags.isSet("sort-by") ? call.flags.string("sort-by") : nil)
-    }
-
-    static func table(_ objects: [(ResourceType, JSONValue)], call: Invocation, wide: Bool) throws -> String {
-        var groups: [ResourceGroup] = []
-        for (r, o) in objects {
-            if let last = groups.last, last.type == r { groups[groups.count - 1].objects.append(o) }
-            else { groups.append(ResourceGroup(r, [o])) }
-        }
-        do {
-            return try TablePrinter.render(groups, options: tableOptions(call, wide: wide), now: call.cluster.now)
-        } catch {
-            throw KubectlFailure.error("\(error)")
-        }
     }
 
     /// `No resources found in default namespace.` when every requested type is namespaced and no

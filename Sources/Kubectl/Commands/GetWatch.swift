@@ -9,11 +9,11 @@ enum GetWatch {
     /// ...or after this much cluster time in all.
     static let scriptLimit: Millis = 900_000
 
-    static func run(_ call: Invocation, selection: ObjectSelection, output: OutputFormat?) throws -> Int32 {
+    static func run(_ call: Invocation, selection: ObjectSelection, output: OutputFormat) throws -> Int32 {
         guard selection.types.count == 1, let type = selection.types.first else {
             throw KubectlFailure.error("watch is only supported on individual resources and resource collections - more than 1 resource was found")
         }
-        if let output, output != .wide {
+        if output != .table && output != .wide {
             throw KubectlFailure.error("kubelab watches print tables only; drop -o \(call.flags.string("output"))")
         }
         let wide = output == .wide

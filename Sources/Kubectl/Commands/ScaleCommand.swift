@@ -61,13 +61,13 @@ struct ScaleCommand: KubectlCommand {
             updated["spec"]["replicas"] = .int(replicas)
             do {
                 let result = try call.cluster.api.update(updated, as: r, dryRun: dryRun != .none)
-                if output == nil { call.out("\(r.qualifiedKind)/\(obj.name) scaled\(dryRun.suffix)\n") }
+                if output == .table { call.out("\(r.qualifiedKind)/\(obj.name) scaled\(dryRun.suffix)\n") }
                 else { printed.append((r, result)) }
             } catch {
                 errors.append(error.kubectlText)
             }
         }
-        if let output, !printed.isEmpty { try ObjectOutput.print(printed, format: output, call: call) }
+        if output != .table, !printed.isEmpty { try ObjectOutput.print(printed, format: output, call: call) }
         if !errors.isEmpty {
             call.err(errors.joined(separator: "\n") + "\n")
             return 1

@@ -95,6 +95,7 @@ import Testing
     typealias F = Fixtures
 
     @Test func formats() throws {
+        #expect(try OutputFormat.parse("") == .table)
         #expect(try OutputFormat.parse("wide") == .wide)
         #expect(try OutputFormat.parse("jsonpath={.a}") == .jsonpath("{.a}"))
         #expect(try OutputFormat.parse("custom-columns=A:.b") == .customColumns("A:.b"))

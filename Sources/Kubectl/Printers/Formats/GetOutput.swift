@@ -1,45 +1,5 @@
 import KubeAPI
 
-/// The value of `-o/--output`, parsed as kubectl's printer flags accept it.
-public enum OutputFormat: Equatable, Sendable {
-    case table
-    case wide
-    case yaml
-    case json
-    case name
-    case jsonpath(String)
-    case jsonpathAsJSON(String)
-    case customColumns(String)
-
-    /// Parses `wide`, `yaml`, `jsonpath={...}`, `jsonpath='{...}'`, `custom-columns=A:.b` ...
-    public static func parse(_ value: String) throws(JSONPathError) -> OutputFormat {
-        switch value {
-        case "": return .table
-        case "wide": return .wide
-        case "yaml": return .yaml
-        case "json": return .json
-        case "name": return .name
-        default: break
-        }
-        for (prefix, make) in [("jsonpath-as-json=", OutputFormat.jsonpathAsJSON), ("jsonpath=", OutputFormat.jsonpath),
-                               ("custom-columns=", OutputFormat.customColumns)] where value.hasPrefix(prefix) {
-            let argument = String(value.dropFirst(prefix.count))
-            if argument.isEmpty {
-                throw JSONPathError(prefix == "custom-columns=" ? "custom-columns format specified but no custom columns given"
-                    : "template format specified but no template given")
-            }
-            return make(argument)
-        }
-        if value == "jsonpath" || value == "jsonpath-as-json" {
-            throw JSONPathError("template format specified but no template given")
-        }
-        if value == "custom-columns" {
-            throw JSONPathError("custom-columns format specified but no custom columns given")
-        }
-        throw JSONPathError("unable to match a printer suitable for the output format \"\(value)\", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml")
-    }
-}
-
 /// Everything `kubectl get` prints on stdout for one invocation, whatever the `-o` format.
 public enum GetOutput {
     /// - Parameters:
@@ -74,6 +34,9 @@ public enum GetOutput {
                                               asJSON: asJSON)
         case .customColumns(let spec):
             return try CustomColumns(spec: spec).render(objects, noHeaders: options.noHeaders)
+        case .customColumnsFile, .goTemplate:
+            // Reading the columns file needs the working directory; the get verb resolves it first.
+            throw JSONPathError("\(format) must be resolved by the caller")
         }
     }
 }
