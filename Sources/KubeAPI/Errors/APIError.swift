@@ -39,7 +39,7 @@ public struct APIError: Error, Equatable, Sendable {
     public static func invalid(kind: String, name: String, causes: [FieldError]) -> APIError {
         let text = causes.map(\.description)
         let joined = text.count == 1 ? text[0] : "[" + text.joined(separator: ", ") + "]"
-        var e = APIError(.invalid, "\(kind) \"\(name)\" is invalid: \(joined)")
+        var e = APIError(.invalid, "The \(kind) \"\(name)\" is invalid: \(joined)")
         e.invalidKind = kind
         e.invalidName = name
         e.causes = causes
@@ -58,6 +58,9 @@ public struct APIError: Error, Equatable, Sendable {
         }
         return "Error from server (\(reason.rawValue)): \(message)"
     }
+
+    /// Two errors are the same when they say the same thing (the details only shape kubectl's text).
+    public static func == (a: APIError, b: APIError) -> Bool { a.reason == b.reason && a.message == b.message }
 
     /// The same error with `error when creating "file": ` put before its message, as kubectl does
     /// for objects read from files (Invalid errors still print their causes).

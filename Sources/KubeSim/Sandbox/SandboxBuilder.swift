@@ -57,15 +57,16 @@ struct SandboxBuilder {
         put("ConfigMap", SandboxSystem.corednsConfigMap())
         let deployment = put("Deployment", SandboxSystem.corednsDeployment())
         let replicaSet = put("ReplicaSet", SandboxSystem.corednsReplicaSet(owner: deployment))
-        let daemonSet = put("DaemonSet", SandboxSystem.kubeProxyDaemonSet(desired: workers + 1))
-        apiCreate("Service", SandboxSystem.kubeDNSService())
-        at(23_000)
-        addKubeProxy(daemonSet: daemonSet, node: Sandbox.masterName, ip: Self.masterIP())
-        at(61_000)
+        // The ReplicaSet's pods exist before its controller first syncs it, so it adopts them
+        // instead of creating its own.
         for _ in 0..<2 {
             let pod = SandboxSystem.corednsPod(owner: replicaSet, rng: &cluster.rng)
             admitAndRun(pod, node: Sandbox.masterName, nodeIP: Self.masterIP(), podIP: nil)
         }
+        let daemonSet = put("DaemonSet", SandboxSystem.kubeProxyDaemonSet(desired: workers + 1))
+        apiCreate("Service", SandboxSystem.kubeDNSService())
+        at(23_000)
+        addKubeProxy(daemonSet: daemonSet, node: Sandbox.masterName, ip: Self.masterIP())
         for i in 1...max(1, workers) where workers > 0 {
             at(240_000 + Millis(i - 1) * 95_000)
             let name = Sandbox.workerName(i)
