@@ -27,7 +27,17 @@ public final class Kubelet: Controller {
         case "Pod":
             guard let node = event.object["spec"]["nodeName"].string, !node.isEmpty, agents[node] != nil else { return [] }
             let key = (event.object.namespace ?? "default") + "/" + event.object.name
-            if event.kind == .deleted { podsByNode[node]?.remove(key) } else { podsByNode[node, default: []].insert(key) }
+            if event.kind == .deleted {
+                podsByNode[node]?.remove(key)
+                return [key]
+            }
+            // Our own status writes on a pod we already run need no sync.
+            if event.kind == .modified, !event.object.isDeleting, let rt = runtimes[key], rt.uid == event.object.uid,
+                rt.node == node
+            {
+                return []
+            }
+            podsByNode[node, default: []].insert(key)
             return [key]
         default:
             return []

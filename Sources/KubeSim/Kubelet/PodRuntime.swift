@@ -62,6 +62,8 @@ final class PodRuntime {
     var containers: [ContainerRuntime] = []
     /// type → (status, lastTransitionTime) of each condition the kubelet owns.
     var conditions: [String: (status: String, since: Millis, text: String)] = [:]
+    /// The condition objects last written, reused while unchanged.
+    var conditionJSON: [String: JSONValue] = [:]
 
     init(namespace: String, name: String, uid: String, node: String) {
         self.key = namespace + "/" + name

@@ -43,11 +43,19 @@ enum PodStatusBuilder {
                 sinceText = Timestamp.rfc3339(now)
                 rt.conditions[type] = (status, now, sinceText)
             }
+            // Conditions rarely change between writes; reuse the last JSON when nothing did.
+            if let cached = rt.conditionJSON[type], cached["lastTransitionTime"].string == sinceText,
+                cached["status"].string == status, cached["reason"].string == (ok ? nil : reason),
+                cached["message"].string == (ok ? nil : message)
+            {
+                return cached
+            }
             var c: JSONValue = ["lastProbeTime": nil, "lastTransitionTime": .string(sinceText)]
             if let message, !ok { c["message"] = .string(message) }
             if let reason, !ok { c["reason"] = .string(reason) }
             c["status"] = .string(status)
             c["type"] = .string(type)
+            rt.conditionJSON[type] = c
             return c
         }
         var out: [JSONValue] = []
