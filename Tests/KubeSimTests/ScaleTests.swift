@@ -19,10 +19,26 @@ import Testing
         for o in 0..<owners {
             let owner = try cluster.api.create(Sim.yaml("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: owner-\(o)\n"),
                                                as: Sim.type("ConfigMap"))
+            try Sim.create(cluster, """
+                apiVersion: v1
+                kind: Service
+                metadata:
+                  name: svc-\(o)
+                spec:
+                  clusterIP: None
+                  selector:
+                    owner: o\(o)
+                  ports:
+                  - port: 80
+                    name: web
+                """)
             for i in 0..<perOwner {
                 var pod = template
                 pod["metadata"]["name"] = .string("app\(o)-\(i)")
                 pod["metadata"]["ownerReferences"] = [owner.ownerReference()]
+                pod["metadata"]["labels"] = ["owner": .string("o\(o)")]
+                pod["spec"]["hostname"] = .string("app\(o)-\(i)")
+                pod["spec"]["subdomain"] = .string("svc-\(o)")
                 try cluster.api.create(pod, as: podType)
             }
         }
@@ -47,6 +63,8 @@ import Testing
         var perNode: [String: Int] = [:]
         for p in pods { perNode[p["spec"]["nodeName"].string ?? "", default: 0] += 1 }
         #expect(perNode["k8s-master"] == nil)
+        let endpoints = cluster.store.get(Sim.type("Endpoints"), namespace: "default", name: "svc-0")
+        #expect(endpoints?["subsets"][0]["addresses"].items.count == perOwner)
         #expect(perNode.values.max() ?? 0 <= (owners * perOwner) / nodes + 1)
         if Self.full { print("ScaleTests: \(owners * perOwner) pods on \(nodes) nodes ready in \(elapsed), CPU \(cpu) s (sandbox \(started - made), creates \(created - started)), \(virtual) ms of cluster time") }
     }
