@@ -27,13 +27,16 @@ public final class EndpointsController: Controller {
         let uid: String
         let address: JSONValue
         let ports: [JSONValue]
+        /// The resolved ports as text, so grouping compares strings rather than JSON.
+        let portsKey: String
         let ready: Bool
 
-        init(ip: UInt32, uid: String, address: JSONValue, ports: [JSONValue], ready: Bool) {
+        init(ip: UInt32, uid: String, address: JSONValue, ports: [JSONValue], portsKey: String, ready: Bool) {
             self.ip = ip
             self.uid = uid
             self.address = address
             self.ports = ports
+            self.portsKey = portsKey
             self.ready = ready
         }
     }
@@ -216,18 +219,23 @@ public final class EndpointsController: Controller {
         address["targetRef"] = ["kind": "Pod", "name": .string(pod.name), "namespace": .string(pod.namespace ?? "default"),
                                 "uid": .string(pod.uid)]
         var ports: [JSONValue] = []
+        var portsKey = ""
         for sp in servicePorts {
             guard let port = resolvePort(sp, in: pod) else { continue }
             var p: JSONValue = [:]
-            if let n = sp["name"].string, !n.isEmpty { p["name"] = .string(n) }
+            let name = sp["name"].string ?? ""
+            let proto = sp["protocol"].string ?? "TCP"
+            if !name.isEmpty { p["name"] = .string(name) }
             p["port"] = .int(port)
-            p["protocol"] = .string(sp["protocol"].string ?? "TCP")
+            p["protocol"] = .string(proto)
             ports.append(p)
+            portsKey += "\(name):\(port)/\(proto),"
         }
         if !servicePorts.isEmpty && ports.isEmpty && !headless { return nil }
         let ready = publishNotReady
             || pod["status"]["conditions"].items.contains { $0["type"].string == "Ready" && $0["status"].string == "True" }
-        return AddressEntry(ip: IPv4.parse(ip) ?? 0, uid: pod.uid, address: address, ports: ports, ready: ready)
+        return AddressEntry(ip: IPv4.parse(ip) ?? 0, uid: pod.uid, address: address, ports: ports, portsKey: portsKey,
+                            ready: ready)
     }
 
     /// Subsets as the real controller packs them: addresses grouped by the ports they resolve to,
@@ -237,24 +245,35 @@ public final class EndpointsController: Controller {
         if all.isEmpty { return .null }
         all.sort { $0.ip != $1.ip ? $0.ip < $1.ip : $0.uid < $1.uid }
         // Groups appear in the order of their lowest address; members stay sorted.
-        var groups: [(ports: [JSONValue], members: [AddressEntry])] = []
+        var keys: [String] = []
+        var ports: [[JSONValue]] = []
+        var ready: [[JSONValue]] = []
+        var notReady: [[JSONValue]] = []
         for e in all {
-            if let g = groups.firstIndex(where: { $0.ports == e.ports }) {
-                groups[g].members.append(e)
-            } else {
-                groups.append((e.ports, [e]))
+            var g = keys.count - 1
+            if g < 0 || keys[g] != e.portsKey {
+                if let found = keys.firstIndex(of: e.portsKey) {
+                    g = found
+                } else {
+                    keys.append(e.portsKey)
+                    ports.append(e.ports)
+                    ready.append([])
+                    notReady.append([])
+                    g = keys.count - 1
+                }
             }
+            if e.ready { ready[g].append(e.address) } else { notReady[g].append(e.address) }
         }
-        return .array(groups.map { g in
-            let sorted = g.members
+        var subsets: [JSONValue] = []
+        subsets.reserveCapacity(keys.count)
+        for g in keys.indices {
             var subset: JSONValue = [:]
-            let ready = sorted.filter(\.ready).map(\.address)
-            let notReady = sorted.filter { !$0.ready }.map(\.address)
-            if !ready.isEmpty { subset["addresses"] = .array(ready) }
-            if !notReady.isEmpty { subset["notReadyAddresses"] = .array(notReady) }
-            if !g.ports.isEmpty { subset["ports"] = .array(g.ports) }
-            return subset
-        })
+            if !ready[g].isEmpty { subset["addresses"] = .array(ready[g]) }
+            if !notReady[g].isEmpty { subset["notReadyAddresses"] = .array(notReady[g]) }
+            if !ports[g].isEmpty { subset["ports"] = .array(ports[g]) }
+            subsets.append(subset)
+        }
+        return .array(subsets)
     }
 
     /// A service port's targetPort for one pod: a number as is, a name looked up among the pod's
