@@ -123,7 +123,7 @@ public final class EndpointsController: Controller {
         }
         if event.kind == .added { before = [] }
         var touched = before.symmetricDifference(after)
-        if event.kind == .modified, let old = event.old, Self.endpointFields(old) != Self.endpointFields(pod) {
+        if event.kind == .modified, !after.isEmpty, let old = event.old, Self.endpointFieldsDiffer(old, pod) {
             touched.formUnion(after)
         }
         if event.kind == .deleted { touched.formUnion(before) }
@@ -137,11 +137,21 @@ public final class EndpointsController: Controller {
         return touched.sorted().map { ns + "/" + $0 }
     }
 
-    /// The parts of a pod an Endpoints object reflects.
-    private static func endpointFields(_ pod: JSONValue) -> [JSONValue] {
-        let ready = pod["status"]["conditions"].items.first { $0["type"].string == "Ready" }?["status"] ?? .null
-        return [pod["status"]["podIP"], pod["spec"]["nodeName"], ready, pod["metadata"]["deletionTimestamp"],
-                pod["status"]["phase"], pod["spec"]["hostname"], pod["spec"]["subdomain"], pod["metadata"]["uid"]]
+    /// Whether a pod change touches what an Endpoints object reflects.
+    private static func endpointFieldsDiffer(_ a: JSONValue, _ b: JSONValue) -> Bool {
+        let aStatus = a["status"], bStatus = b["status"]
+        if aStatus["podIP"] != bStatus["podIP"] || aStatus["phase"] != bStatus["phase"] { return true }
+        if a["metadata"]["deletionTimestamp"] != b["metadata"]["deletionTimestamp"] || a["metadata"]["uid"] != b["metadata"]["uid"] {
+            return true
+        }
+        let aSpec = a["spec"], bSpec = b["spec"]
+        if aSpec["nodeName"] != bSpec["nodeName"] || aSpec["hostname"] != bSpec["hostname"] || aSpec["subdomain"] != bSpec["subdomain"] {
+            return true
+        }
+        func ready(_ status: JSONValue) -> JSONValue {
+            status["conditions"].items.first { $0["type"].string == "Ready" }?["status"] ?? .null
+        }
+        return ready(aStatus) != ready(bStatus)
     }
 
     public func sync(_ key: String, in cluster: Cluster) {
