@@ -330,7 +330,8 @@ extension Kubelet {
         rt.terminating = true
         rt.epoch += 1
         let epoch = rt.epoch
-        let grace = Millis(max(0, pod["metadata"]["deletionGracePeriodSeconds"].int ?? pod["spec"]["terminationGracePeriodSeconds"].int ?? 30)) * 1000
+        let graceSeconds = pod["metadata"]["deletionGracePeriodSeconds"].int ?? pod["spec"]["terminationGracePeriodSeconds"].int ?? 30
+        let grace = Millis(max(0, min(graceSeconds, 1_000_000_000))) * 1000
         let live = (rt.initContainers + rt.containers).filter { $0.isRunning }
         for c in live { event(rt, "Normal", "Killing", "Stopping container \(c.name)", container: c, in: cluster) }
         let total = live.isEmpty ? min(grace, Millis(cluster.rng.int(in: 100...400)))
