@@ -5,7 +5,7 @@ import Testing
 /// Many pods at once. The full 10,000-pod run is gated by `KUBELAB_SCALE=1` (run it in release:
 /// `KUBELAB_SCALE=1 swift test -c release --filter ScaleTests`); the default run is smaller.
 @Suite struct ScaleTests {
-    static let full = Context.environment("KUBELAB_SCALE") == "1"
+    static let full = ScaleEnvironment.value("KUBELAB_SCALE") == "1"
 
     @Test func manyOwnedPodsAllBecomeReady() throws {
         let (owners, perOwner, nodes) = Self.full ? (100, 100, 100) : (10, 20, 10)
@@ -79,8 +79,8 @@ extension ScaleTests {
     }
 }
 
-enum Context {
-    static func environment(_ name: String) -> String? {
+enum ScaleEnvironment {
+    static func value(_ name: String) -> String? {
         guard let value = getenv(name) else { return nil }
         return String(cString: value)
     }
