@@ -2,8 +2,11 @@ import KubeAPI
 import Testing
 @testable import KubeSim
 
-/// Many pods at once. The full 10,000-pod run is gated by `KUBELAB_SCALE=1` (run it in release:
-/// `KUBELAB_SCALE=1 swift test -c release --filter ScaleTests`); the default run is smaller.
+/// Many pods at once: owners of pods behind one headless Service each. The full run (100 owners ×
+/// 100 pods on 100 nodes) is gated by `KUBELAB_SCALE=1`; run it in release with
+/// `KUBELAB_SCALE=1 swift test -c release -Xswiftc -enable-testing --filter ScaleTests`.
+/// Measured on the shared 2-core box: about 2.7 s of CPU to all-Ready (about 1.9 s without the
+/// Services), 78 s of cluster time. The default run is smaller.
 @Suite struct ScaleTests {
     static let full = ScaleEnvironment.value("KUBELAB_SCALE") == "1"
 

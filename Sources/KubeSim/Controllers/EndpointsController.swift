@@ -185,7 +185,7 @@ public final class EndpointsController: Controller {
             }
         }
         entries[key] = table
-        let subsets = Self.subsets(from: table.values, headless: svc["spec"]["clusterIP"].string == "None")
+        let subsets = Self.subsets(from: table.values)
         var labels = svc.labels
         if svc["spec"]["clusterIP"].string == "None" { labels["service.kubernetes.io/headless"] = "" }
         let labelValue: JSONValue = labels.isEmpty ? .null : .stringMap(labels)
@@ -250,7 +250,7 @@ public final class EndpointsController: Controller {
 
     /// Subsets as the real controller packs them: addresses grouped by the ports they resolve to,
     /// sorted by IP; `.null` when there is nothing to list.
-    static func subsets<S: Sequence>(from entries: S, headless: Bool) -> JSONValue where S.Element == AddressEntry {
+    static func subsets<S: Sequence>(from entries: S) -> JSONValue where S.Element == AddressEntry {
         var all = Array(entries)
         if all.isEmpty { return .null }
         all.sort { $0.ip != $1.ip ? $0.ip < $1.ip : $0.uid < $1.uid }
