@@ -41,6 +41,7 @@ public protocol ContainerBehaviour: AnyObject {
     func outcome(of launch: ContainerLaunch) -> ContainerOutcome
     /// The image the registry serves for `reference` (as written in the pod spec); nil when the
     /// registry has no such image, which makes the pull fail (ErrImagePull, then ImagePullBackOff).
+    /// The kubelet caches the answer per reference until its `behaviour` is replaced.
     func image(_ reference: String) -> ImageInfo?
 }
 
