@@ -84,11 +84,11 @@ public final class ShellEnvironment {
         self.random = random
         self.isInterrupted = isInterrupted
         self.scriptName = dialect.shellName
+        // `env` prints exported variables in this order; PATH, HOME and HOSTNAME are appended when missing.
         for (name, value) in environment { setVariable(name, value, export: true) }
         if variable("PATH") == nil { setVariable("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", export: true) }
         if variable("HOME") == nil { setVariable("HOME", user.home, export: true) }
         if variable("HOSTNAME") == nil, dialect != .hostBash { setVariable("HOSTNAME", hostname, export: true) }
-        if variable("PWD") == nil { setVariable("PWD", cwd, export: true) }
         if variable("IFS") == nil { setVariable("IFS", " \t\n") }
     }
 
