@@ -161,3 +161,14 @@ import Testing
         #expect(makeShell(.busyboxSh).combined("echo {0..2}") == "{0..2}\n")
     }
 }
+
+@Suite struct ConditionalTests {
+    @Test func doubleBrackets() {
+        let sh = makeShell()
+        #expect(sh.combined("x='a b'; [[ $x == a* ]] && echo glob; [[ $x == \"a*\" ]] || echo literal") == "glob\nliteral\n")
+        #expect(sh.combined("[[ -d /tmp && ! -f /tmp ]] && echo dir; [[ web-12 =~ ^web-[0-9]+$ ]] && echo re") == "dir\nre\n")
+        #expect(sh.combined("[[ a < b ]] && echo less; [[ 3 -gt 10 || ( 1 -eq 1 ) ]] && echo group") == "less\ngroup\n")
+        #expect(makeShell(.busyboxSh).combined("[[ x == x ]] && echo ash") == "ash\n")
+        #expect(makeShell(.bash).combined("sh -c '[[ 1 ]]'") == "sh: 1: [[: not found\n")
+    }
+}

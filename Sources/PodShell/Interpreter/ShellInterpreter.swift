@@ -288,6 +288,8 @@ final class ShellInterpreter {
 
     private func execSimple(_ cmd: SimpleCommand, _ env: ShellEnvironment, _ io: IO) -> Flow {
         substitutionStatus = nil
+        // bash and busybox ash have `[[`; dash does not (it is then an unknown command).
+        if env.dialect != .dash, cmd.words.first?.plainText == "[[" { return execConditional(cmd, env, io) }
         guard case .success(let argv) = expandFields(cmd.words, env, io) else { env.lastStatus = 1; return abortChild ? .abort : .normal }
         var assignments: [(String, String)] = []
         for (name, word) in cmd.assignments {
@@ -327,6 +329,26 @@ final class ShellInterpreter {
             }
         }
         return invoke(argv, env, commandIO, line: cmd.line)
+    }
+
+    /// `[[ ... ]]` expands its words without splitting or globbing; the right side of `==`/`!=`
+    /// is a pattern unless quoted.
+    private func execConditional(_ cmd: SimpleCommand, _ env: ShellEnvironment, _ io: IO) -> Flow {
+        var words: [(text: String, pattern: String)] = []
+        for word in cmd.words.dropFirst().dropLast() {
+            guard case .success(let text) = expandString(word, env, io, tilde: true),
+                  case .success(let pattern) = expandPattern(word, env, io) else { env.lastStatus = 1; return .normal }
+            words.append((text, pattern))
+        }
+        var evaluator = ConditionalExpression(words: words, env: env)
+        do {
+            let result = try evaluator.evaluate()
+            env.lastStatus = result ? 0 : 1
+        } catch {
+            io.stderr.write("\(env.dialect.shellName): syntax error in conditional expression\n")
+            env.lastStatus = 2
+        }
+        return .normal
     }
 
     /// Runs `argv[0]`: a function, a builtin, or a command from the table.

@@ -133,6 +133,8 @@ public struct ShellParser {
                 default:
                     throw ShellSyntaxError.unexpected(token: raw, line: line)
                 }
+            } else if w.plainText == "[[" {
+                return .simple(try parseConditional())
             } else if let name = w.plainText, isName(name, allowDash: true), try peekFunctionParens() {
                 consume()
                 _ = try peek()
@@ -303,6 +305,31 @@ public struct ShellParser {
             if try peek() == .op(";;") { consume() }
         }
         return .caseOf(subject: subject, arms: arms)
+    }
+
+    /// `[[ ... ]]`: operators like `&&`, `<` and `(` are plain words up to the closing `]]`.
+    private mutating func parseConditional() throws -> SimpleCommand {
+        let startLine = line
+        consume()
+        var words = [ShellWord(parts: [.literal("[[", quoted: false)])]
+        while true {
+            let t = try peek()
+            switch t {
+            case .word(let w, _):
+                consume()
+                words.append(w)
+                if w.plainText == "]]" {
+                    return SimpleCommand(assignments: [], words: words, redirections: [], line: startLine)
+                }
+            case .op(let o) where ["&&", "||", "(", ")", "<", ">", "!"].contains(o):
+                consume()
+                words.append(ShellWord(parts: [.literal(o, quoted: false)]))
+            case .eof:
+                throw ShellSyntaxError.incomplete(expecting: "]]")
+            default:
+                throw ShellSyntaxError.unexpected(token: t.display, line: line)
+            }
+        }
     }
 
     private mutating func parseSimple() throws -> SimpleCommand {
