@@ -32,6 +32,7 @@ public final class ShellEnvironment {
     /// Seeded randomness (`$RANDOM`, `shuf`); callers wrap the cluster's `SeededGenerator`.
     public var random: () -> UInt64
     /// Polled between commands and loop iterations; true stops the command line (status 130).
+    /// `terminal?.isInterrupted` is polled as well.
     public var isInterrupted: () -> Bool
     /// The terminal this shell runs in, so interactive commands can push a child `LineProgram`.
     public weak var terminal: Terminal?

@@ -111,7 +111,7 @@ final class ShellInterpreter {
     }
 
     func shouldAbort(_ env: ShellEnvironment) -> Bool {
-        budget.exceeded || abortChild || env.isInterrupted()
+        budget.exceeded || abortChild || env.isInterrupted() || (env.terminal?.isInterrupted() ?? false)
     }
 
     // MARK: Lists and compound commands
