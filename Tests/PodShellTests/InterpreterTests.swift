@@ -172,3 +172,12 @@ import Testing
         #expect(makeShell(.bash).combined("sh -c '[[ 1 ]]'") == "sh: 1: [[: not found\n")
     }
 }
+
+@Suite struct DiagnosticsTests {
+    @Test func loopMessageIgnoresTheLoopsOwnRedirection() {
+        let sh = makeShell()
+        sh.limits.maxLoopIterations = 3
+        let r = sh.capture("while true; do echo x; done 2>/dev/null >/dev/null")
+        #expect(r.stderr == "kubelab: loop stopped after 3 iterations\n")
+    }
+}

@@ -166,6 +166,7 @@ public final class ShellEnvironment {
         let interpreter = ShellInterpreter(environment: self)
         let out = ShellOutput(forward: stdout, budget: interpreter.budget, isTerminal: stdoutIsTerminal)
         let err = ShellOutput(forward: stderr, budget: OutputBudget(limit: limits.maxOutputBytes), isTerminal: stdoutIsTerminal)
+        interpreter.diagnostics = err
         let status = interpreter.runCommand(argv, stdin: ShellInput(stdin, isTerminal: stdinIsTerminal), stdout: out, stderr: err, environment: self)
         if interpreter.budget.exceeded {
             err.write("kubelab: output stopped: a command line may print at most \(limits.maxOutputBytes >> 20) MiB\n")

@@ -25,6 +25,9 @@ final class ShellInterpreter {
     var loopDepth = 0
     var functionDepth = 0
     private var abortReported = false
+    /// Where kubelab's own messages go (loop limits): the line's real stderr, even when the loop
+    /// itself redirects its stderr.
+    var diagnostics: ShellOutput?
 
     init(environment: ShellEnvironment) {
         rootEnvironment = environment
@@ -56,6 +59,7 @@ final class ShellInterpreter {
 
     /// Runs a parsed line; the flag says whether `exit` was requested.
     func execute(_ list: ShellList, environment env: ShellEnvironment, io: IO) -> (status: Int32, exited: Bool) {
+        if diagnostics == nil { diagnostics = io.stderr }
         let flow = execList(list, env, io)
         reportBudget(env, io)
         switch flow {
@@ -246,13 +250,13 @@ final class ShellInterpreter {
             iterations += 1
             let limits = env.limits
             if iterations > limits.maxLoopIterations {
-                io.stderr.write("kubelab: loop stopped after \(limits.maxLoopIterations) iterations\n")
+                (interpreter.diagnostics ?? io.stderr).write("kubelab: loop stopped after \(limits.maxLoopIterations) iterations\n")
                 env.lastStatus = 1
                 interpreter.abortChild = true
                 return .abort
             }
             if let maxMillis = limits.maxLoopMillis, env.now() - start > maxMillis {
-                io.stderr.write("kubelab: loop stopped after \(maxMillis / 1000) s of cluster time\n")
+                (interpreter.diagnostics ?? io.stderr).write("kubelab: loop stopped after \(maxMillis / 1000) s of cluster time\n")
                 env.lastStatus = 1
                 interpreter.abortChild = true
                 return .abort
