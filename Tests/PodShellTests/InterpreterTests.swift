@@ -181,3 +181,12 @@ import Testing
         #expect(r.stderr == "kubelab: loop stopped after 3 iterations\n")
     }
 }
+
+@Suite struct ReturnTests {
+    @Test func returnOutsideFunctions() {
+        let sh = makeShell(.bash, interactive: true)
+        #expect(sh.combined("printf 'echo in\\nreturn 4\\necho never\\n' > /tmp/lib; . /tmp/lib; echo after $?") == "in\nafter 4\n")
+        #expect(sh.combined("eval 'return 1'; echo still") == "bash: return: can only `return' from a function or sourced script\nstill\n")
+        #expect(sh.combined("sh -c 'return 5; echo no'; echo $?") == "5\n")
+    }
+}

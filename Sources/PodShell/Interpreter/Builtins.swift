@@ -165,7 +165,8 @@ enum Builtins {
             env.lastStatus = Int32(truncatingIfNeeded: n & 0xFF)
         }
         if i.functionDepth == 0 {
-            if i.depth > 0 { return .exit(env.lastStatus) }
+            if i.sourceDepth > 0 { return .returnFromFunction }
+            if i.scriptDepth > 0 { return .exit(env.lastStatus) }
             io.stderr.write("\(env.dialect.shellName): return: can only `return' from a function or sourced script\n")
             return status(env, 1)
         }
@@ -277,7 +278,9 @@ enum Builtins {
         }
         let saved = env.positionalParameters
         if args.count > 1 { env.positionalParameters = Array(args.dropFirst()) }
+        i.sourceDepth += 1
         let flow = runInCurrentShell(i, text, env, io)
+        i.sourceDepth -= 1
         if args.count > 1 { env.positionalParameters = saved }
         return flow == .returnFromFunction ? .normal : flow
     }

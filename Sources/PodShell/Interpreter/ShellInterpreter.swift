@@ -24,6 +24,10 @@ final class ShellInterpreter {
     var depth = 0
     var loopDepth = 0
     var functionDepth = 0
+    /// Script files and `sh -c` strings being run (a top-level `return` ends the script).
+    var scriptDepth = 0
+    /// Files being read by `source`/`.` (a top-level `return` ends the file).
+    var sourceDepth = 0
     private var abortReported = false
     /// Where kubelab's own messages go (loop limits): the line's real stderr, even when the loop
     /// itself redirects its stderr.
@@ -90,7 +94,8 @@ final class ShellInterpreter {
             return 2
         }
         depth += 1
-        defer { depth -= 1 }
+        scriptDepth += 1
+        defer { depth -= 1; scriptDepth -= 1 }
         let saved = (loopDepth, functionDepth)
         loopDepth = 0
         functionDepth = 0
