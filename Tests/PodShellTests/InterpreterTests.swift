@@ -190,3 +190,12 @@ import Testing
         #expect(sh.combined("sh -c 'return 5; echo no'; echo $?") == "5\n")
     }
 }
+
+@Suite struct LocalVariableTests {
+    @Test func localIsScopedToTheCall() {
+        let sh = makeShell()
+        #expect(sh.combined("x=outer; f() { local x=inner y; echo $x; g; }; g() { echo g sees $x; }; f; echo $x ${y-unset}") ==
+                "inner\ng sees inner\nouter unset\n")
+        #expect(sh.combined("local z=1") == "bash: local: can only be used in a function\n")
+    }
+}

@@ -286,9 +286,15 @@ enum Builtins {
     }
 
     static func local(_ i: ShellInterpreter, _ args: [String], _ env: ShellEnvironment, _ io: ShellInterpreter.IO) -> ShellInterpreter.Flow {
-        // Variables are not scoped to the function (documented simplification).
+        guard !i.localFrames.isEmpty else {
+            io.stderr.write("\(env.dialect.shellName): local: can only be used in a function\n")
+            return status(env, 1)
+        }
         for a in args where !a.hasPrefix("-") {
             let (name, value) = splitAssignment(a)
+            if i.localFrames[i.localFrames.count - 1][name] == nil {
+                i.localFrames[i.localFrames.count - 1][name] = .some(env.variable(name))
+            }
             if let value { env.setVariable(name, value) } else if env.variable(name) == nil { env.setVariable(name, "") }
         }
         return status(env, 0)

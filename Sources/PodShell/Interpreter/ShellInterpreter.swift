@@ -28,6 +28,8 @@ final class ShellInterpreter {
     var scriptDepth = 0
     /// Files being read by `source`/`.` (a top-level `return` ends the file).
     var sourceDepth = 0
+    /// Per function call, the values `local` shadowed (nil: the variable did not exist).
+    var localFrames: [[String: String?]] = []
     private var abortReported = false
     /// Where kubelab's own messages go (loop limits): the line's real stderr, even when the loop
     /// itself redirects its stderr.
@@ -389,7 +391,13 @@ final class ShellInterpreter {
         functionDepth += 1
         let savedLoop = loopDepth
         loopDepth = 0
+        localFrames.append([:])
         let flow = exec(body, env, io)
+        if let frame = localFrames.popLast() {
+            for (name, old) in frame {
+                if let old { env.variables[name] = old } else { env.variables[name] = nil }
+            }
+        }
         loopDepth = savedLoop
         functionDepth -= 1
         env.positionalParameters = savedParams
