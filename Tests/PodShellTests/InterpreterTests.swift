@@ -199,3 +199,12 @@ import Testing
         #expect(sh.combined("local z=1") == "bash: local: can only be used in a function\n")
     }
 }
+
+@Suite struct ArithmeticForTests {
+    @Test func cStyleForLoop() {
+        let sh = makeShell()
+        #expect(sh.combined("for ((i=0; i<3; i++)); do echo web-$i; done") == "web-0\nweb-1\nweb-2\n")
+        #expect(sh.combined("for (( ; ; )); do break; done; echo out") == "out\n")
+        #expect(throws: ShellSyntaxError.self) { try ShellParser.parse("for ((i=0; i<3)); do :; done") }
+    }
+}

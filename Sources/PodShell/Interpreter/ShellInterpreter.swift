@@ -178,6 +178,37 @@ final class ShellInterpreter {
                 }
             }
             return .normal
+        case .arithmeticFor(let initial, let condition, let step, let body):
+            func arithmetic(_ word: ShellWord, emptyValue: Int) -> Int? {
+                guard case .success(let text) = expandString(word, env, io) else { return nil }
+                if text.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\n" }) { return emptyValue }
+                do {
+                    return try ArithmeticEvaluator.evaluate(text, lookup: { env.variable($0) ?? self.special($0, env) },
+                                                            assign: { env.setVariable($0, $1) })
+                } catch ArithmeticEvaluator.Failure.message(let m) {
+                    io.stderr.write("\(env.dialect.shellName): \(text.trimmingCharacters(in: " ")): \(m)\n")
+                    return nil
+                } catch { return nil }
+            }
+            guard arithmetic(initial, emptyValue: 0) != nil else { env.lastStatus = 1; return .normal }
+            var guardState = LoopGuard(env: env)
+            loopDepth += 1
+            defer { loopDepth -= 1 }
+            env.lastStatus = 0
+            while true {
+                if let stop = guardState.tick(self, io) { return stop }
+                guard let c = arithmetic(condition, emptyValue: 1) else { env.lastStatus = 1; return .normal }
+                if c == 0 { break }
+                let flow = execList(body, env, io)
+                switch flow {
+                case .normal: break
+                case .breakLoop(let n): return n > 1 ? .breakLoop(n - 1) : .normal
+                case .continueLoop(let n): if n > 1 { return .continueLoop(n - 1) }
+                default: return flow
+                }
+                guard arithmetic(step, emptyValue: 0) != nil else { env.lastStatus = 1; return .normal }
+            }
+            return .normal
         case .whileLoop(let condition, let body, let until):
             var guardState = LoopGuard(env: env)
             var bodyStatus: Int32 = 0

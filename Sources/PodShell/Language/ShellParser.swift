@@ -231,6 +231,9 @@ public struct ShellParser {
 
     private mutating func parseFor() throws -> ShellCommandNode {
         consume()
+        if try peek() == .op("("), let la = lookahead, la.end < chars.count, chars[la.end] == "(" {
+            return try parseArithmeticFor(from: la.end + 1)
+        }
         let t = try peek()
         guard case .word(let w, let raw) = t, let name = w.plainText else {
             if t == .eof { throw ShellSyntaxError.incomplete(expecting: "do") }
@@ -257,6 +260,48 @@ public struct ShellParser {
         let body = try parseList(terminators: ["done"], required: true, expecting: "done")
         try expectWord("done")
         return .forLoop(variable: name, items: items, body: body)
+    }
+
+    /// `for ((a; b; c))`: the three expressions are kept as words and evaluated each time.
+    private mutating func parseArithmeticFor(from start: Int) throws -> ShellCommandNode {
+        lookahead = nil
+        pos = start
+        var depth = 0
+        var sections: [String] = []
+        var current = ""
+        while true {
+            guard pos < chars.count else { throw ShellSyntaxError.incomplete(expecting: "do") }
+            let c = chars[pos]
+            if c == "(" { depth += 1 }
+            if c == ")" {
+                if depth == 0 {
+                    guard pos + 1 < chars.count else { throw ShellSyntaxError.incomplete(expecting: "do") }
+                    guard chars[pos + 1] == ")" else { throw ShellSyntaxError.unexpected(token: ")", line: line) }
+                    pos += 2
+                    break
+                }
+                depth -= 1
+            }
+            if c == ";" && depth == 0 { sections.append(current); current = ""; pos += 1; continue }
+            if c == "\n" { line += 1 }
+            current.append(c)
+            pos += 1
+        }
+        sections.append(current)
+        guard sections.count == 3 else { throw ShellSyntaxError.unexpected(token: "((", line: line) }
+        var words: [ShellWord] = []
+        for text in sections {
+            var sub = ShellParser(text)
+            sub.nesting = nesting
+            words.append(ShellWord(parts: try sub.readParts(stop: { _ in false }, doubleQuoted: true)))
+        }
+        let sep = try peek()
+        if sep == .op(";") || sep == .newline { consume() }
+        try skipNewlines()
+        try expectWord("do")
+        let body = try parseList(terminators: ["done"], required: true, expecting: "done")
+        try expectWord("done")
+        return .arithmeticFor(initial: words[0], condition: words[1], step: words[2], body: body)
     }
 
     private mutating func parseWhile(until: Bool) throws -> ShellCommandNode {
