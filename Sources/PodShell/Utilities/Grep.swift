@@ -4,6 +4,8 @@ extension Utilities {
         var patterns: [String] = []
         var flags = Set<Character>()
         var operands: [String] = []
+        var after = 0, before = 0
+        var maxCount = Int.max
         var args = ctx.arguments[...]
         var ended = false
         while let a = args.popFirst() {
@@ -33,7 +35,18 @@ extension Utilities {
                 if c == "e" || c == "f" || c == "m" || c == "A" || c == "B" || c == "C" {
                     let value = chars.isEmpty ? (args.popFirst() ?? "") : String(chars)
                     chars = []
-                    if c == "e" { patterns.append(value) }
+                    switch c {
+                    case "e": patterns.append(value)
+                    case "A", "B", "C", "m":
+                        guard let n = Int(value), n >= 0 else {
+                            ctx.writeError(c == "m" ? "grep: invalid max count\n" : "grep: \(value): invalid context length argument\n")
+                            return 2
+                        }
+                        if c == "A" || c == "C" { after = n }
+                        if c == "B" || c == "C" { before = n }
+                        if c == "m" { maxCount = n }
+                    default: break
+                    }
                     continue
                 }
                 guard "viEFcnoqwxrRlLhHsIaGz".contains(c) else {
@@ -100,18 +113,41 @@ extension Utilities {
         let showNames = !flags.contains("h") && (flags.contains("H") || files.count > 1 || recursive)
         let invert = flags.contains("v")
         var out = ""
+        let context = after > 0 || before > 0
+        var printedGroup = false
         for (shown, text) in files {
             var count = 0
-            var lineNumber = 0
-            for line in splitLines(text) {
-                lineNumber += 1
-                let hit = regexes.contains { line.contains($0) }
-                guard hit != invert else { continue }
+            let lines = splitLines(text)
+            var lastPrinted = -1
+            var pendingAfter = 0
+            /// Context lines use `-` where matches use `:`, and `--` separates groups, as GNU grep does.
+            func contextLine(_ index: Int) {
+                out += (showNames ? shown + "-" : "") + (flags.contains("n") ? "\(index + 1)-" : "") + lines[index] + "\n"
+                lastPrinted = index
+            }
+            for (index, line) in lines.enumerated() {
+                let hit = regexes.contains { line.contains($0) } != invert
+                guard hit, count < maxCount else {
+                    if pendingAfter > 0 && !(flags.contains("c") || flags.contains("l") || flags.contains("L")) {
+                        contextLine(index)
+                        pendingAfter -= 1
+                    }
+                    if count >= maxCount && pendingAfter == 0 { break }
+                    continue
+                }
                 count += 1
                 status = 0
                 if flags.contains("q") { return 0 }
                 if flags.contains("c") || flags.contains("l") || flags.contains("L") { continue }
-                let prefix = (showNames ? shown + ":" : "") + (flags.contains("n") ? "\(lineNumber):" : "")
+                if context {
+                    let start = max(lastPrinted + 1, index - before)
+                    if printedGroup && start > lastPrinted + 1 { out += "--\n" }
+                    for i in start..<index { contextLine(i) }
+                    lastPrinted = index
+                    pendingAfter = after
+                    printedGroup = true
+                }
+                let prefix = (showNames ? shown + ":" : "") + (flags.contains("n") ? "\(index + 1):" : "")
                 if flags.contains("o") && !invert {
                     for r in regexes {
                         for m in line.matches(of: r) where !line[m.range].isEmpty {
