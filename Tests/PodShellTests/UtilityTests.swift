@@ -126,3 +126,13 @@ import Testing
         #expect(sh.combined("grep -A x 1 /tmp/n") == "grep: x: invalid context length argument\n")
     }
 }
+
+@Suite struct Base64Tests {
+    @Test func encodeAndDecode() {
+        let sh = makeShell()
+        #expect(sh.combined("echo -n 'mysecretpassword' | base64") == "bXlzZWNyZXRwYXNzd29yZA==\n")
+        #expect(sh.combined("echo bXlzZWNyZXRwYXNzd29yZA== | base64 -d; echo") == "mysecretpassword\n")
+        #expect(sh.combined("printf 'ab' | base64; printf 'a' | base64 --wrap=0; echo") == "YWI=\nYQ==\n")
+        #expect(sh.combined("echo '@@' | base64 -d") == "base64: invalid input\n")
+    }
+}
