@@ -604,14 +604,14 @@ public struct ShellParser {
                 pos += 2
             case "'" where !doubleQuoted:
                 flush()
-                guard let close = chars[(pos + 1)...].firstIndex(of: "'") else { throw ShellSyntaxError.incomplete(expecting: nil) }
+                guard let close = chars[(pos + 1)...].firstIndex(of: "'") else { throw ShellSyntaxError.incomplete(expecting: "'") }
                 parts.append(.literal(String(chars[(pos + 1)..<close]), quoted: true))
                 pos = close + 1
             case "\"" where !doubleQuoted:
                 flush()
                 pos += 1
                 let inner = try readParts(stop: { $0 == "\"" }, doubleQuoted: true)
-                guard pos < chars.count else { throw ShellSyntaxError.incomplete(expecting: nil) }
+                guard pos < chars.count else { throw ShellSyntaxError.incomplete(expecting: "\"") }
                 pos += 1
                 parts.append(contentsOf: inner.isEmpty ? [.literal("", quoted: true)] : inner)
             case "$":
@@ -779,7 +779,7 @@ public struct ShellParser {
             }
             inner.append(chars[pos]); pos += 1
         }
-        guard pos < chars.count else { throw ShellSyntaxError.incomplete(expecting: nil) }
+        guard pos < chars.count else { throw ShellSyntaxError.incomplete(expecting: "`") }
         pos += 1
         var sub = ShellParser(inner)
         sub.nesting = nesting
