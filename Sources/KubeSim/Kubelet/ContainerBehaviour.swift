@@ -19,6 +19,8 @@ public struct ContainerLaunch: Sendable {
     public var isInit: Bool
     /// How many times this container has already been restarted in this pod.
     public var restartCount: Int
+    /// `stdin: true` in the spec (`kubectl run -i`): a shell keeps reading instead of exiting.
+    public var stdin: Bool = false
 }
 
 /// A pullable image, as the registry and containerd would report it.

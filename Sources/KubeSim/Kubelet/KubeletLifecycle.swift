@@ -222,7 +222,7 @@ extension Kubelet {
         let launch = ContainerLaunch(
             namespace: rt.namespace, podName: rt.name, containerName: c.name, image: c.image,
             command: spec["command"].items.compactMap(\.string), args: spec["args"].items.compactMap(\.string),
-            isInit: isInit, restartCount: c.restartCount)
+            isInit: isInit, restartCount: c.restartCount, stdin: spec["stdin"].bool ?? false)
         if case .exits(let code, let after) = behaviour.outcome(of: launch) {
             cluster.schedule(after: max(0, after)) { [weak self, unowned cluster] in
                 guard let self, self.isCurrent(rt, epoch), self.container(rt, isInit: isInit, i)?.containerID == id else { return }

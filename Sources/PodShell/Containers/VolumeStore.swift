@@ -67,7 +67,7 @@ public final class VolumeStore {
 enum StorageSize {
     static func bytes(_ text: String?) -> Int? {
         guard let text, !text.isEmpty else { return nil }
-        let units: [(String, Double)] = [("Ki", 1024), ("Mi", 1 << 20), ("Gi", 1 << 30), ("Ti", 1_099_511_627_776),
+        let units: [(String, Double)] = [("Ki", 1024), ("Mi", 1_048_576), ("Gi", 1_073_741_824), ("Ti", 1_099_511_627_776),
                                          ("k", 1e3), ("M", 1e6), ("G", 1e9), ("T", 1e12)]
         for (suffix, factor) in units where text.hasSuffix(suffix) {
             guard let n = Double(text.dropLast(suffix.count)) else { return nil }

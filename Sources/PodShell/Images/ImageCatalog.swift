@@ -54,8 +54,12 @@ public final class ImageCatalog: ContainerBehaviour {
         if argv.isEmpty {
             switch profile(for: launch.image).process {
             case .server, .sleeper: return .runsUntilStopped
-            case .shell: return .exits(code: 0, afterMillis: 200)
+            case .shell: return launch.stdin ? .runsUntilStopped : .exits(code: 0, afterMillis: 200)
             }
+        }
+        if launch.stdin, let program = argv.first.map({ String($0.split(separator: "/").last ?? "") }),
+            ["sh", "bash", "ash"].contains(program), !argv.contains("-c") {
+            return .runsUntilStopped
         }
         return Self.outcome(ofCommand: argv)
     }
