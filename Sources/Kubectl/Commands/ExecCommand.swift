@@ -96,7 +96,9 @@ enum ContainerProcess {
     }
 
     static func execID(_ call: Invocation) -> String {
-        var rng = call.cluster.rng
-        return (0..<4).map { _ in String(rng.next(), radix: 16) }.joined().prefix(64).description
+        (0..<4).map { _ -> String in
+            let h = String(call.cluster.rng.next(), radix: 16)
+            return String(repeating: "0", count: 16 - h.count) + h
+        }.joined()
     }
 }

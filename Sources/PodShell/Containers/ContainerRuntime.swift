@@ -21,7 +21,14 @@ public final class ContainerRuntime {
         self.dns = dns
         cluster.controller(Kubelet.self)?.behaviour = catalog
         watchToken = cluster.store.watch { [weak self] event in
-            guard let self, event.kind == .deleted else { return }
+            guard let self else { return }
+            if event.kind != .deleted {
+                // The NFS provisioner makes the claim's folder on the export as soon as it provisions.
+                if event.resource.kind == "PersistentVolume", event.object["spec"]["nfs"]["path"].string != nil {
+                    _ = self.volumes.persistentVolume(event.object)
+                }
+                return
+            }
             switch event.resource.kind {
             case "Pod":
                 let uid = event.object.uid
