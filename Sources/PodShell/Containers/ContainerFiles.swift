@@ -54,7 +54,7 @@ enum ContainerFiles {
                 source = (volumes.emptyDir(podUID: pod.uid, name: name, sizeLimit: volume["emptyDir"]["sizeLimit"].string), nil)
             } else if let hostPath = volume["hostPath"]["path"].string {
                 source = (volumes.hostPath(node: pod["spec"]["nodeName"].string ?? "", path: hostPath), nil)
-            } else if let projected = Projection.volume(for: volume, pod: pod, store: store) {
+            } else if let projected = Projection.volume(for: volume, pod: pod, store: store, now: fs.now) {
                 source = (projected, nil)
                 readOnly = true
             }
@@ -73,7 +73,7 @@ enum ContainerFiles {
 
 /// Secret, ConfigMap, downward-API and service-account volumes: files projected from objects.
 enum Projection {
-    static func volume(for volume: JSONValue, pod: JSONValue, store: ObjectStore) -> VirtualVolume? {
+    static func volume(for volume: JSONValue, pod: JSONValue, store: ObjectStore, now: @escaping () -> Millis) -> VirtualVolume? {
         let namespace = pod.namespace ?? "default"
         let files: [(String, [UInt8], UInt16)]
         if !volume["secret"].isNull {
@@ -104,8 +104,8 @@ enum Projection {
         } else {
             return nil
         }
-        let v = VirtualVolume(name: "projection", mode: 0o777)
-        let fs = VirtualFileSystem(root: v)
+        let v = VirtualVolume(name: "projection", mode: 0o777, mtime: now())
+        let fs = VirtualFileSystem(root: v, now: now)
         for (path, bytes, mode) in files where !path.isEmpty {
             let full = "/" + path
             try? fs.createDirectory(VirtualFileSystem.dirname(full), withIntermediates: true)
