@@ -64,8 +64,9 @@ struct ExecCommand: KubectlCommand {
 /// Runs one program in a container for exec, run and attach, wiring stdin, the terminal, and
 /// the exit status (`command terminated with exit code N`).
 enum ContainerProcess {
+    /// - Parameter reportStatus: exec says `command terminated with exit code N`; run reports its pod instead.
     static func run(_ argv: [String], in instance: ContainerInstance, call: Invocation, interactive: Bool, tty: Bool,
-                    onSessionExit: ((Int32) -> Void)? = nil) -> Int32
+                    reportStatus: Bool = true, onSessionExit: ((Int32) -> Void)? = nil) -> Int32
     {
         let terminal = call.io.terminal
         let stdinIsTerminal = interactive && terminal != nil && call.io.stdin == nil
@@ -83,12 +84,12 @@ enum ContainerProcess {
         if let terminal, terminal.programs.count > depth, let session = terminal.programs.last as? ShellSession {
             // The program now owns the terminal; its status arrives when it exits.
             session.onExit = { code in
-                if code != 0 { call.err("command terminated with exit code \(code)\n") }
+                if code != 0 && reportStatus { call.err("command terminated with exit code \(code)\n") }
                 onSessionExit?(code)
             }
             return 0
         }
-        if status != 0 && !(terminal.map { $0.programs.count > depth } ?? false) {
+        if status != 0 && reportStatus && !(terminal.map { $0.programs.count > depth } ?? false) {
             call.err("command terminated with exit code \(status)\n")
         }
         onSessionExit?(status)

@@ -129,9 +129,12 @@ struct RunCommand: KubectlCommand {
         if command.isEmpty { command = [instance.profile.dialect == .bash ? "bash" : "sh"] }
         var finished = false
         let depth = call.io.terminal?.programs.count ?? 0
-        let status = ContainerProcess.run(command, in: instance, call: call, interactive: interactive, tty: tty) { code in
+        let status = ContainerProcess.run(command, in: instance, call: call, interactive: interactive, tty: tty,
+                                          reportStatus: false) { code in
             finished = true
             deleteIfAsked(code)
+            // kubectl run reports a failed main process by its pod.
+            if code != 0 { call.err("pod \(call.namespace)/\(name) terminated (Error)\n") }
         }
         let sessionOpen = (call.io.terminal?.programs.count ?? 0) > depth
         if !finished && !sessionOpen { deleteIfAsked(status) }

@@ -16,7 +16,7 @@ public final class ImageCatalog: ContainerBehaviour {
         m["docker.io/library/ubuntu"] = ImageProfile(base: .debian, process: .shell, programs: debianTools, osName: "Ubuntu 24.04.1 LTS")
         m["docker.io/library/debian"] = ImageProfile(base: .debian, process: .shell, programs: debianTools, osName: "Debian GNU/Linux 12 (bookworm)")
         m["docker.io/library/nginx"] = ImageProfile(base: .debian, process: .server, service: .nginx, programs: debianTools.union(["nginx", "curl"]), osName: "Debian GNU/Linux 12 (bookworm)")
-        m["registry.k8s.io/nginx-slim"] = ImageProfile(base: .debian, process: .server, service: .nginx, programs: debianTools.union(["nginx"]), osName: "Debian GNU/Linux 12 (bookworm)")
+        m["registry.k8s.io/nginx-slim"] = ImageProfile(base: .debian, process: .server, service: .nginx, programs: debianTools.union(["nginx", "curl"]), osName: "Debian GNU/Linux 12 (bookworm)")
         m["docker.io/library/mysql"] = ImageProfile(base: .debian, process: .server, service: .mysql, programs: ["mysql", "mysqladmin", "mysqld", "getent"], osName: "Oracle Linux Server 7.9")
         m["docker.io/library/postgres"] = ImageProfile(base: .alpine, process: .server, service: .postgres, programs: ["psql", "pg_dump", "postgres"], osName: "Alpine Linux v3.10")
         m["gcr.io/google-samples/hello-app"] = ImageProfile(base: .alpine, process: .server, service: .helloApp(version: "1.0.0"), osName: "Alpine Linux v3.12")
