@@ -27,13 +27,11 @@ struct CreateCommand: KubectlCommand {
         .init("edit", nil, .bool), .init("windows-line-endings", nil, .bool), .init("selector", "l"), .init("raw"),
         .init("field-manager", nil, .string, default: "kubectl-create"), .init("kustomize", "k"), .init("template"),
         .init("allow-missing-template-keys", nil, .bool, default: "true"), .init("show-managed-fields", nil, .bool),
-    ])
+    ] + CreateSubcommands.flags)
 
     func run(_ call: Invocation) throws -> Int32 {
         let paths = call.flags.strings("filename")
-        if let sub = call.args.first {
-            throw KubectlFailure.error("kubelab does not implement 'kubectl create \(sub)' yet; write a manifest and use 'kubectl create -f'")
-        }
+        if !call.args.isEmpty { return try CreateSubcommands.run(call) }
         guard !paths.isEmpty else { throw KubectlFailure.error("must specify one of -f and -k") }
         let dryRun = try DryRun.parse(call.flags.string("dry-run"))
         let output = try OutputFormat.parse(call.flags.string("output"), allowed: .objectPrinters)
