@@ -78,7 +78,13 @@ enum CreateSubcommands {
         if resource.kind == "Secret" { object["type"] = .string(call.flags.isSet("type") ? call.flags.string("type") : "Opaque") }
         let dryRun = try DryRun.parse(call.flags.string("dry-run"))
         let output = try OutputFormat.parse(call.flags.string("output"), allowed: .objectPrinters)
-        let created = try call.cluster.api.create(object, as: resource, dryRun: dryRun != .none)
+        let created: JSONValue
+        do {
+            created = try call.cluster.api.create(object, as: resource, dryRun: dryRun != .none)
+        } catch {
+            // The generators wrap server errors: `error: failed to create secret secrets "x" already exists`.
+            throw KubectlFailure.error("failed to create \(resource.kind.lowercased()) \(error.message)")
+        }
         if output != .table {
             try ObjectOutput.print([(resource, created)], format: output, call: call)
         } else {
