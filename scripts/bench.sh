@@ -3,7 +3,7 @@
 # /usr/bin/time over several runs, next to one offline kubectl call for scale.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BIN=.build/release/kubelab
+BIN=${BIN:-.build/release/kubelab}
 RUNS=${RUNS:-5}
 [ -x "$BIN" ] || swift build -c release --product kubelab >/dev/null
 
@@ -11,8 +11,10 @@ measure() { # label, command...
   local label=$1; shift
   local best_ms=999999 best_kb=0
   for _ in $(seq "$RUNS"); do
-    local out
-    out=$( { /usr/bin/time -f '%e %M' "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1 )
+    local out stats
+    stats=$(mktemp)
+    /usr/bin/time -o "$stats" -f '%e %M' "$@" >/dev/null 2>&1 || true
+    out=$(tail -1 "$stats"); rm -f "$stats"
     local ms kb
     ms=$(awk -v s="${out% *}" 'BEGIN{printf "%d", s*1000}')
     kb=${out#* }

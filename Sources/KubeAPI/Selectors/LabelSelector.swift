@@ -9,8 +9,9 @@ public struct LabelSelector: Equatable, Sendable {
         public var op: Operator
         public var values: [String]
 
-        func matches(_ labels: [String: String]) -> Bool {
-            let v = labels[key]
+        func matches(_ labels: [String: String]) -> Bool { matches(labels[key]) }
+
+        func matches(_ v: String?) -> Bool {
             switch op {
             case .equals, .in: return v.map { values.contains($0) } ?? false
             case .notEquals, .notIn: return v.map { !values.contains($0) } ?? true
@@ -36,6 +37,12 @@ public struct LabelSelector: Equatable, Sendable {
     public func matches(_ labels: [String: String]) -> Bool {
         if matchesNothing { return false }
         return requirements.allSatisfy { $0.matches(labels) }
+    }
+
+    /// Matches an object's labels by looking each key up, without building the label map.
+    public func matches(labelsOf object: JSONValue) -> Bool {
+        if matchesNothing { return false }
+        return requirements.allSatisfy { $0.matches(object.label($0.key)) }
     }
 
     /// `app=web` selector from a plain map (Service selectors, matchLabels).

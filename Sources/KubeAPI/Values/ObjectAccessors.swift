@@ -7,6 +7,11 @@ extension JSONValue {
     public var namespace: String? { self["metadata"]["namespace"].string }
     public var uid: String { self["metadata"]["uid"].string ?? "" }
     public var labels: [String: String] { self["metadata"]["labels"].stringMap }
+    /// One label, without building the whole map (hot in controllers that scan many pods).
+    public func label(_ key: String) -> String? {
+        guard case .object(let top) = self, case .object(let md)? = top["metadata"], case .object(let l)? = md["labels"] else { return nil }
+        return l[key]?.scalarText
+    }
     public var annotations: [String: String] { self["metadata"]["annotations"].stringMap }
     public var spec: JSONValue { self["spec"] }
     public var status: JSONValue { self["status"] }

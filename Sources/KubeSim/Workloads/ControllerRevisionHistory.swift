@@ -49,7 +49,7 @@ struct ControllerRevisionHistory {
     func adoptOrphans(for set: StatefulSetSpecView) {
         guard !set.selector.isEmpty, !set.isDeleting else { return }
         for revision in cluster.store.list(Self.resource, namespace: set.namespace)
-        where revision.controllerRef == nil && !revision.isDeleting && set.selector.matches(revision.labels) {
+        where revision.controllerRef == nil && !revision.isDeleting && set.selector.matches(labelsOf: revision) {
             let ref = ObjectRef(Self.resource, namespace: set.namespace, name: revision.name)
             _ = try? cluster.store.modify(ref) { OwnerReferences.add(set.controllerReference, to: &$0) }
         }

@@ -206,7 +206,7 @@ public final class PersistentVolumeController: Controller {
                 modes.isSubset(of: Set(volume.spec["accessModes"].items.compactMap(\.string))),
                 let capacity = StorageQuantity.bytes(volume.spec["capacity"]["storage"].scalarText ?? ""), capacity >= request
             else { continue }
-            if !selector.isNull && !LabelSelector(object: selector).matches(volume.labels) { continue }
+            if !selector.isNull && !LabelSelector(object: selector).matches(labelsOf: volume) { continue }
             if let node, !Self.volume(volume, allowsNode: node) { continue }
             if best == nil || capacity < best!.1 { best = (volume, capacity) }
         }

@@ -92,7 +92,7 @@ public final class StatefulSetController: Controller {
         for ref in store.dependents(of: set.uid) where ref.resource == Self.podType {
             guard let pod = store.get(ref), pod.controllerRef?["uid"].string == set.uid else { continue }
             seen.insert(pod.name)
-            if set.isMember(pod) && set.selector.matches(pod.labels) {
+            if set.isMember(pod) && set.selector.matches(labelsOf: pod) {
                 pods.append(pod)
             } else if !set.isDeleting {
                 _ = try? store.modify(ref) { p in OwnerReferences.remove(from: &p) { $0["uid"].string == set.uid } }
@@ -108,7 +108,7 @@ public final class StatefulSetController: Controller {
         for name in candidates.sorted() where !seen.contains(name) {
             let ref = ObjectRef(Self.podType, namespace: set.namespace, name: name)
             guard let pod = store.get(ref), pod.controllerRef == nil, !pod.isDeleting, set.isMember(pod),
-                set.selector.matches(pod.labels)
+                set.selector.matches(labelsOf: pod)
             else { continue }
             if let adopted = try? store.modify(ref, { OwnerReferences.add(set.controllerReference, to: &$0) }) {
                 pods.append(adopted)

@@ -74,7 +74,7 @@ enum StatefulSetPodFactory {
     static func identityMatches(_ set: StatefulSetSpecView, _ pod: JSONValue) -> Bool {
         guard let id = PodOrdinal(pod.name), id.parent == set.name else { return false }
         return pod.name == set.podName(id.ordinal) && (pod.namespace ?? "default") == set.namespace
-            && pod.labels[podNameLabel] == pod.name
+            && pod.label(podNameLabel) == pod.name
     }
 
     /// Every claim template is mounted from the claim of the pod's ordinal (`storageMatches`).
@@ -98,5 +98,5 @@ enum StatefulSetPodFactory {
         pod["metadata"]["labels"] = .stringMap(labels)
     }
 
-    static func revision(of pod: JSONValue) -> String { pod.labels[revisionLabel] ?? "" }
+    static func revision(of pod: JSONValue) -> String { pod.label(revisionLabel) ?? "" }
 }
