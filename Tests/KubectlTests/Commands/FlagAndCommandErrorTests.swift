@@ -20,7 +20,8 @@ import Testing
         ("delete --now --grace-period=5 pods x", "error: --now and --grace-period cannot be specified together\n"),
         ("get", "You must specify the type of resource to get. Use \"kubectl api-resources\" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse \"kubectl explain <resource>\" for a detailed description of that resource (e.g. kubectl explain pods).\nSee 'kubectl get -h' for help and examples\n"),
         ("get foos", "error: the server doesn't have a resource type \"foos\"\n"),
-        ("scale --replicas=2 pod web-0", "error: no objects passed to scale\n"),
+        ("scale --replicas=2 sts web", "error: no objects passed to scale statefulsets.apps \"web\" not found\n"),
+        ("scale --replicas=2 pod coredns-0", "error: no objects passed to scale pods \"coredns-0\" not found\n"),
     ]
 
     @Test(arguments: 0..<cases.count)
@@ -39,6 +40,14 @@ import Testing
         #expect(r.out == "")
         #expect(r.err.hasPrefix("E"))
         #expect(r.err.hasSuffix(" run.go:72] \"command failed\" err=\"required flag(s) \\\"replicas\\\" not set\"\n"))
+    }
+
+    /// Pods have no scale subresource: the PATCH of pods/NAME/scale is a plain 404.
+    @Test func scalingAPodIsNotFoundOnTheServer() {
+        let h = CommandHarness()
+        let pod = h.names("pods", namespace: "kube-system")[0]
+        let r = h.run("scale --replicas=2 pod \(pod) -n kube-system")
+        #expect(r == .init(out: "", err: "Error from server (NotFound): the server could not find the requested resource\n", code: 1))
     }
 
     @Test func longNamesAndHugeNumbersDoNotCrash() {
