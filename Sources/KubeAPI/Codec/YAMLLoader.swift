@@ -97,7 +97,7 @@ public enum YAMLLoader {
         case .reader(let problem, _, _, _): return "yaml: \(problem)"
         case .duplicatedKeysInMapping(let duplicates, let context):
             // Go's decoder would keep the last value; Yams refuses repeated keys outright.
-            let line = context.mark?.line ?? 0
+            let line = context.mark.line
             return "yaml: unmarshal errors:\n" + duplicates.sorted().map { "  line \(line): key \"\($0)\" already set in map" }.joined(separator: "\n")
         default: return "yaml: \(e)"
         }
