@@ -29,9 +29,19 @@ struct CreateCommand: KubectlCommand {
         .init("allow-missing-template-keys", nil, .bool, default: "true"), .init("show-managed-fields", nil, .bool),
     ])
 
+    /// Real kubectl's `create` subcommands (kubelab reads manifests only).
+    static let subcommands: Set<String> = [
+        "clusterrole", "clusterrolebinding", "configmap", "cm", "cronjob", "cj", "deployment", "deploy", "ingress", "ing",
+        "job", "namespace", "ns", "poddisruptionbudget", "pdb", "priorityclass", "pc", "quota", "resourcequota", "role",
+        "rolebinding", "secret", "service", "svc", "serviceaccount", "sa", "token",
+    ]
+
     func run(_ call: Invocation) throws -> Int32 {
         let paths = call.flags.strings("filename")
         if let sub = call.args.first {
+            guard Self.subcommands.contains(sub) else {
+                throw KubectlFailure("error: Unexpected args: [\(call.args.joined(separator: " "))]\nSee 'kubectl create -h' for help and examples")
+            }
             throw KubectlFailure.error("kubelab does not implement 'kubectl create \(sub)' yet; write a manifest and use 'kubectl create -f'")
         }
         guard !paths.isEmpty else { throw KubectlFailure.error("must specify one of -f and -k") }
