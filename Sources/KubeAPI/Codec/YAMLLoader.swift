@@ -88,7 +88,9 @@ public enum YAMLLoader {
         case .scanner(let context, let problem, let mark, _):
             return "yaml: " + goLine(problem: mark.line, context: context?.mark.line, scanner: true) + problem
         case .parser(let context, let problem, let mark, _):
-            return "yaml: " + goLine(problem: mark.line, context: context?.mark.line, scanner: false) + problem
+            // libyaml stops nesting at 1000 levels (Go's yaml at 10000); say so in Go's words.
+            let text = problem.hasPrefix("Maximum nesting level reached") ? "exceeded max depth of \(maxDepth)" : problem
+            return "yaml: " + goLine(problem: mark.line, context: context?.mark.line, scanner: false) + text
         case .composer(let context, let problem, let mark, _):
             if problem == "found undefined alias" {
                 return "yaml: unknown anchor '\(aliasName(at: mark, in: text))' referenced"
@@ -102,6 +104,9 @@ public enum YAMLLoader {
         default: return "yaml: \(e)"
         }
     }
+
+    /// The deepest nesting libyaml (inside Yams) accepts.
+    public static let maxDepth = 1000
 
     static func goLine(problem: Int, context: Int?, scanner: Bool) -> String {
         var line = 0
