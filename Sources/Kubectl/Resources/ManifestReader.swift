@@ -68,6 +68,12 @@ enum ManifestReader {
         return batch
     }
 
+    static func checkValidateFlag(_ flag: String) throws {
+        guard ["strict", "true", "warn", "ignore", "false"].contains(flag.lowercased()) else {
+            throw KubectlFailure.error("invalid - validate option \"\(flag)\"; must be one of: strict (or true), warn, ignore (or false)")
+        }
+    }
+
     /// `--validate`: true, strict and warn check the manifest on the client first.
     static func validates(_ flag: String) -> Bool { !["false", "ignore"].contains(flag) }
 

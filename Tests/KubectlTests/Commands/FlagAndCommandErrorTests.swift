@@ -31,6 +31,12 @@ import Testing
         ("version -o bogus", "error: --output must be 'yaml' or 'json'\n"),
         ("api-resources -o bogus", "error: --output bogus is not available\n"),
         ("delete pods x --cascade=bogus", "error: invalid cascade value (bogus). Must be \"background\", \"foreground\", or \"orphan\"\n"),
+        ("get pods --watch=maybe", "Error: invalid argument \"maybe\" for \"-w, --watch\" flag: strconv.ParseBool: parsing \"maybe\": invalid syntax\nSee 'kubectl get --help' for usage.\n"),
+        ("apply -f x.yaml --validate=bogus", "error: invalid - validate option \"bogus\"; must be one of: strict (or true), warn, ignore (or false)\n"),
+        ("get pods --chunk-size=x", "Error: invalid argument \"x\" for \"--chunk-size\" flag: strconv.ParseInt: parsing \"x\": invalid syntax\nSee 'kubectl get --help' for usage.\n"),
+        ("scale sts web --replicas=1 --timeout=abc", "Error: invalid argument \"abc\" for \"--timeout\" flag: time: invalid duration \"abc\"\nSee 'kubectl scale --help' for usage.\n"),
+        ("foo", "Error: unknown command \"foo\" for \"kubectl\"\n\nDid you mean this?\n\ttop\n\n"),
+        ("desc pods", "Error: unknown command \"desc\" for \"kubectl\"\n\nDid you mean this?\n\tdescribe\n\n"),
         ("scale --replicas=2 sts web", "error: no objects passed to scale statefulsets.apps \"web\" not found\n"),
         ("scale --replicas=2 pod coredns-0", "error: no objects passed to scale pods \"coredns-0\" not found\n"),
     ]
