@@ -35,6 +35,9 @@ struct ApplyCommand: KubectlCommand {
 
     func run(_ call: Invocation) throws -> Int32 {
         let paths = call.flags.strings("filename")
+        if call.flags.isSet("kustomize") && !paths.isEmpty {
+            throw KubectlFailure.error("only one of -f or -k can be specified")
+        }
         if call.flags.isSet("kustomize") {
             throw KubectlFailure.error("kustomize is not available in kubelab; apply the generated manifests with -f")
         }

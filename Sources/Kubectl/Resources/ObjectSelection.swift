@@ -40,7 +40,7 @@ struct ObjectSelection {
         let paths = call.flags.strings("filename")
         if !paths.isEmpty {
             if !call.args.isEmpty {
-                throw KubectlFailure.error("when paths, URLs, or stdin is provided as input, you may not specify a resource by argument as well")
+                throw KubectlFailure.error("when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well")
             }
             let batch = Namespaces.check(try ManifestReader.read(paths, recursive: call.flags.bool("recursive"), files: call.kubectl.files,
                                                                  stdin: call.io.stdin),

@@ -19,6 +19,8 @@ import Testing
         #expect(h.run("get cm a -o yaml").out.hasPrefix("apiVersion: v1\ndata:\n  a: b\nkind: ConfigMap\n"))
         #expect(h.run("get cm -o yaml").out.hasPrefix("apiVersion: v1\nitems:\n- apiVersion: v1\n"))
         #expect(h.run("get cm/a -o jsonpath={.data.a}").out == "b")
+        #expect(h.run("get -f x.yaml -o jsonpath={.data.a}").out == "b")
+        #expect(h.run("get cm/a cm/nope -o jsonpath={.kind}").out == "List")
         #expect(h.run("get cm -o jsonpath={.items[*].metadata.name}").out == "a kube-root-ca.crt")
         #expect(h.run("get cm a -o custom-columns=NAME:.metadata.name,A:.data.a").out == "NAME   A\na      b\n")
     }
