@@ -126,3 +126,25 @@ import Testing
         #expect(lines.contains("statefulsets             sts          apps/v1                        true         StatefulSet"))
     }
 }
+
+@Suite struct DescribeAndSortTests {
+    @Test func describeMixesFoundAndMissing() {
+        let h = CommandHarness(files: ["x.yaml": Manifests.configMap("a")])
+        h.run("apply -f x.yaml")
+        let r = h.run("describe cm a nope")
+        #expect(r.code == 1)
+        #expect(r.out.hasPrefix("Name:         a\nNamespace:    default\n"))
+        #expect(r.err == "Error from server (NotFound): configmaps \"nope\" not found\n")
+        #expect(h.run("describe pods -n nope") == .init(out: "", err: "No resources found in nope namespace.\n", code: 0))
+        #expect(h.run("describe") == .init(out: "", err: "error: You must specify the type of resource to describe. Use \"kubectl api-resources\" for a complete list of supported resources.\n", code: 1))
+    }
+
+    @Test func sortByNameAcrossNamespaces() {
+        let h = CommandHarness(files: ["x.yaml": Manifests.configMap("zz") + "---\n" + Manifests.configMap("aa")])
+        h.run("apply -f x.yaml")
+        #expect(h.run("get cm --sort-by=.metadata.name -o name").out == "configmap/aa\nconfigmap/kube-root-ca.crt\nconfigmap/zz\n")
+        #expect(h.run("get cm -o name").out == "configmap/aa\nconfigmap/kube-root-ca.crt\nconfigmap/zz\n")
+        let all = h.run("get cm -A --no-headers").out.split(separator: "\n").map { $0.split(separator: " ")[0] }
+        #expect(all == ["default", "default", "default", "kube-node-lease", "kube-public", "kube-system", "kube-system"])
+    }
+}
