@@ -84,9 +84,11 @@ struct ApplyCommand: KubectlCommand {
         guard let live = call.store.get(r, namespace: ns, name: desired.name) else {
             return Outcome(object: try create(desired, as: r, call: call, dryRun: dryRun, source: m.source), operation: "created")
         }
+        // A client dry run sends nothing: kubectl reports the object as read, always "configured".
+        if dryRun == .client { return Outcome(object: desired, operation: "configured") }
         let previous = live.annotations[ThreeWayMerge.lastAppliedKey].flatMap { try? YAMLLoader.parse($0) } ?? nil
         if previous == nil {
-            call.err("Warning: resource \(r.plural)/\(desired.name) is missing the kubectl.kubernetes.io/last-applied-configuration annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n")
+            call.err("Warning: resource \(r.qualifiedPlural)/\(desired.name) is missing the kubectl.kubernetes.io/last-applied-configuration annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n")
         }
         var merged = ThreeWayMerge.merge(live: live, lastApplied: previous, applied: desired)
         merged["metadata"]["resourceVersion"] = live["metadata"]["resourceVersion"]
@@ -97,6 +99,8 @@ struct ApplyCommand: KubectlCommand {
     }
 
     func create(_ object: JSONValue, as r: ResourceType, call: Invocation, dryRun: DryRun, source: String) throws(APIError) -> JSONValue {
+        // A client dry run never reaches the server: no defaults, no validation, no namespace check.
+        if dryRun == .client { return object }
         do {
             return try call.cluster.api.create(object, as: r, dryRun: dryRun != .none)
         } catch {

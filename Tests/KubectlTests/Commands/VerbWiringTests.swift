@@ -148,3 +148,25 @@ import Testing
         #expect(all == ["default", "default", "default", "kube-node-lease", "kube-public", "kube-system", "kube-system"])
     }
 }
+
+@Suite struct DryRunTests {
+    /// `--dry-run=client` sends nothing: the manifest comes back as read, bad fields and all.
+    @Test func clientDryRunPrintsTheManifestAsRead() {
+        let bad = Manifests.configMap("x") + "bogus: 1\n"
+        let h = CommandHarness(files: ["x.yaml": Manifests.configMap("x"), "bad.yaml": bad])
+        #expect(h.run("create -f x.yaml --dry-run=client -o yaml").out == "apiVersion: v1\ndata:\n  a: b\nkind: ConfigMap\nmetadata:\n  name: x\n  namespace: default\n")
+        #expect(h.run("apply -f bad.yaml --dry-run=client") == .init(out: "configmap/x created (dry run)\n", err: "", code: 0))
+        #expect(h.run("apply -f bad.yaml --dry-run=server").err.hasPrefix("Error from server (BadRequest): error when creating \"bad.yaml\": ConfigMap in version \"v1\" cannot be handled as a ConfigMap: strict decoding error: unknown field \"bogus\""))
+        h.run("apply -f x.yaml")
+        #expect(h.run("apply -f x.yaml --dry-run=client") == .init(out: "configmap/x configured (dry run)\n", err: "", code: 0))
+        #expect(h.run("apply -f x.yaml --dry-run=server") == .init(out: "configmap/x unchanged (server dry run)\n", err: "", code: 0))
+    }
+
+    @Test func applyOverCreateWarnsOnce() {
+        let h = CommandHarness(files: ["sts.yaml": Manifests.statefulSet("web")])
+        h.run("create -f sts.yaml")
+        h.write("sts.yaml", Manifests.statefulSet("web", replicas: 2))
+        #expect(h.run("apply -f sts.yaml") == .init(out: "statefulset.apps/web configured\n", err: "Warning: resource statefulsets.apps/web is missing the kubectl.kubernetes.io/last-applied-configuration annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n", code: 0))
+        #expect(h.run("apply -f sts.yaml") == .init(out: "statefulset.apps/web unchanged\n", err: "", code: 0))
+    }
+}
