@@ -1,5 +1,6 @@
 import KubeAPI
 import KubeSim
+import PodShell
 
 /// kubectl, talking to one simulated cluster. Each call to `run` is one `kubectl ...` command line.
 public final class Kubectl {
@@ -7,6 +8,8 @@ public final class Kubectl {
     public let files: HostFiles
     /// The namespace of the current kubeconfig context.
     public var currentNamespace = "default"
+    /// The containers' side of the cluster (exec, logs, run -it); nil in tests that need none.
+    public var runtime: ContainerRuntime?
     /// Lets cluster time pass while a command waits (delete, wait, rollout status, get -w).
     /// Returns false when the user interrupted. The default just advances the virtual clock.
     public var waitHook: ((Millis) -> Bool)?
@@ -27,6 +30,7 @@ public final class Kubectl {
     nonisolated(unsafe) static let commands: [any KubectlCommand] = [
         CreateCommand(), GetCommand(), ExplainCommand(), DeleteCommand(), ScaleCommand(),
         DescribeCommand(), ApplyCommand(), APIResourcesCommand(), VersionCommand(),
+        ExecCommand(), LogsCommand(), RunCommand(), CopyCommand(),
     ]
 
     static func command(named name: String) -> (any KubectlCommand)? {

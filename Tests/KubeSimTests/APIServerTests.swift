@@ -94,5 +94,6 @@ import Testing
         #expect(e["firstTimestamp"].string == "2025-06-02T09:00:00Z" && e["lastTimestamp"].string == "2025-06-02T09:00:03Z")
         #expect(e["source"] == ["component": "tester"])
         #expect(e["involvedObject"]["uid"].string == cm.uid)
+        #expect(cluster.events(about: cm.uid, namespace: "default").map(\.name) == [e.name])
     }
 }

@@ -201,3 +201,54 @@ import Testing
         ])
     }
 }
+
+@Suite struct SchedulerRobustnessTests {
+    @Test func absurdRequestsDoNotOverflow() throws {
+        let cluster = Sandbox.make(seed: 4, workerNodes: 1)
+        try Sim.create(cluster, """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: huge
+            spec:
+              nodeName: k8s-node1
+              containers:
+              - name: a
+                image: nginx
+                resources:
+                  requests:
+                    cpu: 9Ei
+              - name: b
+                image: nginx
+                resources:
+                  requests:
+                    cpu: 9Ei
+              - name: c
+                image: nginx
+                resources:
+                  requests:
+                    cpu: 1e29
+            """)
+        try Sim.create(cluster, Sim.nginxPod("after"))
+        cluster.advance(by: 10_000)
+        // Requests nothing, so it still fits beside the over-committed pod.
+        #expect(Sim.pod(cluster, "after")?["spec"]["nodeName"].string == "k8s-node1")
+        try Sim.create(cluster, """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: modest
+            spec:
+              containers:
+              - name: a
+                image: nginx
+                resources:
+                  requests:
+                    cpu: 100m
+            """)
+        cluster.settle()
+        #expect(Sim.events(cluster, about: "modest") == ["FailedScheduling 0/2 nodes are available: 1 Insufficient cpu, "
+            + "1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }. preemption: 0/2 nodes are available: "
+            + "1 No preemption victims found for incoming pod, 1 Preemption is not helpful for scheduling."])
+    }
+}

@@ -79,3 +79,16 @@ import Testing
         #expect(sh.combined("cd /x") == "sh: cd: can't cd to /x: No such file or directory\n")
     }
 }
+
+@Suite struct ModeStringTests {
+    @Test func specialBits() throws {
+        let fs = VirtualFileSystem()
+        fs.installBaseLayout()
+        #expect(try fs.stat("/tmp").modeString == "drwxrwxrwt")
+        try fs.writeFile("/x", text: "", mode: 0o4755)
+        #expect(try fs.stat("/x").modeString == "-rwsr-xr-x")
+        try fs.setMode("/x", mode: 0o2644)
+        #expect(try fs.stat("/x").modeString == "-rw-r-Sr--")
+        #expect(try fs.stat("/dev/null").modeString == "crw-rw-rw-")
+    }
+}

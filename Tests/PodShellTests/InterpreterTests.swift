@@ -161,3 +161,50 @@ import Testing
         #expect(makeShell(.busyboxSh).combined("echo {0..2}") == "{0..2}\n")
     }
 }
+
+@Suite struct ConditionalTests {
+    @Test func doubleBrackets() {
+        let sh = makeShell()
+        #expect(sh.combined("x='a b'; [[ $x == a* ]] && echo glob; [[ $x == \"a*\" ]] || echo literal") == "glob\nliteral\n")
+        #expect(sh.combined("[[ -d /tmp && ! -f /tmp ]] && echo dir; [[ web-12 =~ ^web-[0-9]+$ ]] && echo re") == "dir\nre\n")
+        #expect(sh.combined("[[ a < b ]] && echo less; [[ 3 -gt 10 || ( 1 -eq 1 ) ]] && echo group") == "less\ngroup\n")
+        #expect(makeShell(.busyboxSh).combined("[[ x == x ]] && echo ash") == "ash\n")
+        #expect(makeShell(.bash).combined("sh -c '[[ 1 ]]'") == "sh: 1: [[: not found\n")
+    }
+}
+
+@Suite struct DiagnosticsTests {
+    @Test func loopMessageIgnoresTheLoopsOwnRedirection() {
+        let sh = makeShell()
+        sh.limits.maxLoopIterations = 3
+        let r = sh.capture("while true; do echo x; done 2>/dev/null >/dev/null")
+        #expect(r.stderr == "kubelab: loop stopped after 3 iterations\n")
+    }
+}
+
+@Suite struct ReturnTests {
+    @Test func returnOutsideFunctions() {
+        let sh = makeShell(.bash, interactive: true)
+        #expect(sh.combined("printf 'echo in\\nreturn 4\\necho never\\n' > /tmp/lib; . /tmp/lib; echo after $?") == "in\nafter 4\n")
+        #expect(sh.combined("eval 'return 1'; echo still") == "bash: return: can only `return' from a function or sourced script\nstill\n")
+        #expect(sh.combined("sh -c 'return 5; echo no'; echo $?") == "5\n")
+    }
+}
+
+@Suite struct LocalVariableTests {
+    @Test func localIsScopedToTheCall() {
+        let sh = makeShell()
+        #expect(sh.combined("x=outer; f() { local x=inner y; echo $x; g; }; g() { echo g sees $x; }; f; echo $x ${y-unset}") ==
+                "inner\ng sees inner\nouter unset\n")
+        #expect(sh.combined("local z=1") == "bash: local: can only be used in a function\n")
+    }
+}
+
+@Suite struct ArithmeticForTests {
+    @Test func cStyleForLoop() {
+        let sh = makeShell()
+        #expect(sh.combined("for ((i=0; i<3; i++)); do echo web-$i; done") == "web-0\nweb-1\nweb-2\n")
+        #expect(sh.combined("for (( ; ; )); do break; done; echo out") == "out\n")
+        #expect(throws: ShellSyntaxError.self) { try ShellParser.parse("for ((i=0; i<3)); do :; done") }
+    }
+}

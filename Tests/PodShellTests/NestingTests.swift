@@ -70,3 +70,15 @@ import Testing
         #expect(sh.combined("sh -c 'hostname'") == "web-0\n")
     }
 }
+
+@Suite struct SeedLineTests {
+    @Test func initContainerCommandsFromSeed002() {
+        let sh = makeShell(.busyboxSh)
+        _ = sh.combined("mkdir /init /backup")
+        #expect(sh.execute(["sh", "-c", "echo $RANDOM > /init/dp"], stdout: { _ in }, stderr: { _ in }) == 0)
+        let dp = sh.capture("cat /init/dp").stdout
+        #expect(Int(dp.dropLast()) != nil)
+        #expect(sh.capture("echo -dp $(cat /init/dp)").stdout == "-dp \(dp)")
+        #expect(sh.capture("touch \"/backup/$(date +%y%m%d-%H%M).tar\"; ls /backup").stdout == "250602-0900.tar\n")
+    }
+}

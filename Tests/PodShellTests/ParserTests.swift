@@ -70,3 +70,11 @@ import Testing
         #expect(rest.count == 1 && rest[0].isAnd)
     }
 }
+
+@Suite struct QuoteErrorTests {
+    @Test func unterminatedQuotes() {
+        #expect(makeShell(.bash).combined("echo 'x") == "bash: -c: line 1: unexpected EOF while looking for matching `''\n")
+        #expect(makeShell(.bash).combined("echo \"x") == "bash: -c: line 1: unexpected EOF while looking for matching `\"'\n")
+        #expect(makeShell(.busyboxSh).combined("echo \"x") == "sh: syntax error: unterminated quoted string\n")
+    }
+}

@@ -64,3 +64,20 @@ import Testing
         #expect(seen == [true, true, false, false])
     }
 }
+
+@Suite struct SessionHereDocumentTests {
+    @Test func hereDocumentSpansLines() {
+        final class Box { var text = "" }
+        let box = Box()
+        let t = Terminal(mode: .script, writeOut: { box.text += $0 }, writeErr: { box.text += $0 })
+        let env = makeShell(.busyboxSh)
+        t.push(ShellSession(environment: env, makePrompt: ShellSession.busyboxPrompt))
+        t.feed("cat <<EOF > /tmp/notes")
+        #expect(t.prompt == "> ")
+        t.feed("hello $HOSTNAME")
+        t.feed("EOF")
+        #expect(t.prompt == "/ # ")
+        t.feed("cat /tmp/notes; history")
+        #expect(box.text == "hello web-0\n    1  cat <<EOF > /tmp/notes\nhello $HOSTNAME\nEOF\n    2  cat /tmp/notes; history\n")
+    }
+}

@@ -114,3 +114,25 @@ import Testing
         #expect(sh.combined("du -s /var/data") == "8\t/var/data\n")
     }
 }
+
+@Suite struct GrepContextTests {
+    @Test func contextLines() {
+        let sh = makeShell()
+        _ = sh.combined("seq 1 10 > /tmp/n")
+        #expect(sh.combined("grep -A 1 -e 3 -e 8 /tmp/n") == "3\n4\n--\n8\n9\n")
+        #expect(sh.combined("grep -n -B2 5 /tmp/n") == "3-3\n4-4\n5:5\n")
+        #expect(sh.combined("grep -C1 -e 4 -e 5 /tmp/n") == "3\n4\n5\n6\n")
+        #expect(sh.combined("grep -m 2 1 /tmp/n") == "1\n10\n")
+        #expect(sh.combined("grep -A x 1 /tmp/n") == "grep: x: invalid context length argument\n")
+    }
+}
+
+@Suite struct Base64Tests {
+    @Test func encodeAndDecode() {
+        let sh = makeShell()
+        #expect(sh.combined("echo -n 'mysecretpassword' | base64") == "bXlzZWNyZXRwYXNzd29yZA==\n")
+        #expect(sh.combined("echo bXlzZWNyZXRwYXNzd29yZA== | base64 -d; echo") == "mysecretpassword\n")
+        #expect(sh.combined("printf 'ab' | base64; printf 'a' | base64 --wrap=0; echo") == "YWI=\nYQ==\n")
+        #expect(sh.combined("echo '@@' | base64 -d") == "base64: invalid input\n")
+    }
+}

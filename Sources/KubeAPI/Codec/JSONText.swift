@@ -1,66 +1,93 @@
-/// JSON text as Go's encoding/json writes it for kubectl: map keys sorted, `<`, `>` and `&`
-/// escaped as \u003c \u003e \u0026, and either compact or indented with four spaces.
+
+/// `-o json` as Go's `encoding/json` writes unstructured objects: sorted keys, `"key": value`,
+/// 4-space indent, HTML-safe escaping, Go's float formatting.
 public enum JSONText {
+    /// `json.MarshalIndent(v, "", "    ")` plus the trailing newline kubectl adds.
+    public static func pretty(_ value: JSONValue) -> String {
+        var out = ""
+        write(value, into: &out, indent: 0, pretty: true)
+        return out + "\n"
+    }
+
+    /// `json.Marshal(v)`: compact, as jsonpath prints maps and arrays.
     public static func compact(_ value: JSONValue) -> String {
         var out = ""
-        write(value, into: &out, indent: nil, level: 0)
+        write(value, into: &out, indent: 0, pretty: false)
         return out
     }
 
-    /// `json.MarshalIndent(v, "", "    ")`, the form of `kubectl get -o json`.
-    public static func indented(_ value: JSONValue) -> String {
-        var out = ""
-        write(value, into: &out, indent: "    ", level: 0)
-        return out
-    }
-
-    static func write(_ v: JSONValue, into out: inout String, indent: String?, level: Int) {
-        switch v {
+    private static func write(_ value: JSONValue, into out: inout String, indent: Int, pretty: Bool) {
+        switch value {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
         case .int(let i): out += String(i)
-        case .double(let d): out += formatNumber(d)
-        case .string(let s): quote(s, into: &out)
+        case .double(let d): out += number(d)
+        case .string(let s): out += quote(s)
         case .array(let a):
             if a.isEmpty { out += "[]"; return }
             out += "["
-            for (n, e) in a.enumerated() {
-                if n > 0 { out += "," }
-                newline(&out, indent, level + 1)
-                write(e, into: &out, indent: indent, level: level + 1)
+            for (i, v) in a.enumerated() {
+                if i > 0 { out += "," }
+                if pretty { newline(&out, indent + 1) }
+                write(v, into: &out, indent: indent + 1, pretty: pretty)
             }
-            newline(&out, indent, level)
+            if pretty { newline(&out, indent) }
             out += "]"
         case .object(let o):
             if o.isEmpty { out += "{}"; return }
             out += "{"
-            for (n, k) in o.keys.sorted().enumerated() {
-                if n > 0 { out += "," }
-                newline(&out, indent, level + 1)
-                quote(k, into: &out)
-                out += indent == nil ? ":" : ": "
-                write(o[k]!, into: &out, indent: indent, level: level + 1)
+            for (i, key) in o.keys.sorted().enumerated() {
+                if i > 0 { out += "," }
+                if pretty { newline(&out, indent + 1) }
+                out += quote(key)
+                out += pretty ? ": " : ":"
+                write(o[key] ?? .null, into: &out, indent: indent + 1, pretty: pretty)
             }
-            newline(&out, indent, level)
+            if pretty { newline(&out, indent) }
             out += "}"
         }
     }
 
-    static func newline(_ out: inout String, _ indent: String?, _ level: Int) {
-        guard let indent else { return }
-        out += "\n"
-        for _ in 0..<level { out += indent }
+    private static func newline(_ out: inout String, _ level: Int) {
+        out += "\n" + String(repeating: "    ", count: level)
     }
 
-    /// Go's float formatting ('g'-like, shortest round-trip, no exponent for moderate values).
-    static func formatNumber(_ d: Double) -> String {
-        if d.isNaN || d.isInfinite { return "null" }
-        if d == d.rounded() && abs(d) < 1e21 { return String(Int64(d)) }
-        return String(d)
+    /// A float64 as `encoding/json` prints it (`1e+21`, `1e-7`, `0.5`).
+    public static func number(_ d: Double) -> String {
+        guard d.isFinite else { return "null" }
+        let a = abs(d)
+        if a != 0 && (a < 1e-6 || a >= 1e21) {
+            let s = exponent(d)
+            // Go trims the leading zero of a two-digit negative exponent: e-07 -> e-7.
+            let chars = Array(s)
+            let n = chars.count
+            if n >= 4 && chars[n - 4] == "e" && chars[n - 3] == "-" && chars[n - 2] == "0" {
+                return String(chars[0..<(n - 2)]) + String(chars[n - 1])
+            }
+            return s
+        }
+        if d == d.rounded(), a < 1e21 {
+            if a < 9.2e18 { return String(Int64(d)) }
+        }
+        return "\(d)"
     }
 
-    public static func quote(_ s: String, into out: inout String) {
-        out += "\""
+    /// Go's `%e`-style shortest form: `1e+21`, `1.5e-07`.
+    public static func exponent(_ d: Double) -> String {
+        let s = "\(d)"  // Swift gives e.g. 1e+21 or 1.5e-07
+        guard let eIndex = s.firstIndex(where: { $0 == "e" || $0 == "E" }) else { return s }
+        let mantissa = s[..<eIndex]
+        var exp = s[s.index(after: eIndex)...]
+        var sign = "+"
+        if exp.first == "-" { sign = "-"; exp = exp.dropFirst() } else if exp.first == "+" { exp = exp.dropFirst() }
+        var digits = String(exp)
+        while digits.count < 2 { digits = "0" + digits }
+        return "\(mantissa)e\(sign)\(digits)"
+    }
+
+    /// A JSON string literal with Go's escaping (`<`, `>`, `&`, U+2028/9 as `\u00xx`).
+    public static func quote(_ s: String) -> String {
+        var out = "\""
         for u in s.unicodeScalars {
             switch u {
             case "\"": out += "\\\""
@@ -68,6 +95,8 @@ public enum JSONText {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
             case "<": out += "\\u003c"
             case ">": out += "\\u003e"
             case "&": out += "\\u0026"
@@ -75,13 +104,34 @@ public enum JSONText {
             case "\u{2029}": out += "\\u2029"
             default:
                 if u.value < 0x20 {
-                    let h = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - h.count) + h
+                    out += "\\u00" + hex2(u.value)
                 } else {
                     out.unicodeScalars.append(u)
                 }
             }
         }
-        out += "\""
+        return out + "\""
+    }
+
+    private static func hex2(_ v: UInt32) -> String {
+        let digits = Array("0123456789abcdef")
+        return String(digits[Int(v >> 4)]) + String(digits[Int(v & 15)])
+    }
+
+    /// Go's `%q`/`strconv.Quote`, used for `%#v` strings.
+    public static func goQuote(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if u.value < 0x20 || u.value == 0x7F { out += "\\x" + hex2(u.value) } else { out.unicodeScalars.append(u) }
+            }
+        }
+        return out + "\""
     }
 }

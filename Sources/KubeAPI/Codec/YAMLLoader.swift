@@ -198,7 +198,8 @@ public enum YAMLLoader {
 }
 
 extension StringProtocol {
-    func trimmingCharacters(in set: String) -> String {
+    /// Drops the given characters from both ends (no Foundation needed).
+    public func trimmingCharacters(in set: String) -> String {
         var s = Substring(self)
         while let f = s.first, set.contains(f) { s = s.dropFirst() }
         while let l = s.last, set.contains(l) { s = s.dropLast() }

@@ -16,8 +16,9 @@ public struct LabelSelector: Equatable, Sendable {
             case .notEquals, .notIn: return v.map { !values.contains($0) } ?? true
             case .exists: return v != nil
             case .doesNotExist: return v == nil
-            case .greaterThan: return v.flatMap { Int($0) }.map { $0 > Int(values[0])! } ?? false
-            case .lessThan: return v.flatMap { Int($0) }.map { $0 < Int(values[0])! } ?? false
+            case .greaterThan, .lessThan:
+                guard let have = v.flatMap({ Int($0) }), let bound = values.first.flatMap({ Int($0) }) else { return false }
+                return op == .greaterThan ? have > bound : have < bound
             }
         }
     }

@@ -11,6 +11,10 @@ public final class Lab: LabSession {
     public let terminal: Terminal
     public let hostShell: ShellEnvironment
     public let workingDirectory: WorkingDirectoryFiles
+    /// Cluster DNS, shared by every container.
+    public let dns: ClusterDNS
+    /// The containers' filesystems, programs and volume data.
+    public let runtime: ContainerRuntime
 
     public var lastExitCode: Int32 { hostShell.lastStatus }
 
@@ -22,6 +26,8 @@ public final class Lab: LabSession {
         self.workingDirectory = workingDirectory
         kubectl = Kubectl(cluster: cluster, files: workingDirectory)
         terminal = Terminal(mode: options.mode, writeOut: { _ in }, writeErr: { _ in })
+        dns = ClusterDNS(cluster: cluster)
+        runtime = ContainerRuntime(cluster: cluster, dns: dns)
         let fs = workingDirectory.fileSystem
         hostShell = ShellEnvironment(
             dialect: .hostBash, fileSystem: fs, commands: [:], cwd: workingDirectory.path,
@@ -39,6 +45,12 @@ public final class Lab: LabSession {
             return true
         }
         kubectl.waitHook = { [unowned self] ms in self.terminal.wait(ms) }
+        kubectl.runtime = runtime
+        // Scripts end runaway loops after ten minutes of cluster time; at the keyboard Ctrl-C does.
+        if options.mode == .script { hostShell.limits.maxLoopMillis = 600_000 }
+        // The learner's machine doubles as the NFS server of the `nfs` StorageClass (seed 004).
+        try? fs.createDirectory(VolumeStore.nfsExportPath, withIntermediates: true)
+        try? fs.mount(runtime.volumes.nfsExport, at: VolumeStore.nfsExportPath)
         workingDirectory.syncFromDisk(workingDirectory.path)
         terminal.push(ShellSession(environment: hostShell, prompt: "$ "))
     }

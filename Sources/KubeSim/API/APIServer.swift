@@ -114,6 +114,13 @@ public final class APIServer {
         case "Namespace":
             if obj["spec"]["finalizers"].isNull { obj["spec"]["finalizers"] = old["spec"]["finalizers"] }
             return obj
+        case "Pod":
+            // What the scheduler and admission set stays when a client sends the pod back without it.
+            for key in ["nodeName", "serviceAccountName", "serviceAccount", "priority", "volumes", "tolerations"]
+            where obj["spec"][key].isNull && !old["spec"][key].isNull {
+                obj["spec"][key] = old["spec"][key]
+            }
+            return obj
         default: return obj
         }
     }

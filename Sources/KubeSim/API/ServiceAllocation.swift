@@ -120,7 +120,7 @@ enum ServiceAllocation {
                 used.insert(requested)
                 continue
             }
-            guard used.count < nodePortRange.count else {
+            guard used.filter({ nodePortRange.contains($0) }).count < nodePortRange.count else {
                 throw APIError(.internalError, "failed to allocate a nodePort: range is full")
             }
             var port: Int

@@ -21,6 +21,36 @@ public final class EndpointsController: Controller {
     /// "ns/service" → when the last change that concerns it happened.
     private var triggerTimes: [String: Millis] = [:]
 
+    /// One pod's place in a service's Endpoints, kept so a sync recomputes only the pods that changed.
+    final class AddressEntry {
+        let ip: UInt32
+        let uid: String
+        let address: JSONValue
+        let ports: [JSONValue]
+        /// The resolved ports as text, so grouping compares strings rather than JSON.
+        let portsKey: String
+        let ready: Bool
+
+        init(ip: UInt32, uid: String, address: JSONValue, ports: [JSONValue], portsKey: String, ready: Bool) {
+            self.ip = ip
+            self.uid = uid
+            self.address = address
+            self.ports = ports
+            self.portsKey = portsKey
+            self.ready = ready
+        }
+    }
+
+    /// namespace → pod name → labels, so a new service finds its pods without listing the store.
+    private var podLabels: [String: [String: [String: String]]] = [:]
+
+    /// "ns/service" → pod name → its entry (pods that belong in the Endpoints).
+    private var entries: [String: [String: AddressEntry]] = [:]
+    /// "ns/service" → pods whose entry must be recomputed at the next sync.
+    private var dirty: [String: Set<String>] = [:]
+    /// Services whose spec changed: every entry is recomputed.
+    private var stale: Set<String> = []
+
     public init() {}
 
     public func keys(for event: WatchEvent, in cluster: Cluster) -> [String] {
@@ -42,11 +72,14 @@ public final class EndpointsController: Controller {
         let key = ns + "/" + svc.name
         let selectorMap = svc["spec"]["selector"].stringMap
         let oldSelectorMap = event.old?["spec"]["selector"].stringMap
+        stale.insert(key)
         if event.kind == .deleted || selectorMap.isEmpty {
             selectors[ns]?[svc.name] = nil
             for pod in members[key] ?? [] { podServices[ns + "/" + pod]?.remove(svc.name) }
             members[key] = nil
             triggerTimes[key] = nil
+            entries[key] = nil
+            dirty[key] = nil
             return [key]
         }
         if event.kind == .modified && oldSelectorMap == selectorMap && selectors[ns]?[svc.name] != nil {
@@ -60,9 +93,9 @@ public final class EndpointsController: Controller {
         selectors[ns, default: [:]][svc.name] = selector
         for pod in members[key] ?? [] { podServices[ns + "/" + pod]?.remove(svc.name) }
         var selected: Set<String> = []
-        for pod in cluster.store.list(Self.podType, namespace: ns) where selector.matches(pod.labels) {
-            selected.insert(pod.name)
-            podServices[ns + "/" + pod.name, default: []].insert(svc.name)
+        for (pod, labels) in podLabels[ns] ?? [:] where selector.matches(labels) {
+            selected.insert(pod)
+            podServices[ns + "/" + pod, default: []].insert(svc.name)
         }
         members[key] = selected
         triggerTimes[key] = cluster.now
@@ -73,33 +106,52 @@ public final class EndpointsController: Controller {
         let pod = event.object
         let ns = pod.namespace ?? "default"
         let podKey = ns + "/" + pod.name
+        let labelsChanged = event.kind != .modified || event.old?["metadata"]["labels"] != pod["metadata"]["labels"]
+        if event.kind == .deleted {
+            podLabels[ns]?[pod.name] = nil
+        } else if labelsChanged {
+            podLabels[ns, default: [:]][pod.name] = pod.labels
+        }
         guard let nsSelectors = selectors[ns], !nsSelectors.isEmpty else { return [] }
         var before = podServices[podKey] ?? []
         var after = before
         if event.kind == .deleted {
             after = []
-        } else if event.kind == .added || event.old?["metadata"]["labels"] != pod["metadata"]["labels"] {
+        } else if labelsChanged {
             let labels = pod.labels
             after = Set(nsSelectors.filter { $0.value.matches(labels) }.map(\.key))
         }
         if event.kind == .added { before = [] }
         var touched = before.symmetricDifference(after)
-        if event.kind == .modified, let old = event.old, Self.endpointFields(old) != Self.endpointFields(pod) {
+        if event.kind == .modified, !after.isEmpty, let old = event.old, Self.endpointFieldsDiffer(old, pod) {
             touched.formUnion(after)
         }
         if event.kind == .deleted { touched.formUnion(before) }
         for svc in before.subtracting(after) { members[ns + "/" + svc]?.remove(pod.name) }
         for svc in after.subtracting(before) { members[ns + "/" + svc, default: []].insert(pod.name) }
         if after.isEmpty { podServices[podKey] = nil } else { podServices[podKey] = after }
-        for svc in touched { triggerTimes[ns + "/" + svc] = now }
+        for svc in touched {
+            triggerTimes[ns + "/" + svc] = now
+            dirty[ns + "/" + svc, default: []].insert(pod.name)
+        }
         return touched.sorted().map { ns + "/" + $0 }
     }
 
-    /// The parts of a pod an Endpoints object reflects.
-    private static func endpointFields(_ pod: JSONValue) -> [JSONValue] {
-        let ready = pod["status"]["conditions"].items.first { $0["type"].string == "Ready" }?["status"] ?? .null
-        return [pod["status"]["podIP"], pod["spec"]["nodeName"], ready, pod["metadata"]["deletionTimestamp"],
-                pod["status"]["phase"], pod["spec"]["hostname"], pod["spec"]["subdomain"], pod["metadata"]["uid"]]
+    /// Whether a pod change touches what an Endpoints object reflects.
+    private static func endpointFieldsDiffer(_ a: JSONValue, _ b: JSONValue) -> Bool {
+        let aStatus = a["status"], bStatus = b["status"]
+        if aStatus["podIP"] != bStatus["podIP"] || aStatus["phase"] != bStatus["phase"] { return true }
+        if a["metadata"]["deletionTimestamp"] != b["metadata"]["deletionTimestamp"] || a["metadata"]["uid"] != b["metadata"]["uid"] {
+            return true
+        }
+        let aSpec = a["spec"], bSpec = b["spec"]
+        if aSpec["nodeName"] != bSpec["nodeName"] || aSpec["hostname"] != bSpec["hostname"] || aSpec["subdomain"] != bSpec["subdomain"] {
+            return true
+        }
+        func ready(_ status: JSONValue) -> JSONValue {
+            status["conditions"].items.first { $0["type"].string == "Ready" }?["status"] ?? .null
+        }
+        return ready(aStatus) != ready(bStatus)
     }
 
     public func sync(_ key: String, in cluster: Cluster) {
@@ -115,8 +167,25 @@ public final class EndpointsController: Controller {
             }
             return
         }
-        let pods = (members[key] ?? []).sorted().compactMap { cluster.store.get(Self.podType, namespace: ns, name: $0) }
-        let subsets = Self.subsets(for: svc, pods: pods)
+        var table = entries[key] ?? [:]
+        let names: Set<String>
+        if stale.remove(key) != nil {
+            table = [:]
+            names = members[key] ?? []
+        } else {
+            names = dirty[key] ?? []
+        }
+        dirty[key] = nil
+        let current = members[key] ?? []
+        for name in names {
+            if current.contains(name), let pod = cluster.store.get(Self.podType, namespace: ns, name: name) {
+                table[name] = Self.entry(for: pod, in: svc)
+            } else {
+                table[name] = nil
+            }
+        }
+        entries[key] = table
+        let subsets = Self.subsets(from: table.values)
         var labels = svc.labels
         if svc["spec"]["clusterIP"].string == "None" { labels["service.kubernetes.io/headless"] = "" }
         let labelValue: JSONValue = labels.isEmpty ? .null : .stringMap(labels)
@@ -141,60 +210,80 @@ public final class EndpointsController: Controller {
         }
     }
 
-    /// Subsets as the real controller packs them: addresses grouped by the ports they resolve to,
-    /// sorted by IP; `.null` when there is nothing to list.
-    static func subsets(for svc: JSONValue, pods: [JSONValue]) -> JSONValue {
-        let svcName = svc.name
+    /// The entry for one selected pod, or nil when it does not belong in the Endpoints (no IP yet,
+    /// finished, being deleted, or none of the service's named ports resolve).
+    static func entry(for pod: JSONValue, in svc: JSONValue) -> AddressEntry? {
         let publishNotReady = svc["spec"]["publishNotReadyAddresses"].bool == true
         let servicePorts = svc["spec"]["ports"].items
         let headless = svc["spec"]["clusterIP"].string == "None"
-        struct Group { var ports: [JSONValue]; var ready: [(String, JSONValue)] = []; var notReady: [(String, JSONValue)] = [] }
-        var groups: [Group] = []
-        for pod in pods {
-            guard let ip = pod["status"]["podIP"].string, !ip.isEmpty else { continue }
-            let phase = pod["status"]["phase"].string ?? ""
-            if phase == "Succeeded" || phase == "Failed" { continue }
-            if pod.isDeleting && !publishNotReady { continue }
-            var address: JSONValue = [:]
-            if let hostname = pod["spec"]["hostname"].string, !hostname.isEmpty, pod["spec"]["subdomain"].string == svcName {
-                address["hostname"] = .string(hostname)
-            }
-            address["ip"] = .string(ip)
-            if let node = pod["spec"]["nodeName"].string, !node.isEmpty { address["nodeName"] = .string(node) }
-            address["targetRef"] = ["kind": "Pod", "name": .string(pod.name), "namespace": .string(pod.namespace ?? "default"),
-                                    "uid": .string(pod.uid)]
-            var ports: [JSONValue] = []
-            for sp in servicePorts {
-                guard let port = resolvePort(sp, in: pod) else { continue }
-                var p: JSONValue = [:]
-                if let n = sp["name"].string, !n.isEmpty { p["name"] = .string(n) }
-                p["port"] = .int(port)
-                p["protocol"] = .string(sp["protocol"].string ?? "TCP")
-                ports.append(p)
-            }
-            if !servicePorts.isEmpty && ports.isEmpty && !headless { continue }
-            let ready = publishNotReady
-                || pod["status"]["conditions"].items.contains { $0["type"].string == "Ready" && $0["status"].string == "True" }
-            if let g = groups.firstIndex(where: { $0.ports == ports }) {
-                if ready { groups[g].ready.append((ip, address)) } else { groups[g].notReady.append((ip, address)) }
-            } else {
-                var g = Group(ports: ports)
-                if ready { g.ready.append((ip, address)) } else { g.notReady.append((ip, address)) }
-                groups.append(g)
-            }
+        guard let ip = pod["status"]["podIP"].string, !ip.isEmpty else { return nil }
+        let phase = pod["status"]["phase"].string ?? ""
+        if phase == "Succeeded" || phase == "Failed" { return nil }
+        if pod.isDeleting && !publishNotReady { return nil }
+        var address: JSONValue = [:]
+        if let hostname = pod["spec"]["hostname"].string, !hostname.isEmpty, pod["spec"]["subdomain"].string == svc.name {
+            address["hostname"] = .string(hostname)
         }
-        if groups.isEmpty { return .null }
-        func byIP(_ a: (String, JSONValue), _ b: (String, JSONValue)) -> Bool {
-            let x = IPv4.parse(a.0) ?? 0, y = IPv4.parse(b.0) ?? 0
-            return x != y ? x < y : (a.1["targetRef"]["uid"].string ?? "") < (b.1["targetRef"]["uid"].string ?? "")
+        address["ip"] = .string(ip)
+        if let node = pod["spec"]["nodeName"].string, !node.isEmpty { address["nodeName"] = .string(node) }
+        address["targetRef"] = ["kind": "Pod", "name": .string(pod.name), "namespace": .string(pod.namespace ?? "default"),
+                                "uid": .string(pod.uid)]
+        var ports: [JSONValue] = []
+        var portsKey = ""
+        for sp in servicePorts {
+            guard let port = resolvePort(sp, in: pod) else { continue }
+            var p: JSONValue = [:]
+            let name = sp["name"].string ?? ""
+            let proto = sp["protocol"].string ?? "TCP"
+            if !name.isEmpty { p["name"] = .string(name) }
+            p["port"] = .int(port)
+            p["protocol"] = .string(proto)
+            ports.append(p)
+            portsKey += "\(name):\(port)/\(proto),"
         }
-        return .array(groups.map { g in
+        if !servicePorts.isEmpty && ports.isEmpty && !headless { return nil }
+        let ready = publishNotReady
+            || pod["status"]["conditions"].items.contains { $0["type"].string == "Ready" && $0["status"].string == "True" }
+        return AddressEntry(ip: IPv4.parse(ip) ?? 0, uid: pod.uid, address: address, ports: ports, portsKey: portsKey,
+                            ready: ready)
+    }
+
+    /// Subsets as the real controller packs them: addresses grouped by the ports they resolve to,
+    /// sorted by IP; `.null` when there is nothing to list.
+    static func subsets<S: Sequence>(from entries: S) -> JSONValue where S.Element == AddressEntry {
+        var all = Array(entries)
+        if all.isEmpty { return .null }
+        all.sort { $0.ip != $1.ip ? $0.ip < $1.ip : $0.uid < $1.uid }
+        // Groups appear in the order of their lowest address; members stay sorted.
+        var keys: [String] = []
+        var ports: [[JSONValue]] = []
+        var ready: [[JSONValue]] = []
+        var notReady: [[JSONValue]] = []
+        for e in all {
+            var g = keys.count - 1
+            if g < 0 || keys[g] != e.portsKey {
+                if let found = keys.firstIndex(of: e.portsKey) {
+                    g = found
+                } else {
+                    keys.append(e.portsKey)
+                    ports.append(e.ports)
+                    ready.append([])
+                    notReady.append([])
+                    g = keys.count - 1
+                }
+            }
+            if e.ready { ready[g].append(e.address) } else { notReady[g].append(e.address) }
+        }
+        var subsets: [JSONValue] = []
+        subsets.reserveCapacity(keys.count)
+        for g in keys.indices {
             var subset: JSONValue = [:]
-            if !g.ready.isEmpty { subset["addresses"] = .array(g.ready.sorted(by: byIP).map(\.1)) }
-            if !g.notReady.isEmpty { subset["notReadyAddresses"] = .array(g.notReady.sorted(by: byIP).map(\.1)) }
-            if !g.ports.isEmpty { subset["ports"] = .array(g.ports) }
-            return subset
-        })
+            if !ready[g].isEmpty { subset["addresses"] = .array(ready[g]) }
+            if !notReady[g].isEmpty { subset["notReadyAddresses"] = .array(notReady[g]) }
+            if !ports[g].isEmpty { subset["ports"] = .array(ports[g]) }
+            subsets.append(subset)
+        }
+        return .array(subsets)
     }
 
     /// A service port's targetPort for one pod: a number as is, a name looked up among the pod's

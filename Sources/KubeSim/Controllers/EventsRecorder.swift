@@ -92,7 +92,8 @@ extension Cluster {
     /// Events about the object with `uid`, oldest first (for `kubectl describe`).
     public func events(about uid: String, namespace: String) -> [JSONValue] {
         guard let eventType = ResourceRegistry.forKind("Event") else { return [] }
-        return store.list(eventType, namespace: namespace)
+        let known = eventAggregator.byObject[uid] ?? []
+        return known.compactMap { store.get(eventType, namespace: namespace, name: $0.name) }
             .filter { $0["involvedObject"]["uid"].string == uid }
             .sorted { ($0["firstTimestamp"].string ?? "", $0.name) < ($1["firstTimestamp"].string ?? "", $1.name) }
     }

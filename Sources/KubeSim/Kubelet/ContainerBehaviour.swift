@@ -19,6 +19,8 @@ public struct ContainerLaunch: Sendable {
     public var isInit: Bool
     /// How many times this container has already been restarted in this pod.
     public var restartCount: Int
+    /// `stdin: true` in the spec (`kubectl run -i`): a shell keeps reading instead of exiting.
+    public var stdin: Bool = false
 }
 
 /// A pullable image, as the registry and containerd would report it.
@@ -41,6 +43,7 @@ public protocol ContainerBehaviour: AnyObject {
     func outcome(of launch: ContainerLaunch) -> ContainerOutcome
     /// The image the registry serves for `reference` (as written in the pod spec); nil when the
     /// registry has no such image, which makes the pull fail (ErrImagePull, then ImagePullBackOff).
+    /// The kubelet caches the answer per reference until its `behaviour` is replaced.
     func image(_ reference: String) -> ImageInfo?
 }
 

@@ -6,7 +6,29 @@ import KubeAPI
 public final class Kubelet: Controller {
     public let name = "kubelet"
     /// What images are and what containers do; an image catalog replaces the default.
-    public var behaviour: ContainerBehaviour = DefaultContainerBehaviour()
+    public var behaviour: ContainerBehaviour = DefaultContainerBehaviour() {
+        didSet { images.removeAll() }
+    }
+
+    /// What the kubelet learned about an image reference: its normalised name, the imageID it
+    /// reports, and the registry's answer (nil when the image does not exist).
+    struct ResolvedImage {
+        let normalized: String
+        let imageID: String
+        let info: ImageInfo?
+    }
+
+    private var images: [String: ResolvedImage] = [:]
+
+    func resolve(_ reference: String) -> ResolvedImage {
+        if let known = images[reference] { return known }
+        let info = behaviour.image(reference)
+        let digest = (info ?? ImageReference.defaultInfo(for: reference)).digest
+        let resolved = ResolvedImage(normalized: ImageReference.normalized(reference),
+                                     imageID: ImageReference.repository(reference) + "@" + digest, info: info)
+        images[reference] = resolved
+        return resolved
+    }
 
     static let podType = ResourceRegistry.forKind("Pod") ?? ResourceType(kind: "Pod", plural: "pods")
 
@@ -27,7 +49,17 @@ public final class Kubelet: Controller {
         case "Pod":
             guard let node = event.object["spec"]["nodeName"].string, !node.isEmpty, agents[node] != nil else { return [] }
             let key = (event.object.namespace ?? "default") + "/" + event.object.name
-            if event.kind == .deleted { podsByNode[node]?.remove(key) } else { podsByNode[node, default: []].insert(key) }
+            if event.kind == .deleted {
+                podsByNode[node]?.remove(key)
+                return [key]
+            }
+            // Our own status writes on a pod we already run need no sync.
+            if event.kind == .modified, !event.object.isDeleting, let rt = runtimes[key], rt.uid == event.object.uid,
+                rt.node == node
+            {
+                return []
+            }
+            podsByNode[node, default: []].insert(key)
             return [key]
         default:
             return []
@@ -165,7 +197,7 @@ public final class Kubelet: Controller {
             let image = spec["image"].string ?? ""
             var c = ContainerRuntime(name: spec["name"].string ?? "", image: image, isInit: isInit,
                                      state: .waiting(reason: "ContainerCreating", message: nil))
-            agent.images.insert(ImageReference.normalized(image))
+            agent.images.insert(resolve(image).normalized)
             guard let status else { return c }
             c.containerID = status["containerID"].string.map { String($0.dropFirst("containerd://".count)) }
             c.resolvedImage = status["image"].string

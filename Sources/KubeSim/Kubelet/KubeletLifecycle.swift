@@ -91,7 +91,8 @@ extension Kubelet {
         let spec = containerSpec(pod, isInit: isInit, i)
         let image = c.image
         let policy = spec["imagePullPolicy"].string ?? ImageReference.defaultPullPolicy(image)
-        let normalized = ImageReference.normalized(image)
+        let resolved = resolve(image)
+        let normalized = resolved.normalized
         let present = agent.images.contains(normalized)
         let epoch = rt.epoch
         if policy == "Never" && !present {
@@ -109,7 +110,7 @@ extension Kubelet {
             }
             return
         }
-        let info = behaviour.image(image)
+        let info = resolved.info
         let requested = cluster.now
         let begin = max(cluster.now, agent.pullQueueFreeAt)
         var duration: Millis
@@ -145,7 +146,7 @@ extension Kubelet {
 
     private func pullFailed(_ rt: PodRuntime, isInit: Bool, index i: Int, in cluster: Cluster) {
         guard let c = container(rt, isInit: isInit, i) else { return }
-        let normalized = ImageReference.normalized(c.image)
+        let normalized = resolve(c.image).normalized
         let cause = "failed to pull and unpack image \"\(normalized)\": failed to resolve reference \"\(normalized)\": "
             + "pull access denied, repository does not exist or may require authorization: server message: "
             + "insufficient_scope: authorization failed"
@@ -184,7 +185,7 @@ extension Kubelet {
     private func run(_ rt: PodRuntime, isInit: Bool, index i: Int, in cluster: Cluster) {
         guard let pod = pod(of: rt, in: cluster), let c0 = container(rt, isInit: isInit, i) else { return }
         let spec = containerSpec(pod, isInit: isInit, i)
-        let info = behaviour.image(c0.image) ?? ImageReference.defaultInfo(for: c0.image)
+        let image = resolve(c0.image)
         let id = randomContainerID(cluster)
         let now = cluster.now
         mutate(rt, isInit: isInit, i) { c in
@@ -193,8 +194,8 @@ extension Kubelet {
                 c.lastTermination = previous
             }
             c.containerID = id
-            c.resolvedImage = ImageReference.normalized(c.image)
-            c.imageID = ImageReference.repository(c.image) + "@" + info.digest
+            c.resolvedImage = image.normalized
+            c.imageID = image.imageID
             c.state = .running(startedAt: now)
             c.started = true
             c.starting = false
@@ -221,7 +222,7 @@ extension Kubelet {
         let launch = ContainerLaunch(
             namespace: rt.namespace, podName: rt.name, containerName: c.name, image: c.image,
             command: spec["command"].items.compactMap(\.string), args: spec["args"].items.compactMap(\.string),
-            isInit: isInit, restartCount: c.restartCount)
+            isInit: isInit, restartCount: c.restartCount, stdin: spec["stdin"].bool ?? false)
         if case .exits(let code, let after) = behaviour.outcome(of: launch) {
             cluster.schedule(after: max(0, after)) { [weak self, unowned cluster] in
                 guard let self, self.isCurrent(rt, epoch), self.container(rt, isInit: isInit, i)?.containerID == id else { return }
@@ -329,7 +330,8 @@ extension Kubelet {
         rt.terminating = true
         rt.epoch += 1
         let epoch = rt.epoch
-        let grace = Millis(max(0, pod["metadata"]["deletionGracePeriodSeconds"].int ?? pod["spec"]["terminationGracePeriodSeconds"].int ?? 30)) * 1000
+        let graceSeconds = pod["metadata"]["deletionGracePeriodSeconds"].int ?? pod["spec"]["terminationGracePeriodSeconds"].int ?? 30
+        let grace = Millis(max(0, min(graceSeconds, 1_000_000_000))) * 1000
         let live = (rt.initContainers + rt.containers).filter { $0.isRunning }
         for c in live { event(rt, "Normal", "Killing", "Stopping container \(c.name)", container: c, in: cluster) }
         let total = live.isEmpty ? min(grace, Millis(cluster.rng.int(in: 100...400)))

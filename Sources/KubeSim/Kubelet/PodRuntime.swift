@@ -62,6 +62,8 @@ final class PodRuntime {
     var containers: [ContainerRuntime] = []
     /// type → (status, lastTransitionTime) of each condition the kubelet owns.
     var conditions: [String: (status: String, since: Millis, text: String)] = [:]
+    /// The conditions last built and what they were built from, reused while unchanged.
+    var lastConditions: (inputs: PodStatusBuilder.ConditionInputs, conditions: [JSONValue])?
 
     init(namespace: String, name: String, uid: String, node: String) {
         self.key = namespace + "/" + name

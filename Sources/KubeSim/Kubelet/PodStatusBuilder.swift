@@ -33,7 +33,29 @@ enum PodStatusBuilder {
         specs.count >= count ? specs : specs + Array(repeating: JSONValue.emptyObject, count: count - specs.count)
     }
 
+    /// What the kubelet-owned conditions depend on; equal signatures give equal conditions.
+    struct ConditionInputs: Equatable {
+        var sandboxReady: Bool
+        var terminal: Bool
+        var unfinishedInit: [String]
+        var unready: [String]
+        var hasContainers: Bool
+        var scheduled: JSONValue
+    }
+
     private static func conditions(for pod: JSONValue, runtime rt: PodRuntime, now: Millis) -> [JSONValue] {
+        let inputs = ConditionInputs(
+            sandboxReady: rt.sandboxReady, terminal: rt.isTerminal,
+            unfinishedInit: rt.initContainers.filter { !$0.succeeded }.map(\.name),
+            unready: rt.containers.filter { !$0.ready }.map(\.name), hasContainers: !rt.containers.isEmpty,
+            scheduled: pod["status"]["conditions"].items.first(where: { $0["type"].string == "PodScheduled" }) ?? .null)
+        if let cached = rt.lastConditions, cached.inputs == inputs { return cached.conditions }
+        let built = buildConditions(inputs, runtime: rt, now: now)
+        rt.lastConditions = (inputs, built)
+        return built
+    }
+
+    private static func buildConditions(_ inputs: ConditionInputs, runtime rt: PodRuntime, now: Millis) -> [JSONValue] {
         func condition(_ type: String, _ ok: Bool, reason: String? = nil, message: String? = nil) -> JSONValue {
             let status = ok ? "True" : "False"
             let sinceText: String
@@ -51,28 +73,26 @@ enum PodStatusBuilder {
             return c
         }
         var out: [JSONValue] = []
-        out.append(condition("PodReadyToStartContainers", rt.sandboxReady && !rt.isTerminal))
-        let unfinishedInit = rt.initContainers.filter { !$0.succeeded }.map(\.name)
+        out.append(condition("PodReadyToStartContainers", inputs.sandboxReady && !inputs.terminal))
+        let unfinishedInit = inputs.unfinishedInit
         if unfinishedInit.isEmpty {
             out.append(condition("Initialized", true))
         } else {
             out.append(condition("Initialized", false, reason: "ContainersNotInitialized",
                                  message: "containers with incomplete status: [\(unfinishedInit.joined(separator: " "))]"))
         }
-        let unready = rt.containers.filter { !$0.ready }.map(\.name)
+        let unready = inputs.unready
         for type in ["Ready", "ContainersReady"] {
-            if unready.isEmpty && !rt.containers.isEmpty {
+            if unready.isEmpty && inputs.hasContainers {
                 out.append(condition(type, true))
-            } else if rt.isTerminal {
+            } else if inputs.terminal {
                 out.append(condition(type, false, reason: "PodCompleted"))
             } else {
                 out.append(condition(type, false, reason: "ContainersNotReady",
                                      message: "containers with unready status: [\(unready.joined(separator: " "))]"))
             }
         }
-        if let scheduled = pod["status"]["conditions"].items.first(where: { $0["type"].string == "PodScheduled" }) {
-            out.append(scheduled)
-        }
+        if !inputs.scheduled.isNull { out.append(inputs.scheduled) }
         return out
     }
 

@@ -121,6 +121,14 @@ public final class Scheduler: Controller {
     private func observePod(_ event: WatchEvent) -> [String] {
         let pod = event.object
         let key = (pod.namespace ?? "default") + "/" + pod.name
+        // Status writes on a bound pod that stays bound and unfinished change nothing here.
+        if event.kind == .modified, let old = event.old, old["spec"]["nodeName"] == pod["spec"]["nodeName"],
+            old["status"]["phase"] == pod["status"]["phase"], old.isDeleting == pod.isDeleting,
+            old["spec"]["containers"] == pod["spec"]["containers"]
+        {
+            let bound = !(pod["spec"]["nodeName"].string ?? "").isEmpty
+            return bound || pod.isDeleting ? [] : [key]
+        }
         let phase = pod["status"]["phase"].string ?? ""
         let node = pod["spec"]["nodeName"].string ?? ""
         var placement: Placement?
@@ -144,10 +152,21 @@ public final class Scheduler: Controller {
         return []
     }
 
+    /// Absurd requests written by hand must not overflow the books.
+    static func saturatingAdd(_ a: Int64, _ b: Int64) -> Int64 {
+        let (sum, overflow) = a.addingReportingOverflow(b)
+        return overflow ? (b > 0 ? Int64.max : Int64.min) : sum
+    }
+
+    static func saturatingSubtract(_ a: Int64, _ b: Int64) -> Int64 {
+        let (difference, overflow) = a.subtractingReportingOverflow(b)
+        return overflow ? (b > 0 ? Int64.min : Int64.max) : difference
+    }
+
     private func account(_ p: Placement, sign: Int) {
         let s = slot(for: p.node)
-        usage[s].cpu += Int64(sign) * p.cpu
-        usage[s].memory += Int64(sign) * p.memory
+        usage[s].cpu = sign > 0 ? Self.saturatingAdd(usage[s].cpu, p.cpu) : Self.saturatingSubtract(usage[s].cpu, p.cpu)
+        usage[s].memory = sign > 0 ? Self.saturatingAdd(usage[s].memory, p.memory) : Self.saturatingSubtract(usage[s].memory, p.memory)
         usage[s].pods += sign
         if let owner = p.owner {
             var counts = spread.removeValue(forKey: owner) ?? []
@@ -177,8 +196,8 @@ public final class Scheduler: Controller {
         }
         var cpu: Int64 = 0, memory: Int64 = 0
         for c in pod["spec"]["containers"].items {
-            cpu += request(c, "cpu")
-            memory += request(c, "memory")
+            cpu = saturatingAdd(cpu, request(c, "cpu"))
+            memory = saturatingAdd(memory, request(c, "memory"))
         }
         for c in pod["spec"]["initContainers"].items {
             cpu = max(cpu, request(c, "cpu"))
@@ -284,8 +303,8 @@ public final class Scheduler: Controller {
             let used = usage[slot]
             var insufficient: [String] = []
             if used.pods + 1 > node.pods { insufficient.append("Too many pods") }
-            if cpu > 0 && cpu > node.cpu - used.cpu { insufficient.append("Insufficient cpu") }
-            if memory > 0 && memory > node.memory - used.memory { insufficient.append("Insufficient memory") }
+            if cpu > 0 && cpu > Self.saturatingSubtract(node.cpu, used.cpu) { insufficient.append("Insufficient cpu") }
+            if memory > 0 && memory > Self.saturatingSubtract(node.memory, used.memory) { insufficient.append("Insufficient memory") }
             if !insufficient.isEmpty {
                 for r in insufficient { reasons[r, default: 0] += 1 }
                 resolvable += 1

@@ -27,7 +27,7 @@ struct CreateCommand: KubectlCommand {
         .init("edit", nil, .bool), .init("windows-line-endings", nil, .bool), .init("selector", "l"), .init("raw"),
         .init("field-manager", nil, .string, default: "kubectl-create"), .init("kustomize", "k"), .init("template"),
         .init("allow-missing-template-keys", nil, .bool, default: "true"), .init("show-managed-fields", nil, .bool),
-    ])
+    ] + CreateSubcommands.flags)
 
     /// Real kubectl's `create` subcommands (kubelab reads manifests only).
     static let subcommands: Set<String> = [
@@ -42,7 +42,7 @@ struct CreateCommand: KubectlCommand {
             guard Self.subcommands.contains(sub) else {
                 throw KubectlFailure("error: Unexpected args: [\(call.args.joined(separator: " "))]\nSee 'kubectl create -h' for help and examples")
             }
-            throw KubectlFailure.error("kubelab does not implement 'kubectl create \(sub)' yet; write a manifest and use 'kubectl create -f'")
+            return try CreateSubcommands.run(call)
         }
         guard !paths.isEmpty else { throw KubectlFailure.error("must specify one of -f and -k") }
         let dryRun = try DryRun.parse(call.flags.string("dry-run"))

@@ -22,10 +22,17 @@ public struct FileInfo: Equatable, Sendable {
         }
         var s = String(type)
         let letters: [Character] = ["r", "w", "x"]
-        for shift in stride(from: 6, through: 0, by: -3) {
+        // setuid, setgid and sticky replace the x of owner, group and others (`s`/`S`, `t`/`T`).
+        let special: [(bit: UInt16, set: Character, unset: Character)] = [(0o4000, "s", "S"), (0o2000, "s", "S"), (0o1000, "t", "T")]
+        for (index, shift) in stride(from: 6, through: 0, by: -3).enumerated() {
             let bits = Int(mode >> UInt16(shift)) & 7
             for (i, letter) in letters.enumerated() {
-                s.append(bits & (4 >> i) != 0 ? letter : "-")
+                let on = bits & (4 >> i) != 0
+                if i == 2, mode & special[index].bit != 0 {
+                    s.append(on ? special[index].set : special[index].unset)
+                } else {
+                    s.append(on ? letter : "-")
+                }
             }
         }
         return s

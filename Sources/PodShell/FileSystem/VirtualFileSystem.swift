@@ -428,7 +428,7 @@ public final class VirtualFileSystem {
         for dir in ["/bin", "/dev", "/etc", "/home", "/proc", "/root", "/tmp", "/usr/bin", "/usr/local/bin", "/var", "/var/log"] {
             try? createDirectory(dir, withIntermediates: true)
         }
-        try? setMode("/tmp", mode: 0o777)
+        try? setMode("/tmp", mode: 0o1777)
         try? setMode("/root", mode: 0o700)
         try? createDevice(at: "/dev/null", kind: .null)
         try? createDevice(at: "/dev/zero", kind: .zero)

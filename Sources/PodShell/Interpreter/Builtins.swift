@@ -165,7 +165,8 @@ enum Builtins {
             env.lastStatus = Int32(truncatingIfNeeded: n & 0xFF)
         }
         if i.functionDepth == 0 {
-            if i.depth > 0 { return .exit(env.lastStatus) }
+            if i.sourceDepth > 0 { return .returnFromFunction }
+            if i.scriptDepth > 0 { return .exit(env.lastStatus) }
             io.stderr.write("\(env.dialect.shellName): return: can only `return' from a function or sourced script\n")
             return status(env, 1)
         }
@@ -277,15 +278,23 @@ enum Builtins {
         }
         let saved = env.positionalParameters
         if args.count > 1 { env.positionalParameters = Array(args.dropFirst()) }
+        i.sourceDepth += 1
         let flow = runInCurrentShell(i, text, env, io)
+        i.sourceDepth -= 1
         if args.count > 1 { env.positionalParameters = saved }
         return flow == .returnFromFunction ? .normal : flow
     }
 
     static func local(_ i: ShellInterpreter, _ args: [String], _ env: ShellEnvironment, _ io: ShellInterpreter.IO) -> ShellInterpreter.Flow {
-        // Variables are not scoped to the function (documented simplification).
+        guard !i.localFrames.isEmpty else {
+            io.stderr.write("\(env.dialect.shellName): local: can only be used in a function\n")
+            return status(env, 1)
+        }
         for a in args where !a.hasPrefix("-") {
             let (name, value) = splitAssignment(a)
+            if i.localFrames[i.localFrames.count - 1][name] == nil {
+                i.localFrames[i.localFrames.count - 1][name] = .some(env.variable(name))
+            }
             if let value { env.setVariable(name, value) } else if env.variable(name) == nil { env.setVariable(name, "") }
         }
         return status(env, 0)

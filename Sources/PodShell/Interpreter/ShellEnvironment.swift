@@ -32,6 +32,7 @@ public final class ShellEnvironment {
     /// Seeded randomness (`$RANDOM`, `shuf`); callers wrap the cluster's `SeededGenerator`.
     public var random: () -> UInt64
     /// Polled between commands and loop iterations; true stops the command line (status 130).
+    /// `terminal?.isInterrupted` is polled as well.
     public var isInterrupted: () -> Bool
     /// The terminal this shell runs in, so interactive commands can push a child `LineProgram`.
     public weak var terminal: Terminal?
@@ -84,11 +85,11 @@ public final class ShellEnvironment {
         self.random = random
         self.isInterrupted = isInterrupted
         self.scriptName = dialect.shellName
+        // `env` prints exported variables in this order; PATH, HOME and HOSTNAME are appended when missing.
         for (name, value) in environment { setVariable(name, value, export: true) }
         if variable("PATH") == nil { setVariable("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", export: true) }
         if variable("HOME") == nil { setVariable("HOME", user.home, export: true) }
         if variable("HOSTNAME") == nil, dialect != .hostBash { setVariable("HOSTNAME", hostname, export: true) }
-        if variable("PWD") == nil { setVariable("PWD", cwd, export: true) }
         if variable("IFS") == nil { setVariable("IFS", " \t\n") }
     }
 
@@ -165,6 +166,7 @@ public final class ShellEnvironment {
         let interpreter = ShellInterpreter(environment: self)
         let out = ShellOutput(forward: stdout, budget: interpreter.budget, isTerminal: stdoutIsTerminal)
         let err = ShellOutput(forward: stderr, budget: OutputBudget(limit: limits.maxOutputBytes), isTerminal: stdoutIsTerminal)
+        interpreter.diagnostics = err
         let status = interpreter.runCommand(argv, stdin: ShellInput(stdin, isTerminal: stdinIsTerminal), stdout: out, stderr: err, environment: self)
         if interpreter.budget.exceeded {
             err.write("kubelab: output stopped: a command line may print at most \(limits.maxOutputBytes >> 20) MiB\n")

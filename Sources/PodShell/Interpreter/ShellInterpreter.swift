@@ -24,7 +24,16 @@ final class ShellInterpreter {
     var depth = 0
     var loopDepth = 0
     var functionDepth = 0
+    /// Script files and `sh -c` strings being run (a top-level `return` ends the script).
+    var scriptDepth = 0
+    /// Files being read by `source`/`.` (a top-level `return` ends the file).
+    var sourceDepth = 0
+    /// Per function call, the values `local` shadowed (nil: the variable did not exist).
+    var localFrames: [[String: String?]] = []
     private var abortReported = false
+    /// Where kubelab's own messages go (loop limits): the line's real stderr, even when the loop
+    /// itself redirects its stderr.
+    var diagnostics: ShellOutput?
 
     init(environment: ShellEnvironment) {
         rootEnvironment = environment
@@ -56,6 +65,7 @@ final class ShellInterpreter {
 
     /// Runs a parsed line; the flag says whether `exit` was requested.
     func execute(_ list: ShellList, environment env: ShellEnvironment, io: IO) -> (status: Int32, exited: Bool) {
+        if diagnostics == nil { diagnostics = io.stderr }
         let flow = execList(list, env, io)
         reportBudget(env, io)
         switch flow {
@@ -86,7 +96,8 @@ final class ShellInterpreter {
             return 2
         }
         depth += 1
-        defer { depth -= 1 }
+        scriptDepth += 1
+        defer { depth -= 1; scriptDepth -= 1 }
         let saved = (loopDepth, functionDepth)
         loopDepth = 0
         functionDepth = 0
@@ -111,7 +122,7 @@ final class ShellInterpreter {
     }
 
     func shouldAbort(_ env: ShellEnvironment) -> Bool {
-        budget.exceeded || abortChild || env.isInterrupted()
+        budget.exceeded || abortChild || env.isInterrupted() || (env.terminal?.isInterrupted() ?? false)
     }
 
     // MARK: Lists and compound commands
@@ -165,6 +176,37 @@ final class ShellInterpreter {
                 case .continueLoop(let n): if n > 1 { return .continueLoop(n - 1) }
                 default: return flow
                 }
+            }
+            return .normal
+        case .arithmeticFor(let initial, let condition, let step, let body):
+            func arithmetic(_ word: ShellWord, emptyValue: Int) -> Int? {
+                guard case .success(let text) = expandString(word, env, io) else { return nil }
+                if text.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\n" }) { return emptyValue }
+                do {
+                    return try ArithmeticEvaluator.evaluate(text, lookup: { env.variable($0) ?? self.special($0, env) },
+                                                            assign: { env.setVariable($0, $1) })
+                } catch ArithmeticEvaluator.Failure.message(let m) {
+                    io.stderr.write("\(env.dialect.shellName): \(text.trimmingCharacters(in: " ")): \(m)\n")
+                    return nil
+                } catch { return nil }
+            }
+            guard arithmetic(initial, emptyValue: 0) != nil else { env.lastStatus = 1; return .normal }
+            var guardState = LoopGuard(env: env)
+            loopDepth += 1
+            defer { loopDepth -= 1 }
+            env.lastStatus = 0
+            while true {
+                if let stop = guardState.tick(self, io) { return stop }
+                guard let c = arithmetic(condition, emptyValue: 1) else { env.lastStatus = 1; return .normal }
+                if c == 0 { break }
+                let flow = execList(body, env, io)
+                switch flow {
+                case .normal: break
+                case .breakLoop(let n): return n > 1 ? .breakLoop(n - 1) : .normal
+                case .continueLoop(let n): if n > 1 { return .continueLoop(n - 1) }
+                default: return flow
+                }
+                guard arithmetic(step, emptyValue: 0) != nil else { env.lastStatus = 1; return .normal }
             }
             return .normal
         case .whileLoop(let condition, let body, let until):
@@ -246,13 +288,13 @@ final class ShellInterpreter {
             iterations += 1
             let limits = env.limits
             if iterations > limits.maxLoopIterations {
-                io.stderr.write("kubelab: loop stopped after \(limits.maxLoopIterations) iterations\n")
+                (interpreter.diagnostics ?? io.stderr).write("kubelab: loop stopped after \(limits.maxLoopIterations) iterations\n")
                 env.lastStatus = 1
                 interpreter.abortChild = true
                 return .abort
             }
             if let maxMillis = limits.maxLoopMillis, env.now() - start > maxMillis {
-                io.stderr.write("kubelab: loop stopped after \(maxMillis / 1000) s of cluster time\n")
+                (interpreter.diagnostics ?? io.stderr).write("kubelab: loop stopped after \(maxMillis / 1000) s of cluster time\n")
                 env.lastStatus = 1
                 interpreter.abortChild = true
                 return .abort
@@ -288,6 +330,8 @@ final class ShellInterpreter {
 
     private func execSimple(_ cmd: SimpleCommand, _ env: ShellEnvironment, _ io: IO) -> Flow {
         substitutionStatus = nil
+        // bash and busybox ash have `[[`; dash does not (it is then an unknown command).
+        if env.dialect != .dash, cmd.words.first?.plainText == "[[" { return execConditional(cmd, env, io) }
         guard case .success(let argv) = expandFields(cmd.words, env, io) else { env.lastStatus = 1; return abortChild ? .abort : .normal }
         var assignments: [(String, String)] = []
         for (name, word) in cmd.assignments {
@@ -329,6 +373,26 @@ final class ShellInterpreter {
         return invoke(argv, env, commandIO, line: cmd.line)
     }
 
+    /// `[[ ... ]]` expands its words without splitting or globbing; the right side of `==`/`!=`
+    /// is a pattern unless quoted.
+    private func execConditional(_ cmd: SimpleCommand, _ env: ShellEnvironment, _ io: IO) -> Flow {
+        var words: [(text: String, pattern: String)] = []
+        for word in cmd.words.dropFirst().dropLast() {
+            guard case .success(let text) = expandString(word, env, io, tilde: true),
+                  case .success(let pattern) = expandPattern(word, env, io) else { env.lastStatus = 1; return .normal }
+            words.append((text, pattern))
+        }
+        var evaluator = ConditionalExpression(words: words, env: env)
+        do {
+            let result = try evaluator.evaluate()
+            env.lastStatus = result ? 0 : 1
+        } catch {
+            io.stderr.write("\(env.dialect.shellName): syntax error in conditional expression\n")
+            env.lastStatus = 2
+        }
+        return .normal
+    }
+
     /// Runs `argv[0]`: a function, a builtin, or a command from the table.
     func invoke(_ argv: [String], _ env: ShellEnvironment, _ io: IO, line: Int) -> Flow {
         let name = argv[0]
@@ -358,7 +422,13 @@ final class ShellInterpreter {
         functionDepth += 1
         let savedLoop = loopDepth
         loopDepth = 0
+        localFrames.append([:])
         let flow = exec(body, env, io)
+        if let frame = localFrames.popLast() {
+            for (name, old) in frame {
+                if let old { env.variables[name] = old } else { env.variables[name] = nil }
+            }
+        }
         loopDepth = savedLoop
         functionDepth -= 1
         env.positionalParameters = savedParams

@@ -187,7 +187,8 @@ extension ShellInterpreter {
         case "!": return ""
         case "-": return env.isInteractive ? "himBH" : "hB"
         case "0": return env.scriptName
-        case "RANDOM": return String(env.random() % 32768)
+        // dash has no $RANDOM; bash and busybox ash do.
+        case "RANDOM": return env.dialect == .dash ? env.variable(name) : String(env.random() % 32768)
         case "PWD": return env.cwd
         case "SECONDS": return String(env.now() / 1000)
         default:

@@ -133,6 +133,8 @@ public struct ShellParser {
                 default:
                     throw ShellSyntaxError.unexpected(token: raw, line: line)
                 }
+            } else if w.plainText == "[[" {
+                return .simple(try parseConditional())
             } else if let name = w.plainText, isName(name, allowDash: true), try peekFunctionParens() {
                 consume()
                 _ = try peek()
@@ -229,6 +231,9 @@ public struct ShellParser {
 
     private mutating func parseFor() throws -> ShellCommandNode {
         consume()
+        if try peek() == .op("("), let la = lookahead, la.end < chars.count, chars[la.end] == "(" {
+            return try parseArithmeticFor(from: la.end + 1)
+        }
         let t = try peek()
         guard case .word(let w, let raw) = t, let name = w.plainText else {
             if t == .eof { throw ShellSyntaxError.incomplete(expecting: "do") }
@@ -255,6 +260,48 @@ public struct ShellParser {
         let body = try parseList(terminators: ["done"], required: true, expecting: "done")
         try expectWord("done")
         return .forLoop(variable: name, items: items, body: body)
+    }
+
+    /// `for ((a; b; c))`: the three expressions are kept as words and evaluated each time.
+    private mutating func parseArithmeticFor(from start: Int) throws -> ShellCommandNode {
+        lookahead = nil
+        pos = start
+        var depth = 0
+        var sections: [String] = []
+        var current = ""
+        while true {
+            guard pos < chars.count else { throw ShellSyntaxError.incomplete(expecting: "do") }
+            let c = chars[pos]
+            if c == "(" { depth += 1 }
+            if c == ")" {
+                if depth == 0 {
+                    guard pos + 1 < chars.count else { throw ShellSyntaxError.incomplete(expecting: "do") }
+                    guard chars[pos + 1] == ")" else { throw ShellSyntaxError.unexpected(token: ")", line: line) }
+                    pos += 2
+                    break
+                }
+                depth -= 1
+            }
+            if c == ";" && depth == 0 { sections.append(current); current = ""; pos += 1; continue }
+            if c == "\n" { line += 1 }
+            current.append(c)
+            pos += 1
+        }
+        sections.append(current)
+        guard sections.count == 3 else { throw ShellSyntaxError.unexpected(token: "((", line: line) }
+        var words: [ShellWord] = []
+        for text in sections {
+            var sub = ShellParser(text)
+            sub.nesting = nesting
+            words.append(ShellWord(parts: try sub.readParts(stop: { _ in false }, doubleQuoted: true)))
+        }
+        let sep = try peek()
+        if sep == .op(";") || sep == .newline { consume() }
+        try skipNewlines()
+        try expectWord("do")
+        let body = try parseList(terminators: ["done"], required: true, expecting: "done")
+        try expectWord("done")
+        return .arithmeticFor(initial: words[0], condition: words[1], step: words[2], body: body)
     }
 
     private mutating func parseWhile(until: Bool) throws -> ShellCommandNode {
@@ -303,6 +350,31 @@ public struct ShellParser {
             if try peek() == .op(";;") { consume() }
         }
         return .caseOf(subject: subject, arms: arms)
+    }
+
+    /// `[[ ... ]]`: operators like `&&`, `<` and `(` are plain words up to the closing `]]`.
+    private mutating func parseConditional() throws -> SimpleCommand {
+        let startLine = line
+        consume()
+        var words = [ShellWord(parts: [.literal("[[", quoted: false)])]
+        while true {
+            let t = try peek()
+            switch t {
+            case .word(let w, _):
+                consume()
+                words.append(w)
+                if w.plainText == "]]" {
+                    return SimpleCommand(assignments: [], words: words, redirections: [], line: startLine)
+                }
+            case .op(let o) where ["&&", "||", "(", ")", "<", ">", "!"].contains(o):
+                consume()
+                words.append(ShellWord(parts: [.literal(o, quoted: false)]))
+            case .eof:
+                throw ShellSyntaxError.incomplete(expecting: "]]")
+            default:
+                throw ShellSyntaxError.unexpected(token: t.display, line: line)
+            }
+        }
     }
 
     private mutating func parseSimple() throws -> SimpleCommand {
@@ -532,14 +604,14 @@ public struct ShellParser {
                 pos += 2
             case "'" where !doubleQuoted:
                 flush()
-                guard let close = chars[(pos + 1)...].firstIndex(of: "'") else { throw ShellSyntaxError.incomplete(expecting: nil) }
+                guard let close = chars[(pos + 1)...].firstIndex(of: "'") else { throw ShellSyntaxError.incomplete(expecting: "'") }
                 parts.append(.literal(String(chars[(pos + 1)..<close]), quoted: true))
                 pos = close + 1
             case "\"" where !doubleQuoted:
                 flush()
                 pos += 1
                 let inner = try readParts(stop: { $0 == "\"" }, doubleQuoted: true)
-                guard pos < chars.count else { throw ShellSyntaxError.incomplete(expecting: nil) }
+                guard pos < chars.count else { throw ShellSyntaxError.incomplete(expecting: "\"") }
                 pos += 1
                 parts.append(contentsOf: inner.isEmpty ? [.literal("", quoted: true)] : inner)
             case "$":
@@ -707,7 +779,7 @@ public struct ShellParser {
             }
             inner.append(chars[pos]); pos += 1
         }
-        guard pos < chars.count else { throw ShellSyntaxError.incomplete(expecting: nil) }
+        guard pos < chars.count else { throw ShellSyntaxError.incomplete(expecting: "`") }
         pos += 1
         var sub = ShellParser(inner)
         sub.nesting = nesting

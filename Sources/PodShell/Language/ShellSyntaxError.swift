@@ -9,6 +9,16 @@ public enum ShellSyntaxError: Error, Equatable, Sendable {
 
     /// The message the imitated shell prints (without a trailing newline).
     public func message(dialect: ShellDialect, commandString: Bool = false) -> String {
+        // An open quote or backquote is worded on its own by every shell.
+        if case .incomplete(let expecting?) = self, ["'", "\"", "`"].contains(expecting) {
+            switch dialect {
+            case .busyboxSh: return "sh: syntax error: unterminated quoted string"
+            case .dash: return "sh: 1: Syntax error: Unterminated quoted string"
+            default:
+                let prefix = commandString ? "bash: -c: line 1: " : "bash: "
+                return prefix + "unexpected EOF while looking for matching `\(expecting)'"
+            }
+        }
         if dialect == .dash {
             switch self {
             case .unexpected(let token, let line):

@@ -89,6 +89,8 @@ public indirect enum ShellCommandNode: Sendable, Equatable {
     case pipeline([ShellCommandNode], negated: Bool)
     case andOr(ShellCommandNode, [(isAnd: Bool, command: ShellCommandNode)])
     case forLoop(variable: String, items: [ShellWord]?, body: ShellList)
+    /// `for ((init; condition; step)); do ...; done` (bash).
+    case arithmeticFor(initial: ShellWord, condition: ShellWord, step: ShellWord, body: ShellList)
     case whileLoop(condition: ShellList, body: ShellList, until: Bool)
     case ifChain(branches: [(condition: ShellList, body: ShellList)], otherwise: ShellList?)
     case caseOf(subject: ShellWord, arms: [(patterns: [ShellWord], body: ShellList)])
@@ -105,6 +107,7 @@ public indirect enum ShellCommandNode: Sendable, Equatable {
         case let (.andOr(x, xs), .andOr(y, ys)):
             return x == y && xs.count == ys.count && zip(xs, ys).allSatisfy { $0.isAnd == $1.isAnd && $0.command == $1.command }
         case let (.forLoop(v1, i1, b1), .forLoop(v2, i2, b2)): return v1 == v2 && i1 == i2 && b1 == b2
+        case let (.arithmeticFor(a1, c1, s1, b1), .arithmeticFor(a2, c2, s2, b2)): return a1 == a2 && c1 == c2 && s1 == s2 && b1 == b2
         case let (.whileLoop(c1, b1, u1), .whileLoop(c2, b2, u2)): return c1 == c2 && b1 == b2 && u1 == u2
         case let (.ifChain(x, e1), .ifChain(y, e2)):
             return e1 == e2 && x.count == y.count && zip(x, y).allSatisfy { $0.condition == $1.condition && $0.body == $1.body }

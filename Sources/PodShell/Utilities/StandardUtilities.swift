@@ -40,7 +40,7 @@ public enum StandardUtilities {
             "xargs": Utilities.xargs, "seq": Utilities.seq, "yes": Utilities.yes, "rev": Utilities.rev,
             "date": Utilities.date, "sleep": Utilities.sleep, "expr": Utilities.expr, "which": Utilities.which,
             "clear": Utilities.clear, "basename": Utilities.basename, "dirname": Utilities.dirname,
-            "timeout": Utilities.timeout,
+            "timeout": Utilities.timeout, "base64": Utilities.base64,
         ]
     }
 }

@@ -568,7 +568,7 @@ public enum Describer {
         for k in (data.object?.keys.map { $0 } ?? []).sorted(by: S.goLess) {
             let encoded = data[k].string ?? ""
             if k == "token" && type == "kubernetes.io/service-account-token" {
-                w.write(0, "\(k):\t\(Base64.decode(encoded))\n")
+                w.write(0, "\(k):\t\(String(decoding: Base64.decode(encoded) ?? [], as: UTF8.self))\n")
             } else {
                 w.write(0, "\(k):\t\(base64DecodedLength(encoded)) bytes\n")
             }

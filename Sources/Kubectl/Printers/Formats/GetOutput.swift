@@ -23,7 +23,7 @@ public enum GetOutput {
         case .yaml:
             return YAMLEmitter.document(OutputObject.forGet(objects, singleItemImplied: singleItemImplied))
         case .json:
-            return JSONEmitter.pretty(OutputObject.forGet(objects, singleItemImplied: singleItemImplied))
+            return JSONText.pretty(OutputObject.forGet(objects, singleItemImplied: singleItemImplied))
         case .name:
             return NamePrinter.render(objects)
         case .jsonpath(let template), .jsonpathAsJSON(let template):

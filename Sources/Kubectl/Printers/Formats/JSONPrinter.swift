@@ -2,5 +2,5 @@ import KubeAPI
 
 /// `-o json` documents: kubectl prints each object as its own indented JSON value.
 public enum JSONPrinter {
-    public static func render(_ object: JSONValue) -> String { JSONEmitter.pretty(object) }
+    public static func render(_ object: JSONValue) -> String { JSONText.pretty(object) }
 }

@@ -76,18 +76,7 @@ enum GoFormat {
         return exponent(d)
     }
 
-    /// Go's `%e`-style shortest form: `1e+21`, `1.5e-07`.
-    static func exponent(_ d: Double) -> String {
-        let s = "\(d)"  // Swift gives e.g. 1e+21 or 1.5e-07
-        guard let eIndex = s.firstIndex(where: { $0 == "e" || $0 == "E" }) else { return s }
-        let mantissa = s[..<eIndex]
-        var exp = s[s.index(after: eIndex)...]
-        var sign = "+"
-        if exp.first == "-" { sign = "-"; exp = exp.dropFirst() } else if exp.first == "+" { exp = exp.dropFirst() }
-        var digits = String(exp)
-        while digits.count < 2 { digits = "0" + digits }
-        return "\(mantissa)e\(sign)\(digits)"
-    }
+    static func exponent(_ d: Double) -> String { JSONText.exponent(d) }
 
     /// `fmt.Sprint(v)`: `map[a:1 b:x]`, `[a b]`, `<nil>`.
     static func plain(_ v: JSONValue) -> String {
@@ -110,10 +99,10 @@ enum GoFormat {
         case .bool(let b): return b ? "true" : "false"
         case .int(let i): return String(i)
         case .double(let d): return float(d)
-        case .string(let s): return JSONEmitter.goQuote(s)
+        case .string(let s): return JSONText.goQuote(s)
         case .array(let a): return "[]interface {}{" + a.map { goSyntax($0) }.joined(separator: ", ") + "}"
         case .object(let o):
-            let body = o.keys.sorted().map { "\(JSONEmitter.goQuote($0)):\(goSyntax(o[$0] ?? .null))" }
+            let body = o.keys.sorted().map { "\(JSONText.goQuote($0)):\(goSyntax(o[$0] ?? .null))" }
             return "map[string]interface {}{" + body.joined(separator: ", ") + "}"
         }
     }

@@ -36,14 +36,14 @@ public struct JSONPath: Sendable {
     /// `-o jsonpath-as-json`: every result group as an indented JSON array.
     public func executeAsJSON(_ data: JSONValue) throws(JSONPathError) -> String {
         var out = ""
-        for group in try findResults(data) { out += JSONEmitter.pretty(.array(group)) }
+        for group in try findResults(data) { out += JSONText.pretty(.array(group)) }
         return out
     }
 
     /// Maps and arrays print as compact JSON, scalars as `fmt.Fprint` text, null as `null`.
     static func text(_ v: JSONValue) -> String {
         switch v {
-        case .object, .array: return JSONEmitter.compact(v)
+        case .object, .array: return JSONText.compact(v)
         case .null: return "null"
         case .double(let d): return GoFormat.float(d)
         default: return v.scalarText ?? ""

@@ -1,0 +1,103 @@
+import KubeAPI
+import PodShell
+
+/// `kubectl cp`: files between the working directory and a container (what kubelab writes on the
+/// host side stays in the session's memory).
+struct CopyCommand: KubectlCommand {
+    static let name = "cp"
+    static let help = HelpText.usage("""
+        Copy files and folders between the working directory and a container.
+
+        Examples:
+          kubectl cp backup.sql mysql-0:/tmp/backup.sql
+          kubectl cp todo-db-0:/var/lib/postgresql/data/PG_VERSION ./PG_VERSION
+          kubectl cp -c db todo-db-0:/secrets ./secrets
+
+        Options:
+          -c, --container=''   the container (default: the pod's first)
+          --no-preserve        do not keep ownership and modes
+
+        Usage:
+          kubectl cp <file-spec-src> <file-spec-dest> [options]
+        """)
+
+    let flags = FlagSet([.init("container", "c"), .init("no-preserve", nil, .bool), .init("retries", nil, .int, default: "0")])
+
+    struct Spec {
+        var pod: String?
+        var path: String
+    }
+
+    static func parse(_ text: String) -> Spec {
+        guard let colon = text.firstIndex(of: ":"), colon != text.startIndex, !text.hasPrefix("/"), !text.hasPrefix(".") else {
+            return Spec(pod: nil, path: text)
+        }
+        return Spec(pod: String(text[..<colon]), path: String(text[text.index(after: colon)...]))
+    }
+
+    func run(_ call: Invocation) throws -> Int32 {
+        guard call.args.count == 2 else {
+            throw KubectlFailure("error: source and destination are required")
+        }
+        let src = Self.parse(call.args[0]), dst = Self.parse(call.args[1])
+        guard (src.pod == nil) != (dst.pod == nil) else {
+            throw KubectlFailure.error(src.pod == nil ? "one of src or dest must be a local file specification"
+                                                      : "one of src or dest must be a remote file specification")
+        }
+        let remote = src.pod ?? dst.pod!
+        var podName = remote
+        if let slash = remote.firstIndex(of: "/") {
+            podName = String(remote[remote.index(after: slash)...])
+        }
+        let containerFlag = call.flags.isSet("container") ? call.flags.string("container") : nil
+        let target = try PodTarget.resolve(podName, containerName: containerFlag, call: call)
+        guard target.isRunning, let runtime = call.kubectl.runtime, let instance = runtime.container(pod: target.pod, name: target.containerName) else {
+            throw KubectlFailure.error("unable to upgrade connection: container not found (\"\(target.containerName)\")")
+        }
+        let fs = instance.fileSystem
+        if src.pod != nil {
+            let from = VirtualFileSystem.normalize(src.path, cwd: instance.workingDirectory)
+            if src.path.hasPrefix("/") { call.err("tar: Removing leading `/' from member names\n") }
+            guard fs.exists(from) else {
+                call.err("tar: \(src.path.hasPrefix("/") ? String(src.path.dropFirst()) : src.path): Cannot stat: No such file or directory\ntar: Exiting with failure status due to previous errors\n")
+                return 1
+            }
+            try copyOut(from, to: dst.path, fs: fs, call: call)
+        } else {
+            guard case let entry = call.kubectl.files.read(src.path), entry != .missing else {
+                throw KubectlFailure.error("\(src.path) doesn't exist in local filesystem")
+            }
+            let to = VirtualFileSystem.normalize(dst.path, cwd: instance.workingDirectory)
+            do {
+                try copyIn(src.path, to: to, fs: fs, call: call)
+            } catch let e as FileSystemError {
+                call.err("tar: \(dst.path): Cannot open: \(e.message)\ntar: Exiting with failure status due to previous errors\ncommand terminated with exit code 2\n")
+                return 1
+            }
+        }
+        return 0
+    }
+
+    func copyOut(_ path: String, to local: String, fs: VirtualFileSystem, call: Invocation) throws {
+        if fs.isDirectory(path) {
+            for name in (try? fs.list(path)) ?? [] {
+                try copyOut(path + "/" + name, to: local + "/" + name, fs: fs, call: call)
+            }
+        } else if let bytes = try? fs.readFile(path) {
+            if let problem = call.kubectl.files.write(local, bytes: bytes) { throw KubectlFailure.error(problem) }
+        }
+    }
+
+    func copyIn(_ local: String, to path: String, fs: VirtualFileSystem, call: Invocation) throws {
+        switch call.kubectl.files.read(local) {
+        case .file(let bytes):
+            let target = fs.isDirectory(path) ? path + "/" + (local.split(separator: "/").last.map(String.init) ?? local) : path
+            try fs.writeFile(target, bytes: bytes)
+        case .directory(let names):
+            try fs.createDirectory(path, withIntermediates: true)
+            for n in names { try copyIn(local + "/" + n, to: path + "/" + n, fs: fs, call: call) }
+        default:
+            break
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import KubeAPI
+import PodShell
+
+/// `kubectl logs POD [-c C]`: what a container's main process has printed.
+struct LogsCommand: KubectlCommand {
+    static let name = "logs"
+    static let help = HelpText.usage("""
+        Print what a container's main process has written.
+
+        Examples:
+          kubectl logs mysql-0
+          kubectl logs todo-db-0 -c db --tail 20
+          kubectl logs -l app=todo-db
+          kubectl logs sts/mysql
+
+        Options:
+          -c, --container=''     the container (default: the pod's first)
+          --tail=-1              only the last N lines
+          -l, --selector=''      the pods matching a label selector
+          -p, --previous         the previous, terminated instance of the container
+          -f, --follow           keep printing as the container writes
+          --prefix               start each line with [pod/name/container]
+          --all-containers       every container of the pod
+
+        Usage:
+          kubectl logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER] [options]
+        """)
+
+    let flags = FlagSet([
+        .init("container", "c"), .init("tail", nil, .int, default: "-1"), .init("selector", "l"), .init("previous", "p", .bool),
+        .init("follow", "f", .bool), .init("prefix", nil, .bool), .init("all-containers", nil, .bool),
+        .init("timestamps", nil, .bool), .init("since"), .init("since-time"), .init("limit-bytes", nil, .int, default: "0"),
+        .init("max-log-requests", nil, .int, default: "5"), .init("ignore-errors", nil, .bool),
+        .init("pod-running-timeout", nil, .duration, default: "20s"), .init("insecure-skip-tls-verify-backend", nil, .bool),
+    ])
+
+    func run(_ call: Invocation) throws -> Int32 {
+        let containerFlag = call.flags.isSet("container") ? call.flags.string("container") : nil
+        var targets: [PodTarget] = []
+        if call.flags.isSet("selector") {
+            let selector: LabelSelector
+            do { selector = try LabelSelector.parse(call.flags.string("selector")) } catch {
+                throw KubectlFailure.error("unable to parse requirement: \(error.message)")
+            }
+            let pods = call.store.list(PodTarget.pods, namespace: call.namespace).filter { selector.matches($0.labels) }
+            if pods.isEmpty {
+                call.err("No resources found in \(call.namespace) namespace.\n")
+                return 0
+            }
+            for p in pods {
+                targets.append(try PodTarget.resolve(p.name, containerName: containerFlag, call: call, announceDefault: false))
+            }
+        } else {
+            guard let reference = call.args.first else {
+                throw KubectlFailure.error("expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples")
+            }
+            let name = call.args.count > 1 && containerFlag == nil ? call.args[1] : containerFlag
+            targets = [try PodTarget.resolve(reference, containerName: name, call: call)]
+        }
+        let prefix = call.flags.bool("prefix") || targets.count > 1 && call.flags.bool("prefix")
+        for t in targets {
+            if call.flags.bool("previous") {
+                throw APIError(.badRequest, "previous terminated container \"\(t.containerName)\" in pod \"\(t.pod.name)\" not found")
+            }
+            guard let status = t.containerStatus, status["state"]["waiting"].isNull else {
+                let reason = t.containerStatus?["state"]["waiting"]["reason"].string ?? "ContainerCreating"
+                throw APIError(.badRequest, "container \"\(t.containerName)\" in pod \"\(t.pod.name)\" is waiting to start: \(reason)")
+            }
+            guard let runtime = call.kubectl.runtime, let instance = runtime.container(pod: t.pod, name: t.containerName) else { continue }
+            var lines = instance.log.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            if lines.last == "" { lines.removeLast() }
+            let tail = call.flags.int("tail") ?? -1
+            if tail >= 0 { lines = Array(lines.suffix(tail)) }
+            let head = prefix ? "[pod/\(t.pod.name)/\(t.containerName)] " : ""
+            call.out(lines.map { head + $0 + "\n" }.joined())
+        }
+        return 0
+    }
+}

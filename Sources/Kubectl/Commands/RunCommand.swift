@@ -1,0 +1,143 @@
+import KubeAPI
+import KubeSim
+import PodShell
+
+/// `kubectl run NAME --image=IMAGE`: creates a pod; with `-it` it attaches to it, and with
+/// `--rm` deletes it when the session ends.
+struct RunCommand: KubectlCommand {
+    static let name = "run"
+    static let help = HelpText.usage("""
+        Start a pod running one image.
+
+        Examples:
+          kubectl run nginx --image=nginx
+          kubectl run -i --tty --image busybox:1.28 dns-test --restart=Never --rm
+          kubectl run -i --tty --image ubuntu dns-test --restart=Never --rm /bin/sh
+          kubectl run hello --image=busybox --restart=Never -- echo hello
+
+        Options:
+          --image=''             the container image (required)
+          -i, --stdin            keep stdin open and attach to the container
+          -t, --tty              stdin is a terminal
+          --rm                   delete the pod when the attached session ends
+          --restart='Always'     Always, OnFailure or Never
+          --command              use the arguments after -- as the command instead of args
+          --env=[]               environment variables (NAME=value)
+          -l, --labels=''        labels (default run=NAME)
+          --port=''              the container port to expose
+          --dry-run='none'       'client' or 'server' to only show what would happen
+          -o, --output=''        print the pod as yaml, json or name
+
+        Usage:
+          kubectl run NAME --image=image [--env="key=value"] [--port=port] [--dry-run=server|client] [--overrides=inline-json] [--command] -- [COMMAND] [args...] [options]
+        """)
+
+    let flags = FlagSet([
+        .init("image"), .init("stdin", "i", .bool), .init("tty", "t", .bool), .init("rm", nil, .bool),
+        .init("restart", nil, .string, default: "Always"), .init("command", nil, .bool), .init("env", nil, .stringArray),
+        .init("labels", "l"), .init("port"), .init("dry-run", nil, .string, default: "none"), .init("output", "o"),
+        .init("image-pull-policy"), .init("annotations", nil, .stringArray), .init("attach", nil, .bool),
+        .init("quiet", "q", .bool), .init("pod-running-timeout", nil, .duration, default: "1m0s"),
+        .init("overrides"), .init("privileged", nil, .bool), .init("leave-stdin-open", nil, .bool),
+        .init("expose", nil, .bool), .init("serviceaccount"), .init("field-manager", nil, .string, default: "kubectl-run"),
+    ])
+
+    func run(_ call: Invocation) throws -> Int32 {
+        guard let name = call.args.first else { throw KubectlFailure.error("NAME is required for run") }
+        let image = call.flags.string("image")
+        guard !image.isEmpty else { throw KubectlFailure.error("--image is required") }
+        let restart = call.flags.string("restart")
+        guard ["Always", "OnFailure", "Never"].contains(restart) else {
+            throw KubectlFailure.error("invalid restart policy: \(restart)")
+        }
+        let interactive = call.flags.bool("stdin")
+        let tty = call.flags.bool("tty")
+        if call.flags.bool("rm") && !interactive && !call.flags.bool("attach") {
+            throw KubectlFailure.error("--rm should only be used for attached containers")
+        }
+        let extra = Array(call.args.dropFirst()) + (call.flags.afterDash ?? [])
+        var container: JSONValue = ["name": .string(name), "image": .string(image), "resources": .emptyObject]
+        if !extra.isEmpty { container[call.flags.bool("command") ? "command" : "args"] = .array(extra.map { .string($0) }) }
+        if interactive { container["stdin"] = true; container["stdinOnce"] = true }
+        if tty { container["tty"] = true }
+        let env = call.flags.strings("env").map { pair -> JSONValue in
+            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            return ["name": .string(parts[0]), "value": .string(parts.count > 1 ? parts[1] : "")]
+        }
+        if !env.isEmpty { container["env"] = .array(env) }
+        if let port = Int(call.flags.string("port")) { container["ports"] = [["containerPort": .int(port)]] }
+        var labels = ["run": name]
+        if call.flags.isSet("labels") {
+            labels = [:]
+            for pair in call.flags.string("labels").split(separator: ",") {
+                let kv = pair.split(separator: "=", maxSplits: 1).map(String.init)
+                labels[kv[0]] = kv.count > 1 ? kv[1] : ""
+            }
+        }
+        var pod: JSONValue = ["apiVersion": "v1", "kind": "Pod", "metadata": ["name": .string(name), "labels": .stringMap(labels)],
+                              "spec": ["containers": [container], "restartPolicy": .string(restart)]]
+        pod["metadata"]["namespace"] = .string(call.namespace)
+        let dryRun = try DryRun.parse(call.flags.string("dry-run"))
+        let output = try OutputFormat.parse(call.flags.string("output"), allowed: .objectPrinters)
+        let created = try call.cluster.api.create(pod, as: PodTarget.pods, dryRun: dryRun != .none)
+        if output != .table {
+            try ObjectOutput.print([(PodTarget.pods, created)], format: output, call: call)
+            return 0
+        }
+        guard interactive || call.flags.bool("attach") else {
+            call.out("pod/\(name) created\(dryRun.suffix)\n")
+            return 0
+        }
+        return attach(name: name, argv: extra, interactive: interactive, tty: tty, call: call)
+    }
+
+    /// Waits for the pod to run, then connects the terminal to its main process.
+    func attach(name: String, argv: [String], interactive: Bool, tty: Bool, call: Invocation) -> Int32 {
+        let ref = ObjectRef(PodTarget.pods, namespace: call.namespace, name: name)
+        let timeout = Duration.parseGo(call.flags.string("pod-running-timeout")) ?? 60_000
+        var waited: Millis = 0
+        func phase() -> String { call.store.get(ref)?["status"]["phase"].string ?? "" }
+        func running() -> Bool {
+            guard let pod = call.store.get(ref) else { return false }
+            return pod["status"]["containerStatuses"].items.contains { !$0["state"]["running"].isNull }
+        }
+        while !running() && !["Succeeded", "Failed"].contains(phase()) && waited < timeout {
+            guard call.kubectl.wait(250) else { return 130 }
+            waited += 250
+        }
+        let remove = call.flags.bool("rm")
+        let deleteIfAsked = { (code: Int32) in
+            guard remove else { return }
+            _ = try? call.cluster.api.delete(ref)
+            call.out("pod \"\(name)\" deleted\n")
+            // kubectl waits for the pod to be gone.
+            var left: Millis = 60_000
+            while call.store.get(ref) != nil && left > 0 {
+                guard call.kubectl.wait(250) else { break }
+                left -= 250
+            }
+        }
+        guard running(), let pod = call.store.get(ref), let runtime = call.kubectl.runtime,
+            let instance = runtime.container(pod: pod, name: name)
+        else {
+            call.err("error: timed out waiting for the condition\n")
+            deleteIfAsked(1)
+            return 1
+        }
+        call.err("If you don't see a command prompt, try pressing enter.\n")
+        var command = argv
+        if command.isEmpty { command = [instance.profile.dialect == .bash ? "bash" : "sh"] }
+        var finished = false
+        let depth = call.io.terminal?.programs.count ?? 0
+        let status = ContainerProcess.run(command, in: instance, call: call, interactive: interactive, tty: tty,
+                                          reportStatus: false) { code in
+            finished = true
+            deleteIfAsked(code)
+            // kubectl run reports a failed main process by its pod.
+            if code != 0 { call.err("pod \(call.namespace)/\(name) terminated (Error)\n") }
+        }
+        let sessionOpen = (call.io.terminal?.programs.count ?? 0) > depth
+        if !finished && !sessionOpen { deleteIfAsked(status) }
+        return status
+    }
+}

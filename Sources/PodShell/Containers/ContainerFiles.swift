@@ -1,0 +1,150 @@
+import KubeAPI
+import KubeSim
+
+/// Builds a container's filesystem: the image's files, the files the kubelet writes
+/// (/etc/hostname, /etc/hosts, /etc/resolv.conf) and every volume mount.
+enum ContainerFiles {
+    static func make(pod: JSONValue, container: JSONValue, profile: ImageProfile, volumes: VolumeStore,
+                     store: ObjectStore, now: @escaping () -> Millis) -> VirtualFileSystem
+    {
+        let fs = VirtualFileSystem(now: now)
+        fs.installBaseLayout()
+        let hostname = pod["spec"]["hostname"].string ?? pod.name
+        let namespace = pod.namespace ?? "default"
+        try? fs.writeFile("/etc/hostname", text: hostname + "\n")
+        try? fs.writeFile("/etc/hosts", text: PodHostsFile.contents(
+            podIP: pod["status"]["podIP"].string, hostname: hostname, subdomain: pod["spec"]["subdomain"].string,
+            namespace: namespace))
+        try? fs.writeFile("/etc/resolv.conf", text: ClusterDNS.resolvConf(namespace: namespace))
+        try? fs.writeFile("/etc/os-release", text: "PRETTY_NAME=\"\(profile.osName)\"\n")
+        for dir in ["/usr/sbin", "/sbin", "/var/lib", "/run", "/mnt", "/opt", "/srv"] { try? fs.createDirectory(dir, withIntermediates: true) }
+        switch profile.service {
+        case .nginx?:
+            try? fs.createDirectory("/usr/share/nginx/html", withIntermediates: true)
+            try? fs.writeFile("/usr/share/nginx/html/index.html", text: ImageServices.nginxIndex)
+        case .mysql?:
+            try? fs.createDirectory("/var/lib/mysql", withIntermediates: true)
+        case .postgres?:
+            try? fs.createDirectory("/var/lib/postgresql/data", withIntermediates: true)
+        default: break
+        }
+        mountVolumes(into: fs, pod: pod, container: container, volumes: volumes, store: store)
+        return fs
+    }
+
+    static func mountVolumes(into fs: VirtualFileSystem, pod: JSONValue, container: JSONValue, volumes: VolumeStore,
+                             store: ObjectStore)
+    {
+        let declared = Dictionary(pod["spec"]["volumes"].items.map { ($0["name"].string ?? "", $0) }, uniquingKeysWith: { a, _ in a })
+        let namespace = pod.namespace ?? "default"
+        for mount in container["volumeMounts"].items {
+            guard let name = mount["name"].string, let volume = declared[name], let path = mount["mountPath"].string else { continue }
+            let subPath = mount["subPath"].string
+            var readOnly = mount["readOnly"].bool ?? false
+            var source: (VirtualVolume, String?)?
+            if let claim = volume["persistentVolumeClaim"]["claimName"].string {
+                if let pvName = VolumeDataLocation.volumeName(forClaim: claim, namespace: namespace, in: store),
+                    let pvType = ResourceRegistry.forKind("PersistentVolume"),
+                    let pv = store.get(pvType, namespace: nil, name: pvName)
+                {
+                    source = volumes.persistentVolume(pv)
+                }
+                readOnly = readOnly || (volume["persistentVolumeClaim"]["readOnly"].bool ?? false)
+            } else if !volume["emptyDir"].isNull {
+                source = (volumes.emptyDir(podUID: pod.uid, name: name, sizeLimit: volume["emptyDir"]["sizeLimit"].string), nil)
+            } else if let hostPath = volume["hostPath"]["path"].string {
+                source = (volumes.hostPath(node: pod["spec"]["nodeName"].string ?? "", path: hostPath), nil)
+            } else if let projected = Projection.volume(for: volume, pod: pod, store: store, now: fs.now) {
+                source = (projected, nil)
+                readOnly = true
+            }
+            guard let (data, base) = source else { continue }
+            let fullSub = [base, subPath].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "/")
+            if !fullSub.isEmpty {
+                // The kubelet creates a missing subPath directory inside the volume.
+                let inner = VirtualFileSystem(root: data)
+                try? inner.createDirectory("/" + fullSub, withIntermediates: true, mode: 0o777)
+            }
+            try? fs.createDirectory(path, withIntermediates: true)
+            try? fs.mount(data, at: path, subPath: fullSub.isEmpty ? nil : fullSub, readOnly: readOnly)
+        }
+    }
+}
+
+/// Secret, ConfigMap, downward-API and service-account volumes: files projected from objects.
+enum Projection {
+    static func volume(for volume: JSONValue, pod: JSONValue, store: ObjectStore, now: @escaping () -> Millis) -> VirtualVolume? {
+        let namespace = pod.namespace ?? "default"
+        let files: [(String, [UInt8], UInt16)]
+        if !volume["secret"].isNull {
+            files = project(volume["secret"], source: lookup("Secret", volume["secret"]["secretName"].string, namespace, store),
+                            decode: true)
+        } else if !volume["configMap"].isNull {
+            files = project(volume["configMap"], source: lookup("ConfigMap", volume["configMap"]["name"].string, namespace, store),
+                            decode: false)
+        } else if !volume["projected"].isNull {
+            var out: [(String, [UInt8], UInt16)] = []
+            let mode = UInt16(volume["projected"]["defaultMode"].int ?? 0o644)
+            for source in volume["projected"]["sources"].items {
+                if !source["serviceAccountToken"].isNull {
+                    out.append((source["serviceAccountToken"]["path"].string ?? "token", Array(ServiceAccountTokenText.token(for: pod).utf8), mode))
+                } else if !source["configMap"].isNull {
+                    out += project(source["configMap"], source: lookup("ConfigMap", source["configMap"]["name"].string, namespace, store), decode: false)
+                } else if !source["secret"].isNull {
+                    out += project(source["secret"], source: lookup("Secret", source["secret"]["name"].string, namespace, store), decode: true)
+                } else if !source["downwardAPI"].isNull {
+                    for item in source["downwardAPI"]["items"].items {
+                        let path = item["fieldRef"]["fieldPath"].string ?? ""
+                        let value = path == "metadata.namespace" ? namespace : path == "metadata.name" ? pod.name : ""
+                        out.append((item["path"].string ?? "", Array(value.utf8), mode))
+                    }
+                }
+            }
+            files = out
+        } else {
+            return nil
+        }
+        let v = VirtualVolume(name: "projection", mode: 0o777, mtime: now())
+        let fs = VirtualFileSystem(root: v, now: now)
+        for (path, bytes, mode) in files where !path.isEmpty {
+            let full = "/" + path
+            try? fs.createDirectory(VirtualFileSystem.dirname(full), withIntermediates: true)
+            try? fs.writeFile(full, bytes: bytes, mode: mode)
+        }
+        return v
+    }
+
+    static func lookup(_ kind: String, _ name: String?, _ namespace: String, _ store: ObjectStore) -> JSONValue? {
+        guard let name, let type = ResourceRegistry.forKind(kind) else { return nil }
+        return store.get(type, namespace: namespace, name: name)
+    }
+
+    /// The files of a secret or configMap volume: every key, or just `items`, with defaultMode.
+    static func project(_ spec: JSONValue, source: JSONValue?, decode: Bool) -> [(String, [UInt8], UInt16)] {
+        guard let source else { return [] }
+        let mode = UInt16(spec["defaultMode"].int ?? 0o644)
+        var data: [String: [UInt8]] = [:]
+        for (k, v) in source["data"].object ?? [:] {
+            let text = v.string ?? ""
+            data[k] = decode ? (Base64.decode(text) ?? []) : Array(text.utf8)
+        }
+        for (k, v) in source["binaryData"].object ?? [:] { data[k] = Base64.decode(v.string ?? "") ?? [] }
+        if spec["items"].items.isEmpty {
+            return data.keys.sorted().map { ($0, data[$0]!, mode) }
+        }
+        return spec["items"].items.compactMap { item in
+            guard let key = item["key"].string, let bytes = data[key] else { return nil }
+            return (item["path"].string ?? key, bytes, UInt16(item["mode"].int ?? Int(mode)))
+        }
+    }
+}
+
+/// A made-up but well-formed service account token (three base64url parts).
+enum ServiceAccountTokenText {
+    static func token(for pod: JSONValue) -> String {
+        let header = "eyJhbGciOiJSUzI1NiIsImtpZCI6Imt1YmVsYWIifQ"
+        let body = Base64.encode(Array("{\"sub\":\"system:serviceaccount:\(pod.namespace ?? "default"):\(pod["spec"]["serviceAccountName"].string ?? "default")\"}".utf8))
+            .replacingAll("=", with: "").replacingAll("+", with: "-").replacingAll("/", with: "_")
+        return header + "." + body + ".c2lnbmF0dXJl"
+    }
+}

@@ -1,0 +1,50 @@
+import KubeAPI
+import KubeSim
+
+/// One running container: its filesystem (image files plus mounted volumes), its environment,
+/// its command table, and the services its main process runs.
+public final class ContainerInstance {
+    public let podUID: String
+    public let namespace: String
+    public let podName: String
+    public let containerName: String
+    public let image: String
+    public let profile: ImageProfile
+    public let fileSystem: VirtualFileSystem
+    public let environment: [(name: String, value: String)]
+    public let hostname: String
+    public let workingDirectory: String
+    /// Name → program; grows when the learner installs packages (`apt-get install dnsutils`).
+    public var commands: [String: ShellCommand] = [:]
+    /// What the main process has written to stdout (what `kubectl logs` prints).
+    public var log = ""
+    var mysql: MySQLServer?
+    var postgres: PostgresServer?
+
+    init(pod: JSONValue, container: JSONValue, profile: ImageProfile, fileSystem: VirtualFileSystem,
+         environment: [(name: String, value: String)])
+    {
+        podUID = pod.uid
+        namespace = pod.namespace ?? "default"
+        podName = pod.name
+        containerName = container["name"].string ?? ""
+        image = container["image"].string ?? ""
+        self.profile = profile
+        self.fileSystem = fileSystem
+        self.environment = environment
+        hostname = pod["spec"]["hostname"].string ?? pod.name
+        workingDirectory = container["workingDir"].string ?? "/"
+    }
+
+    /// A fresh shell process in this container (each `kubectl exec` is one).
+    public func makeShell(now: @escaping () -> Millis, sleep: @escaping (Int64) -> Bool, random: @escaping () -> UInt64,
+                          isInterrupted: @escaping () -> Bool, terminal: Terminal?) -> ShellEnvironment
+    {
+        let env = ShellEnvironment(
+            dialect: profile.dialect, fileSystem: fileSystem, commands: commands, cwd: workingDirectory,
+            user: ShellUser(), hostname: hostname, environment: environment, now: now, sleep: sleep,
+            random: random, isInterrupted: isInterrupted)
+        env.terminal = terminal
+        return env
+    }
+}

@@ -1,0 +1,96 @@
+import KubeAPI
+import KubeSim
+
+/// The images kubelab knows, and what running them does. It is the kubelet's
+/// `ContainerBehaviour`: unknown but well-formed references run as a generic long-running
+/// container with a busybox shell; references that cannot exist fail to pull.
+public final class ImageCatalog: ContainerBehaviour {
+    public init() {}
+
+    /// Known repositories (as containerd normalises them) and their profiles.
+    static let known: [String: ImageProfile] = {
+        var m: [String: ImageProfile] = [:]
+        let debianTools: Set<String> = ["getent"]
+        m["docker.io/library/busybox"] = ImageProfile(base: .busybox(legacyNslookup: false), process: .shell, osName: "BusyBox")
+        m["docker.io/library/alpine"] = ImageProfile(base: .alpine, process: .shell, osName: "Alpine Linux v3.20")
+        m["docker.io/library/ubuntu"] = ImageProfile(base: .debian, process: .shell, programs: debianTools, osName: "Ubuntu 24.04.1 LTS")
+        m["docker.io/library/debian"] = ImageProfile(base: .debian, process: .shell, programs: debianTools, osName: "Debian GNU/Linux 12 (bookworm)")
+        m["docker.io/library/nginx"] = ImageProfile(base: .debian, process: .server, service: .nginx, programs: debianTools.union(["nginx", "curl"]), osName: "Debian GNU/Linux 12 (bookworm)")
+        m["registry.k8s.io/nginx-slim"] = ImageProfile(base: .debian, process: .server, service: .nginx, programs: debianTools.union(["nginx", "curl"]), osName: "Debian GNU/Linux 12 (bookworm)")
+        m["docker.io/library/mysql"] = ImageProfile(base: .debian, process: .server, service: .mysql, programs: ["mysql", "mysqladmin", "mysqld", "getent"], osName: "Oracle Linux Server 7.9")
+        m["docker.io/library/postgres"] = ImageProfile(base: .alpine, process: .server, service: .postgres, programs: ["psql", "pg_dump", "postgres"], osName: "Alpine Linux v3.10")
+        m["gcr.io/google-samples/hello-app"] = ImageProfile(base: .alpine, process: .server, service: .helloApp(version: "1.0.0"), osName: "Alpine Linux v3.12")
+        m["docker.io/dbgurum/mynode"] = ImageProfile(base: .debian, process: .server, service: .visitCounter, programs: ["node", "getent"], osName: "Debian GNU/Linux 10 (buster)")
+        m["docker.io/kiamol/ch03-sleep"] = ImageProfile(base: .alpine, process: .sleeper, programs: ["curl"], osName: "Alpine Linux v3.12")
+        m["docker.io/kiamol/ch05-pi"] = ImageProfile(base: .debian, process: .server, programs: ["dotnet"], osName: "Debian GNU/Linux 10 (buster)")
+        m["docker.io/library/perl"] = ImageProfile(base: .debian, process: .shell, programs: ["perl", "getent"], osName: "Debian GNU/Linux 12 (bookworm)")
+        return m
+    }()
+
+    /// The profile for a reference; unknown images get the generic one.
+    public func profile(for reference: String) -> ImageProfile {
+        let repo = ImageReference.repository(reference)
+        if var p = Self.known[repo] {
+            if repo == "docker.io/library/busybox" {
+                // Tutorials pin busybox:1.28 for its nslookup; later versions print bind's format.
+                p.base = .busybox(legacyNslookup: ImageReference.tag(reference)?.hasPrefix("1.28") == true)
+            }
+            if case .helloApp = p.service, let tag = ImageReference.tag(reference) {
+                p.service = .helloApp(version: tag == "2.0" ? "2.0.0" : "1.0.0")
+            }
+            return p
+        }
+        return ImageProfile(base: .busybox(legacyNslookup: false), process: .server, osName: "BusyBox")
+    }
+
+    // MARK: ContainerBehaviour
+
+    public func image(_ reference: String) -> ImageInfo? {
+        Self.isValidReference(reference) ? ImageReference.defaultInfo(for: reference) : nil
+    }
+
+    public func outcome(of launch: ContainerLaunch) -> ContainerOutcome {
+        let argv = launch.command + launch.args
+        if argv.isEmpty {
+            switch profile(for: launch.image).process {
+            case .server, .sleeper: return .runsUntilStopped
+            case .shell: return launch.stdin ? .runsUntilStopped : .exits(code: 0, afterMillis: 200)
+            }
+        }
+        if launch.stdin, let program = argv.first.map({ String($0.split(separator: "/").last ?? "") }),
+            ["sh", "bash", "ash"].contains(program), !argv.contains("-c") {
+            return .runsUntilStopped
+        }
+        return Self.outcome(ofCommand: argv)
+    }
+
+    /// What an explicit command does, read the way a person would: long sleeps and servers keep
+    /// running, one-shot commands finish quickly.
+    static func outcome(ofCommand argv: [String]) -> ContainerOutcome {
+        let text = argv.joined(separator: " ")
+        if text.contains("sleep infinity") || text.contains("tail -f") || text.contains("while true")
+            || text.contains("while :") || text.contains("httpd -f") || text.contains("nginx") {
+            return .runsUntilStopped
+        }
+        if text.contains("dotnet Pi.Web.dll") && !text.contains("-m console") { return .runsUntilStopped }
+        if let i = argv.firstIndex(of: "sleep"), i + 1 < argv.count, let seconds = Double(argv[i + 1]) {
+            return .exits(code: 0, afterMillis: Millis(seconds * 1000) + 100)
+        }
+        if let range = text.range(of: "sleep "), let seconds = Double(text[range.upperBound...].prefix { $0.isNumber || $0 == "." }) {
+            return .exits(code: 0, afterMillis: Millis(seconds * 1000) + 100)
+        }
+        if text.contains("exit 1") || text == "false" { return .exits(code: 1, afterMillis: 300) }
+        if text.contains("Pi.Web.dll") || argv.first == "perl" { return .exits(code: 0, afterMillis: 4_000) }
+        return .exits(code: 0, afterMillis: 500)
+    }
+
+    /// A reference that cannot name an image (empty tag, upper case, spaces) fails to pull.
+    static func isValidReference(_ reference: String) -> Bool {
+        guard !reference.isEmpty, !reference.hasSuffix(":"), !reference.hasPrefix(":"), !reference.contains(" "),
+            !reference.contains("::"), reference.first != "/", reference.last != "/"
+        else { return false }
+        let name = reference.split(separator: "@").first.map(String.init) ?? reference
+        let path = name.split(separator: "/").dropFirst(name.split(separator: "/").count > 1 ? 1 : 0)
+        return !path.joined().contains(where: { $0.isUppercase })
+    }
+}

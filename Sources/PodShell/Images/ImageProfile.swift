@@ -1,0 +1,54 @@
+import KubeAPI
+import KubeSim
+
+/// What one container image is, for the simulation: its shell and tools, what its default
+/// process does, and the files and services it brings.
+public struct ImageProfile: Sendable {
+    /// The base system, which decides the shell and the flavour of the standard tools.
+    public enum Base: Sendable, Equatable {
+        /// busybox applets and ash; `legacyNslookup` is busybox 1.28's format.
+        case busybox(legacyNslookup: Bool)
+        /// Alpine: busybox applets plus apk.
+        case alpine
+        /// Debian/Ubuntu/Oracle Linux: bash, coreutils, apt-get (dnsutils on demand).
+        case debian
+    }
+
+    /// The main process, when the pod spec does not override it.
+    public enum Process: Sendable, Equatable {
+        /// A server that runs until stopped (nginx, mysqld, hello-app).
+        case server
+        /// The default command is a shell, which exits at once without a terminal on stdin.
+        case shell
+        /// Sleeps forever (kiamol/ch03-sleep).
+        case sleeper
+    }
+
+    /// Services the image starts with its main process.
+    public enum Service: Sendable, Equatable {
+        case mysql, postgres, nginx, helloApp(version: String), visitCounter
+    }
+
+    public var base: Base
+    public var process: Process
+    public var service: Service?
+    /// Extra programs the image ships (mysql client, psql, dotnet, perl, curl ...).
+    public var programs: Set<String>
+    /// The OS line for /etc/os-release's PRETTY_NAME.
+    public var osName: String
+
+    public init(base: Base, process: Process, service: Service? = nil, programs: Set<String> = [], osName: String) {
+        self.base = base
+        self.process = process
+        self.service = service
+        self.programs = programs
+        self.osName = osName
+    }
+
+    public var dialect: ShellDialect {
+        switch base {
+        case .busybox, .alpine: return .busyboxSh
+        case .debian: return .bash
+        }
+    }
+}

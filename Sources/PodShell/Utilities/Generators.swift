@@ -1,0 +1,60 @@
+extension Utilities {
+    public static func seq(_ ctx: CommandContext) -> Int32 {
+        var args = ctx.arguments
+        var separator = "\n"
+        var equalWidth = false
+        while let a = args.first, a.hasPrefix("-"), Double(a) == nil {
+            args.removeFirst()
+            if a == "-s", !args.isEmpty { separator = args.removeFirst() }
+            else if a.hasPrefix("-s") { separator = String(a.dropFirst(2)) }
+            else if a == "-w" { equalWidth = true }
+        }
+        let numbers = args.compactMap { Double($0) }
+        guard numbers.count == args.count, (1...3).contains(numbers.count) else {
+            if let bad = args.first(where: { Double($0) == nil }) {
+                ctx.writeError(ctx.isBusybox ? "seq: invalid number '\(bad)'\n" : "seq: invalid floating point argument: '\(bad)'\nTry 'seq --help' for more information.\n")
+            } else {
+                ctx.writeError(ctx.isBusybox ? "BusyBox v1.36.1 multi-call binary.\n\nUsage: seq [-w] [-s SEP] [FIRST [INC]] LAST\n" : "seq: missing operand\nTry 'seq --help' for more information.\n")
+            }
+            return 1
+        }
+        let first = numbers.count > 1 ? numbers[0] : 1
+        let step = numbers.count == 3 ? numbers[1] : 1
+        let last = numbers[numbers.count - 1]
+        guard step != 0 else { return ctx.report("invalid Zero increment value: '0'") }
+        let integral = [first, step, last].allSatisfy { $0 == $0.rounded() } && args.allSatisfy { !$0.contains(".") }
+        let decimals = args.map { $0.split(separator: ".").count > 1 ? $0.split(separator: ".")[1].count : 0 }.max() ?? 0
+        var out = ""
+        var v = first
+        var count = 0
+        let width = integral ? max(String(Int(first)).count, String(Int(last)).count) : 0
+        while step > 0 ? v <= last + 1e-9 : v >= last - 1e-9 {
+            var text = integral ? String(Int(v)) : formatFixed(v, digits: decimals)
+            if equalWidth && text.count < width { text = String(repeating: "0", count: width - text.count) + text }
+            out += (count > 0 ? separator : "") + text
+            count += 1
+            if out.utf8.count > 1 << 16 { if !ctx.write(out) { return 1 }; out = "" }
+            v = first + Double(count) * step
+        }
+        if count > 0 { out += "\n" }
+        return ctx.write(out) ? 0 : 1
+    }
+
+    /// `yes [STRING]`: bounded by the command line's output budget.
+    public static func yes(_ ctx: CommandContext) -> Int32 {
+        let line = (ctx.arguments.isEmpty ? "y" : ctx.arguments.joined(separator: " ")) + "\n"
+        let chunk = String(repeating: line, count: max(1, 8192 / line.utf8.count))
+        while ctx.write(chunk) {
+            if ctx.isInterrupted { return 130 }
+        }
+        return 1
+    }
+
+    public static func rev(_ ctx: CommandContext) -> Int32 {
+        let (inputs, failed) = ctx.inputs(ctx.arguments)
+        var out = ""
+        for (_, text) in inputs { for line in splitLines(text) { out += String(line.reversed()) + "\n" } }
+        ctx.write(out)
+        return failed ? 1 : 0
+    }
+}

@@ -1,0 +1,92 @@
+import Testing
+
+/// Issue 3's scenarios: inside pods, volumes that keep their data, and cluster DNS.
+@Suite struct ContainerWalkthroughTests {
+    static let seed002 = WalkthroughHarness.runWalkthrough("seed002")
+    static let mysql = WalkthroughHarness.run(folder: "seed003", script: WalkthroughHarness.files(in: "seed003")["mysql.sh"] ?? "")
+    static let nfs = WalkthroughHarness.run(folder: "seed004", script: WalkthroughHarness.files(in: "seed004")["files.sh"] ?? "")
+    static let tutorial = WalkthroughHarness.runWalkthrough("tutorial")
+
+    static func lines(after marker: String, in transcript: String) -> [String] {
+        var lines = transcript.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let i = lines.firstIndex(of: marker) else { return [] }
+        lines = Array(lines[(i + 1)...])
+        return Array(lines.prefix { !$0.hasSuffix("# ") && !$0.hasPrefix("$ ") && !$0.hasPrefix("mysql> ") && !$0.hasPrefix("/ # ") })
+    }
+
+    @Test func headlessServiceListsEveryReadyPod() {
+        let out = WalkthroughHarness.output(of: "kubectl exec deploy/sleep -- sh -c 'nslookup todo-db | grep \"^[^*]\"'", in: Self.seed002)
+        #expect(out.first == "Server:\t\t10.96.0.10")
+        let names = out.filter { $0.hasPrefix("Name:") }
+        #expect(names == ["Name:\ttodo-db.default.svc.cluster.local", "Name:\ttodo-db.default.svc.cluster.local"])
+        let addresses = Set(out.filter { $0.hasPrefix("Address: ") }.map { String($0.dropFirst(9)) })
+        #expect(addresses.count == 2 && addresses.allSatisfy { $0.hasPrefix("10.244.") })
+    }
+
+    @Test func podZeroHasItsOwnName() {
+        let out = WalkthroughHarness.output(of: "kubectl exec deploy/sleep -- sh -c 'nslookup todo-db-0.todo-db.default.svc.cluster.local | grep \"^[^*]\"'", in: Self.seed002)
+        #expect(out.contains("Name:\ttodo-db-0.todo-db.default.svc.cluster.local"))
+        #expect(out.filter { $0.hasPrefix("Address: 10.244.") }.count == 1)
+    }
+
+    @Test func postgresReadsItsPasswordFromTheSecretFile() {
+        let listing = WalkthroughHarness.output(of: "kubectl exec todo-db-0 -- ls -l /secrets", in: Self.seed002)
+        #expect(listing.last?.hasPrefix("-r--------") == true && listing.last?.hasSuffix("postgres_password") == true)
+        #expect(Self.seed002.contains("$ kubectl exec todo-db-0 -- cat /secrets/postgres_password\nkiamol-2*2*$ "))
+        // The secret has no final newline, so the next prompt follows it on the same line.
+        #expect(Self.seed002.contains("\n postgres  | postgres | UTF8     |"))
+        #expect(WalkthroughHarness.output(of: "kubectl logs todo-db-0 --tail 1", in: Self.seed002).last?.hasSuffix("database system is ready to accept connections") == true)
+    }
+
+    @Test func mysqlDataSurvivesDeletingTheStatefulSet() {
+        let prompts = Self.mysql.split(separator: "\n").filter { $0.hasPrefix("root@mysql-0:/# ") || $0.hasPrefix("mysql> ") }
+        #expect(prompts.contains("mysql> create database hello;"))
+        let shows = Self.mysql.components(separatedBy: "mysql> show databases;\n").dropFirst()
+        #expect(shows.count == 2)
+        for s in shows { #expect(s.contains("| hello              |")) }
+        #expect(Self.mysql.contains("kubectl exec [POD] [COMMAND] is DEPRECATED and will be removed in a future version. Use kubectl exec [POD] -- [COMMAND] instead.\n"))
+        #expect(Self.mysql.contains("ERROR 1045 (28000): Access denied for user 'root'@'localhost' (using password: YES)\ncommand terminated with exit code 1\n"))
+    }
+
+    @Test func nfsFilesAreSharedWithThePodsAndOutliveThem() {
+        let before = WalkthroughHarness.output(of: "ls -1 /var/share/nfs", in: Self.nfs)
+        let after = WalkthroughHarness.output(of: "ls -1 /var/share/nfs", in: Self.nfs, occurrence: 2)
+        #expect(before.count == 2 && before == after, "re-applying makes no new folders")
+        #expect(before.allSatisfy { $0.hasPrefix("default-sample-pvc-sample-statefuleset-") && $0.contains("-pvc-") })
+        #expect(WalkthroughHarness.output(of: "kubectl exec -it sample-statefuleset-0 ls /var/data", in: Self.nfs).last == "sample001.txt")
+        #expect(WalkthroughHarness.output(of: "kubectl exec -it sample-statefuleset-1 ls /var/data", in: Self.nfs).last == "sample002.txt")
+        #expect(WalkthroughHarness.output(of: "kubectl exec -it sample-statefuleset-0 -- ls /var/data", in: Self.nfs) == ["sample001.txt"])
+        #expect(WalkthroughHarness.output(of: "kubectl exec -it sample-statefuleset-1 -- ls /var/data", in: Self.nfs) == ["sample002.txt"])
+    }
+
+    @Test func hostnamesAndDNSNamesAreStable() {
+        #expect(WalkthroughHarness.output(of: "for i in 0 1; do kubectl exec \"web-$i\" -- sh -c 'hostname'; done", in: Self.tutorial) == ["web-0", "web-1"])
+        #expect(Self.tutorial.contains("If you don't see a command prompt, try pressing enter.\n/ # nslookup web-0.nginx\nServer:    10.96.0.10\nAddress 1: 10.96.0.10 kube-dns.kube-system.svc.cluster.local\n\nName:      web-0.nginx\nAddress 1: 10.244."))
+        #expect(Self.tutorial.contains("/ # nslookup web-9.nginx\nServer:    10.96.0.10\nAddress 1: 10.96.0.10 kube-dns.kube-system.svc.cluster.local\n\nnslookup: can't resolve 'web-9.nginx'\n"))
+        #expect(Self.tutorial.contains("/ # exit\npod \"dns-test\" deleted\n"))
+        #expect(!WalkthroughHarness.output(of: "kubectl get pods", in: Self.tutorial).contains { $0.hasPrefix("dns-test") })
+    }
+
+    @Test func webRootLivesOnTheClaimAndSurvivesPodDeletion() {
+        #expect(WalkthroughHarness.output(of: "for i in 0 1; do kubectl exec -i -t \"web-$i\" -- curl http://localhost/; done", in: Self.tutorial) == ["web-0", "web-1"])
+    }
+
+    @Test func badInputInsidePodsGivesKubectlsWords() {
+        let t = Self.tutorial
+        #expect(WalkthroughHarness.output(of: "kubectl exec nope -- ls", in: t) == ["Error from server (NotFound): pods \"nope\" not found"])
+        #expect(WalkthroughHarness.output(of: "kubectl exec web-0 -c nope -- ls", in: t) == ["Error from server (BadRequest): container nope is not valid for pod web-0"])
+        let missing = WalkthroughHarness.output(of: "kubectl exec web-0 -- foo", in: t)
+        #expect(missing.count == 1 && missing[0].hasPrefix("error: Internal error occurred: error executing command in container") && missing[0].contains("exec: \"foo\": executable file not found in $PATH"))
+        #expect(WalkthroughHarness.output(of: "kubectl exec web-0 -- sh -c 'foo'", in: t) == ["sh: 1: foo: not found", "command terminated with exit code 127"])
+        let loop = WalkthroughHarness.output(of: "kubectl exec web-0 -- sh -c 'while true; do :; done'", in: t)
+        #expect(loop.first?.hasPrefix("kubelab: loop stopped") == true)
+        let big = WalkthroughHarness.output(of: "kubectl exec web-0 -- sh -c 'head -c 100000000 /dev/zero > /tmp/big'", in: t)
+        #expect(big.last?.hasPrefix("command terminated with exit code") == true)
+        #expect(WalkthroughHarness.output(of: "kubectl exec web-0", in: t) == ["error: you must specify at least one command for the container"])
+        #expect(WalkthroughHarness.output(of: "kubectl get pods", in: t, occurrence: 2).filter { $0.hasPrefix("web-") }.allSatisfy { $0.contains(" Running ") })
+    }
+
+    @Test func containerScriptsAreDeterministic() {
+        #expect(WalkthroughHarness.runWalkthrough("tutorial") == Self.tutorial)
+    }
+}

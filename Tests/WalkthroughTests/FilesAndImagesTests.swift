@@ -1,0 +1,33 @@
+import Testing
+
+/// `kubectl create secret|configmap`, `kubectl cp`, and what a pod whose image cannot be pulled shows.
+@Suite struct FilesAndImagesTests {
+    static let transcript = WalkthroughHarness.runWalkthrough("files")
+
+    func out(_ command: String) -> [String] { WalkthroughHarness.output(of: command, in: Self.transcript) }
+
+    @Test func secretsAndConfigMapsFromLiteralsAndFiles() {
+        #expect(out("kubectl create secret generic demo --from-literal=user=admin --from-literal=pass=s3cret") == ["secret/demo created"])
+        #expect(out("kubectl create configmap conf --from-file=note.txt --from-literal=mode=dev") == ["configmap/conf created"])
+        #expect(out("kubectl get secret demo -o jsonpath='{.data.pass}{\"\\n\"}'") == ["czNjcmV0"])
+        #expect(out("kubectl get cm conf -o jsonpath='{.data.note\\.txt}'") == ["hello from host"])
+        #expect(out("kubectl create secret generic demo --from-literal=a=b") == ["error: failed to create secret secrets \"demo\" already exists"])
+    }
+
+    @Test func copyBothWays() {
+        let pod = "$(kubectl get pods -l app=sleep -o name | cut -d/ -f2)"
+        #expect(out("kubectl cp note.txt \(pod):/tmp/note.txt").isEmpty)
+        #expect(out("kubectl exec deploy/sleep -- cat /tmp/note.txt") == ["hello from host"])
+        #expect(out("kubectl cp \(pod):/tmp/out.txt out.txt") == ["tar: Removing leading `/' from member names"])
+        #expect(out("cat out.txt") == ["made in pod"])
+        #expect(out("kubectl cp nothere.txt \(pod):/tmp/x") == ["error: nothere.txt doesn't exist in local filesystem"])
+        #expect(out("kubectl cp a b") == ["error: one of src or dest must be a local file specification"])
+    }
+
+    @Test func containersThatAreNotRunningRefuseExecAndLogs() {
+        #expect(out("kubectl exec deploy/sleep -- ls") == ["error: unable to upgrade connection: container not found (\"sleep\")"])
+        #expect(out("kubectl get pods").contains { $0.hasPrefix("web ") && $0.contains(" ImagePullBackOff ") && $0.contains(" 0/1 ") })
+        #expect(out("kubectl exec web -- ls") == ["error: unable to upgrade connection: container not found (\"web\")"])
+        #expect(out("kubectl logs web") == ["Error from server (BadRequest): container \"web\" in pod \"web\" is waiting to start: ImagePullBackOff"])
+    }
+}
