@@ -40,6 +40,7 @@ import Testing
         ("delete -f x.yaml pods", "error: when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well\n"),
         ("delete pods x -l a=b", "error: name cannot be provided when a selector is specified\n"),
         ("apply -k . -f x.yaml", "error: only one of -f or -k can be specified\n"),
+        ("get sts,po -w", "error: you may only specify a single resource type\n"),
         ("scale --replicas=2 sts web", "error: no objects passed to scale statefulsets.apps \"web\" not found\n"),
         ("scale --replicas=2 pod coredns-0", "error: no objects passed to scale pods \"coredns-0\" not found\n"),
     ]
