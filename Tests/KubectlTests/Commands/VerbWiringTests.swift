@@ -170,3 +170,14 @@ import Testing
         #expect(h.run("apply -f sts.yaml") == .init(out: "statefulset.apps/web unchanged\n", err: "", code: 0))
     }
 }
+
+@Suite struct PartialFailureTests {
+    @Test func tableRowsAndNotFoundSplitAcrossStreams() {
+        let h = CommandHarness(files: ["x.yaml": Manifests.configMap("a")])
+        h.run("apply -f x.yaml")
+        h.cluster.advance(by: 5_000)
+        #expect(h.run("get cm a nope") == .init(out: "NAME   DATA   AGE\na      1      5s\n", err: "Error from server (NotFound): configmaps \"nope\" not found\n", code: 1))
+        #expect(h.run("delete cm nope a") == .init(out: "configmap \"a\" deleted\n", err: "Error from server (NotFound): configmaps \"nope\" not found\n", code: 1))
+        #expect(h.names("configmaps") == ["kube-root-ca.crt"])
+    }
+}
