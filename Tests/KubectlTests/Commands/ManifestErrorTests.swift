@@ -35,6 +35,27 @@ import Testing
          "error: error validating \"x.yaml\": error validating data: kind not set; if you choose to ignore these errors, turn validation off with --validate=false\n"),
     ]
 
+    /// One-line and short malformations: Go's yaml leaves out the line when it would be line 0.
+    static let short: [(String, String)] = [
+        ("a: [1, 2\n", "yaml: line 1: did not find expected ',' or ']'"),
+        ("a: 'x\n", "yaml: line 2: found unexpected end of stream"),
+        (": x\n", "yaml: did not find expected key"),
+        ("a: b: c\n", "yaml: mapping values are not allowed in this context"),
+        ("a:\n  - b\n  c: d\n", "yaml: line 2: did not find expected '-' indicator"),
+        ("a: |\n  x\n b: 1\n", "yaml: line 2: did not find expected key"),
+        ("\"a\n", "yaml: line 2: found unexpected end of stream"),
+        ("a: {b: 1]\n", "yaml: did not find expected ',' or '}'"),
+        ("a: @x\n", "yaml: found character that cannot start any token"),
+        ("a: `x\n", "yaml: found character that cannot start any token"),
+    ]
+
+    @Test(arguments: 0..<short.count)
+    func shortMalformationsMatchGoLineNumbers(_ index: Int) {
+        let (text, message) = Self.short[index]
+        let h = CommandHarness(files: ["y.yaml": text])
+        #expect(h.run("create -f y.yaml") == .init(out: "", err: "error: error parsing y.yaml: error converting YAML to JSON: \(message)\n", code: 1))
+    }
+
     @Test(arguments: 0..<malformed.count)
     func malformedManifestIsRejectedWithKubectlWords(_ index: Int) {
         let (text, expected) = Self.malformed[index]
