@@ -71,6 +71,11 @@ public final class Kubectl {
             }
             return 0
         }
+        // cobra looks for plugins when an unknown flag comes before the verb.
+        if let unknown = Self.firstUnknownLeadingFlag(leading) {
+            io.err("Error: flags cannot be placed before plugin name: \(unknown)\n")
+            return 1
+        }
         guard let command = Self.command(named: verb) else {
             io.err(Self.unknownCommandText(verb))
             return 1
@@ -112,9 +117,26 @@ public final class Kubectl {
         }
     }
 
+    static func firstUnknownLeadingFlag(_ leading: [String]) -> String? {
+        var skipValue = false
+        for a in leading {
+            if skipValue { skipValue = false; continue }
+            if a == "--help" || a == "-h" { continue }
+            let name = a.split(separator: "=", maxSplits: 1).first.map(String.init) ?? a
+            if a.hasPrefix("--") {
+                guard let spec = GlobalFlags.spec(for: name) else { return a }
+                skipValue = !a.contains("=") && spec.kind != .bool
+            } else if a.count >= 2 {
+                guard let spec = GlobalFlags.spec(for: String(a.prefix(2))) else { return a }
+                skipValue = a.count == 2 && spec.kind != .bool
+            }
+        }
+        return nil
+    }
+
     /// cobra's "unknown command" text with its suggestions (Levenshtein distance ≤ 2 or a prefix match).
     static func unknownCommandText(_ verb: String) -> String {
-        var text = "Error: unknown command \"\(verb)\" for \"kubectl\""
+        let text = "Error: unknown command \"\(verb)\" for \"kubectl\""
         let names = HelpText.allVerbs
         let suggestions = names.filter { n in
             levenshtein(verb.lowercased(), n) <= 2 || (n.hasPrefix(verb.lowercased()) && !verb.isEmpty)

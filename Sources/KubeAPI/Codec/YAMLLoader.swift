@@ -14,10 +14,28 @@ public enum YAMLLoader {
     /// Empty documents (only comments or whitespace) are skipped.
     public static func documents(_ text: String) throws(LoadError) -> [JSONValue] {
         var docs: [JSONValue] = []
-        for chunk in splitDocuments(text) {
-            if let v = try parse(chunk), !v.isNull { docs.append(v) }
+        for result in documentResults(text) {
+            switch result {
+            case .success(let v): docs.append(v)
+            case .failure(let e): throw e
+            }
         }
         return docs
+    }
+
+    /// Like `documents`, but keeps the documents before a syntax error: kubectl's stream reader
+    /// hands those on and reports the error after them. The failure, if any, is the last element.
+    public static func documentResults(_ text: String) -> [Result<JSONValue, LoadError>] {
+        var out: [Result<JSONValue, LoadError>] = []
+        for chunk in splitDocuments(text) {
+            do {
+                if let v = try parse(chunk), !v.isNull { out.append(.success(v)) }
+            } catch {
+                out.append(.failure(error))
+                break
+            }
+        }
+        return out
     }
 
     /// Parses one document; nil when it holds nothing.
@@ -37,7 +55,7 @@ public enum YAMLLoader {
         } catch let e as LoadError {
             throw e
         } catch let e as YamlError {
-            throw LoadError(message: goMessage(e))
+            throw LoadError(message: goMessage(e, text: text))
         } catch {
             throw LoadError(message: "yaml: \(error)")
         }
@@ -63,19 +81,49 @@ public enum YAMLLoader {
         return chunks
     }
 
-    static func goMessage(_ e: YamlError) -> String {
+    /// Go's yaml (v2, as sigs.k8s.io/yaml uses it) names the problem's 0-based line, plus one for
+    /// scanner errors only, falling back to the context line; Yams marks are 1-based.
+    static func goMessage(_ e: YamlError, text: String) -> String {
         switch e {
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-            .composer(let context, let problem, let mark, _):
-            // Go's yaml reports the context line for parser errors that have one.
-            let line = context.map { $0.mark.line } ?? mark.line
-            if case .parser = e, let ctx = context {
-                return "yaml: line \(line): \(problem == "did not find expected key" ? problem : ctx.text.isEmpty ? problem : problem)"
+        case .scanner(let context, let problem, let mark, _):
+            return "yaml: " + goLine(problem: mark.line, context: context?.mark.line, scanner: true) + problem
+        case .parser(let context, let problem, let mark, _):
+            // libyaml stops nesting at 1000 levels (Go's yaml at 10000); say so in Go's words.
+            let text = problem.hasPrefix("Maximum nesting level reached") ? "exceeded max depth of \(maxDepth)" : problem
+            return "yaml: " + goLine(problem: mark.line, context: context?.mark.line, scanner: false) + text
+        case .composer(let context, let problem, let mark, _):
+            if problem == "found undefined alias" {
+                return "yaml: unknown anchor '\(aliasName(at: mark, in: text))' referenced"
             }
-            return "yaml: line \(line): \(problem)"
+            return "yaml: " + goLine(problem: mark.line, context: context?.mark.line, scanner: false) + problem
         case .reader(let problem, _, _, _): return "yaml: \(problem)"
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            // Go's decoder would keep the last value; Yams refuses repeated keys outright.
+            let line = context.mark.line
+            return "yaml: unmarshal errors:\n" + duplicates.sorted().map { "  line \(line): key \"\($0)\" already set in map" }.joined(separator: "\n")
         default: return "yaml: \(e)"
         }
+    }
+
+    /// The deepest nesting libyaml (inside Yams) accepts.
+    public static let maxDepth = 1000
+
+    static func goLine(problem: Int, context: Int?, scanner: Bool) -> String {
+        var line = 0
+        if problem - 1 != 0 {
+            line = problem - 1 + (scanner ? 1 : 0)
+        } else if let context, context - 1 != 0 {
+            line = context - 1
+        }
+        return line == 0 ? "" : "line \(line): "
+    }
+
+    /// The name after `*` at a mark (Yams reports undefined aliases by position only).
+    static func aliasName(at mark: Mark, in text: String) -> String {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard mark.line >= 1, mark.line <= lines.count else { return "" }
+        let rest = lines[mark.line - 1].dropFirst(max(0, mark.column - 1)).drop { $0 != "*" }.dropFirst()
+        return String(rest.prefix { !" \t,[]{}".contains($0) })
     }
 
     static func convert(_ node: Node) throws(LoadError) -> JSONValue {
@@ -99,9 +147,7 @@ public enum YAMLLoader {
                 default:
                     throw LoadError(message: "yaml: line \(k.mark?.line ?? 0): invalid map key: \(k)")
                 }
-                if out[key] != nil {
-                    throw LoadError(message: "yaml: unmarshal errors:\n  line \(k.mark?.line ?? 0): key \"\(key)\" already set in map")
-                }
+                // sigs.k8s.io/yaml decodes into a map: a repeated key keeps its last value.
                 out[key] = try convert(v)
             }
             return .object(out)

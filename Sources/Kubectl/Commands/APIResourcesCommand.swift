@@ -47,7 +47,7 @@ struct APIResourcesCommand: KubectlCommand {
             return 0
         }
         guard output.isEmpty || output == "wide" else {
-            throw KubectlFailure.error("--output \(output) is not available. Valid output options are: name, wide")
+            throw KubectlFailure.error("--output \(output) is not available")
         }
         var rows: [[String]] = []
         if !call.flags.bool("no-headers") {

@@ -35,37 +35,39 @@ struct ApplyCommand: KubectlCommand {
 
     func run(_ call: Invocation) throws -> Int32 {
         let paths = call.flags.strings("filename")
+        if call.flags.isSet("kustomize") && !paths.isEmpty {
+            throw KubectlFailure.error("only one of -f or -k can be specified")
+        }
         if call.flags.isSet("kustomize") {
             throw KubectlFailure.error("kustomize is not available in kubelab; apply the generated manifests with -f")
         }
         guard !paths.isEmpty else { throw KubectlFailure.error("must specify one of -f and -k") }
         let dryRun = try DryRun.parse(call.flags.string("dry-run"))
+        try ManifestReader.checkValidateFlag(call.flags.string("validate"))
         let output = try OutputFormat.parse(call.flags.string("output"), allowed: .objectPrinters)
-        let manifests = try ManifestReader.read(paths, recursive: call.flags.bool("recursive"), files: call.kubectl.files, stdin: call.io.stdin)
-        for m in manifests { try ManifestReader.checkTypeFields(m) }
-        var errors: [String] = []
+        let batch = Namespaces.check(try ManifestReader.read(paths, recursive: call.flags.bool("recursive"), files: call.kubectl.files,
+                                                             stdin: call.io.stdin, validate: ManifestReader.validates(call.flags.string("validate"))),
+                                     call: call)
+        // apply reads everything first: any error while reading means nothing is sent.
+        if !batch.failures.isEmpty { return ErrorReport.finish(batch.failures, call: call) }
+        let manifests = batch.manifests
+        guard !manifests.isEmpty else { throw KubectlFailure.error("no objects passed to apply") }
+        var errors: [VerbError] = []
         var printed: [(ResourceType, JSONValue)] = []
         for m in manifests {
             do {
-                let r = try ManifestReader.resolveType(m)
-                let result = try apply(m, as: r, call: call, dryRun: dryRun)
+                let result = try apply(m, as: m.type, call: call, dryRun: dryRun)
                 if output == .table {
-                    call.out("\(r.qualifiedKind)/\(result.object.name) \(result.operation)\(dryRun.suffix)\n")
+                    call.out("\(m.type.qualifiedKind)/\(result.object.name) \(result.operation)\(dryRun.suffix)\n")
                 } else {
-                    printed.append((r, result.object))
+                    printed.append((m.type, result.object))
                 }
-            } catch let f as KubectlFailure {
-                errors.append(f.text.hasPrefix("error: ") ? String(f.text.dropFirst(7)) : f.text)
             } catch let e as APIError {
-                errors.append(e.kubectlText)
+                errors.append(.api(e))
             }
         }
-        if output != .table, !printed.isEmpty { try ObjectOutput.print(printed, format: output, call: call) }
-        if !errors.isEmpty {
-            call.err(errors.map { $0.hasPrefix("Error from server") || $0.hasPrefix("The ") ? $0 : "error: " + $0 }.joined(separator: "\n") + "\n")
-            return 1
-        }
-        return 0
+        if output != .table, !printed.isEmpty { try ObjectOutput.printEach(printed, format: output, call: call) }
+        return ErrorReport.finish(errors, call: call)
     }
 
     struct Outcome {
@@ -75,18 +77,20 @@ struct ApplyCommand: KubectlCommand {
 
     func apply(_ m: Manifest, as r: ResourceType, call: Invocation, dryRun: DryRun) throws -> Outcome {
         var desired = m.object
-        let ns = try Namespaces.resolve(for: desired, resource: r, call: call)
+        let ns = Namespaces.namespace(for: desired, resource: r, call: call)
         if r.namespaced { desired["metadata"]["namespace"] = .string(ns) }
         let lastApplied = ThreeWayMerge.annotationValue(for: desired)
         desired["metadata"]["annotations"][ThreeWayMerge.lastAppliedKey] = .string(lastApplied)
         guard let live = call.store.get(r, namespace: ns, name: desired.name) else {
             return Outcome(object: try create(desired, as: r, call: call, dryRun: dryRun, source: m.source), operation: "created")
         }
+        // A client dry run sends nothing: kubectl reports the object as read, always "configured".
+        if dryRun == .client { return Outcome(object: desired, operation: "configured") }
         let previous = live.annotations[ThreeWayMerge.lastAppliedKey].flatMap { try? YAMLLoader.parse($0) } ?? nil
         if previous == nil {
-            call.err("Warning: resource \(r.plural)/\(desired.name) is missing the kubectl.kubernetes.io/last-applied-configuration annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n")
+            call.err("Warning: resource \(r.qualifiedPlural)/\(desired.name) is missing the kubectl.kubernetes.io/last-applied-configuration annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n")
         }
-        var merged = ThreeWayMerge.merge(live: live, lastApplied: previous ?? .null, applied: desired)
+        var merged = ThreeWayMerge.merge(live: live, lastApplied: previous, applied: desired)
         merged["metadata"]["resourceVersion"] = live["metadata"]["resourceVersion"]
         let updated = try update(merged, as: r, call: call, dryRun: dryRun, source: m.source)
         let changed = updated["metadata"]["resourceVersion"] != live["metadata"]["resourceVersion"]
@@ -95,6 +99,8 @@ struct ApplyCommand: KubectlCommand {
     }
 
     func create(_ object: JSONValue, as r: ResourceType, call: Invocation, dryRun: DryRun, source: String) throws(APIError) -> JSONValue {
+        // A client dry run never reaches the server: no defaults, no validation, no namespace check.
+        if dryRun == .client { return object }
         do {
             return try call.cluster.api.create(object, as: r, dryRun: dryRun != .none)
         } catch {
@@ -142,15 +148,22 @@ enum DryRun: Equatable {
 
 /// Namespace rules shared by verbs that read manifests.
 enum Namespaces {
-    /// The object's namespace, or `-n`, or the context namespace; a conflict is kubectl's error.
-    static func resolve(for object: JSONValue, resource: ResourceType, call: Invocation) throws -> String {
+    /// The object's own namespace, or `-n`, or the context namespace.
+    static func namespace(for object: JSONValue, resource: ResourceType, call: Invocation) -> String {
         guard resource.namespaced else { return "" }
-        if let own = object.namespace, !own.isEmpty {
-            if call.namespaceExplicit && call.namespace != own {
-                throw KubectlFailure.error("the namespace from the provided object \"\(own)\" does not match the namespace \"\(call.namespace)\". You must pass '--namespace=\(own)' to perform this operation.")
-            }
-            return own
-        }
+        if let own = object.namespace, !own.isEmpty { return own }
         return call.namespace
+    }
+
+    /// The builder's namespace check: an object naming another namespace than `-n` is an error in
+    /// place of that object.
+    static func check(_ batch: ManifestBatch, call: Invocation) -> ManifestBatch {
+        var out = batch
+        out.items = batch.items.map { item in
+            guard case .manifest(let m) = item, m.type.namespaced, call.namespaceExplicit,
+                  let own = m.object.namespace, !own.isEmpty, own != call.namespace else { return item }
+            return .failure(.message("the namespace from the provided object \"\(own)\" does not match the namespace \"\(call.namespace)\". You must pass '--namespace=\(own)' to perform this operation."))
+        }
+        return out
     }
 }

@@ -29,39 +29,54 @@ struct CreateCommand: KubectlCommand {
         .init("allow-missing-template-keys", nil, .bool, default: "true"), .init("show-managed-fields", nil, .bool),
     ] + CreateSubcommands.flags)
 
+    /// Real kubectl's `create` subcommands (kubelab reads manifests only).
+    static let subcommands: Set<String> = [
+        "clusterrole", "clusterrolebinding", "configmap", "cm", "cronjob", "cj", "deployment", "deploy", "ingress", "ing",
+        "job", "namespace", "ns", "poddisruptionbudget", "pdb", "priorityclass", "pc", "quota", "resourcequota", "role",
+        "rolebinding", "secret", "service", "svc", "serviceaccount", "sa", "token",
+    ]
+
     func run(_ call: Invocation) throws -> Int32 {
         let paths = call.flags.strings("filename")
-        if !call.args.isEmpty { return try CreateSubcommands.run(call) }
+        if let sub = call.args.first {
+            guard Self.subcommands.contains(sub) else {
+                throw KubectlFailure("error: Unexpected args: [\(call.args.joined(separator: " "))]\nSee 'kubectl create -h' for help and examples")
+            }
+            return try CreateSubcommands.run(call)
+        }
         guard !paths.isEmpty else { throw KubectlFailure.error("must specify one of -f and -k") }
         let dryRun = try DryRun.parse(call.flags.string("dry-run"))
+        try ManifestReader.checkValidateFlag(call.flags.string("validate"))
         let output = try OutputFormat.parse(call.flags.string("output"), allowed: .objectPrinters)
-        let manifests = try ManifestReader.read(paths, recursive: call.flags.bool("recursive"), files: call.kubectl.files, stdin: call.io.stdin)
-        for m in manifests { try ManifestReader.checkTypeFields(m) }
-        var errors: [String] = []
+        let batch = Namespaces.check(try ManifestReader.read(paths, recursive: call.flags.bool("recursive"), files: call.kubectl.files,
+                                                             stdin: call.io.stdin, validate: ManifestReader.validates(call.flags.string("validate"))),
+                                     call: call)
+        // create goes through the documents as they are read: objects before an error are created.
+        var errors: [VerbError] = []
         var printed: [(ResourceType, JSONValue)] = []
-        for m in manifests {
+        var count = 0
+        for item in batch.items {
+            guard case .manifest(let m) = item else {
+                if case .failure(let e) = item { errors.append(e) }
+                continue
+            }
+            var obj = m.object
+            let ns = Namespaces.namespace(for: obj, resource: m.type, call: call)
+            if m.type.namespaced { obj["metadata"]["namespace"] = .string(ns) }
+            if call.flags.bool("save-config") {
+                obj["metadata"]["annotations"][ThreeWayMerge.lastAppliedKey] = .string(ThreeWayMerge.annotationValue(for: obj))
+            }
             do {
-                let r = try ManifestReader.resolveType(m)
-                var obj = m.object
-                let ns = try Namespaces.resolve(for: obj, resource: r, call: call)
-                if r.namespaced { obj["metadata"]["namespace"] = .string(ns) }
-                if call.flags.bool("save-config") {
-                    obj["metadata"]["annotations"][ThreeWayMerge.lastAppliedKey] = .string(ThreeWayMerge.annotationValue(for: obj))
-                }
-                let created = try ApplyCommand().create(obj, as: r, call: call, dryRun: dryRun, source: m.source)
-                if output == .table { call.out("\(r.qualifiedKind)/\(created.name) created\(dryRun.suffix)\n") }
-                else { printed.append((r, created)) }
-            } catch let f as KubectlFailure {
-                errors.append(f.text)
-            } catch let e as APIError {
-                errors.append(e.kubectlText)
+                let created = try ApplyCommand().create(obj, as: m.type, call: call, dryRun: dryRun, source: m.source)
+                count += 1
+                if output == .table { call.out("\(m.type.qualifiedKind)/\(created.name) created\(dryRun.suffix)\n") }
+                else { printed.append((m.type, created)) }
+            } catch {
+                errors.append(.api(error))
             }
         }
-        if output != .table, !printed.isEmpty { try ObjectOutput.print(printed, format: output, call: call) }
-        if !errors.isEmpty {
-            call.err(errors.joined(separator: "\n") + "\n")
-            return 1
-        }
-        return 0
+        if output != .table, !printed.isEmpty { try ObjectOutput.printEach(printed, format: output, call: call) }
+        if errors.isEmpty && count == 0 { throw KubectlFailure.error("no objects passed to create") }
+        return ErrorReport.finish(errors, call: call)
     }
 }

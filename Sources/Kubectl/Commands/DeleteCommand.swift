@@ -60,10 +60,9 @@ struct DeleteCommand: KubectlCommand {
             if grace != -1 { throw KubectlFailure.error("--now and --grace-period cannot be specified together") }
             grace = 1
         }
+        // kubectl turns --grace-period=0 without --force into 1 second, against accidental loss.
+        if grace == 0 && !force { grace = 1 }
         if force && grace < 0 { grace = 0 }
-        if grace == 0 && !force {
-            throw KubectlFailure.error("--grace-period=0 must have --force specified")
-        }
         if force && grace == 0 {
             call.err("Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n")
         }

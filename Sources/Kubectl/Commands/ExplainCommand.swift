@@ -35,7 +35,7 @@ struct ExplainCommand: KubectlCommand {
         do {
             call.out(try Explain.render(path: path, apiVersion: apiVersion, recursive: call.flags.bool("recursive")))
         } catch {
-            throw KubectlFailure("\(error)")
+            throw KubectlFailure(error.message)
         }
         return 0
     }

@@ -84,12 +84,18 @@ struct GetCommand: KubectlCommand {
         }
     }
 
-    /// One type and one name (`get pod web-0`, `get pod/web-0`) prints a bare object, not a List.
+    /// One type and one name (`get pod web-0`, `get pod/web-0`) or one manifest file prints a bare
+    /// object, not a List (the builder's singleItemImplied).
     static func singleItemImplied(_ call: Invocation) -> Bool {
-        if !call.flags.strings("filename").isEmpty { return false }
+        let paths = call.flags.strings("filename")
+        if !paths.isEmpty {
+            guard paths.count == 1, paths[0] != "-" else { return false }
+            if case .file = call.kubectl.files.read(paths[0]) { return true }
+            return paths[0].hasPrefix("http://") || paths[0].hasPrefix("https://")
+        }
         let args = call.args
         if args.count == 1 { return args[0].contains("/") }
-        return args.count == 2 && !args[0].contains(",") && args[0] != "all"
+        return args.count == 2 && !args[0].contains(",") && !args[0].contains("/") && args[0] != "all"
     }
 
     static func tableOptions(_ call: Invocation, wide: Bool = false) -> TableOptions {

@@ -11,7 +11,8 @@ enum GetWatch {
 
     static func run(_ call: Invocation, selection: ObjectSelection, output: OutputFormat) throws -> Int32 {
         guard selection.types.count == 1, let type = selection.types.first else {
-            throw KubectlFailure.error("watch is only supported on individual resources and resource collections - more than 1 resource was found")
+            // The watch builder asks for SingleResourceType.
+            throw KubectlFailure.error("you may only specify a single resource type")
         }
         if output != .table && output != .wide {
             throw KubectlFailure.error("kubelab watches print tables only; drop -o \(call.flags.string("output"))")

@@ -34,7 +34,9 @@ struct ScaleCommand: KubectlCommand {
 
     func run(_ call: Invocation) throws -> Int32 {
         guard call.flags.isSet("replicas") else {
-            throw KubectlFailure.error("required flag(s) \"replicas\" not set")
+            // cobra rejects a missing required flag before the command runs, and kubectl logs it.
+            throw KubectlFailure(KlogLine.error("run.go:72", "\"command failed\" err=\"required flag(s) \\\"replicas\\\" not set\"",
+                                                at: call.cluster.now))
         }
         let replicas = call.flags.int("replicas") ?? -1
         guard replicas >= 0 else {
@@ -44,18 +46,25 @@ struct ScaleCommand: KubectlCommand {
         let output = try OutputFormat.parse(call.flags.string("output"), allowed: .objectPrinters)
         let targets = try ObjectSelection.resolve(call, requireNames: !call.flags.bool("all") && !call.flags.isSet("selector"),
                                                  missingText: ObjectSelection.noResourcesText)
-        guard !targets.objects.isEmpty || !targets.errors.isEmpty else { throw KubectlFailure.error("no objects passed to scale") }
+        // kubectl scale drops lookup errors unless nothing at all was found.
+        guard !targets.objects.isEmpty else {
+            let messages = targets.errors.map { Self.withoutServerPrefix($0) }
+            let detail = messages.isEmpty ? "<nil>" : messages.count == 1 ? messages[0] : "[" + messages.joined(separator: ", ") + "]"
+            throw KubectlFailure.error("no objects passed to scale \(detail)")
+        }
         var printed: [(ResourceType, JSONValue)] = []
-        var errors = targets.errors
+        var failure: VerbError?
         for (r, obj) in targets.objects {
             guard Self.scalable.contains(r.kind) else {
-                errors.append("error: \(r.qualifiedPlural) \"\(obj.name)\" cannot be scaled: it has no replica count")
-                continue
+                // No scale subresource: the PATCH of TYPE/NAME/scale is a plain 404.
+                failure = .api(APIError(.notFound, "the server could not find the requested resource"))
+                break
             }
             let expected = call.flags.int("current-replicas") ?? -1
-            if expected >= 0, (obj["spec"]["replicas"].int ?? 1) != expected {
-                errors.append("error: Expected replicas to be \(expected), was \(obj["spec"]["replicas"].int ?? 1)")
-                continue
+            let current = obj["spec"]["replicas"].int ?? 1
+            if expected >= 0, current != expected {
+                failure = .message("Expected replicas to be \(expected), was \(current)")
+                break
             }
             var updated = obj
             updated["spec"]["replicas"] = .int(replicas)
@@ -64,14 +73,16 @@ struct ScaleCommand: KubectlCommand {
                 if output == .table { call.out("\(r.qualifiedKind)/\(obj.name) scaled\(dryRun.suffix)\n") }
                 else { printed.append((r, result)) }
             } catch {
-                errors.append(error.kubectlText)
+                failure = .api(error)
+                break
             }
         }
-        if output != .table, !printed.isEmpty { try ObjectOutput.print(printed, format: output, call: call) }
-        if !errors.isEmpty {
-            call.err(errors.joined(separator: "\n") + "\n")
-            return 1
-        }
-        return 0
+        if output != .table, !printed.isEmpty { try ObjectOutput.printEach(printed, format: output, call: call) }
+        return ErrorReport.finish(failure.map { [$0] } ?? [], call: call)
+    }
+
+    static func withoutServerPrefix(_ text: String) -> String {
+        guard text.hasPrefix("Error from server ("), let close = text.firstIndex(of: ")") else { return text }
+        return String(text[text.index(close, offsetBy: 3)...])
     }
 }

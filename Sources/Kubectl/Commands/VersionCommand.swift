@@ -34,7 +34,8 @@ struct VersionCommand: KubectlCommand {
             if !client { text += ",\n  \"serverVersion\": {\n" + Self.jsonInfo(Self.serverVersion) + "  }" }
             call.out(text + "\n}\n")
         case let other:
-            throw KubectlFailure.error("--output must be 'yaml' or 'json', not \(other)")
+            _ = other
+            throw KubectlFailure.error("--output must be 'yaml' or 'json'")
         }
         return 0
     }

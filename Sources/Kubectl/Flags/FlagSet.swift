@@ -87,13 +87,13 @@ extension FlagSet {
                 if spec.kind == .bool {
                     let v = value ?? "true"
                     guard let b = Self.parseBool(v) else {
-                        throw FlagError(message: "invalid argument \"\(v)\" for \"--\(name)\" flag: strconv.ParseBool: parsing \"\(v)\": invalid syntax")
+                        throw FlagError(message: "invalid argument \"\(v)\" for \"\(Self.display(spec))\" flag: strconv.ParseBool: parsing \"\(v)\": invalid syntax")
                     }
                     out.values[name, default: []].append(b ? "true" : "false")
                 } else {
                     let v: String
                     if let value { v = value } else { v = try need("--\(name)") }
-                    try Self.check(v, spec, display: "--\(name)")
+                    try Self.check(v, spec, display: Self.display(spec))
                     out.values[name, default: []].append(v)
                 }
             } else if a.hasPrefix("-") && a.count > 1 && !Self.isNegativeNumber(a) {
@@ -132,6 +132,11 @@ extension FlagSet {
             i += 1
         }
         return out
+    }
+
+    /// pflag names a flag with its shorthand in value errors, however it was typed.
+    static func display(_ spec: Spec) -> String {
+        spec.shorthand.map { "-\($0), --\(spec.name)" } ?? "--\(spec.name)"
     }
 
     static func parseBool(_ s: String) -> Bool? {

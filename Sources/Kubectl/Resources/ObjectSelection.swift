@@ -40,14 +40,19 @@ struct ObjectSelection {
         let paths = call.flags.strings("filename")
         if !paths.isEmpty {
             if !call.args.isEmpty {
-                throw KubectlFailure.error("when paths, URLs, or stdin is provided as input, you may not specify a resource by argument as well")
+                throw KubectlFailure.error("when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well")
             }
-            let manifests = try ManifestReader.read(paths, recursive: call.flags.bool("recursive"), files: call.kubectl.files, stdin: call.io.stdin)
-            for m in manifests { try ManifestReader.checkTypeFields(m) }
-            for m in manifests {
-                let r = try ManifestReader.resolveType(m)
+            let batch = Namespaces.check(try ManifestReader.read(paths, recursive: call.flags.bool("recursive"), files: call.kubectl.files,
+                                                                 stdin: call.io.stdin),
+                                         call: call)
+            for item in batch.items {
+                guard case .manifest(let m) = item else {
+                    if case .failure(let e) = item { sel.errors.append(ErrorReport.text([e]).trimmingSuffix("\n")) }
+                    continue
+                }
+                let r = m.type
                 if !sel.types.contains(r) { sel.types.append(r) }
-                let ns = try Namespaces.resolve(for: m.object, resource: r, call: call)
+                let ns = Namespaces.namespace(for: m.object, resource: r, call: call)
                 if let live = call.store.get(r, namespace: ns, name: m.object.name) {
                     sel.objects.append((r, live))
                     sel.sources.append(m.source)
@@ -127,4 +132,8 @@ struct FieldSelector {
         }
         return true
     }
+}
+
+extension String {
+    func trimmingSuffix(_ suffix: String) -> String { hasSuffix(suffix) ? String(dropLast(suffix.count)) : self }
 }

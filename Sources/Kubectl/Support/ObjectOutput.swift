@@ -27,6 +27,15 @@ enum ObjectOutput {
         }
     }
 
+    /// Verbs that change objects (apply, create, scale) print each one as it is done: bare objects,
+    /// YAML documents separated by `---` (the YAML printer's count), never a List.
+    static func printEach(_ objects: [(ResourceType, JSONValue)], format: OutputFormat, call: Invocation) throws {
+        for (i, object) in objects.enumerated() {
+            if i > 0 && format == .yaml { call.out("---\n") }
+            try print([object], format: format, call: call, singleItem: true)
+        }
+    }
+
     /// A custom-columns file: a line of headers over a line of paths.
     static func columnsSpec(fromFile path: String, call: Invocation) throws -> String {
         guard case .file(let bytes) = call.kubectl.files.read(path) else {
