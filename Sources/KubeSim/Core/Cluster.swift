@@ -113,12 +113,24 @@ public final class Cluster {
     public func advance(to target: Millis) {
         settle()
         while let due = timed.nextDue, due <= target {
+            runWindow(startingAt: due, until: target)
+        }
+        now = max(now, target)
+        settle()
+    }
+
+    /// How long controllers may lag behind the kubelets' timed events. Events falling in one
+    /// window run together and controllers settle once after them, as informers batch real
+    /// watch events; without it a StatefulSet of N pods would re-sync N times per pod change.
+    public var reactionWindow: Millis = 250
+
+    private func runWindow(startingAt due: Millis, until target: Millis) {
+        let end = min(target, due + reactionWindow)
+        while let next = timed.nextDue, next <= end {
             let entry = timed.popFirst()!
             now = max(now, entry.due)
             entry.action()
-            settle()
         }
-        now = max(now, target)
         settle()
     }
 
@@ -130,10 +142,7 @@ public final class Cluster {
         let deadline = now + limit
         if done() { return true }
         while let due = timed.nextDue, due <= deadline {
-            let entry = timed.popFirst()!
-            now = max(now, entry.due)
-            entry.action()
-            settle()
+            runWindow(startingAt: due, until: deadline)
             if done() { return true }
         }
         now = deadline
