@@ -16,6 +16,9 @@ final class StatefulSetCache {
     private(set) var revisionsBySet: [String: [String: JSONValue]] = [:]
     /// `ns/claim` → state.
     private(set) var claims: [String: ClaimState] = [:]
+    /// Claims (`ns/name`) that have ownerReferences; usually none, which lets a Retain/Retain set
+    /// skip looking at its claims.
+    private(set) var claimsWithOwners: Set<String> = []
     /// Pods (by uid) whose claims were all present when last checked; cleared when a claim goes.
     var podsWithClaims: Set<String> = []
     /// Set uid → its selector (immutable in apps/v1).
@@ -50,6 +53,11 @@ final class StatefulSetCache {
             revisionsBySet[ownerUID, default: [:]][object.name] = object
         case "PersistentVolumeClaim":
             let key = (object.namespace ?? "default") + "/" + object.name
+            if event.kind == .deleted || object.ownerReferences.isEmpty {
+                claimsWithOwners.remove(key)
+            } else {
+                claimsWithOwners.insert(key)
+            }
             if event.kind == .deleted {
                 claims[key] = nil
                 podsWithClaims.removeAll()

@@ -109,9 +109,9 @@ public final class StatefulSetController: Controller {
         }
         var candidates = adoptionCandidates.removeValue(forKey: key) ?? []
         if searchNamespace {
-            for pod in store.list(Self.podType, namespace: set.namespace) where pod.controllerRef == nil {
-                candidates.insert(pod.name)
-            }
+            // Orphans left by an earlier set of this name (deleted with --cascade=orphan) carry
+            // in-range names; later orphans announce themselves through the watch.
+            for ordinal in set.startOrdinal..<(set.startOrdinal + set.replicas) { candidates.insert(set.podName(ordinal)) }
         }
         guard !set.isDeleting else { return pods }
         for name in candidates.sorted() {

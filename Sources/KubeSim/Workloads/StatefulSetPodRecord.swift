@@ -2,8 +2,8 @@ import KubeAPI
 
 /// What the StatefulSet controller needs to know about one pod, worked out once per pod change
 /// (as an informer's cache would hold it) so a sync over 100 replicas reads plain fields instead
-/// of walking JSON.
-struct StatefulSetPodRecord {
+/// of walking JSON. A class, so slots and arrays share one copy.
+final class StatefulSetPodRecord {
     let object: JSONValue
     let name: String
     let uid: String
@@ -23,6 +23,8 @@ struct StatefulSetPodRecord {
     let claimVolumes: [String: String]
     /// Whether the labels match the owning set's selector when the record was made.
     let matchesSelector: Bool
+    /// The set generation whose identity and storage this pod was last found to match.
+    var checkedForGeneration = -1
 
     init(_ pod: JSONValue, selector: LabelSelector?) {
         object = pod

@@ -241,7 +241,11 @@ final class StatefulSetReconciler {
         if monotonic {
             if pod.isDeleting || !pod.isRunningAndReady || !isAvailable(slot) { return (true, false) }
         }
-        if identityMatches(pod) && storageMatches(pod) && claimsMatchRetention(pod) { return (false, false) }
+        if pod.checkedForGeneration == set.generation && set.generation != 0 && claimsMatchRetention(pod) { return (false, false) }
+        if identityMatches(pod) && storageMatches(pod) {
+            pod.checkedForGeneration = set.generation
+            if claimsMatchRetention(pod) { return (false, false) }
+        }
         let updated = updatePod(pod)
         return (!updated, !updated)
     }
@@ -404,7 +408,8 @@ final class StatefulSetReconciler {
     /// Whether any of the ordinal's claims has ownerReferences (only then can a Retain/Retain
     /// policy find them out of date).
     func claimsHaveOwners(ordinal: Int) -> Bool {
-        set.claimTemplates.contains {
+        if cache.claimsWithOwners.isEmpty { return false }
+        return set.claimTemplates.contains {
             cache.claim(set.claimName(template: $0, ordinal: ordinal), namespace: set.namespace, in: cluster.store)?.hasOwners ?? false
         }
     }
