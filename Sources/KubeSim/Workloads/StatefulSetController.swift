@@ -35,6 +35,7 @@ public final class StatefulSetController: Controller {
         switch event.resource.kind {
         case "StatefulSet":
             if event.kind == .deleted { forget(ns + "/" + object.name, uid: object.uid) }
+            if event.kind == .modified, let old = event.old, Self.onlyStatusChanged(old, object) { return [] }
             return [ns + "/" + object.name]
         case "Pod":
             var keys: [String] = []
@@ -124,6 +125,15 @@ public final class StatefulSetController: Controller {
             }
         }
         return pods
+    }
+
+    /// A status write (usually this controller's own) changes nothing a sync acts on.
+    static func onlyStatusChanged(_ old: JSONValue, _ new: JSONValue) -> Bool {
+        let a = old["metadata"], b = new["metadata"]
+        guard a["uid"] == b["uid"], a["deletionTimestamp"] == b["deletionTimestamp"], a["annotations"] == b["annotations"]
+        else { return false }
+        if let g = a["generation"].int, g != 0, b["generation"].int == g { return true }
+        return old["spec"] == new["spec"]
     }
 
     /// The name of the StatefulSet controlling `object`, if one does.

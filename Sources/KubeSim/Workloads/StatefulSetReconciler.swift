@@ -37,6 +37,7 @@ final class StatefulSetReconciler {
     var outcome = Outcome()
     private var currentName = ""
     private var updateName = ""
+    private var writtenCurrentName: String?
 
     init(cluster: Cluster, cache: StatefulSetCache, set: JSONValue) {
         self.cluster = cluster
@@ -189,7 +190,8 @@ final class StatefulSetReconciler {
 
     func truncateHistory(_ revisions: [JSONValue], pods: [StatefulSetPodRecord], history: ControllerRevisionHistory) {
         guard set.revisionHistoryLimit >= 0, revisions.count > set.revisionHistoryLimit else { return }
-        var live: Set<String> = [currentName, updateName]
+        // The status just written may have completed the update; its current revision counts.
+        var live: Set<String> = [writtenCurrentName ?? currentName, updateName]
         for pod in pods { live.insert(pod.revision) }
         history.truncate(revisions, set: set, live: live)
     }
@@ -327,6 +329,7 @@ final class StatefulSetReconciler {
             counts.current = counts.updated
             currentRevision = updateName
         }
+        writtenCurrentName = currentRevision
         var status: JSONValue = [:]
         status["availableReplicas"] = .int(counts.available)
         status["collisionCount"] = .int(collisionCount)
