@@ -95,7 +95,7 @@ public final class StatefulSetController: Controller {
         let store = cluster.store
         var pods: [StatefulSetPodRecord] = []
         var released: [String] = []
-        for pod in cache.pods(of: set.uid) {
+        for pod in cache.podsBySet[set.uid]?.values ?? [:].values {
             if pod.parent == set.name && pod.matchesSelector {
                 pods.append(pod)
             } else {
