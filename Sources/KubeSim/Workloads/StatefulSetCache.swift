@@ -19,8 +19,9 @@ final class StatefulSetCache {
     /// Claims (`ns/name`) that have ownerReferences; usually none, which lets a Retain/Retain set
     /// skip looking at its claims.
     private(set) var claimsWithOwners: Set<String> = []
-    /// Pods (by uid) whose claims were all present when last checked; cleared when a claim goes.
-    var podsWithClaims: Set<String> = []
+    /// Bumped whenever a claim is deleted or starts terminating, so pods that found all their
+    /// claims present (`StatefulSetPodRecord.claimsPresentEpoch`) check again.
+    private(set) var claimLossEpoch = 0
     /// Set uid → its selector (immutable in apps/v1).
     private var selectors: [String: LabelSelector] = [:]
     /// Set uid → the revision its template would produce, for a generation and collision count.
@@ -60,10 +61,10 @@ final class StatefulSetCache {
             }
             if event.kind == .deleted {
                 claims[key] = nil
-                podsWithClaims.removeAll()
+                claimLossEpoch += 1
             } else {
                 claims[key] = ClaimState(uid: object.uid, isDeleting: object.isDeleting, hasOwners: !object.ownerReferences.isEmpty)
-                if object.isDeleting { podsWithClaims.removeAll() }
+                if object.isDeleting { claimLossEpoch += 1 }
             }
         case "StatefulSet":
             if event.kind == .deleted { forget(uid: object.uid) }

@@ -25,6 +25,8 @@ final class StatefulSetPodRecord {
     let matchesSelector: Bool
     /// The set generation whose identity and storage this pod was last found to match.
     var checkedForGeneration = -1
+    /// The cache's claim-loss epoch at which all of this pod's claims were found present.
+    var claimsPresentEpoch = -1
 
     init(_ pod: JSONValue, selector: LabelSelector?) {
         object = pod

@@ -234,7 +234,7 @@ final class StatefulSetReconciler {
             return (true, false)
         }
         if pod.phase == "Pending" {
-            if let error = createClaims(podName: pod.name, podUID: pod.uid, ordinal: pod.ordinal) {
+            if let error = createClaims(podName: pod.name, record: pod, ordinal: pod.ordinal) {
                 recordPodEvent("create", pod.name, error: error)
                 return (true, true)
             }
@@ -363,7 +363,7 @@ final class StatefulSetReconciler {
 
     /// Creates the pod's claims, then the pod; records the events kubectl describe shows.
     func createPod(_ pod: JSONValue, ordinal: Int) -> Bool {
-        if let error = createClaims(podName: pod.name, podUID: nil, ordinal: ordinal) {
+        if let error = createClaims(podName: pod.name, ordinal: ordinal) {
             recordPodEvent("create", pod.name, error: error)
             return false
         }
@@ -383,9 +383,9 @@ final class StatefulSetReconciler {
 
     /// Creates the claims that do not exist yet; an existing claim is reused as it is. Returns the
     /// aggregated error text, or nil.
-    func createClaims(podName: String, podUID: String?, ordinal: Int) -> String? {
+    func createClaims(podName: String, record: StatefulSetPodRecord? = nil, ordinal: Int) -> String? {
         if set.claimTemplates.isEmpty { return nil }
-        if let uid = podUID, cache.podsWithClaims.contains(uid) { return nil }
+        if let record, record.claimsPresentEpoch == cache.claimLossEpoch { return nil }
         var errors: [String] = []
         for template in set.claimTemplates {
             let name = set.claimName(template: template, ordinal: ordinal)
@@ -402,7 +402,7 @@ final class StatefulSetReconciler {
             }
         }
         if errors.isEmpty {
-            if let uid = podUID { cache.podsWithClaims.insert(uid) }
+            record?.claimsPresentEpoch = cache.claimLossEpoch
             return nil
         }
         return errors.count == 1 ? errors[0] : "[" + errors.joined(separator: ", ") + "]"
@@ -476,7 +476,7 @@ final class StatefulSetReconciler {
         }
         if !storageMatches(pod) {
             // Pod volumes are immutable; only the missing claims can be provided.
-            if let error = createClaims(podName: pod.name, podUID: nil, ordinal: pod.ordinal) {
+            if let error = createClaims(podName: pod.name, ordinal: pod.ordinal) {
                 recordPodEvent("update", pod.name, error: error)
                 return false
             }
