@@ -73,6 +73,4 @@ enum StatefulSetPodFactory {
         labels[podIndexLabel] = String(id.ordinal)
         pod["metadata"]["labels"] = .stringMap(labels)
     }
-
-    static func revision(of pod: JSONValue) -> String { pod.labels[revisionLabel] ?? "" }
 }
