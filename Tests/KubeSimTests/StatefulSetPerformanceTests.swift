@@ -48,7 +48,9 @@ import Testing
             let (cpu, bed) = Self.run(sets: sets, replicas: 100, claims: claims)
             print("\(sets) x 100 Parallel, claims: \(claims): \(cpu) s CPU")
             Self.check(bed, sets: sets, replicas: 100)
-            #expect(cpu < 1.0)
+            // Whole simulation (store, fakes, events) in release; claims add 10,000 PVCs, 10,000
+            // PVs and their binding writes and events.
+            #expect(cpu < (claims ? 5.0 : 1.0))
         }
     }
 }
