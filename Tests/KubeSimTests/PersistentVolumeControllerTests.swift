@@ -76,6 +76,9 @@ import Testing
         #expect(bed.volumes().isEmpty)
         #expect(bed.get(WLTestBed.pvc, "data")!.status["phase"] == "Pending")
         #expect(bed.eventMessages(reason: "WaitForFirstConsumer") == ["waiting for first consumer to be created before binding"])
+        // The binder looks again every 15 s, so the event counts up: at 0 s, 15 s and 30 s.
+        let waiting = bed.store.list(WLTestBed.event, namespace: "default").first { $0["reason"] == "WaitForFirstConsumer" }
+        #expect(waiting?["count"] == 3)
         _ = try! bed.store.modify(ObjectRef(WLTestBed.pvc, namespace: "default", name: "data")) {
             $0["metadata"]["annotations"] = ["volume.kubernetes.io/selected-node": "k8s-node2"]
         }

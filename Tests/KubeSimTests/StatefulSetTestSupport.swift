@@ -77,8 +77,12 @@ final class WLTestBed {
     // MARK: Actions
 
     /// `kubectl apply`: creates each document, or replaces the spec of an existing object.
+    /// Claims and volumes start Pending, as the API server defaults them.
     func apply(_ yaml: String) {
-        for doc in try! YAMLLoader.documents(yaml) {
+        for var doc in try! YAMLLoader.documents(yaml) {
+            if (doc.kind == "PersistentVolumeClaim" || doc.kind == "PersistentVolume") && doc["status"].isNull {
+                doc["status"] = ["phase": "Pending"]
+            }
             let r = ResourceRegistry.forKind(doc.kind)!
             let ref = ObjectRef(r, namespace: doc.namespace ?? "default", name: doc.name)
             if var existing = store.get(ref) {

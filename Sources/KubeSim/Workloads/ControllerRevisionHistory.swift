@@ -25,15 +25,7 @@ struct ControllerRevisionHistory {
 
     static func revisionNumber(_ revision: JSONValue) -> Int { revision["revision"].int ?? 0 }
 
-    /// Revisions the set controls, oldest first (`SortControllerRevisions`).
-    func owned(by set: StatefulSetSpecView) -> [JSONValue] {
-        let revisions = cluster.store.dependents(of: set.uid).lazy
-            .filter { $0.resource == Self.resource }
-            .compactMap { cluster.store.get($0) }
-            .filter { $0.controllerRef?["uid"].string == set.uid }
-        return Self.sorted(Array(revisions))
-    }
-
+    /// Oldest first (`SortControllerRevisions`): by revision number, then age, then name.
     static func sorted(_ revisions: [JSONValue]) -> [JSONValue] {
         revisions.sorted {
             let a = revisionNumber($0), b = revisionNumber($1)

@@ -23,6 +23,9 @@ public final class PersistentVolumeController: Controller {
     public var provisioningDelay: (base: Millis, jitter: Millis) = (1_000, 800)
     /// How long a provisioner takes to delete a released volume whose policy is Delete.
     public var deletionDelay: Millis = 1_000
+    /// The binder re-examines claims it could not bind this often (`--pvclaimbinder-sync-period`),
+    /// which is why a waiting claim's events count up (`(x3 over 31s)`).
+    public var resyncPeriod: Millis = 15_000
 
     /// Volumes without a claimRef (candidates for static binding).
     private var availableVolumes: Set<String> = []
@@ -35,6 +38,8 @@ public final class PersistentVolumeController: Controller {
     /// Claims (by uid) and volumes with a provisioning or deletion under way.
     private var provisioning: Set<String> = []
     private var deleting: Set<String> = []
+    /// Claims with a periodic re-sync already scheduled.
+    private var resyncScheduled: Set<String> = []
 
     public init() {}
 
@@ -126,6 +131,7 @@ public final class PersistentVolumeController: Controller {
     private func syncUnboundClaim(_ claim: JSONValue, in cluster: Cluster) {
         let store = cluster.store
         let key = (claim.namespace ?? "default") + "/" + claim.name
+        scheduleResync(key, in: cluster)
         if claim.status["phase"].string != "Pending" {
             // An unbound claim is Pending (the API server's default, restored if it went missing).
             _ = try? store.modify(claimRef(claim)) { $0["status"]["phase"] = "Pending" }
@@ -167,6 +173,16 @@ public final class PersistentVolumeController: Controller {
         if tryStaticBinding(claim, storageClass: storageClass, className: className, quiet: true, in: cluster) { return }
         guard !claim.isDeleting, storageClass.provisioner != "kubernetes.io/no-provisioner" else { return }
         startProvisioning(claim, storageClass: storageClass, node: selectedNode, in: cluster)
+    }
+
+    /// Looks at an unbound claim again after `resyncPeriod`, as long as it stays unbound.
+    private func scheduleResync(_ key: String, in cluster: Cluster) {
+        guard resyncPeriod > 0, resyncScheduled.insert(key).inserted else { return }
+        cluster.schedule(after: resyncPeriod) { [weak self, unowned cluster] in
+            guard let self else { return }
+            self.resyncScheduled.remove(key)
+            if self.unboundClaims.contains(key) { cluster.enqueue(self, key: "claim|" + key) }
+        }
     }
 
     /// Binds the claim to the smallest available volume that satisfies it; returns whether it did.

@@ -15,20 +15,6 @@ enum PodConditions {
 
     static func isRunningAndReady(_ pod: JSONValue) -> Bool { phase(pod) == "Running" && isReady(pod) }
 
-    /// Ready for at least `minReadySeconds` (strictly longer, as `IsPodAvailable` compares).
-    static func isAvailable(_ pod: JSONValue, minReadySeconds: Int, now: Millis) -> Bool {
-        guard isReady(pod) else { return false }
-        if minReadySeconds == 0 { return true }
-        guard let since = readySince(pod) else { return false }
-        return since + Millis(minReadySeconds) * 1000 < now
-    }
-
-    /// When the pod became Ready, from the condition's lastTransitionTime.
-    static func readySince(_ pod: JSONValue) -> Millis? {
-        guard let text = readyCondition(pod)?["lastTransitionTime"].string else { return nil }
-        return Timestamp.parse(text)
-    }
-
     static func readyCondition(_ pod: JSONValue) -> JSONValue? {
         pod.status["conditions"].items.first { $0["type"].string == "Ready" }
     }

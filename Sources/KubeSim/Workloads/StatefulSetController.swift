@@ -8,6 +8,8 @@ import KubeAPI
 public final class StatefulSetController: Controller {
     public let name = "statefulset-controller"
 
+    /// What the controller knows of pods, revisions and claims, kept from the watch.
+    let cache = StatefulSetCache()
     /// Orphan pods named like a member of a set, seen since its last sync (set key → pod names).
     private var adoptionCandidates: [String: Set<String>] = [:]
     /// Sets (by uid) whose namespace was already searched once for orphan pods and revisions.
@@ -27,11 +29,13 @@ public final class StatefulSetController: Controller {
     // MARK: Controller
 
     public func keys(for event: WatchEvent, in cluster: Cluster) -> [String] {
+        cache.observe(event, in: cluster.store)
         let object = event.object
         let ns = object.namespace ?? "default"
         switch event.resource.kind {
         case "StatefulSet":
             if event.kind == .deleted { forget(ns + "/" + object.name, uid: object.uid) }
+            if event.kind == .modified, let old = event.old, Self.onlyStatusChanged(old, object) { return [] }
             return [ns + "/" + object.name]
         case "Pod":
             var keys: [String] = []
@@ -67,12 +71,14 @@ public final class StatefulSetController: Controller {
             return
         }
         let view = StatefulSetSpecView(set)
-        let pods = claimPods(view, key: key, in: cluster)
-        if !searchedForOrphans.contains(view.uid) {
+        let firstSync = !searchedForOrphans.contains(view.uid)
+        if firstSync { cache.load(set: view, from: cluster.store) }
+        let pods = claimPods(view, key: key, searchNamespace: firstSync, in: cluster)
+        if firstSync {
             searchedForOrphans.insert(view.uid)
             ControllerRevisionHistory(cluster: cluster).adoptOrphans(for: view)
         }
-        let outcome = StatefulSetReconciler(cluster: cluster, set: set).run(pods: pods)
+        let outcome = StatefulSetReconciler(cluster: cluster, cache: cache, set: set).run(pods: pods)
         if outcome.failed {
             scheduleRetry(key, in: cluster)
         } else {
@@ -85,36 +91,49 @@ public final class StatefulSetController: Controller {
 
     /// The set's pods: owned ones that still match (others are released) plus matching orphans,
     /// which are adopted (`ClaimPods` with the `isMemberOf` filter).
-    func claimPods(_ set: StatefulSetSpecView, key: String, in cluster: Cluster) -> [JSONValue] {
+    func claimPods(_ set: StatefulSetSpecView, key: String, searchNamespace: Bool, in cluster: Cluster) -> [StatefulSetPodRecord] {
         let store = cluster.store
-        var pods: [JSONValue] = []
-        var seen: Set<String> = []
-        for ref in store.dependents(of: set.uid) where ref.resource == Self.podType {
-            guard let pod = store.get(ref), pod.controllerRef?["uid"].string == set.uid else { continue }
-            seen.insert(pod.name)
-            if set.isMember(pod) && set.selector.matches(labelsOf: pod) {
+        var pods: [StatefulSetPodRecord] = []
+        var released: [String] = []
+        for pod in cache.podsBySet[set.uid]?.values ?? [:].values {
+            if pod.parent == set.name && pod.matchesSelector {
                 pods.append(pod)
-            } else if !set.isDeleting {
+            } else {
+                released.append(pod.name)
+            }
+        }
+        if !set.isDeleting {
+            for name in released.sorted() {
+                let ref = ObjectRef(Self.podType, namespace: set.namespace, name: name)
                 _ = try? store.modify(ref) { p in OwnerReferences.remove(from: &p) { $0["uid"].string == set.uid } }
             }
         }
         var candidates = adoptionCandidates.removeValue(forKey: key) ?? []
-        if !searchedForOrphans.contains(set.uid) {
-            for pod in store.list(Self.podType, namespace: set.namespace) where pod.controllerRef == nil {
-                candidates.insert(pod.name)
-            }
+        if searchNamespace {
+            // Orphans left by an earlier set of this name (deleted with --cascade=orphan) carry
+            // in-range names; later orphans announce themselves through the watch.
+            for ordinal in set.startOrdinal..<(set.startOrdinal + set.replicas) { candidates.insert(set.podName(ordinal)) }
         }
         guard !set.isDeleting else { return pods }
-        for name in candidates.sorted() where !seen.contains(name) {
+        for name in candidates.sorted() {
             let ref = ObjectRef(Self.podType, namespace: set.namespace, name: name)
             guard let pod = store.get(ref), pod.controllerRef == nil, !pod.isDeleting, set.isMember(pod),
                 set.selector.matches(labelsOf: pod)
             else { continue }
             if let adopted = try? store.modify(ref, { OwnerReferences.add(set.controllerReference, to: &$0) }) {
-                pods.append(adopted)
+                pods.append(StatefulSetPodRecord(adopted, selector: set.selector))
             }
         }
         return pods
+    }
+
+    /// A status write (usually this controller's own) changes nothing a sync acts on.
+    static func onlyStatusChanged(_ old: JSONValue, _ new: JSONValue) -> Bool {
+        let a = old["metadata"], b = new["metadata"]
+        guard a["uid"] == b["uid"], a["deletionTimestamp"] == b["deletionTimestamp"], a["annotations"] == b["annotations"]
+        else { return false }
+        if let g = a["generation"].int, g != 0, b["generation"].int == g { return true }
+        return old["spec"] == new["spec"]
     }
 
     /// The name of the StatefulSet controlling `object`, if one does.
@@ -179,6 +198,9 @@ public final class StatefulSetController: Controller {
     private func forget(_ key: String, uid: String?) {
         adoptionCandidates[key] = nil
         failures[key] = nil
-        if let uid { searchedForOrphans.remove(uid) }
+        if let uid {
+            searchedForOrphans.remove(uid)
+            cache.forget(uid: uid)
+        }
     }
 }

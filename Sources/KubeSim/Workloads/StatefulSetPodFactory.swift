@@ -1,8 +1,7 @@
 import KubeAPI
 
-/// Builds the pods and claims of a StatefulSet from its templates, and checks that existing pods
-/// still carry their identity (`stateful_set_utils.go`: newStatefulSetPod, initIdentity,
-/// updateStorage, getPersistentVolumeClaims).
+/// Builds the pods and claims of a StatefulSet from its templates (`stateful_set_utils.go`:
+/// newStatefulSetPod, initIdentity, updateStorage, getPersistentVolumeClaims).
 enum StatefulSetPodFactory {
     static let podNameLabel = "statefulset.kubernetes.io/pod-name"
     static let podIndexLabel = "apps.kubernetes.io/pod-index"
@@ -47,12 +46,8 @@ enum StatefulSetPodFactory {
         return out.isEmpty ? .null : .array(out)
     }
 
-    /// The claims a pod of `ordinal` needs, named `<template>-<set>-<ordinal>`, labelled with the
-    /// template's labels merged with the set's `selector.matchLabels`.
-    static func claims(for set: StatefulSetSpecView, ordinal: Int) -> [JSONValue] {
-        set.claimTemplates.map { claim(for: set, template: $0, ordinal: ordinal) }
-    }
-
+    /// The claim a pod of `ordinal` needs for `template`, named `<template>-<set>-<ordinal>` and
+    /// labelled with the template's labels merged with the set's `selector.matchLabels`.
     static func claim(for set: StatefulSetSpecView, template: JSONValue, ordinal: Int) -> JSONValue {
         var labels = template["metadata"]["labels"].stringMap
         for (k, v) in set.matchLabels { labels[k] = v }
@@ -70,25 +65,6 @@ enum StatefulSetPodFactory {
         return claim
     }
 
-    /// Name, namespace and the pod-name label agree with the set (`identityMatches`).
-    static func identityMatches(_ set: StatefulSetSpecView, _ pod: JSONValue) -> Bool {
-        guard let id = PodOrdinal(pod.name), id.parent == set.name else { return false }
-        return pod.name == set.podName(id.ordinal) && (pod.namespace ?? "default") == set.namespace
-            && pod.label(podNameLabel) == pod.name
-    }
-
-    /// Every claim template is mounted from the claim of the pod's ordinal (`storageMatches`).
-    static func storageMatches(_ set: StatefulSetSpecView, _ pod: JSONValue) -> Bool {
-        guard let id = PodOrdinal(pod.name) else { return false }
-        let volumes = pod.spec["volumes"].items
-        for template in set.claimTemplates {
-            guard let volume = volumes.first(where: { $0["name"].string == template.name }),
-                volume["persistentVolumeClaim"]["claimName"].string == set.claimName(template: template, ordinal: id.ordinal)
-            else { return false }
-        }
-        return true
-    }
-
     /// Restores the identity labels (`updateIdentity`); name and namespace cannot change.
     static func restoreIdentity(_ set: StatefulSetSpecView, _ pod: inout JSONValue) {
         guard let id = PodOrdinal(pod.name) else { return }
@@ -97,6 +73,4 @@ enum StatefulSetPodFactory {
         labels[podIndexLabel] = String(id.ordinal)
         pod["metadata"]["labels"] = .stringMap(labels)
     }
-
-    static func revision(of pod: JSONValue) -> String { pod.label(revisionLabel) ?? "" }
 }

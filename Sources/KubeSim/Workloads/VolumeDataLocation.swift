@@ -5,6 +5,13 @@ import KubeAPI
 /// changes while the PV exists (re-created pods and re-applied StatefulSets reuse their claims,
 /// so they find the same PV and the same files). Files go away when the PV is deleted.
 public enum VolumeDataLocation {
+    /// The NFS server behind the sandbox's `nfs` class (nfs-subdir-external-provisioner), used
+    /// when the class names none in `parameters.server`; seed 004 logs into it as "[NFSサーバー]".
+    public static let nfsServer = "192.168.56.10"
+    /// Its export: each volume is the directory `<namespace>-<claim>-<pv name>` below it
+    /// (`parameters.path` overrides it).
+    public static let nfsExportDirectory = "/var/share/nfs"
+
     /// The name of the PV bound to `claim`, the key for its files; nil while the claim is unbound.
     public static func volumeName(forClaim claim: String, namespace: String, in store: ObjectStore) -> String? {
         guard let type = ResourceRegistry.forKind("PersistentVolumeClaim"),

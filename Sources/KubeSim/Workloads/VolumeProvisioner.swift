@@ -17,9 +17,8 @@ struct VolumeProvisioner {
         case dockerDesktopHostPath
     }
 
-    /// The NFS server and export used when the class names none (parameters `server` and `path`).
-    static let defaultNFSServer = "192.168.56.10"
-    static let defaultNFSPath = "/var/share/nfs"
+    static var defaultNFSServer: String { VolumeDataLocation.nfsServer }
+    static var defaultNFSPath: String { VolumeDataLocation.nfsExportDirectory }
 
     let provisioner: String
     let layout: Layout
