@@ -196,7 +196,7 @@ final class WLTestBed {
                     volumeMounts:
                     - name: www
                       mountPath: /usr/share/nginx/html
-            \(claims)
+            \(claimClass == nil ? "      volumes:\n      - name: www\n        emptyDir: {}\n" : "")\(claims)
             """
     }
 }

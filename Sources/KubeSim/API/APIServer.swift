@@ -31,6 +31,9 @@ public final class APIServer {
     /// Replaces an existing object (kubectl apply/replace/scale).
     @discardableResult
     public func update(_ object: JSONValue, as resource: ResourceType, dryRun: Bool = false) throws(APIError) -> JSONValue {
+        var object = object
+        // The request path names the namespace; the body may leave it out.
+        if resource.namespaced && object.namespace == nil { object["metadata"]["namespace"] = "default" }
         let ref = ObjectRef(resource, namespace: object.namespace ?? "default", name: object.name)
         guard let old = store.get(ref) else { throw .notFound(resource, object.name) }
         var admitted = try Admission.admit(object, as: resource, operation: .update, old: old)
