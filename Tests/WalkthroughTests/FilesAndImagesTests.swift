@@ -31,3 +31,20 @@ import Testing
         #expect(out("kubectl logs web") == ["Error from server (BadRequest): container \"web\" in pod \"web\" is waiting to start: ImagePullBackOff"])
     }
 }
+
+/// The images the Job examples use compute real digits of pi.
+@Suite struct PiImagesTests {
+    static let transcript = WalkthroughHarness.run(folder: "files", script: """
+        kubectl run pi --image=perl:5.34 --restart=Never -- sleep 3600
+        kubectl run pi2 --image=kiamol/ch05-pi --restart=Never -- sleep 3600
+        sleep 20
+        kubectl exec pi -- perl -Mbignum=bpi -wle "print bpi(20)"
+        kubectl exec pi2 -- dotnet Pi.Web.dll -m console -dp 50
+        """)
+
+    @Test func perlAndDotnetPrintPi() {
+        #expect(WalkthroughHarness.output(of: "kubectl exec pi -- perl -Mbignum=bpi -wle \"print bpi(20)\"", in: Self.transcript) == ["3.1415926535897932384"])
+        #expect(WalkthroughHarness.output(of: "kubectl exec pi2 -- dotnet Pi.Web.dll -m console -dp 50", in: Self.transcript)
+            == ["3.14159265358979323846264338327950288419716939937510"])
+    }
+}

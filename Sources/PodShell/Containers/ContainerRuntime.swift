@@ -108,6 +108,7 @@ public final class ContainerRuntime {
             table["pg_dump"] = DatabaseShellCommands.pgDump(connector)
         }
         if programs.contains("dotnet") { table["dotnet"] = PackageManagers.dotnetPi }
+        if programs.contains("perl") { table["perl"] = PackageManagers.perl }
         return table
     }
 

@@ -90,4 +90,22 @@ enum PackageManagers {
         ctx.write("info: Microsoft.Hosting.Lifetime[14]\n      Now listening on: http://[::]:80\n")
         return 0
     }
+
+    /// `perl -Mbignum=bpi -wle 'print bpi(2000)'`, the Job example of the Kubernetes docs; other
+    /// scripts print what a one-line `print "..."` says.
+    static func perl(_ ctx: CommandContext) -> Int32 {
+        let script = ctx.arguments.last ?? ""
+        if let open = script.range(of: "bpi("), let close = script[open.upperBound...].firstIndex(of: ")"),
+            let places = Int(script[open.upperBound..<close])
+        {
+            // bpi(N) gives N significant digits: "3." then N-1 decimals.
+            ctx.write(ImageServices.piDigits(max(0, places - 1)) + "\n")
+            return 0
+        }
+        if let q1 = script.firstIndex(of: "\""), let q2 = script[script.index(after: q1)...].firstIndex(of: "\"") {
+            ctx.write(String(script[script.index(after: q1)..<q2]).replacingAll("\\n", with: "\n"))
+            return 0
+        }
+        return 0
+    }
 }
