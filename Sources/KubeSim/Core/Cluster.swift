@@ -48,6 +48,8 @@ public final class Cluster {
     public func controller<T: Controller>(_ type: T.Type) -> T? { controllers.first { $0 is T } as? T }
 
     private func enqueue(for event: WatchEvent) {
+        // No controller reacts to Events, and every other change records some.
+        if event.resource.kind == "Event" { return }
         for (i, c) in controllers.enumerated() {
             for key in c.keys(for: event, in: self) { enqueue(controller: i, key: key) }
         }
