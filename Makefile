@@ -6,17 +6,20 @@ SWIFT ?= swift
 setup:
 	@./scripts/setup.sh
 
+# The shell runs from the debug build: it shares the test build's cache and starts in seconds.
 build: setup
-	$(SWIFT) build -c release --product kubelab
+	$(SWIFT) build --product kubelab
 
 run: build
-	@./.build/release/kubelab
+	@./.build/debug/kubelab
 
 test: setup
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-bench: build
+# Benchmarks measure the optimised build.
+bench: setup
+	$(SWIFT) build -c release --product kubelab
 	@./scripts/bench.sh
 
 clean:
