@@ -90,3 +90,23 @@ import Testing
         #expect(WalkthroughHarness.runWalkthrough("tutorial") == Self.tutorial)
     }
 }
+
+/// The visit counter's count lives on its claim; a deleted pod comes back to the same count.
+@Suite struct VisitCounterTests {
+    static let transcript = WalkthroughHarness.run(folder: "seed000", script: WalkthroughHarness.files(in: "seed000")["visits.sh"] ?? "")
+    static let visit = "kubectl exec c -- wget -qO- visit-cnt-stfs-0.visit-cnt-stfs-svc:8080"
+
+    @Test func countSurvivesThePod() {
+        #expect(WalkthroughHarness.output(of: Self.visit, in: Self.transcript) == ["[visit-cnt-stfs-0] Visit count: 1"])
+        #expect(WalkthroughHarness.output(of: Self.visit, in: Self.transcript, occurrence: 2) == ["[visit-cnt-stfs-0] Visit count: 2"])
+        #expect(WalkthroughHarness.output(of: Self.visit, in: Self.transcript, occurrence: 3) == ["[visit-cnt-stfs-0] Visit count: 3"])
+    }
+
+    @Test func deleteWaitsOnlyForTheDeletedPodAndTheWatchLoopStops() {
+        let loop = WalkthroughHarness.output(of: "while true; do date; kubectl get po -o wide | head -2; sleep 15; done", in: Self.transcript)
+        // kubectl delete returned as soon as the old pod was gone, not when its replacement was.
+        #expect(loop.first?.hasPrefix("Mon Jun  2 09:01:") == true)
+        #expect(loop.last == "kubelab: loop stopped after 600 s of cluster time")
+        #expect(WalkthroughHarness.output(of: "echo after", in: Self.transcript) == ["after"])
+    }
+}

@@ -72,7 +72,7 @@ struct DeleteCommand: KubectlCommand {
             call.out("No resources found\n")
             return 0
         }
-        var deleted: [ObjectRef] = []
+        var deleted: [(ref: ObjectRef, uid: String)] = []
         var errors = ignoreMissing ? [] : sel.errors
         for (i, (r, obj)) in sel.objects.enumerated() {
             let ref = ObjectRef(r, namespace: obj.namespace ?? "", name: obj.name)
@@ -84,7 +84,7 @@ struct DeleteCommand: KubectlCommand {
                     } else {
                         try call.cluster.api.delete(ref, propagation: propagation, gracePeriodSeconds: grace >= 0 ? grace : nil)
                     }
-                    deleted.append(ref)
+                    deleted.append((ref, obj.uid))
                 }
                 let word = force && grace == 0 ? "force deleted" : "deleted"
                 if output == "name" { call.out("\(r.qualifiedKind)/\(obj.name)\n") }
@@ -106,14 +106,16 @@ struct DeleteCommand: KubectlCommand {
     }
 
     /// kubectl's default `--wait`: block until every deleted object has left the store.
-    func waitUntilGone(_ refs: [ObjectRef], call: Invocation) {
+    /// Waits by uid: a StatefulSet pod comes back under the same name, and that new pod is not
+    /// the one being waited for.
+    func waitUntilGone(_ refs: [(ref: ObjectRef, uid: String)], call: Invocation) {
         let timeout = Duration.parseGo(call.flags.string("timeout")) ?? 0
         // Real kubectl waits without limit; a script cannot, so an unbounded wait stops after ten
         // minutes of cluster time (a pod on a lost node is never confirmed gone).
         let limit: Millis = timeout > 0 ? timeout : 600_000
         var waited: Millis = 0
         call.cluster.settle()
-        while refs.contains(where: { call.store.get($0) != nil }) && waited < limit {
+        while refs.contains(where: { call.store.get($0.ref)?.uid == $0.uid }) && waited < limit {
             // Foreground deletion and graceful pod termination complete as the clock moves.
             guard call.kubectl.wait(250) else { return }
             waited += 250
