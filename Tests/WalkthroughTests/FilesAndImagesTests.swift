@@ -48,3 +48,25 @@ import Testing
             == ["3.14159265358979323846264338327950288419716939937510"])
     }
 }
+
+/// Commands in a pod spec really run: an init container's file reaches the main container through
+/// the shared emptyDir, and what the process prints is its log.
+@Suite struct ContainerCommandTests {
+    static let transcript = WalkthroughHarness.run(folder: "files", script: """
+        kubectl apply -f pi-random.yaml
+        kubectl run once --image=busybox --restart=Never -- sh -c "echo hello from busybox; sleep 5; exit 3"
+        sleep 30
+        kubectl get pod pi-random once
+        kubectl logs pi-random -c pi
+        kubectl logs once
+        """)
+
+    @Test func initContainerOutputFeedsTheMainContainer() {
+        let rows = WalkthroughHarness.output(of: "kubectl get pod pi-random once", in: Self.transcript)
+        #expect(rows.contains { $0.hasPrefix("pi-random ") && $0.contains(" Completed ") })
+        #expect(rows.contains { $0.hasPrefix("once ") && $0.contains(" Error ") })
+        let digits = WalkthroughHarness.output(of: "kubectl logs pi-random -c pi", in: Self.transcript)
+        #expect(digits.count == 1 && digits[0].hasPrefix("3.14159265358979"))
+        #expect(WalkthroughHarness.output(of: "kubectl logs once", in: Self.transcript) == ["hello from busybox"])
+    }
+}

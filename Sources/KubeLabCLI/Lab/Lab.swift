@@ -28,6 +28,7 @@ public final class Lab: LabSession {
         terminal = Terminal(mode: options.mode, writeOut: { _ in }, writeErr: { _ in })
         dns = ClusterDNS(cluster: cluster)
         runtime = ContainerRuntime(cluster: cluster, dns: dns)
+        runtime.install()
         let fs = workingDirectory.fileSystem
         hostShell = ShellEnvironment(
             dialect: .hostBash, fileSystem: fs, commands: [:], cwd: workingDirectory.path,

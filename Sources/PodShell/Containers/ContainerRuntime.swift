@@ -19,7 +19,6 @@ public final class ContainerRuntime {
     public init(cluster: Cluster, dns: ClusterDNS) {
         self.cluster = cluster
         self.dns = dns
-        cluster.controller(Kubelet.self)?.behaviour = catalog
         watchToken = cluster.store.watch { [weak self] event in
             guard let self else { return }
             if event.kind != .deleted {
@@ -43,6 +42,9 @@ public final class ContainerRuntime {
     }
 
     deinit { if let watchToken { cluster.store.unwatch(watchToken) } }
+
+    /// Makes this runtime the kubelets' answer to "what does this container do".
+    public func install() { cluster.controller(Kubelet.self)?.behaviour = self }
 
     static let pods = ResourceRegistry.forKind("Pod")!
 

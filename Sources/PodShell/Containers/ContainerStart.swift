@@ -1,0 +1,40 @@
+import KubeAPI
+import KubeSim
+
+/// What a container's process does when the kubelet starts it: an explicit command really runs
+/// in the container's shell (so an init container's `echo $RANDOM > /init/dp` lands in the shared
+/// emptyDir, and a Job's output is in `kubectl logs`), with its sleeps counted as running time.
+/// Images started with their own entrypoint follow the catalog.
+extension ContainerRuntime: ContainerBehaviour {
+    /// A command that sleeps longer than this is treated as running until stopped.
+    static let foreverMillis: Millis = 24 * 3_600_000
+
+    public func image(_ reference: String) -> ImageInfo? { catalog.image(reference) }
+
+    public func outcome(of launch: ContainerLaunch) -> ContainerOutcome {
+        let argv = launch.command + launch.args
+        if argv.isEmpty { return catalog.outcome(of: launch) }
+        let program = argv[0].split(separator: "/").last.map(String.init) ?? argv[0]
+        if launch.stdin && ["sh", "bash", "ash"].contains(program) && !argv.contains("-c") { return .runsUntilStopped }
+        guard let pod = cluster.store.get(Self.pods, namespace: launch.namespace, name: launch.podName),
+            let instance = container(pod: pod, name: launch.containerName)
+        else { return catalog.outcome(of: launch) }
+        var slept: Millis = 0
+        let start = cluster.now
+        let shell = instance.makeShell(
+            now: { start + slept },
+            sleep: { ms in slept += ms; return slept < Self.foreverMillis },
+            random: { [unowned self] in self.cluster.rng.next() },
+            isInterrupted: { slept >= Self.foreverMillis }, terminal: nil)
+        shell.limits.maxLoopMillis = Self.foreverMillis
+        var output = ""
+        let status = shell.execute(argv, stdout: { output += $0 }, stderr: { output += $0 })
+        instance.log += output
+        guard let status else {
+            instance.log += "exec: \"\(argv[0])\": executable file not found in $PATH\n"
+            return .exits(code: 128, afterMillis: 0)
+        }
+        if slept >= Self.foreverMillis || status == 130 { return .runsUntilStopped }
+        return .exits(code: Int(status), afterMillis: max(100, slept + 50))
+    }
+}
