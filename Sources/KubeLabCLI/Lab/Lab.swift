@@ -18,9 +18,6 @@ public final class Lab: LabSession {
 
     public var lastExitCode: Int32 { hostShell.lastStatus }
 
-    /// Host programs besides the standard utilities (the seeds use these at the `$` prompt).
-    static let hostProgramNames = ["kubectl", "sleep", "clear", "exit", "grep", "echo", "date", "cat", "ls", "watch"]
-
     public init(options: LabOptions, workingDirectory: WorkingDirectoryFiles) {
         cluster = Sandbox.make(seed: options.seed, workerNodes: options.nodes)
         self.workingDirectory = workingDirectory

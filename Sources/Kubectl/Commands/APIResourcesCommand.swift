@@ -60,27 +60,10 @@ struct APIResourcesCommand: KubectlCommand {
             }
             rows.append(row)
         }
-        call.out(PlainTable.render(rows))
+        // kubectl's printers.GetNewTabWriter: the table writer without remembered widths.
+        var writer = TabWriter(minWidth: 6, padding: 3)
+        for row in rows { writer.write(row.joined(separator: "\t") + "\n") }
+        call.out(writer.flush())
         return 0
-    }
-}
-
-/// Columns padded to their widest cell plus three spaces, the last one unpadded (kubectl's tabwriter).
-enum PlainTable {
-    static func render(_ rows: [[String]], padding: Int = 3) -> String {
-        guard let columns = rows.map(\.count).max() else { return "" }
-        var widths = Array(repeating: 0, count: columns)
-        for r in rows { for (i, c) in r.enumerated() { widths[i] = max(widths[i], c.count) } }
-        var out = ""
-        for r in rows {
-            var line = ""
-            for (i, c) in r.enumerated() {
-                line += c
-                if i < r.count - 1 { line += String(repeating: " ", count: widths[i] - c.count + padding) }
-            }
-            while line.hasSuffix(" ") { line.removeLast() }
-            out += line + "\n"
-        }
-        return out
     }
 }
