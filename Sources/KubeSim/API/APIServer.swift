@@ -19,6 +19,7 @@ public final class APIServer {
     @discardableResult
     public func create(_ object: JSONValue, as resource: ResourceType, dryRun: Bool = false) throws(APIError) -> JSONValue {
         var admitted = try Admission.admit(object, as: resource, operation: .create)
+        try WorkloadLimits.check(admitted, as: resource)
         if resource.namespaced {
             if admitted.namespace == nil { admitted["metadata"]["namespace"] = "default" }
             try requireLiveNamespace(for: admitted, as: resource)
@@ -37,6 +38,7 @@ public final class APIServer {
         let ref = ObjectRef(resource, namespace: object.namespace ?? "default", name: object.name)
         guard let old = store.get(ref) else { throw .notFound(resource, object.name) }
         var admitted = try Admission.admit(object, as: resource, operation: .update, old: old)
+        try WorkloadLimits.check(admitted, as: resource)
         admitted = try prepareForUpdate(admitted, old: old, as: resource)
         if dryRun { return admitted }
         return try store.update(resource, admitted)

@@ -1,0 +1,17 @@
+import KubeAPI
+
+/// The sizes kubelab simulates. A real API server accepts any int32 replica count; a simulation
+/// on one machine has to stop somewhere, and says so in the API server's own error shape instead
+/// of silently creating fewer pods.
+enum WorkloadLimits {
+    static let maxReplicas = 10_000
+    static let scaledKinds: Set<String> = ["StatefulSet", "Deployment", "ReplicaSet", "ReplicationController"]
+
+    static func check(_ object: JSONValue, as resource: ResourceType) throws(APIError) {
+        guard scaledKinds.contains(resource.kind), let replicas = object["spec"]["replicas"].int, replicas > maxReplicas else { return }
+        throw APIError.invalid(kind: resource.kind, name: object.name, causes: [
+            FieldError("spec.replicas", .invalid(value: String(replicas)),
+                       "kubelab simulates at most \(maxReplicas) replicas per workload"),
+        ])
+    }
+}
