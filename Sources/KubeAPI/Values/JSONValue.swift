@@ -72,6 +72,25 @@ public enum JSONValue: Hashable, Sendable {
             if newValue.isNull { o.removeValue(forKey: key) } else { o[key] = newValue }
             self = .object(o)
         }
+        // Nested writes (`obj["metadata"]["name"] = ...`) change the child in place instead of
+        // copying it through get/set; the outcome is the same as the setter's.
+        _modify {
+            var o: OrderedDictionary<String, JSONValue>
+            if case .object(let existing) = self { o = existing } else { o = [:] }
+            self = .null
+            let index = o.index(forKey: key)
+            var child: JSONValue = .null
+            if let index { swap(&child, &o.values[index]) }
+            defer {
+                if let index {
+                    if child.isNull { o.remove(at: index) } else { o.values[index] = child }
+                } else if !child.isNull {
+                    o[key] = child
+                }
+                self = .object(o)
+            }
+            yield &child
+        }
     }
 
     /// Element access; out-of-range reads give `.null`.
@@ -85,6 +104,21 @@ public enum JSONValue: Hashable, Sendable {
             self = .null
             a[index] = newValue
             self = .array(a)
+        }
+        _modify {
+            guard case .array(var a) = self, index >= 0, index < a.count else {
+                var scratch: JSONValue = .null
+                yield &scratch
+                return
+            }
+            self = .null
+            var child: JSONValue = .null
+            swap(&child, &a[index])
+            defer {
+                a[index] = child
+                self = .array(a)
+            }
+            yield &child
         }
     }
 
