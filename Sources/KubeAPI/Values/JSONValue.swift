@@ -156,6 +156,8 @@ extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Ex
     public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
         var o = OrderedDictionary<String, JSONValue>()
+        // Sized up front: stored objects keep their capacity, and doubling would waste up to half.
+        o.reserveCapacity(elements.count)
         for (k, v) in elements { o[k] = v }
         self = .object(o)
     }
