@@ -15,6 +15,14 @@ public enum JSONValue: Hashable, Sendable {
 
     public static var emptyObject: JSONValue { .object([:]) }
 
+    /// An empty object with room for `capacity` keys, for objects built key by key that stay
+    /// stored: growth by doubling would leave up to half of each one unused.
+    public static func object(capacity: Int) -> JSONValue {
+        var o = OrderedDictionary<String, JSONValue>()
+        o.reserveCapacity(max(0, capacity))
+        return .object(o)
+    }
+
     // MARK: Reading
 
     public var isNull: Bool { if case .null = self { return true } else { return false } }
@@ -69,7 +77,12 @@ public enum JSONValue: Hashable, Sendable {
             var o: OrderedDictionary<String, JSONValue>
             if case .object(let existing) = self { o = existing } else { o = [:] }
             self = .null  // release our reference so `o` is uniquely owned
-            if newValue.isNull { o.removeValue(forKey: key) } else { o[key] = newValue }
+            if newValue.isNull {
+                o.removeValue(forKey: key)
+            } else {
+                if o.index(forKey: key) == nil { Self.makeRoomForOneMore(&o) }
+                o[key] = newValue
+            }
             self = .object(o)
         }
         // Nested writes (`obj["metadata"]["name"] = ...`) change the child in place instead of
@@ -85,12 +98,22 @@ public enum JSONValue: Hashable, Sendable {
                 if let index {
                     if child.isNull { o.remove(at: index) } else { o.values[index] = child }
                 } else if !child.isNull {
+                    Self.makeRoomForOneMore(&o)
                     o[key] = child
                 }
                 self = .object(o)
             }
             yield &child
         }
+    }
+
+    /// Grows a full object by a quarter instead of doubling it. Objects usually get a key or two
+    /// added after a copy (a pod's spec from its template) and then stay stored, so doubling
+    /// would leave most of the new room unused.
+    private static func makeRoomForOneMore(_ o: inout OrderedDictionary<String, JSONValue>) {
+        let count = o.count
+        guard count >= 8, o.values.elements.capacity <= count else { return }
+        o.reserveCapacity(count + count / 4 + 1)
     }
 
     /// Element access; out-of-range reads give `.null`.
