@@ -1,3 +1,5 @@
+import OrderedCollections
+
 /// The API server's storage: objects by resource, namespace and name, with resourceVersions,
 /// uids, timestamps, finalizers, graceful pod deletion and synchronous watches.
 ///
@@ -15,6 +17,8 @@ public final class ObjectStore {
     /// owner uid → dependents that name it in an ownerReference.
     private var dependents: [String: Set<ObjectRef>] = [:]
     private var observers: [(id: Int, fn: (WatchEvent) -> Void)] = []
+    /// The last creation timestamp's text, so objects created at one instant share one string.
+    private var lastStamp: (at: Millis, text: String)?
     private var nextObserverID = 0
 
     public init(now: @escaping () -> Millis, makeUID: @escaping () -> String) {
@@ -96,7 +100,7 @@ public final class ObjectStore {
         obj["metadata"]["uid"] = .string(makeUID())
         revision += 1
         obj["metadata"]["resourceVersion"] = .string(String(revision))
-        obj["metadata"]["creationTimestamp"] = .string(Timestamp.rfc3339(now()))
+        obj["metadata"]["creationTimestamp"] = .string(stampText(now()))
         if !obj["spec"].isNull { obj["metadata"]["generation"] = 1 }
         obj = Self.orderMetadata(obj)
         tables[r.qualifiedPlural, default: [:]][Self.key(ns, name)] = obj
@@ -211,6 +215,13 @@ public final class ObjectStore {
         for u in after.subtracting(before) { dependents[u, default: []].insert(ref) }
     }
 
+    private func stampText(_ at: Millis) -> String {
+        if let last = lastStamp, last.at == at { return last.text }
+        let text = Timestamp.rfc3339(at)
+        lastStamp = (at, text)
+        return text
+    }
+
     /// Five characters from the apiserver's generateName alphabet.
     private func makeSuffix() -> String {
         let alphabet = Array("bcdfghjklmnpqrstvwxz2456789")
@@ -226,11 +237,13 @@ public final class ObjectStore {
         guard let md = obj["metadata"].object else { return obj }
         let order = ["annotations", "creationTimestamp", "deletionGracePeriodSeconds", "deletionTimestamp", "finalizers",
                      "generateName", "generation", "labels", "name", "namespace", "ownerReferences", "resourceVersion", "uid"]
-        var sorted = JSONValue.emptyObject
+        // Built at its final size: every stored object keeps this dictionary.
+        var sorted = OrderedDictionary<String, JSONValue>()
+        sorted.reserveCapacity(md.count)
         for k in order { if let v = md[k] { sorted[k] = v } }
         for (k, v) in md where !order.contains(k) { sorted[k] = v }
         var out = obj
-        out["metadata"] = sorted
+        out["metadata"] = .object(sorted)
         return out
     }
 }

@@ -15,6 +15,14 @@ public enum JSONValue: Hashable, Sendable {
 
     public static var emptyObject: JSONValue { .object([:]) }
 
+    /// An empty object with room for `capacity` keys, for objects built key by key that stay
+    /// stored: growth by doubling would leave up to half of each one unused.
+    public static func object(capacity: Int) -> JSONValue {
+        var o = OrderedDictionary<String, JSONValue>()
+        o.reserveCapacity(max(0, capacity))
+        return .object(o)
+    }
+
     // MARK: Reading
 
     public var isNull: Bool { if case .null = self { return true } else { return false } }
@@ -69,9 +77,43 @@ public enum JSONValue: Hashable, Sendable {
             var o: OrderedDictionary<String, JSONValue>
             if case .object(let existing) = self { o = existing } else { o = [:] }
             self = .null  // release our reference so `o` is uniquely owned
-            if newValue.isNull { o.removeValue(forKey: key) } else { o[key] = newValue }
+            if newValue.isNull {
+                o.removeValue(forKey: key)
+            } else {
+                if o.index(forKey: key) == nil { Self.makeRoomForOneMore(&o) }
+                o[key] = newValue
+            }
             self = .object(o)
         }
+        // Nested writes (`obj["metadata"]["name"] = ...`) change the child in place instead of
+        // copying it through get/set; the outcome is the same as the setter's.
+        _modify {
+            var o: OrderedDictionary<String, JSONValue>
+            if case .object(let existing) = self { o = existing } else { o = [:] }
+            self = .null
+            let index = o.index(forKey: key)
+            var child: JSONValue = .null
+            if let index { swap(&child, &o.values[index]) }
+            defer {
+                if let index {
+                    if child.isNull { o.remove(at: index) } else { o.values[index] = child }
+                } else if !child.isNull {
+                    Self.makeRoomForOneMore(&o)
+                    o[key] = child
+                }
+                self = .object(o)
+            }
+            yield &child
+        }
+    }
+
+    /// Grows a full object by a quarter instead of doubling it. Objects usually get a key or two
+    /// added after a copy (a pod's spec from its template) and then stay stored, so doubling
+    /// would leave most of the new room unused.
+    private static func makeRoomForOneMore(_ o: inout OrderedDictionary<String, JSONValue>) {
+        let count = o.count
+        guard count >= 8, o.values.elements.capacity <= count else { return }
+        o.reserveCapacity(count + count / 4 + 1)
     }
 
     /// Element access; out-of-range reads give `.null`.
@@ -85,6 +127,21 @@ public enum JSONValue: Hashable, Sendable {
             self = .null
             a[index] = newValue
             self = .array(a)
+        }
+        _modify {
+            guard case .array(var a) = self, index >= 0, index < a.count else {
+                var scratch: JSONValue = .null
+                yield &scratch
+                return
+            }
+            self = .null
+            var child: JSONValue = .null
+            swap(&child, &a[index])
+            defer {
+                a[index] = child
+                self = .array(a)
+            }
+            yield &child
         }
     }
 
@@ -122,6 +179,8 @@ extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Ex
     public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
         var o = OrderedDictionary<String, JSONValue>()
+        // Sized up front: stored objects keep their capacity, and doubling would waste up to half.
+        o.reserveCapacity(elements.count)
         for (k, v) in elements { o[k] = v }
         self = .object(o)
     }

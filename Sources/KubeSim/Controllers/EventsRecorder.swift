@@ -15,6 +15,15 @@ final class EventAggregator {
 
     /// involved object's uid (or namespace/kind/name when it has none) → events already recorded about it.
     var byObject: [String: [Entry]] = [:]
+    /// The last timestamp written, so the many events of one instant share one string.
+    var lastStamp: (at: Millis, value: JSONValue)?
+
+    func stamp(_ at: Millis) -> JSONValue {
+        if let last = lastStamp, last.at == at { return last.value }
+        let value = JSONValue.string(Timestamp.rfc3339(at))
+        lastStamp = (at, value)
+        return value
+    }
 
     func find(_ object: String, _ probe: Entry) -> String? {
         byObject[object]?.first {
@@ -43,7 +52,7 @@ extension Cluster {
         let objectKey = uid.isEmpty ? "\(namespace)/\(object.kind)/\(object.name)" : uid
         var probe = EventAggregator.Entry(source: source, host: host, fieldPath: fieldPath, type: type, reason: reason,
                                           message: message, name: "")
-        let stamp = JSONValue.string(Timestamp.rfc3339(now))
+        let stamp = eventAggregator.stamp(now)
         if let existing = eventAggregator.find(objectKey, probe),
             let old = store.get(eventType, namespace: namespace, name: existing)
         {
@@ -53,20 +62,23 @@ extension Cluster {
             _ = try? store.update(eventType, event)
             return
         }
+        // One literal holding every optional field, sized once; absent ones are dropped after.
+        // Tens of thousands of events stay in the store, so capacity left over by growth adds up.
         var involved: JSONValue = [
             "apiVersion": .string(object.apiVersion), "kind": .string(object.kind), "name": .string(object.name),
+            "namespace": object.namespace.map(JSONValue.string) ?? .null,
+            "resourceVersion": object["metadata"]["resourceVersion"].string.map(JSONValue.string) ?? .null,
+            "uid": uid.isEmpty ? .null : .string(uid),
+            "fieldPath": fieldPath.map(JSONValue.string) ?? .null,
         ]
-        if let ns = object.namespace { involved["namespace"] = .string(ns) }
-        if let rv = object["metadata"]["resourceVersion"].string { involved["resourceVersion"] = .string(rv) }
-        if !uid.isEmpty { involved["uid"] = .string(uid) }
-        if let fieldPath { involved["fieldPath"] = .string(fieldPath) }
+        for key in ["namespace", "resourceVersion", "uid", "fieldPath"] where involved[key].isNull { involved[key] = nil }
         // The recorder names events after the object and the nanosecond clock, in hex.
         let nanos = UInt64(max(0, now)) &* 1_000_000 &+ rng.next() % 1_000_000
         var suffix = String(nanos, radix: 16)
         if suffix.count < 16 { suffix = String(repeating: "0", count: 16 - suffix.count) + suffix }
         let name = "\(object.name.isEmpty ? "unknown" : object.name).\(suffix)"
-        var sourceValue: JSONValue = ["component": .string(source)]
-        if let host { sourceValue["host"] = .string(host) }
+        let sourceValue: JSONValue = host.map { ["component": .string(source), "host": .string($0)] }
+            ?? ["component": .string(source)]
         let event: JSONValue = [
             "apiVersion": "v1",
             "count": 1,

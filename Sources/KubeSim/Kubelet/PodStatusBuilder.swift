@@ -3,7 +3,7 @@ import KubeAPI
 /// Turns the kubelet's record of a pod into `status` shaped like a real v1.32 kubelet writes it.
 enum PodStatusBuilder {
     static func status(for pod: JSONValue, runtime rt: PodRuntime, hostIP: String, now: Millis) -> JSONValue {
-        var status = JSONValue.emptyObject
+        var status = JSONValue.object(capacity: 10)
         status["conditions"] = .array(conditions(for: pod, runtime: rt, now: now))
         let specContainers = pod["spec"]["containers"].items
         let specInit = pod["spec"]["initContainers"].items
@@ -65,14 +65,19 @@ enum PodStatusBuilder {
                 sinceText = Timestamp.rfc3339(now)
                 rt.conditions[type] = (status, now, sinceText)
             }
-            var c: JSONValue = ["lastProbeTime": nil, "lastTransitionTime": .string(sinceText)]
-            if let message, !ok { c["message"] = .string(message) }
-            if let reason, !ok { c["reason"] = .string(reason) }
-            c["status"] = .string(status)
-            c["type"] = .string(type)
+            // Every key in one literal (sized once); message and reason only when not ok.
+            var c: JSONValue = [
+                "lastProbeTime": nil, "lastTransitionTime": .string(sinceText),
+                "message": ok ? .null : message.map(JSONValue.string) ?? .null,
+                "reason": ok ? .null : reason.map(JSONValue.string) ?? .null,
+                "status": .string(status), "type": .string(type),
+            ]
+            if c["message"].isNull { c["message"] = nil }
+            if c["reason"].isNull { c["reason"] = nil }
             return c
         }
         var out: [JSONValue] = []
+        out.reserveCapacity(6)
         out.append(condition("PodReadyToStartContainers", inputs.sandboxReady && !inputs.terminal))
         let unfinishedInit = inputs.unfinishedInit
         if unfinishedInit.isEmpty {
@@ -97,7 +102,7 @@ enum PodStatusBuilder {
     }
 
     static func containerStatus(_ c: ContainerRuntime, spec: JSONValue) -> JSONValue {
-        var s = JSONValue.emptyObject
+        var s = JSONValue.object(capacity: 10)
         let live = c.isRunning || c.isTerminated
         if live, let id = c.containerID { s["containerID"] = .string("containerd://" + id) }
         s["image"] = .string(c.resolvedImage ?? c.image)
