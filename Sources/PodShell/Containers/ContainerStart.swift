@@ -4,7 +4,8 @@ import KubeSim
 /// What a container's process does when the kubelet starts it: an explicit command really runs
 /// in the container's shell (so an init container's `echo $RANDOM > /init/dp` lands in the shared
 /// emptyDir, and a Job's output is in `kubectl logs`), with its sleeps counted as running time.
-/// Images started with their own entrypoint follow the catalog.
+/// Images started with their own entrypoint follow the catalog. A container whose pod cannot be
+/// read any more keeps running until the kubelet stops it.
 extension ContainerRuntime: ContainerBehaviour {
     /// A command that sleeps longer than this is treated as running until stopped.
     static let foreverMillis: Millis = 24 * 3_600_000
@@ -13,12 +14,12 @@ extension ContainerRuntime: ContainerBehaviour {
 
     public func outcome(of launch: ContainerLaunch) -> ContainerOutcome {
         let argv = launch.command + launch.args
-        if argv.isEmpty { return catalog.outcome(of: launch) }
+        if argv.isEmpty { return catalog.entrypointOutcome(image: launch.image, stdin: launch.stdin) }
         let program = argv[0].split(separator: "/").last.map(String.init) ?? argv[0]
         if launch.stdin && ["sh", "bash", "ash"].contains(program) && !argv.contains("-c") { return .runsUntilStopped }
         guard let pod = cluster.store.get(Self.pods, namespace: launch.namespace, name: launch.podName),
             let instance = container(pod: pod, name: launch.containerName)
-        else { return catalog.outcome(of: launch) }
+        else { return .runsUntilStopped }
         var slept: Millis = 0
         let start = cluster.now
         let shell = instance.makeShell(

@@ -1,10 +1,10 @@
 import KubeAPI
 import KubeSim
 
-/// The images kubelab knows, and what running them does. It is the kubelet's
-/// `ContainerBehaviour`: unknown but well-formed references run as a generic long-running
-/// container with a busybox shell; references that cannot exist fail to pull.
-public final class ImageCatalog: ContainerBehaviour {
+/// The images kubelab knows and what their own entrypoints do: unknown but well-formed
+/// references run as a generic long-running container with a busybox shell; references that
+/// cannot exist fail to pull. Explicit pod commands are run by `ContainerRuntime` instead.
+public final class ImageCatalog {
     public init() {}
 
     /// Known repositories (as containerd normalises them) and their profiles.
@@ -43,45 +43,20 @@ public final class ImageCatalog: ContainerBehaviour {
         return ImageProfile(base: .busybox(legacyNslookup: false), process: .server, osName: "BusyBox")
     }
 
-    // MARK: ContainerBehaviour
+    // MARK: Registry and entrypoints
 
+    /// What the registry serves for `reference`; nil makes the pull fail.
     public func image(_ reference: String) -> ImageInfo? {
         Self.isValidReference(reference) ? ImageReference.defaultInfo(for: reference) : nil
     }
 
-    public func outcome(of launch: ContainerLaunch) -> ContainerOutcome {
-        let argv = launch.command + launch.args
-        if argv.isEmpty {
-            switch profile(for: launch.image).process {
-            case .server, .sleeper: return .runsUntilStopped
-            case .shell: return launch.stdin ? .runsUntilStopped : .exits(code: 0, afterMillis: 200)
-            }
+    /// What the image's own entrypoint does when the pod spec gives no command: servers and
+    /// sleepers keep running; a default shell exits at once unless stdin stays open (`run -i`).
+    public func entrypointOutcome(image: String, stdin: Bool) -> ContainerOutcome {
+        switch profile(for: image).process {
+        case .server, .sleeper: return .runsUntilStopped
+        case .shell: return stdin ? .runsUntilStopped : .exits(code: 0, afterMillis: 200)
         }
-        if launch.stdin, let program = argv.first.map({ String($0.split(separator: "/").last ?? "") }),
-            ["sh", "bash", "ash"].contains(program), !argv.contains("-c") {
-            return .runsUntilStopped
-        }
-        return Self.outcome(ofCommand: argv)
-    }
-
-    /// What an explicit command does, read the way a person would: long sleeps and servers keep
-    /// running, one-shot commands finish quickly.
-    static func outcome(ofCommand argv: [String]) -> ContainerOutcome {
-        let text = argv.joined(separator: " ")
-        if text.contains("sleep infinity") || text.contains("tail -f") || text.contains("while true")
-            || text.contains("while :") || text.contains("httpd -f") || text.contains("nginx") {
-            return .runsUntilStopped
-        }
-        if text.contains("dotnet Pi.Web.dll") && !text.contains("-m console") { return .runsUntilStopped }
-        if let i = argv.firstIndex(of: "sleep"), i + 1 < argv.count, let seconds = Double(argv[i + 1]) {
-            return .exits(code: 0, afterMillis: Millis(seconds * 1000) + 100)
-        }
-        if let range = text.range(of: "sleep "), let seconds = Double(text[range.upperBound...].prefix { $0.isNumber || $0 == "." }) {
-            return .exits(code: 0, afterMillis: Millis(seconds * 1000) + 100)
-        }
-        if text.contains("exit 1") || text == "false" { return .exits(code: 1, afterMillis: 300) }
-        if text.contains("Pi.Web.dll") || argv.first == "perl" { return .exits(code: 0, afterMillis: 4_000) }
-        return .exits(code: 0, afterMillis: 500)
     }
 
     /// A reference that cannot name an image (empty tag, upper case, spaces) fails to pull.
