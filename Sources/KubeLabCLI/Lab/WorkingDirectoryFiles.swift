@@ -19,7 +19,10 @@ public final class WorkingDirectoryFiles: HostFiles {
     /// Limits on what is read from disk, so a huge folder cannot exhaust memory.
     static let maxFileBytes = 8 << 20
     static let maxFilesLoaded = 5_000
+    /// All files read from disk together, so starting in a large folder cannot exhaust memory.
+    static let maxBytesLoaded = 64 << 20
     private var loadedFiles = 0
+    private var loadedBytes = 0
     /// Folders whose disk entries have been brought in (one level at a time).
     private var syncedDirectories: Set<String> = []
 
@@ -61,6 +64,10 @@ public final class WorkingDirectoryFiles: HostFiles {
             return .directory((try? fileSystem.list(abs))?.sorted() ?? [])
         }
         if fileSystem.isFile(abs), let bytes = try? fileSystem.readFile(abs) { return .file(bytes) }
+        if readsDisk, isAllowed(abs), FileManager.default.fileExists(atPath: abs) {
+            // On disk but past the reading limits: say so rather than claim it does not exist.
+            return .denied("\(p): kubelab reads at most \(Self.maxFileBytes >> 20) MiB per file and \(Self.maxBytesLoaded >> 20) MiB in all from the working directory")
+        }
         return .missing
     }
 
@@ -100,10 +107,11 @@ public final class WorkingDirectoryFiles: HostFiles {
         } else {
             guard loadedFiles < Self.maxFilesLoaded,
                 let attrs = try? FileManager.default.attributesOfItem(atPath: abs),
-                let size = attrs[.size] as? Int, size <= Self.maxFileBytes,
+                let size = attrs[.size] as? Int, size <= Self.maxFileBytes, loadedBytes + size <= Self.maxBytesLoaded,
                 let data = FileManager.default.contents(atPath: abs)
             else { return }
             loadedFiles += 1
+            loadedBytes += data.count
             try? fileSystem.createDirectory(VirtualFileSystem.dirname(abs), withIntermediates: true)
             try? fileSystem.writeFile(abs, bytes: Array(data))
         }
