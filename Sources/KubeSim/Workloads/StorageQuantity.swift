@@ -1,6 +1,6 @@
 /// Storage sizes as `resource.Quantity` writes them (`1Gi`, `500Mi`, `2G`, `1e9`, `1500m`), read
 /// as bytes so a claim's request can be compared with a volume's capacity.
-enum StorageQuantity {
+public enum StorageQuantity {
     static let suffixes: [(String, Double)] = [
         ("Ki", 1024), ("Mi", 1_048_576), ("Gi", 1_073_741_824), ("Ti", 1_099_511_627_776),
         ("Pi", 1_125_899_906_842_624), ("Ei", 1_152_921_504_606_846_976),
@@ -8,7 +8,7 @@ enum StorageQuantity {
     ]
 
     /// Bytes, or nil for text that is not a quantity.
-    static func bytes(_ text: String) -> Double? {
+    public static func bytes(_ text: String) -> Double? {
         let s = trimmed(text)
         guard !s.isEmpty, s.count <= 64 else { return nil }
         for (suffix, factor) in suffixes where s.hasSuffix(suffix) {

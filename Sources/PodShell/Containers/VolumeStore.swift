@@ -26,7 +26,7 @@ public final class VolumeStore {
             return (nfsExport, folder)
         }
         if let existing = byVolumeName[pv.name] { return (existing, nil) }
-        let capacity = StorageSize.bytes(pv["spec"]["capacity"]["storage"].string) ?? Self.defaultCapacity
+        let capacity = byteCount(pv["spec"]["capacity"]["storage"].string) ?? Self.defaultCapacity
         let volume = VirtualVolume(name: pv.name, capacityBytes: capacity, mode: 0o777)
         byVolumeName[pv.name] = volume
         return (volume, nil)
@@ -35,7 +35,7 @@ public final class VolumeStore {
     public func emptyDir(podUID: String, name: String, sizeLimit: String?) -> VirtualVolume {
         let key = podUID + "/" + name
         if let v = emptyDirs[key] { return v }
-        let v = VirtualVolume(name: name, capacityBytes: StorageSize.bytes(sizeLimit) ?? Self.defaultCapacity, mode: 0o777)
+        let v = VirtualVolume(name: name, capacityBytes: byteCount(sizeLimit) ?? Self.defaultCapacity, mode: 0o777)
         emptyDirs[key] = v
         return v
     }
@@ -53,6 +53,11 @@ public final class VolumeStore {
         for key in emptyDirs.keys where key.hasPrefix(uid + "/") { emptyDirs.removeValue(forKey: key) }
     }
 
+    /// A quantity as a byte count, capped so an absurd size cannot overflow.
+    private func byteCount(_ text: String?) -> Int? {
+        text.flatMap(StorageQuantity.bytes).map { Int(min(max($0, 0), 1e15)) }
+    }
+
     /// A PersistentVolume is gone (reclaim policy Delete): so is its data.
     public func releasePersistentVolume(_ pv: JSONValue) {
         byVolumeName.removeValue(forKey: pv.name)
@@ -60,19 +65,5 @@ public final class VolumeStore {
             let fs = VirtualFileSystem(root: nfsExport)
             try? fs.remove("/" + path.dropFirst(Self.nfsExportPath.count + 1), recursive: true)
         }
-    }
-}
-
-/// Kubernetes quantities (`1Gi`, `500Mi`, `5M`) as bytes.
-enum StorageSize {
-    static func bytes(_ text: String?) -> Int? {
-        guard let text, !text.isEmpty else { return nil }
-        let units: [(String, Double)] = [("Ki", 1024), ("Mi", 1_048_576), ("Gi", 1_073_741_824), ("Ti", 1_099_511_627_776),
-                                         ("k", 1e3), ("M", 1e6), ("G", 1e9), ("T", 1e12)]
-        for (suffix, factor) in units where text.hasSuffix(suffix) {
-            guard let n = Double(text.dropLast(suffix.count)) else { return nil }
-            return Int(min(n * factor, 1e15))
-        }
-        return Double(text).map { Int(min($0, 1e15)) }
     }
 }
