@@ -13,10 +13,10 @@ public final class ObjectStore {
     public private(set) var revision: Int = 1
 
     /// resource.qualifiedPlural → "namespace/name" → object.
-    private var tables: [String: [String: JSONValue]] = [:]
+    private var tables: [String: [String: StoredObject]] = [:]
     /// owner uid → dependents that name it in an ownerReference.
     private var dependents: [String: Set<ObjectRef>] = [:]
-    private var observers: [(id: Int, fn: (WatchEvent) -> Void)] = []
+    private var observers: [Observer] = []
     /// The last creation timestamp's text, so objects created at one instant share one string.
     private var lastStamp: (at: Millis, text: String)?
     private var nextObserverID = 0
@@ -28,19 +28,38 @@ public final class ObjectStore {
 
     // MARK: Watches
 
-    /// Calls `fn` synchronously after every change; returns a token for `unwatch`.
+    private struct Observer {
+        let id: Int
+        let wants: (ResourceType) -> Bool
+        let fn: (WatchEvent) -> Void
+    }
+
+    /// Calls `fn` synchronously after every change to a resource `wants` accepts; returns a token
+    /// for `unwatch`. Saying which resources matter lets compact objects that nobody watches stay
+    /// unrendered.
     @discardableResult
-    public func watch(_ fn: @escaping (WatchEvent) -> Void) -> Int {
+    public func watch(_ wants: @escaping (ResourceType) -> Bool = { _ in true },
+                      _ fn: @escaping (WatchEvent) -> Void) -> Int
+    {
         nextObserverID += 1
-        observers.append((nextObserverID, fn))
+        observers.append(Observer(id: nextObserverID, wants: wants, fn: fn))
         return nextObserverID
     }
 
     public func unwatch(_ token: Int) { observers.removeAll { $0.id == token } }
 
     private func emit(_ kind: WatchEvent.Kind, _ r: ResourceType, _ obj: JSONValue, old: JSONValue?) {
-        let event = WatchEvent(kind: kind, resource: r, object: obj, old: old)
-        for o in observers { o.fn(event) }
+        emit(kind, r, rendering: obj, old: old)
+    }
+
+    /// Delivers a change to the observers that want it; the object is rendered at most once, and
+    /// only when one of them does.
+    private func emit(_ kind: WatchEvent.Kind, _ r: ResourceType, rendering obj: @autoclosure () -> JSONValue, old: JSONValue?) {
+        var event: WatchEvent?
+        for o in observers where o.wants(r) {
+            if event == nil { event = WatchEvent(kind: kind, resource: r, object: obj(), old: old) }
+            o.fn(event!)
+        }
     }
 
     // MARK: Reading
@@ -48,7 +67,12 @@ public final class ObjectStore {
     private static func key(_ ns: String, _ name: String) -> String { ns + "/" + name }
 
     public func get(_ r: ResourceType, namespace: String?, name: String) -> JSONValue? {
-        tables[r.qualifiedPlural]?[Self.key(r.namespaced ? (namespace ?? "") : "", name)]
+        tables[r.qualifiedPlural]?[Self.key(r.namespaced ? (namespace ?? "") : "", name)]?.value
+    }
+
+    /// Whether an object exists, without rendering a compact one.
+    public func contains(_ r: ResourceType, namespace: String?, name: String) -> Bool {
+        tables[r.qualifiedPlural]?[Self.key(r.namespaced ? (namespace ?? "") : "", name)] != nil
     }
 
     public func get(_ ref: ObjectRef) -> JSONValue? { get(ref.resource, namespace: ref.namespace, name: ref.name) }
@@ -64,7 +88,7 @@ public final class ObjectStore {
             keys = Array(table.keys)
         }
         keys.sort()
-        return keys.map { table[$0]! }
+        return keys.map { table[$0]!.value }
     }
 
     public func count(_ r: ResourceType) -> Int { tables[r.qualifiedPlural]?.count ?? 0 }
@@ -93,7 +117,7 @@ public final class ObjectStore {
             name = prefix + makeSuffix()
             obj["metadata"]["name"] = .string(name)
         }
-        if get(r, namespace: ns, name: name) != nil { throw .alreadyExists(r, name) }
+        if contains(r, namespace: ns, name: name) { throw .alreadyExists(r, name) }
         obj["apiVersion"] = .string(r.apiVersion)
         obj["kind"] = .string(r.kind)
         if r.namespaced { obj["metadata"]["namespace"] = .string(ns) } else { obj["metadata"]["namespace"] = .null }
@@ -103,10 +127,25 @@ public final class ObjectStore {
         obj["metadata"]["creationTimestamp"] = .string(stampText(now()))
         if !obj["spec"].isNull { obj["metadata"]["generation"] = 1 }
         obj = Self.orderMetadata(obj)
-        tables[r.qualifiedPlural, default: [:]][Self.key(ns, name)] = obj
+        tables[r.qualifiedPlural, default: [:]][Self.key(ns, name)] = .json(obj)
         index(ObjectRef(r, namespace: ns, name: name), old: nil, new: obj)
         emit(.added, r, obj, old: nil)
         return obj
+    }
+
+    /// Stores a new object kept as a compact record (see `CompactObject`); `make` receives the
+    /// uid, resourceVersion and creation time the store assigns. Such objects carry no
+    /// ownerReferences. A later `update` stores the JSON it is given.
+    public func createCompact(_ r: ResourceType, namespace: String, name: String,
+                              _ make: (AssignedMetadata) -> any CompactObject) throws(APIError)
+    {
+        let ns = r.namespaced ? namespace : ""
+        if contains(r, namespace: ns, name: name) { throw .alreadyExists(r, name) }
+        let uid = makeUID()
+        revision += 1
+        let record = make(AssignedMetadata(uid: uid, resourceVersion: revision, creationTimestamp: now()))
+        tables[r.qualifiedPlural, default: [:]][Self.key(ns, name)] = .compact(record)
+        emit(.added, r, rendering: record.rendered(), old: nil)
     }
 
     /// Replaces a stored object. Bumps resourceVersion, and generation when the spec changed.
@@ -115,7 +154,7 @@ public final class ObjectStore {
     public func update(_ r: ResourceType, _ object: JSONValue) throws(APIError) -> JSONValue {
         let ns = r.namespaced ? (object.namespace ?? "default") : ""
         let key = Self.key(ns, object.name)
-        guard let old = tables[r.qualifiedPlural]?[key] else { throw .notFound(r, object.name) }
+        guard let old = tables[r.qualifiedPlural]?[key]?.value else { throw .notFound(r, object.name) }
         var obj = object
         if old["spec"] != obj["spec"] {
             obj["metadata"]["generation"] = .int((old["metadata"]["generation"].int ?? 0) + 1)
@@ -128,7 +167,7 @@ public final class ObjectStore {
             remove(ref, last: obj)
             return obj
         }
-        tables[r.qualifiedPlural]![key] = obj
+        tables[r.qualifiedPlural]![key] = .json(obj)
         index(ref, old: old, new: obj)
         emit(.modified, r, obj, old: old)
         return obj
@@ -174,7 +213,7 @@ public final class ObjectStore {
             revision += 1
             obj["metadata"]["resourceVersion"] = .string(String(revision))
             let old = get(ref)
-            tables[ref.resource.qualifiedPlural]![Self.key(ref.namespace, ref.name)] = obj
+            tables[ref.resource.qualifiedPlural]![Self.key(ref.namespace, ref.name)] = .json(obj)
             emit(.modified, ref.resource, obj, old: old)
             return obj
         }

@@ -23,6 +23,9 @@ final class DNSAddressIndex {
         for pod in store.list(ServiceAddresses.resourcePods) { indexPod(pod, deleted: false) }
     }
 
+    /// The kinds `apply` reads.
+    static let indexedKinds: Set<String> = ["Service", "Endpoints", "Pod"]
+
     func apply(_ event: WatchEvent, store: ObjectStore) {
         switch event.resource.kind {
         case "Service":
