@@ -13,7 +13,7 @@ public final class ObjectStore {
     public private(set) var revision: Int = 1
 
     /// resource.qualifiedPlural → "namespace/name" → object.
-    private var tables: [String: [String: StoredObject]] = [:]
+    private var tables: [String: [Slot: StoredObject]] = [:]
     /// owner uid → dependents that name it in an ownerReference.
     private var dependents: [String: Set<ObjectRef>] = [:]
     private var observers: [Observer] = []
@@ -64,7 +64,20 @@ public final class ObjectStore {
 
     // MARK: Reading
 
-    private static func key(_ ns: String, _ name: String) -> String { ns + "/" + name }
+    /// An object's place in its table: two strings, so a lookup joins nothing.
+    private struct Slot: Hashable {
+        let namespace: String
+        let name: String
+
+        /// etcd's order, that of the joined `namespace/name` keys.
+        static func listedBefore(_ a: Slot, _ b: Slot) -> Bool {
+            if a.namespace == b.namespace { return a.name < b.name }
+            // Names never contain "/", so the first difference lies in `namespace/`.
+            return a.namespace + "/" < b.namespace + "/"
+        }
+    }
+
+    private static func key(_ ns: String, _ name: String) -> Slot { Slot(namespace: ns, name: name) }
 
     public func get(_ r: ResourceType, namespace: String?, name: String) -> JSONValue? {
         tables[r.qualifiedPlural]?[Self.key(r.namespaced ? (namespace ?? "") : "", name)]?.value
@@ -80,14 +93,13 @@ public final class ObjectStore {
     /// Objects of a type, ordered by namespace then name as etcd lists them; nil namespace means all.
     public func list(_ r: ResourceType, namespace: String? = nil) -> [JSONValue] {
         guard let table = tables[r.qualifiedPlural] else { return [] }
-        var keys: [String]
+        var keys: [Slot]
         if let ns = namespace, r.namespaced {
-            let prefix = ns + "/"
-            keys = table.keys.filter { $0.hasPrefix(prefix) }
+            keys = table.keys.filter { $0.namespace == ns }
         } else {
             keys = Array(table.keys)
         }
-        keys.sort()
+        keys.sort(by: Slot.listedBefore)
         return keys.map { table[$0]!.value }
     }
 

@@ -99,11 +99,14 @@ final class DNSAddressIndex {
 
     private func indexPod(_ pod: JSONValue, deleted: Bool) {
         let key = Self.key(pod)
+        let ip = deleted ? nil : pod["status"]["podIP"].string.flatMap { IPv4Text.isValid($0) ? $0 : nil }
+        // Most pod writes are status changes that keep the address.
+        if podContributions[key] == ip { return }
         if let old = podContributions.removeValue(forKey: key) {
             podIPs[old]?.remove(key)
             if podIPs[old]?.isEmpty == true { podIPs.removeValue(forKey: old) }
         }
-        guard !deleted, let ip = pod["status"]["podIP"].string, IPv4Text.isValid(ip) else { return }
+        guard let ip else { return }
         podIPs[ip, default: []].insert(key)
         podContributions[key] = ip
     }
