@@ -129,4 +129,27 @@ import Testing
         #expect(withoutEvents == ["ConfigMap"])
         #expect(eventsOnly == ["Poke"])
     }
+
+    /// The API server's event TTL: an hour after the last write an Event is gone; aggregation renews it.
+    @Test func eventsExpireAnHourAfterTheirLastWrite() throws {
+        let cluster = Sandbox.make(seed: 41, workerNodes: 1)
+        let cm = try Sim.create(cluster, "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n")
+        func reasons() -> [String] {
+            cluster.events(about: cm.uid, namespace: "default").map { "\($0["reason"].string ?? "")x\($0["count"].int ?? 0)" }
+        }
+        cluster.recordEvent(for: cm, type: "Normal", reason: "Once", message: "once", source: "tester")
+        cluster.recordEvent(for: cm, type: "Normal", reason: "Again", message: "again", source: "tester")
+        cluster.advance(by: 30 * 60_000)
+        cluster.recordEvent(for: cm, type: "Normal", reason: "Again", message: "again", source: "tester")
+        cluster.advance(by: 29 * 60_000 + 59_000)
+        #expect(reasons().sorted() == ["Againx2", "Oncex1"])
+        cluster.advance(by: 1_000)
+        #expect(reasons() == ["Againx2"])
+        cluster.advance(by: 30 * 60_000)
+        #expect(reasons() == [])
+        #expect(cluster.store.list(Sim.type("Event"), namespace: "default").filter { $0["involvedObject"]["uid"].string == cm.uid }.isEmpty)
+        // A repeat after expiry starts a new event rather than bumping the forgotten one.
+        cluster.recordEvent(for: cm, type: "Normal", reason: "Again", message: "again", source: "tester")
+        #expect(reasons() == ["Againx1"])
+    }
 }

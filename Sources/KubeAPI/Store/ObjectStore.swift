@@ -49,15 +49,17 @@ public final class ObjectStore {
     public func unwatch(_ token: Int) { observers.removeAll { $0.id == token } }
 
     private func emit(_ kind: WatchEvent.Kind, _ r: ResourceType, _ obj: JSONValue, old: JSONValue?) {
-        emit(kind, r, rendering: obj, old: old)
+        emit(kind, r, rendering: { obj }, old: { old })
     }
 
     /// Delivers a change to the observers that want it; the object is rendered at most once, and
     /// only when one of them does.
-    private func emit(_ kind: WatchEvent.Kind, _ r: ResourceType, rendering obj: @autoclosure () -> JSONValue, old: JSONValue?) {
+    private func emit(_ kind: WatchEvent.Kind, _ r: ResourceType, rendering obj: () -> JSONValue,
+                      old: () -> JSONValue?)
+    {
         var event: WatchEvent?
         for o in observers where o.wants(r) {
-            if event == nil { event = WatchEvent(kind: kind, resource: r, object: obj(), old: old) }
+            if event == nil { event = WatchEvent(kind: kind, resource: r, object: obj(), old: old()) }
             o.fn(event!)
         }
     }
@@ -157,7 +159,7 @@ public final class ObjectStore {
         revision += 1
         let record = make(AssignedMetadata(uid: uid, resourceVersion: revision, creationTimestamp: now()))
         tables[r.qualifiedPlural, default: [:]][Self.key(ns, name)] = .compact(record)
-        emit(.added, r, rendering: record.rendered(), old: nil)
+        emit(.added, r, rendering: record.rendered, old: { nil })
     }
 
     /// Replaces a stored object. Bumps resourceVersion, and generation when the spec changed.
@@ -235,8 +237,20 @@ public final class ObjectStore {
 
     /// Removes an object immediately (force deletion, or a kubelet confirming termination).
     public func remove(_ ref: ObjectRef) {
-        guard let obj = get(ref) else { return }
-        remove(ref, last: obj)
+        guard let stored = tables[ref.resource.qualifiedPlural]?[Self.key(ref.namespace, ref.name)] else { return }
+        if case .compact = stored {
+            // Compact objects own nothing and are rendered only for a watch that wants them.
+            tables[ref.resource.qualifiedPlural]?.removeValue(forKey: Self.key(ref.namespace, ref.name))
+            revision += 1
+            var last: JSONValue?
+            let rendered = {
+                if last == nil { last = stored.value }
+                return last ?? .null
+            }
+            emit(.deleted, ref.resource, rendering: rendered, old: rendered)
+            return
+        }
+        remove(ref, last: stored.value)
     }
 
     private func remove(_ ref: ObjectRef, last: JSONValue) {

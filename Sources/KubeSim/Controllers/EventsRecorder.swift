@@ -25,6 +25,11 @@ final class EventAggregator {
         return value
     }
 
+    func forget(_ name: String, about object: String) {
+        byObject[object]?.removeAll { $0.name == name }
+        if byObject[object]?.isEmpty == true { byObject[object] = nil }
+    }
+
     func find(_ object: String, _ probe: Entry) -> String? {
         byObject[object]?.first {
             $0.reason == probe.reason && $0.message == probe.message && $0.source == probe.source && $0.type == probe.type
@@ -58,7 +63,9 @@ extension Cluster {
             var event = old
             event["count"] = .int((old["count"].int ?? 1) + 1)
             event["lastTimestamp"] = eventAggregator.stamp(now)
-            _ = try? store.update(eventType, event)
+            if (try? store.update(eventType, event)) != nil {
+                trackEventExpiry(namespace: namespace, name: existing, objectKey: objectKey, renewal: true)
+            }
             return
         }
         let involved = RecordedEvent.InvolvedObject(
@@ -77,6 +84,7 @@ extension Cluster {
             }
             probe.name = name
             eventAggregator.byObject[objectKey, default: []].append(probe)
+            trackEventExpiry(namespace: namespace, name: name, objectKey: objectKey, renewal: false)
         } catch {}
     }
 

@@ -15,6 +15,8 @@ public final class Cluster {
 
     /// Lets repeated events aggregate (see `recordEvent`).
     let eventAggregator = EventAggregator()
+    /// Drops events an hour after their last write (see `EventExpiry`).
+    let eventExpiry = EventExpiry()
 
     private var timed = EventQueue()
     private var controllers: [Controller] = []
