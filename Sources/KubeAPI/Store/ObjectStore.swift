@@ -139,7 +139,7 @@ public final class ObjectStore {
         revision += 1
         obj["metadata"]["resourceVersion"] = .string(String(revision))
         obj["metadata"]["creationTimestamp"] = .string(stampText(now()))
-        if !obj["spec"].isNull { obj["metadata"]["generation"] = 1 }
+        if r.tracksGeneration { obj["metadata"]["generation"] = 1 }
         obj = Self.orderMetadata(obj)
         tables[r.qualifiedPlural, default: [:]][Self.key(ns, name)] = .json(obj)
         index(ObjectRef(r, namespace: ns, name: name), old: nil, new: obj)
@@ -170,7 +170,10 @@ public final class ObjectStore {
         let key = Self.key(ns, object.name)
         guard let old = tables[r.qualifiedPlural]?[key]?.value else { throw .notFound(r, object.name) }
         var obj = object
-        if old["spec"] != obj["spec"] {
+        // A Deployment's generation also counts annotation changes (its strategy says so).
+        if r.tracksGeneration && (old["spec"] != obj["spec"]
+            || (r.kind == "Deployment" && old["metadata"]["annotations"] != obj["metadata"]["annotations"]))
+        {
             obj["metadata"]["generation"] = .int((old["metadata"]["generation"].int ?? 0) + 1)
         }
         if obj == old { return old }
