@@ -190,7 +190,7 @@ public final class Kubelet: Controller {
         for c in pod["status"]["conditions"].items {
             if let type = c["type"].string, let status = c["status"].string {
                 let since = c["lastTransitionTime"].string.flatMap(Timestamp.parse) ?? 0
-                rt.conditions[type] = (status, since, Timestamp.rfc3339(since))
+                rt.conditions[type] = PodRuntime.OwnedCondition(status: status, since: since, text: Timestamp.rfc3339(since))
             }
         }
         func adopted(_ spec: JSONValue, _ status: JSONValue?, isInit: Bool) -> ContainerRuntime {

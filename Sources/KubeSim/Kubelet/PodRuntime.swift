@@ -1,7 +1,7 @@
 import KubeAPI
 
 /// What the kubelet knows about one container of a pod it runs.
-struct ContainerRuntime {
+struct ContainerRuntime: Equatable {
     enum State: Equatable {
         case waiting(reason: String, message: String?)
         case running(startedAt: Millis)
@@ -60,8 +60,19 @@ final class PodRuntime {
     var terminating = false
     var initContainers: [ContainerRuntime] = []
     var containers: [ContainerRuntime] = []
-    /// type → (status, lastTransitionTime) of each condition the kubelet owns.
-    var conditions: [String: (status: String, since: Millis, text: String)] = [:]
+    /// One condition the kubelet owns: when its status last changed, and its JSON as last written.
+    struct OwnedCondition {
+        var status: String
+        var since: Millis
+        var text: String
+        /// The JSON last built, with the reason and message it carries (reused while they hold).
+        var built: (reason: String?, message: String?, value: JSONValue)?
+    }
+
+    /// type → each condition the kubelet owns.
+    var conditions: [String: OwnedCondition] = [:]
+    /// Each container's status as last built and the record it was built from, reused while unchanged.
+    var builtContainerStatuses: [String: (from: ContainerRuntime, value: JSONValue)] = [:]
     /// The conditions last built and what they were built from, reused while unchanged.
     var lastConditions: (inputs: PodStatusBuilder.ConditionInputs, conditions: [JSONValue])?
 

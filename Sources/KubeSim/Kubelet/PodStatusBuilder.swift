@@ -9,14 +9,14 @@ enum PodStatusBuilder {
         let specInit = pod["spec"]["initContainers"].items
         if !rt.containers.isEmpty {
             status["containerStatuses"] = .array(zip(rt.containers, padded(specContainers, rt.containers.count)).map {
-                containerStatus($0, spec: $1)
+                cachedContainerStatus($0, spec: $1, runtime: rt)
             })
         }
         status["hostIP"] = .string(hostIP)
         status["hostIPs"] = [["ip": .string(hostIP)]]
         if !rt.initContainers.isEmpty {
             status["initContainerStatuses"] = .array(zip(rt.initContainers, padded(specInit, rt.initContainers.count)).map {
-                containerStatus($0, spec: $1)
+                cachedContainerStatus($0, spec: $1, runtime: rt)
             })
         }
         status["phase"] = .string(rt.phase)
@@ -58,22 +58,32 @@ enum PodStatusBuilder {
     private static func buildConditions(_ inputs: ConditionInputs, runtime rt: PodRuntime, now: Millis) -> [JSONValue] {
         func condition(_ type: String, _ ok: Bool, reason: String? = nil, message: String? = nil) -> JSONValue {
             let status = ok ? "True" : "False"
-            let sinceText: String
+            let reason = ok ? nil : reason, message = ok ? nil : message
+            var owned: PodRuntime.OwnedCondition
             if let previous = rt.conditions[type], previous.status == status {
-                sinceText = previous.text
+                if let built = previous.built, built.reason == reason, built.message == message { return built.value }
+                owned = previous
             } else {
-                sinceText = Timestamp.rfc3339(now)
-                rt.conditions[type] = (status, now, sinceText)
+                owned = PodRuntime.OwnedCondition(status: status, since: now, text: Timestamp.rfc3339(now))
             }
-            // Every key in one literal (sized once); message and reason only when not ok.
-            var c: JSONValue = [
-                "lastProbeTime": nil, "lastTransitionTime": .string(sinceText),
-                "message": ok ? .null : message.map(JSONValue.string) ?? .null,
-                "reason": ok ? .null : reason.map(JSONValue.string) ?? .null,
-                "status": .string(status), "type": .string(type),
-            ]
-            if c["message"].isNull { c["message"] = nil }
-            if c["reason"].isNull { c["reason"] = nil }
+            // One literal per shape, so each object is built at its size with `lastProbeTime: null` kept.
+            let since = JSONValue.string(owned.text)
+            let c: JSONValue
+            switch (reason, message) {
+            case let (reason?, message?):
+                c = ["lastProbeTime": nil, "lastTransitionTime": since, "message": .string(message), "reason": .string(reason),
+                     "status": .string(status), "type": .string(type)]
+            case let (reason?, nil):
+                c = ["lastProbeTime": nil, "lastTransitionTime": since, "reason": .string(reason), "status": .string(status),
+                     "type": .string(type)]
+            case let (nil, message?):
+                c = ["lastProbeTime": nil, "lastTransitionTime": since, "message": .string(message), "status": .string(status),
+                     "type": .string(type)]
+            case (nil, nil):
+                c = ["lastProbeTime": nil, "lastTransitionTime": since, "status": .string(status), "type": .string(type)]
+            }
+            owned.built = (reason, message, c)
+            rt.conditions[type] = owned
             return c
         }
         var out: [JSONValue] = []
@@ -99,6 +109,16 @@ enum PodStatusBuilder {
         }
         if !inputs.scheduled.isNull { out.append(inputs.scheduled) }
         return out
+    }
+
+    /// A pod's spec never changes under a running kubelet record, so the container record alone
+    /// decides its status.
+    private static func cachedContainerStatus(_ c: ContainerRuntime, spec: JSONValue, runtime rt: PodRuntime) -> JSONValue {
+        let key = (c.isInit ? "init/" : "") + c.name
+        if let cached = rt.builtContainerStatuses[key], cached.from == c { return cached.value }
+        let built = containerStatus(c, spec: spec)
+        rt.builtContainerStatuses[key] = (c, built)
+        return built
     }
 
     static func containerStatus(_ c: ContainerRuntime, spec: JSONValue) -> JSONValue {
