@@ -211,6 +211,12 @@ extension JSONObject: Equatable {
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
         let n = lhs.entries.count
         guard n == rhs.entries.count else { return false }
+        // Copies share their storage until written: the store compares an updated object with the
+        // stored one, and most subtrees (a pod's spec on a status write) are still shared.
+        let shared = lhs.entries.withUnsafeBufferPointer { l in
+            rhs.entries.withUnsafeBufferPointer { r in l.baseAddress == r.baseAddress }
+        }
+        if shared { return true }
         var i = 0
         while i < n {
             if lhs.entries[i].key != rhs.entries[i].key || lhs.entries[i].value != rhs.entries[i].value { return false }

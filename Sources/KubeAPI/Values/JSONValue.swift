@@ -21,9 +21,9 @@ public enum JSONValue: Hashable, Sendable {
 
     // MARK: Reading
 
-    public var isNull: Bool { if case .null = self { return true } else { return false } }
-    public var string: String? { if case .string(let s) = self { return s } else { return nil } }
-    public var bool: Bool? { if case .bool(let b) = self { return b } else { return nil } }
+    @inlinable public var isNull: Bool { if case .null = self { return true } else { return false } }
+    @inlinable public var string: String? { if case .string(let s) = self { return s } else { return nil } }
+    @inlinable public var bool: Bool? { if case .bool(let b) = self { return b } else { return nil } }
     public var int: Int? {
         switch self {
         case .int(let i): return i
@@ -38,12 +38,12 @@ public enum JSONValue: Hashable, Sendable {
         default: return nil
         }
     }
-    public var array: [JSONValue]? { if case .array(let a) = self { return a } else { return nil } }
-    public var object: JSONObject? {
+    @inlinable public var array: [JSONValue]? { if case .array(let a) = self { return a } else { return nil } }
+    @inlinable public var object: JSONObject? {
         if case .object(let o) = self { return o } else { return nil }
     }
     /// Array elements, or none when this is not an array.
-    public var items: [JSONValue] { array ?? [] }
+    @inlinable public var items: [JSONValue] { array ?? [] }
 
     /// The string form kubectl would show for a scalar (used by printers and selectors).
     public var scalarText: String? {
@@ -64,10 +64,17 @@ public enum JSONValue: Hashable, Sendable {
     // MARK: Subscripts
 
     /// Member access; reading a missing key (or a non-object) gives `.null`, writing creates objects.
+    ///
+    /// Read in place and inlinable: chains such as `obj["metadata"]["name"]` borrow each level
+    /// instead of copying (retaining) every intermediate object.
+    @inlinable
     public subscript(key: String) -> JSONValue {
-        get {
-            if case .object(let o) = self { return o[key] ?? .null }
-            return .null
+        _read {
+            if case .object(let o) = self, let i = o.index(forKey: key) {
+                yield o.entries[i].value
+            } else {
+                yield JSONValue.null
+            }
         }
         set {
             var o: JSONObject
