@@ -65,16 +65,14 @@ public enum JSONValue: Hashable, Sendable {
 
     /// Member access; reading a missing key (or a non-object) gives `.null`, writing creates objects.
     ///
-    /// Read in place and inlinable: chains such as `obj["metadata"]["name"]` borrow each level
-    /// instead of copying (retaining) every intermediate object.
+    /// Inlinable so chains such as `obj["metadata"]["name"]` in other modules can be optimized
+    /// as a whole, dropping the retain/release of each intermediate object. (A `_read` accessor
+    /// here crashes the 6.3 optimizer's ownership verifier.)
     @inlinable
     public subscript(key: String) -> JSONValue {
-        _read {
-            if case .object(let o) = self, let i = o.index(forKey: key) {
-                yield o.entries[i].value
-            } else {
-                yield JSONValue.null
-            }
+        get {
+            if case .object(let o) = self, let i = o.index(forKey: key) { return o.entries[i].value }
+            return .null
         }
         set {
             var o: JSONObject
