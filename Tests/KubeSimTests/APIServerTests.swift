@@ -96,4 +96,60 @@ import Testing
         #expect(e["involvedObject"]["uid"].string == cm.uid)
         #expect(cluster.events(about: cm.uid, namespace: "default").map(\.name) == [e.name])
     }
+
+    /// Events are stored as compact records; what a reader gets must be the API's JSON.
+    @Test func recordedEventRendersAsTheAPIReturnsIt() throws {
+        let cluster = Sandbox.make(seed: 41, workerNodes: 1)
+        let cm = try Sim.create(cluster, "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n")
+        cluster.recordEvent(for: cm, type: "Warning", reason: "Poke", message: "poked", source: "kubelet",
+                            host: "k8s-node1", fieldPath: "spec.containers{app}")
+        let e = try #require(cluster.store.list(Sim.type("Event"), namespace: "default").first)
+        let uid = e.uid, name = e.name, rv = e["metadata"]["resourceVersion"].string ?? ""
+        #expect(JSONText.compact(e) == """
+            {"apiVersion":"v1","count":1,"eventTime":null,"firstTimestamp":"2025-06-02T09:00:00Z",\
+            "involvedObject":{"apiVersion":"v1","fieldPath":"spec.containers{app}","kind":"ConfigMap","name":"c",\
+            "namespace":"default","resourceVersion":"\(cm["metadata"]["resourceVersion"].string ?? "")",\
+            "uid":"\(cm.uid)"},"kind":"Event","lastTimestamp":"2025-06-02T09:00:00Z",\
+            "message":"poked","metadata":{"creationTimestamp":"2025-06-02T09:00:00Z","name":"\(name)",\
+            "namespace":"default","resourceVersion":"\(rv)","uid":"\(uid)"},"reason":"Poke",\
+            "reportingComponent":"kubelet","reportingInstance":"k8s-node1",\
+            "source":{"component":"kubelet","host":"k8s-node1"},"type":"Warning"}
+            """)
+        #expect(!uid.isEmpty && uid != cm.uid && Int(rv) ?? 0 > Int(cm["metadata"]["resourceVersion"].string ?? "") ?? 0)
+    }
+
+    /// A watch that leaves Events out is not told of them; one that wants them gets the rendered object.
+    @Test func watchesOnlySeeTheResourcesTheyWant() throws {
+        let cluster = Sandbox.make(seed: 41, workerNodes: 1)
+        var withoutEvents: [String] = [], eventsOnly: [String] = []
+        cluster.store.watch({ $0.kind != "Event" }) { withoutEvents.append($0.resource.kind) }
+        cluster.store.watch({ $0.kind == "Event" }) { eventsOnly.append($0.object["reason"].string ?? "") }
+        let cm = try Sim.create(cluster, "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n")
+        cluster.recordEvent(for: cm, type: "Normal", reason: "Poke", message: "poked", source: "tester")
+        #expect(withoutEvents == ["ConfigMap"])
+        #expect(eventsOnly == ["Poke"])
+    }
+
+    /// The API server's event TTL: an hour after the last write an Event is gone; aggregation renews it.
+    @Test func eventsExpireAnHourAfterTheirLastWrite() throws {
+        let cluster = Sandbox.make(seed: 41, workerNodes: 1)
+        let cm = try Sim.create(cluster, "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n")
+        func reasons() -> [String] {
+            cluster.events(about: cm.uid, namespace: "default").map { "\($0["reason"].string ?? "")x\($0["count"].int ?? 0)" }
+        }
+        cluster.recordEvent(for: cm, type: "Normal", reason: "Once", message: "once", source: "tester")
+        cluster.recordEvent(for: cm, type: "Normal", reason: "Again", message: "again", source: "tester")
+        cluster.advance(by: 30 * 60_000)
+        cluster.recordEvent(for: cm, type: "Normal", reason: "Again", message: "again", source: "tester")
+        cluster.advance(by: 29 * 60_000 + 59_000)
+        #expect(reasons().sorted() == ["Againx2", "Oncex1"])
+        cluster.advance(by: 1_000)
+        #expect(reasons() == ["Againx2"])
+        cluster.advance(by: 30 * 60_000)
+        #expect(reasons() == [])
+        #expect(cluster.store.list(Sim.type("Event"), namespace: "default").filter { $0["involvedObject"]["uid"].string == cm.uid }.isEmpty)
+        // A repeat after expiry starts a new event rather than bumping the forgotten one.
+        cluster.recordEvent(for: cm, type: "Normal", reason: "Again", message: "again", source: "tester")
+        #expect(reasons() == ["Againx1"])
+    }
 }

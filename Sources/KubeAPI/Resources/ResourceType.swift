@@ -28,6 +28,16 @@ public struct ResourceType: Hashable, Sendable {
     public var apiVersion: String { group.isEmpty ? version : "\(group)/\(version)" }
     /// `statefulsets.apps`, or `pods`: the qualified resource named in API errors.
     public var qualifiedPlural: String { group.isEmpty ? plural : "\(plural).\(group)" }
+    /// Whether the API server keeps `metadata.generation`: its registry strategy sets 1 on create and
+    /// counts spec changes. Pods (before 1.33), services, claims, volumes, nodes and namespaces have
+    /// a spec but no generation.
+    public var tracksGeneration: Bool { Self.generationKinds.contains(kind) }
+
+    private static let generationKinds: Set<String> = [
+        "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "ReplicationController", "Job", "CronJob",
+        "PodDisruptionBudget", "Ingress", "NetworkPolicy",
+    ]
+
     /// `statefulset.apps`, or `pod`: the prefix kubectl prints before `/name`.
     public var qualifiedKind: String { group.isEmpty ? kind.lowercased() : "\(kind.lowercased()).\(group)" }
 }

@@ -12,10 +12,10 @@ public final class ObjectStore {
     public private(set) var revision: Int = 1
 
     /// resource.qualifiedPlural → "namespace/name" → object.
-    private var tables: [String: [String: JSONValue]] = [:]
+    private var tables: [String: [Slot: StoredObject]] = [:]
     /// owner uid → dependents that name it in an ownerReference.
     private var dependents: [String: Set<ObjectRef>] = [:]
-    private var observers: [(id: Int, fn: (WatchEvent) -> Void)] = []
+    private var observers: [Observer] = []
     /// The last creation timestamp's text, so objects created at one instant share one string.
     private var lastStamp: (at: Millis, text: String)?
     private var nextObserverID = 0
@@ -27,27 +27,66 @@ public final class ObjectStore {
 
     // MARK: Watches
 
-    /// Calls `fn` synchronously after every change; returns a token for `unwatch`.
+    private struct Observer {
+        let id: Int
+        let wants: (ResourceType) -> Bool
+        let fn: (WatchEvent) -> Void
+    }
+
+    /// Calls `fn` synchronously after every change to a resource `wants` accepts; returns a token
+    /// for `unwatch`. Saying which resources matter lets compact objects that nobody watches stay
+    /// unrendered.
     @discardableResult
-    public func watch(_ fn: @escaping (WatchEvent) -> Void) -> Int {
+    public func watch(_ wants: @escaping (ResourceType) -> Bool = { _ in true },
+                      _ fn: @escaping (WatchEvent) -> Void) -> Int
+    {
         nextObserverID += 1
-        observers.append((nextObserverID, fn))
+        observers.append(Observer(id: nextObserverID, wants: wants, fn: fn))
         return nextObserverID
     }
 
     public func unwatch(_ token: Int) { observers.removeAll { $0.id == token } }
 
     private func emit(_ kind: WatchEvent.Kind, _ r: ResourceType, _ obj: JSONValue, old: JSONValue?) {
-        let event = WatchEvent(kind: kind, resource: r, object: obj, old: old)
-        for o in observers { o.fn(event) }
+        emit(kind, r, rendering: { obj }, old: { old })
+    }
+
+    /// Delivers a change to the observers that want it; the object is rendered at most once, and
+    /// only when one of them does.
+    private func emit(_ kind: WatchEvent.Kind, _ r: ResourceType, rendering obj: () -> JSONValue,
+                      old: () -> JSONValue?)
+    {
+        var event: WatchEvent?
+        for o in observers where o.wants(r) {
+            if event == nil { event = WatchEvent(kind: kind, resource: r, object: obj(), old: old()) }
+            o.fn(event!)
+        }
     }
 
     // MARK: Reading
 
-    private static func key(_ ns: String, _ name: String) -> String { ns + "/" + name }
+    /// An object's place in its table: two strings, so a lookup joins nothing.
+    private struct Slot: Hashable {
+        let namespace: String
+        let name: String
+
+        /// etcd's order, that of the joined `namespace/name` keys.
+        static func listedBefore(_ a: Slot, _ b: Slot) -> Bool {
+            if a.namespace == b.namespace { return a.name < b.name }
+            // Names never contain "/", so the first difference lies in `namespace/`.
+            return a.namespace + "/" < b.namespace + "/"
+        }
+    }
+
+    private static func key(_ ns: String, _ name: String) -> Slot { Slot(namespace: ns, name: name) }
 
     public func get(_ r: ResourceType, namespace: String?, name: String) -> JSONValue? {
-        tables[r.qualifiedPlural]?[Self.key(r.namespaced ? (namespace ?? "") : "", name)]
+        tables[r.qualifiedPlural]?[Self.key(r.namespaced ? (namespace ?? "") : "", name)]?.value
+    }
+
+    /// Whether an object exists, without rendering a compact one.
+    public func contains(_ r: ResourceType, namespace: String?, name: String) -> Bool {
+        tables[r.qualifiedPlural]?[Self.key(r.namespaced ? (namespace ?? "") : "", name)] != nil
     }
 
     public func get(_ ref: ObjectRef) -> JSONValue? { get(ref.resource, namespace: ref.namespace, name: ref.name) }
@@ -55,15 +94,14 @@ public final class ObjectStore {
     /// Objects of a type, ordered by namespace then name as etcd lists them; nil namespace means all.
     public func list(_ r: ResourceType, namespace: String? = nil) -> [JSONValue] {
         guard let table = tables[r.qualifiedPlural] else { return [] }
-        var keys: [String]
+        var keys: [Slot]
         if let ns = namespace, r.namespaced {
-            let prefix = ns + "/"
-            keys = table.keys.filter { $0.hasPrefix(prefix) }
+            keys = table.keys.filter { $0.namespace == ns }
         } else {
             keys = Array(table.keys)
         }
-        keys.sort()
-        return keys.map { table[$0]! }
+        keys.sort(by: Slot.listedBefore)
+        return keys.map { table[$0]!.value }
     }
 
     public func count(_ r: ResourceType) -> Int { tables[r.qualifiedPlural]?.count ?? 0 }
@@ -92,7 +130,7 @@ public final class ObjectStore {
             name = prefix + makeSuffix()
             obj["metadata"]["name"] = .string(name)
         }
-        if get(r, namespace: ns, name: name) != nil { throw .alreadyExists(r, name) }
+        if contains(r, namespace: ns, name: name) { throw .alreadyExists(r, name) }
         obj["apiVersion"] = .string(r.apiVersion)
         obj["kind"] = .string(r.kind)
         if r.namespaced { obj["metadata"]["namespace"] = .string(ns) } else { obj["metadata"]["namespace"] = .null }
@@ -100,12 +138,27 @@ public final class ObjectStore {
         revision += 1
         obj["metadata"]["resourceVersion"] = .string(String(revision))
         obj["metadata"]["creationTimestamp"] = .string(stampText(now()))
-        if !obj["spec"].isNull { obj["metadata"]["generation"] = 1 }
+        if r.tracksGeneration { obj["metadata"]["generation"] = 1 }
         obj = Self.orderMetadata(obj)
-        tables[r.qualifiedPlural, default: [:]][Self.key(ns, name)] = obj
+        tables[r.qualifiedPlural, default: [:]][Self.key(ns, name)] = .json(obj)
         index(ObjectRef(r, namespace: ns, name: name), old: nil, new: obj)
         emit(.added, r, obj, old: nil)
         return obj
+    }
+
+    /// Stores a new object kept as a compact record (see `CompactObject`); `make` receives the
+    /// uid, resourceVersion and creation time the store assigns. Such objects carry no
+    /// ownerReferences. A later `update` stores the JSON it is given.
+    public func createCompact(_ r: ResourceType, namespace: String, name: String,
+                              _ make: (AssignedMetadata) -> any CompactObject) throws(APIError)
+    {
+        let ns = r.namespaced ? namespace : ""
+        if contains(r, namespace: ns, name: name) { throw .alreadyExists(r, name) }
+        let uid = makeUID()
+        revision += 1
+        let record = make(AssignedMetadata(uid: uid, resourceVersion: revision, creationTimestamp: now()))
+        tables[r.qualifiedPlural, default: [:]][Self.key(ns, name)] = .compact(record)
+        emit(.added, r, rendering: record.rendered, old: { nil })
     }
 
     /// Replaces a stored object. Bumps resourceVersion, and generation when the spec changed.
@@ -114,9 +167,12 @@ public final class ObjectStore {
     public func update(_ r: ResourceType, _ object: JSONValue) throws(APIError) -> JSONValue {
         let ns = r.namespaced ? (object.namespace ?? "default") : ""
         let key = Self.key(ns, object.name)
-        guard let old = tables[r.qualifiedPlural]?[key] else { throw .notFound(r, object.name) }
+        guard let old = tables[r.qualifiedPlural]?[key]?.value else { throw .notFound(r, object.name) }
         var obj = object
-        if old["spec"] != obj["spec"] {
+        // A Deployment's generation also counts annotation changes (its strategy says so).
+        if r.tracksGeneration && (old["spec"] != obj["spec"]
+            || (r.kind == "Deployment" && old["metadata"]["annotations"] != obj["metadata"]["annotations"]))
+        {
             obj["metadata"]["generation"] = .int((old["metadata"]["generation"].int ?? 0) + 1)
         }
         if obj == old { return old }
@@ -127,7 +183,7 @@ public final class ObjectStore {
             remove(ref, last: obj)
             return obj
         }
-        tables[r.qualifiedPlural]![key] = obj
+        tables[r.qualifiedPlural]![key] = .json(obj)
         index(ref, old: old, new: obj)
         emit(.modified, r, obj, old: old)
         return obj
@@ -173,7 +229,7 @@ public final class ObjectStore {
             revision += 1
             obj["metadata"]["resourceVersion"] = .string(String(revision))
             let old = get(ref)
-            tables[ref.resource.qualifiedPlural]![Self.key(ref.namespace, ref.name)] = obj
+            tables[ref.resource.qualifiedPlural]![Self.key(ref.namespace, ref.name)] = .json(obj)
             emit(.modified, ref.resource, obj, old: old)
             return obj
         }
@@ -183,8 +239,20 @@ public final class ObjectStore {
 
     /// Removes an object immediately (force deletion, or a kubelet confirming termination).
     public func remove(_ ref: ObjectRef) {
-        guard let obj = get(ref) else { return }
-        remove(ref, last: obj)
+        guard let stored = tables[ref.resource.qualifiedPlural]?[Self.key(ref.namespace, ref.name)] else { return }
+        if case .compact = stored {
+            // Compact objects own nothing and are rendered only for a watch that wants them.
+            tables[ref.resource.qualifiedPlural]?.removeValue(forKey: Self.key(ref.namespace, ref.name))
+            revision += 1
+            var last: JSONValue?
+            let rendered = {
+                if last == nil { last = stored.value }
+                return last ?? .null
+            }
+            emit(.deleted, ref.resource, rendering: rendered, old: rendered)
+            return
+        }
+        remove(ref, last: stored.value)
     }
 
     private func remove(_ ref: ObjectRef, last: JSONValue) {

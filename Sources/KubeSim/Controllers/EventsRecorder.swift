@@ -25,6 +25,11 @@ final class EventAggregator {
         return value
     }
 
+    func forget(_ name: String, about object: String) {
+        byObject[object]?.removeAll { $0.name == name }
+        if byObject[object]?.isEmpty == true { byObject[object] = nil }
+    }
+
     func find(_ object: String, _ probe: Entry) -> String? {
         byObject[object]?.first {
             $0.reason == probe.reason && $0.message == probe.message && $0.source == probe.source && $0.type == probe.type
@@ -52,53 +57,35 @@ extension Cluster {
         let objectKey = uid.isEmpty ? "\(namespace)/\(object.kind)/\(object.name)" : uid
         var probe = EventAggregator.Entry(source: source, host: host, fieldPath: fieldPath, type: type, reason: reason,
                                           message: message, name: "")
-        let stamp = eventAggregator.stamp(now)
         if let existing = eventAggregator.find(objectKey, probe),
             let old = store.get(eventType, namespace: namespace, name: existing)
         {
             var event = old
             event["count"] = .int((old["count"].int ?? 1) + 1)
-            event["lastTimestamp"] = stamp
-            _ = try? store.update(eventType, event)
+            event["lastTimestamp"] = eventAggregator.stamp(now)
+            if (try? store.update(eventType, event)) != nil {
+                trackEventExpiry(namespace: namespace, name: existing, objectKey: objectKey, renewal: true)
+            }
             return
         }
-        // One literal holding every optional field, sized once; absent ones are dropped after.
-        // Tens of thousands of events stay in the store, so capacity left over by growth adds up.
-        var involved: JSONValue = [
-            "apiVersion": .string(object.apiVersion), "kind": .string(object.kind), "name": .string(object.name),
-            "namespace": object.namespace.map(JSONValue.string) ?? .null,
-            "resourceVersion": object["metadata"]["resourceVersion"].string.map(JSONValue.string) ?? .null,
-            "uid": uid.isEmpty ? .null : .string(uid),
-            "fieldPath": fieldPath.map(JSONValue.string) ?? .null,
-        ]
-        for key in ["namespace", "resourceVersion", "uid", "fieldPath"] where involved[key].isNull { involved[key] = nil }
+        let involved = RecordedEvent.InvolvedObject(
+            apiVersion: object.apiVersion, kind: object.kind, name: object.name, namespace: object.namespace,
+            resourceVersion: object["metadata"]["resourceVersion"].string, uid: uid.isEmpty ? nil : uid,
+            fieldPath: fieldPath)
         // The recorder names events after the object and the nanosecond clock, in hex.
         let nanos = UInt64(max(0, now)) &* 1_000_000 &+ rng.next() % 1_000_000
         var suffix = String(nanos, radix: 16)
         if suffix.count < 16 { suffix = String(repeating: "0", count: 16 - suffix.count) + suffix }
         let name = "\(object.name.isEmpty ? "unknown" : object.name).\(suffix)"
-        let sourceValue: JSONValue = host.map { ["component": .string(source), "host": .string($0)] }
-            ?? ["component": .string(source)]
-        let event: JSONValue = [
-            "apiVersion": "v1",
-            "count": 1,
-            "eventTime": nil,
-            "firstTimestamp": stamp,
-            "involvedObject": involved,
-            "kind": "Event",
-            "lastTimestamp": stamp,
-            "message": .string(message),
-            "metadata": ["name": .string(name), "namespace": .string(namespace)],
-            "reason": .string(reason),
-            "reportingComponent": .string(source),
-            "reportingInstance": .string(host ?? ""),
-            "source": sourceValue,
-            "type": .string(type),
-        ]
-        if (try? store.create(eventType, event)) != nil {
+        do {
+            try store.createCompact(eventType, namespace: namespace, name: name) { metadata in
+                RecordedEvent(name: name, namespace: namespace, metadata: metadata, involved: involved, type: type,
+                              reason: reason, message: message, component: source, host: host)
+            }
             probe.name = name
             eventAggregator.byObject[objectKey, default: []].append(probe)
-        }
+            trackEventExpiry(namespace: namespace, name: name, objectKey: objectKey, renewal: false)
+        } catch {}
     }
 
     /// Events about the object with `uid`, oldest first (for `kubectl describe`).

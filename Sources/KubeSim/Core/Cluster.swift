@@ -15,6 +15,8 @@ public final class Cluster {
 
     /// Lets repeated events aggregate (see `recordEvent`).
     let eventAggregator = EventAggregator()
+    /// Drops events an hour after their last write (see `EventExpiry`).
+    let eventExpiry = EventExpiry()
 
     private var timed = EventQueue()
     private var controllers: [Controller] = []
@@ -38,7 +40,8 @@ public final class Cluster {
         store = ObjectStore(now: { start }, makeUID: { "" })
         store.now = { [unowned self] in self.now }
         store.makeUID = { [unowned self] in self.rng.uuid() }
-        store.watch { [unowned self] event in self.enqueue(for: event) }
+        // No controller reacts to Events, and every other change records some.
+        store.watch({ $0.kind != "Event" }) { [unowned self] event in self.enqueue(for: event) }
     }
 
     // MARK: Controllers
@@ -48,8 +51,6 @@ public final class Cluster {
     public func controller<T: Controller>(_ type: T.Type) -> T? { controllers.first { $0 is T } as? T }
 
     private func enqueue(for event: WatchEvent) {
-        // No controller reacts to Events, and every other change records some.
-        if event.resource.kind == "Event" { return }
         for (i, c) in controllers.enumerated() {
             for key in c.keys(for: event, in: self) { enqueue(controller: i, key: key) }
         }

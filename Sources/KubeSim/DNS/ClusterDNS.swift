@@ -38,7 +38,7 @@ public final class ClusterDNS {
         let index = DNSAddressIndex(store: cluster.store, zone: Self.zone)
         self.index = index
         let store = cluster.store
-        watchToken = store.watch { [weak store] event in
+        watchToken = store.watch({ DNSAddressIndex.indexedKinds.contains($0.kind) }) { [weak store] event in
             guard let store else { return }
             index.apply(event, store: store)
         }

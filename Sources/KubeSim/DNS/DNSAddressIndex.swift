@@ -23,6 +23,9 @@ final class DNSAddressIndex {
         for pod in store.list(ServiceAddresses.resourcePods) { indexPod(pod, deleted: false) }
     }
 
+    /// The kinds `apply` reads.
+    static let indexedKinds: Set<String> = ["Service", "Endpoints", "Pod"]
+
     func apply(_ event: WatchEvent, store: ObjectStore) {
         switch event.resource.kind {
         case "Service":
@@ -96,11 +99,14 @@ final class DNSAddressIndex {
 
     private func indexPod(_ pod: JSONValue, deleted: Bool) {
         let key = Self.key(pod)
+        let ip = deleted ? nil : pod["status"]["podIP"].string.flatMap { IPv4Text.isValid($0) ? $0 : nil }
+        // Most pod writes are status changes that keep the address.
+        if podContributions[key] == ip { return }
         if let old = podContributions.removeValue(forKey: key) {
             podIPs[old]?.remove(key)
             if podIPs[old]?.isEmpty == true { podIPs.removeValue(forKey: old) }
         }
-        guard !deleted, let ip = pod["status"]["podIP"].string, IPv4Text.isValid(ip) else { return }
+        guard let ip else { return }
         podIPs[ip, default: []].insert(key)
         podContributions[key] = ip
     }

@@ -231,6 +231,21 @@ extension Kubelet {
         }
     }
 
+    /// The main process of an attached container (`kubectl run -it`) ended with its session; the
+    /// kubelet notices at its next relist and treats it as any other exit (restart or completion).
+    public func attachedProcessEnded(namespace: String, pod: String, container name: String, exitCode: Int,
+                                     in cluster: Cluster)
+    {
+        guard let rt = runtimes[namespace + "/" + pod], let i = rt.containers.firstIndex(where: { $0.name == name }),
+            rt.containers[i].isRunning
+        else { return }
+        let epoch = rt.epoch, id = rt.containers[i].containerID
+        cluster.schedule(after: Millis(cluster.rng.int(in: 100...900))) { [weak self, unowned cluster] in
+            guard let self, self.isCurrent(rt, epoch), self.container(rt, isInit: false, i)?.containerID == id else { return }
+            self.exited(rt, isInit: false, index: i, code: exitCode, in: cluster)
+        }
+    }
+
     private func exited(_ rt: PodRuntime, isInit: Bool, index i: Int, code: Int, in cluster: Cluster) {
         guard let pod = pod(of: rt, in: cluster), let c = container(rt, isInit: isInit, i),
             case .running(let startedAt) = c.state

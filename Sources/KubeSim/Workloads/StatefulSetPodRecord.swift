@@ -56,7 +56,7 @@ final class StatefulSetPodRecord {
             }
         }
         claimVolumes = claims
-        matchesSelector = selector.map { $0.matches(labels.stringMap) } ?? false
+        matchesSelector = selector?.matches(labelsOf: pod) ?? false
     }
 
     var isTerminal: Bool { phase == "Failed" || phase == "Succeeded" }

@@ -31,8 +31,7 @@ enum GetWatch {
         if !selection.errors.isEmpty { call.err(selection.errors.joined(separator: "\n") + "\n") }
 
         var lastChange = call.cluster.now
-        let token = call.store.watch { event in
-            guard event.resource == type else { return }
+        let token = call.store.watch({ $0 == type }) { event in
             let o = event.object
             if type.namespaced && !allNamespaces && o.namespace != call.namespace { return }
             if !names.isEmpty && !names.contains(o.name) { return }

@@ -91,6 +91,30 @@ struct RunCommand: KubectlCommand {
         return attach(name: name, argv: extra, interactive: interactive, tty: tty, call: call)
     }
 
+    /// After a Never or OnFailure session, kubectl waits for the pod to finish and reports a failed
+    /// main process by its pod; returns the error text, if any.
+    private func waitForExit(_ ref: ObjectRef, succeededOnly: Bool, call: Invocation) -> String? {
+        let timeout = Duration.parseGo(call.flags.string("pod-running-timeout")) ?? 60_000
+        var waited: Millis = 0
+        while true {
+            guard let pod = call.store.get(ref) else { return "Error from server (NotFound): pods \"\(ref.name)\" not found\n" }
+            let phase = pod["status"]["phase"].string ?? ""
+            if phase == "Succeeded" { return nil }
+            if phase == "Failed" && !succeededOnly {
+                let terminated = pod["status"]["containerStatuses"][0]["state"]["terminated"]
+                guard let code = terminated["exitCode"].int, code != 0 else {
+                    return "error: pod \(ref.namespace)/\(ref.name) failed with unknown exit code\n"
+                }
+                let message = terminated["message"].string ?? ""
+                return "pod \(ref.namespace)/\(ref.name) terminated (\(terminated["reason"].string ?? ""))\n" + message
+                    + (message.isEmpty || message.hasSuffix("\n") ? "" : "\n")
+            }
+            if waited >= timeout { return "error: timed out waiting for the condition\n" }
+            guard call.kubectl.wait(250) else { return nil }
+            waited += 250
+        }
+    }
+
     /// Waits for the pod to run, then connects the terminal to its main process.
     func attach(name: String, argv: [String], interactive: Bool, tty: Bool, call: Invocation) -> Int32 {
         let ref = ObjectRef(PodTarget.pods, namespace: call.namespace, name: name)
@@ -129,12 +153,22 @@ struct RunCommand: KubectlCommand {
         if command.isEmpty { command = [instance.profile.dialect == .bash ? "bash" : "sh"] }
         var finished = false
         let depth = call.io.terminal?.programs.count ?? 0
+        let restart = pod["spec"]["restartPolicy"].string ?? "Always"
         let status = ContainerProcess.run(command, in: instance, call: call, interactive: interactive, tty: tty,
                                           reportStatus: false) { code in
             finished = true
+            if interactive && tty && restart == "Always" && !call.flags.bool("quiet") {
+                call.out("Session ended, resume using 'kubectl attach \(name) -c \(name) -i -t' command when the pod is running\n")
+            }
+            // The session was the container's main process: its end is the container's exit.
+            call.cluster.controller(Kubelet.self)?.attachedProcessEnded(
+                namespace: call.namespace, pod: name, container: name, exitCode: Int(code), in: call.cluster)
+            var failure: String?
+            if restart != "Always" && !call.flags.bool("leave-stdin-open") {
+                failure = waitForExit(ref, succeededOnly: restart == "OnFailure", call: call)
+            }
             deleteIfAsked(code)
-            // kubectl run reports a failed main process by its pod.
-            if code != 0 { call.err("pod \(call.namespace)/\(name) terminated (Error)\n") }
+            if let failure { call.err(failure) }
         }
         let sessionOpen = (call.io.terminal?.programs.count ?? 0) > depth
         if !finished && !sessionOpen { deleteIfAsked(status) }

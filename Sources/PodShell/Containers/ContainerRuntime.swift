@@ -19,7 +19,7 @@ public final class ContainerRuntime {
     public init(cluster: Cluster, dns: ClusterDNS) {
         self.cluster = cluster
         self.dns = dns
-        watchToken = cluster.store.watch { [weak self] event in
+        watchToken = cluster.store.watch({ $0.kind == "Pod" || $0.kind == "PersistentVolume" }) { [weak self] event in
             guard let self else { return }
             if event.kind != .deleted {
                 // The NFS provisioner makes the claim's folder on the export as soon as it provisions.

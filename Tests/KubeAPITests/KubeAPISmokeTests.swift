@@ -1,4 +1,0 @@
-import Testing
-@testable import KubeAPI
-
-@Test func KubeAPILoads() { #expect(Bool(true)) }

@@ -1,4 +1,0 @@
-import Testing
-@testable import KubeSim
-
-@Test func KubeSimLoads() { #expect(Bool(true)) }

@@ -1,4 +1,0 @@
-import Testing
-@testable import Kubectl
-
-@Test func KubectlLoads() { #expect(Bool(true)) }

@@ -1,4 +1,0 @@
-import Testing
-@testable import PodShell
-
-@Test func PodShellLoads() { #expect(Bool(true)) }

@@ -1,0 +1,42 @@
+import Testing
+
+/// `kubectl run -it`: the session is the container's main process, so leaving it ends the container
+/// the way the restart policy says, and kubectl says what real kubectl says.
+@Suite struct AttachedSessionTests {
+    static let transcript = WalkthroughHarness.run(folder: "files", script: """
+        kubectl run -i --tty --image busybox done --restart=Never -- sh
+        exit
+        kubectl run -it --image busybox again -- sh
+        exit 3
+        sleep 5
+        kubectl run -it --image busybox broken --restart=Never -- sh
+        exit 4
+        echo $?
+        kubectl run -it --rm --image busybox gone --restart=Never -- sh
+        exit 5
+        kubectl get pods
+        """)
+
+    /// The lines printed after the session's last line, up to the next host prompt.
+    static func after(_ line: String) -> [String] {
+        ContainerWalkthroughTests.lines(after: line, in: transcript)
+    }
+
+    @Test func neverRestartedSessionsCompleteOrFail() {
+        let pods = WalkthroughHarness.output(of: "kubectl get pods", in: Self.transcript)
+        #expect(pods.first { $0.hasPrefix("done ") }?.contains("0/1     Completed   0 ") == true)
+        #expect(pods.first { $0.hasPrefix("broken ") }?.contains("0/1     Error       0 ") == true)
+        #expect(!pods.contains { $0.hasPrefix("gone ") })
+        #expect(Self.after("/ # exit 4") == ["pod default/broken terminated (Error)"])
+        #expect(WalkthroughHarness.output(of: "echo $?", in: Self.transcript) == ["4"])
+        // With --rm the pod is deleted before kubectl reports the failure.
+        #expect(Self.after("/ # exit 5") == ["pod \"gone\" deleted", "pod default/gone terminated (Error)"])
+    }
+
+    @Test func alwaysRestartedSessionsRestartTheContainer() {
+        #expect(Self.after("/ # exit 3")
+            == ["Session ended, resume using 'kubectl attach again -c again -i -t' command when the pod is running"])
+        let again = WalkthroughHarness.output(of: "kubectl get pods", in: Self.transcript).first { $0.hasPrefix("again ") }
+        #expect(again?.contains("1/1     Running     1 (") == true)
+    }
+}
