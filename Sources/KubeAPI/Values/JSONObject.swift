@@ -115,10 +115,6 @@ public struct JSONObject: Sendable {
         set { self[key] = newValue }
     }
 
-    /// The member at a position (0..<count).
-    @inlinable
-    public subscript(position: Int) -> Element { entries[position] }
-
     // MARK: Writing
 
     /// Replaces the value of an existing key in place, or appends a new key; returns the old value.
