@@ -126,6 +126,28 @@ import Testing
         #expect(Set([rebuilt, big]).count == 1)
     }
 
+    /// Keys compare as Swift strings (canonical equivalence), whatever their byte lengths.
+    @Test func lookupsFollowStringEquivalence() {
+        var o: JSONObject = ["K": 1, "name": 2]
+        #expect(o["\u{212A}"] == 1)  // KELVIN SIGN, three bytes, equivalent to "K"
+        #expect(o.index(forKey: "n\u{0061}me") == 1)
+        o["caf\u{E9}"] = 3
+        #expect(o["cafe\u{301}"] == 3)
+        #expect(o["K"] == 1)
+        var kelvin: JSONObject = ["\u{212A}": 1, "a": 2]
+        #expect(kelvin["K"] == 1)
+        kelvin["K"] = 5
+        #expect(kelvin.count == 2)
+        #expect(kelvin["a"] == 2)
+        #expect(kelvin["ab"] == nil)
+        // The large-object index hashes keys the same way.
+        var big = JSONObject()
+        for i in 0..<40 { big["k\(i)"] = .int(i) }
+        big["caf\u{E9}"] = "accent"
+        #expect(big["cafe\u{301}"] == "accent")
+        #expect(big.index(forKey: "cafe\u{301}") == 40)
+    }
+
     @Test func literalKeepsTheLastValueOfARepeatedKey() {
         let o: JSONObject = ["a": 1, "b": 2, "a": 3]
         #expect(Array(o.keys) == ["a", "b"])
