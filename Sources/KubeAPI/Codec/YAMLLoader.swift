@@ -1,6 +1,5 @@
 import Foundation
 import Yams
-import OrderedCollections
 
 /// Turns manifest text (YAML, several `---` documents, or JSON) into objects, resolving plain
 /// scalars the way the API machinery's YAML 1.1 decoder does (`yes` is a bool, `0400` is octal).
@@ -136,7 +135,7 @@ public enum YAMLLoader {
             for n in seq { out.append(try convert(n)) }
             return .array(out)
         case .mapping(let map):
-            var out = OrderedDictionary<String, JSONValue>()
+            var out = JSONObject()
             for (k, v) in map {
                 let key: String
                 switch k {

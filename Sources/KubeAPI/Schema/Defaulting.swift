@@ -1,4 +1,3 @@
-import OrderedCollections
 
 /// The API server's defaulting (`SetDefaults_*` in pkg/apis/*/v1/defaults.go) plus the pure parts of the
 /// registry strategies and admission plugins that run on create: pod priority, DefaultTolerationSeconds,
@@ -267,7 +266,7 @@ enum Defaulting {
             child(&spec, "template", create: true, podTemplate)
             eachElement(&spec, "volumeClaimTemplates") { t in
                 // Templates are stored as full claims.
-                var o: OrderedDictionary<String, JSONValue> = ["apiVersion": "v1", "kind": "PersistentVolumeClaim"]
+                var o: JSONObject = ["apiVersion": "v1", "kind": "PersistentVolumeClaim"]
                 for (k, v) in t.object ?? [:] where k != "apiVersion" && k != "kind" { o[k] = v }
                 t = .object(o)
                 templateMetadata(&t)

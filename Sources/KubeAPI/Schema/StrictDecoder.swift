@@ -1,4 +1,3 @@
-import OrderedCollections
 
 /// Checks an object against its kind's schema the way the API server's strict JSON decoding does:
 /// every unknown field is collected, and the first type mismatch is reported in Go's json wording.
@@ -29,7 +28,7 @@ struct StrictDecoder {
         return "strict decoding error: " + decoder.unknownFields.map { "unknown field \"\($0)\"" }.joined(separator: ", ")
     }
 
-    private mutating func walkObject(_ object: OrderedDictionary<String, JSONValue>, _ schema: ObjectSchema) throws(Abort) {
+    private mutating func walkObject(_ object: JSONObject, _ schema: ObjectSchema) throws(Abort) {
         for (key, value) in object {
             path.append(.key(key))
             defer { path.removeLast() }

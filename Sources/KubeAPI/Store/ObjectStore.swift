@@ -1,4 +1,3 @@
-import OrderedCollections
 
 /// The API server's storage: objects by resource, namespace and name, with resourceVersions,
 /// uids, timestamps, finalizers, graceful pod deletion and synchronous watches.
@@ -306,7 +305,7 @@ public final class ObjectStore {
         let order = ["annotations", "creationTimestamp", "deletionGracePeriodSeconds", "deletionTimestamp", "finalizers",
                      "generateName", "generation", "labels", "name", "namespace", "ownerReferences", "resourceVersion", "uid"]
         // Built at its final size: every stored object keeps this dictionary.
-        var sorted = OrderedDictionary<String, JSONValue>()
+        var sorted = JSONObject()
         sorted.reserveCapacity(md.count)
         for k in order { if let v = md[k] { sorted[k] = v } }
         for (k, v) in md where !order.contains(k) { sorted[k] = v }

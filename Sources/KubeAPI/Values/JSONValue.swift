@@ -1,5 +1,3 @@
-import OrderedCollections
-
 /// An API object as the API server holds it: an ordered tree of JSON values.
 ///
 /// Objects keep the key order they were written in, so round-trips stay recognisable; printers
@@ -11,23 +9,21 @@ public enum JSONValue: Hashable, Sendable {
     case double(Double)
     case string(String)
     case array([JSONValue])
-    case object(OrderedDictionary<String, JSONValue>)
+    case object(JSONObject)
 
     public static var emptyObject: JSONValue { .object([:]) }
 
     /// An empty object with room for `capacity` keys, for objects built key by key that stay
     /// stored: growth by doubling would leave up to half of each one unused.
     public static func object(capacity: Int) -> JSONValue {
-        var o = OrderedDictionary<String, JSONValue>()
-        o.reserveCapacity(max(0, capacity))
-        return .object(o)
+        .object(JSONObject(minimumCapacity: capacity))
     }
 
     // MARK: Reading
 
-    public var isNull: Bool { if case .null = self { return true } else { return false } }
-    public var string: String? { if case .string(let s) = self { return s } else { return nil } }
-    public var bool: Bool? { if case .bool(let b) = self { return b } else { return nil } }
+    @inlinable public var isNull: Bool { if case .null = self { return true } else { return false } }
+    @inlinable public var string: String? { if case .string(let s) = self { return s } else { return nil } }
+    @inlinable public var bool: Bool? { if case .bool(let b) = self { return b } else { return nil } }
     public var int: Int? {
         switch self {
         case .int(let i): return i
@@ -42,12 +38,12 @@ public enum JSONValue: Hashable, Sendable {
         default: return nil
         }
     }
-    public var array: [JSONValue]? { if case .array(let a) = self { return a } else { return nil } }
-    public var object: OrderedDictionary<String, JSONValue>? {
+    @inlinable public var array: [JSONValue]? { if case .array(let a) = self { return a } else { return nil } }
+    @inlinable public var object: JSONObject? {
         if case .object(let o) = self { return o } else { return nil }
     }
     /// Array elements, or none when this is not an array.
-    public var items: [JSONValue] { array ?? [] }
+    @inlinable public var items: [JSONValue] { array ?? [] }
 
     /// The string form kubectl would show for a scalar (used by printers and selectors).
     public var scalarText: String? {
@@ -68,52 +64,43 @@ public enum JSONValue: Hashable, Sendable {
     // MARK: Subscripts
 
     /// Member access; reading a missing key (or a non-object) gives `.null`, writing creates objects.
+    ///
+    /// Inlinable so chains such as `obj["metadata"]["name"]` in other modules can be optimized
+    /// as a whole, dropping the retain/release of each intermediate object. (A `_read` accessor
+    /// here crashes the 6.3 optimizer's ownership verifier.)
+    @inlinable
     public subscript(key: String) -> JSONValue {
         get {
-            if case .object(let o) = self { return o[key] ?? .null }
+            if case .object(let o) = self, let i = o.index(forKey: key) { return o.entries[i].value }
             return .null
         }
         set {
-            var o: OrderedDictionary<String, JSONValue>
+            var o: JSONObject
             if case .object(let existing) = self { o = existing } else { o = [:] }
             self = .null  // release our reference so `o` is uniquely owned
-            if newValue.isNull {
-                o.removeValue(forKey: key)
-            } else {
-                if o.index(forKey: key) == nil { Self.makeRoomForOneMore(&o) }
-                o[key] = newValue
-            }
+            // Spelled out: JSONValue is itself nil-literal-convertible, so a `? nil :` would store `.null`.
+            if newValue.isNull { o.removeValue(forKey: key) } else { o.updateValue(newValue, forKey: key) }
             self = .object(o)
         }
         // Nested writes (`obj["metadata"]["name"] = ...`) change the child in place instead of
         // copying it through get/set; the outcome is the same as the setter's.
         _modify {
-            var o: OrderedDictionary<String, JSONValue>
+            var o: JSONObject
             if case .object(let existing) = self { o = existing } else { o = [:] }
             self = .null
             let index = o.index(forKey: key)
             var child: JSONValue = .null
-            if let index { swap(&child, &o.values[index]) }
+            if let index { swap(&child, &o.entries[index].value) }
             defer {
                 if let index {
-                    if child.isNull { o.remove(at: index) } else { o.values[index] = child }
+                    if child.isNull { o.remove(at: index) } else { o.entries[index].value = child }
                 } else if !child.isNull {
-                    Self.makeRoomForOneMore(&o)
-                    o[key] = child
+                    o.append(key, child)
                 }
                 self = .object(o)
             }
             yield &child
         }
-    }
-
-    /// Grows a full object by a quarter instead of doubling it. Objects usually get a key or two
-    /// added after a copy (a pod's spec from its template) and then stay stored, so doubling
-    /// would leave most of the new room unused.
-    private static func makeRoomForOneMore(_ o: inout OrderedDictionary<String, JSONValue>) {
-        let count = o.count
-        guard count >= 8, o.values.elements.capacity <= count else { return }
-        o.reserveCapacity(count + count / 4 + 1)
     }
 
     /// Element access; out-of-range reads give `.null`.
@@ -178,9 +165,8 @@ extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Ex
     public init(floatLiteral value: Double) { self = .double(value) }
     public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
-        var o = OrderedDictionary<String, JSONValue>()
+        var o = JSONObject(minimumCapacity: elements.count)
         // Sized up front: stored objects keep their capacity, and doubling would waste up to half.
-        o.reserveCapacity(elements.count)
         for (k, v) in elements { o[k] = v }
         self = .object(o)
     }
@@ -198,7 +184,7 @@ extension JSONValue {
 
     /// Builds an object from a string map, keys sorted for determinism.
     public static func stringMap(_ m: [String: String]) -> JSONValue {
-        var o = OrderedDictionary<String, JSONValue>()
+        var o = JSONObject(minimumCapacity: m.count)
         for k in m.keys.sorted() { o[k] = .string(m[k]!) }
         return .object(o)
     }
