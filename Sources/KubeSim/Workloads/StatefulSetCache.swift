@@ -30,8 +30,11 @@ final class StatefulSetCache {
     static let podType = ResourceRegistry.forKind("Pod")!
     static let setType = ResourceRegistry.forKind("StatefulSet")!
 
-    /// Updates the cache for one store change.
-    func observe(_ event: WatchEvent, in store: ObjectStore) {
+    /// Updates the cache for one store change. Returns false for a pod change that leaves what the
+    /// controller reads of the pod as it was (most kubelet status writes before Ready), so the
+    /// pod's set need not sync for it: a sync over unchanged inputs would change nothing.
+    @discardableResult
+    func observe(_ event: WatchEvent, in store: ObjectStore) -> Bool {
         let object = event.object
         switch event.resource.kind {
         case "Pod":
@@ -40,17 +43,23 @@ final class StatefulSetCache {
             {
                 podsBySet[ownerUID]?[old.name] = nil
             }
-            guard event.kind != .deleted, let ownerUID = Self.setOwnerUID(of: object) else { return }
+            guard event.kind != .deleted, let ownerUID = Self.setOwnerUID(of: object) else { return true }
             let selector = selector(for: ownerUID, named: object.controllerRef?["name"].string ?? "",
                                     namespace: object.namespace ?? "default", in: store)
-            podsBySet[ownerUID, default: [:]][object.name] = StatefulSetPodRecord(object, selector: selector)
+            let record = StatefulSetPodRecord(object, selector: selector)
+            let previous = podsBySet[ownerUID, default: [:]].updateValue(record, forKey: object.name)
+            guard event.kind == .modified, let previous, previous.controllerView == record.controllerView else { return true }
+            // The record's bookkeeping of checks already passed carries over to the same view.
+            record.checkedForGeneration = previous.checkedForGeneration
+            record.claimsPresentEpoch = previous.claimsPresentEpoch
+            return false
         case "ControllerRevision":
             if let old = event.old, let ownerUID = Self.setOwnerUID(of: old),
                 event.kind == .deleted || Self.setOwnerUID(of: object) != ownerUID
             {
                 revisionsBySet[ownerUID]?[old.name] = nil
             }
-            guard event.kind != .deleted, let ownerUID = Self.setOwnerUID(of: object) else { return }
+            guard event.kind != .deleted, let ownerUID = Self.setOwnerUID(of: object) else { return true }
             revisionsBySet[ownerUID, default: [:]][object.name] = object
         case "PersistentVolumeClaim":
             let key = (object.namespace ?? "default") + "/" + object.name
@@ -71,6 +80,7 @@ final class StatefulSetCache {
         default:
             break
         }
+        return true
     }
 
     /// Rebuilds one set's entries from the owner index (for objects stored before the controller

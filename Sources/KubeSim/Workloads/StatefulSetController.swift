@@ -29,10 +29,13 @@ public final class StatefulSetController: Controller {
     // MARK: Controller
 
     public func keys(for event: WatchEvent, in cluster: Cluster) -> [String] {
-        cache.observe(event, in: cluster.store)
+        let relevant = cache.observe(event, in: cluster.store)
         let object = event.object
         let ns = object.namespace ?? "default"
         switch event.resource.kind {
+        case "Pod" where !relevant:
+            // Same owner, same view of the pod: nothing for the set to do.
+            return []
         case "StatefulSet":
             if event.kind == .deleted { forget(ns + "/" + object.name, uid: object.uid) }
             if event.kind == .modified, let old = event.old, Self.onlyStatusChanged(old, object) { return [] }

@@ -59,6 +59,24 @@ final class StatefulSetPodRecord {
         matchesSelector = selector?.matches(labelsOf: pod) ?? false
     }
 
+    /// Everything a sync reads of the pod apart from the object itself (used only to write it back).
+    struct ControllerView: Equatable {
+        let uid: String
+        let revision: String
+        let phase: String
+        let isReady: Bool
+        let readySince: Millis?
+        let isDeleting: Bool
+        let hasNameLabel: Bool
+        let claimVolumes: [String: String]
+        let matchesSelector: Bool
+    }
+
+    var controllerView: ControllerView {
+        ControllerView(uid: uid, revision: revision, phase: phase, isReady: isReady, readySince: readySince, isDeleting: isDeleting,
+                       hasNameLabel: hasNameLabel, claimVolumes: claimVolumes, matchesSelector: matchesSelector)
+    }
+
     var isTerminal: Bool { phase == "Failed" || phase == "Succeeded" }
     var isRunningAndReady: Bool { phase == "Running" && isReady }
 
