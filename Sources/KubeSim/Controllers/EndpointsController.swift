@@ -105,7 +105,6 @@ public final class EndpointsController: Controller {
     private func observePod(_ event: WatchEvent, now: Millis) -> [String] {
         let pod = event.object
         let ns = pod.namespace ?? "default"
-        let podKey = ns + "/" + pod.name
         let labelsChanged = event.kind != .modified || event.old?["metadata"]["labels"] != pod["metadata"]["labels"]
         if event.kind == .deleted {
             podLabels[ns]?[pod.name] = nil
@@ -113,6 +112,7 @@ public final class EndpointsController: Controller {
             podLabels[ns, default: [:]][pod.name] = pod.labels
         }
         guard let nsSelectors = selectors[ns], !nsSelectors.isEmpty else { return [] }
+        let podKey = ns + "/" + pod.name
         var before = podServices[podKey] ?? []
         var after = before
         if event.kind == .deleted {

@@ -42,6 +42,8 @@ final class DNSAddressIndex {
         case "Endpoints":
             if event.kind == .deleted { dropEndpoints(Self.key(event.object)) } else { indexEndpoints(event.object, store: store) }
         case "Pod":
+            // Most pod writes are status changes that keep the address: nothing to re-index.
+            if event.kind == .modified, let old = event.old, old["status"]["podIP"] == event.object["status"]["podIP"] { return }
             indexPod(event.object, deleted: event.kind == .deleted)
         default:
             break
@@ -100,7 +102,6 @@ final class DNSAddressIndex {
     private func indexPod(_ pod: JSONValue, deleted: Bool) {
         let key = Self.key(pod)
         let ip = deleted ? nil : pod["status"]["podIP"].string.flatMap { IPv4Text.isValid($0) ? $0 : nil }
-        // Most pod writes are status changes that keep the address.
         if podContributions[key] == ip { return }
         if let old = podContributions.removeValue(forKey: key) {
             podIPs[old]?.remove(key)

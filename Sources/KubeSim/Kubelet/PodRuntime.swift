@@ -56,6 +56,8 @@ final class PodRuntime {
     var hostNetwork = false
     var ip: String?
     var startTime: Millis?
+    /// `startTime` as written, formatted once.
+    var startTimeText: (at: Millis, value: JSONValue)?
     var phase = "Pending"
     var terminating = false
     var initContainers: [ContainerRuntime] = []

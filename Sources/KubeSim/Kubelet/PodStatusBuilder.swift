@@ -25,7 +25,10 @@ enum PodStatusBuilder {
             status["podIPs"] = [["ip": .string(ip)]]
         }
         status["qosClass"] = pod["status"]["qosClass"].isNull ? .string(PodAdmission.qosClass(of: pod)) : pod["status"]["qosClass"]
-        if let start = rt.startTime { status["startTime"] = .string(Timestamp.rfc3339(start)) }
+        if let start = rt.startTime {
+            if rt.startTimeText?.at != start { rt.startTimeText = (start, .string(Timestamp.rfc3339(start))) }
+            status["startTime"] = rt.startTimeText?.value ?? .null
+        }
         return status
     }
 
@@ -56,6 +59,8 @@ enum PodStatusBuilder {
     }
 
     private static func buildConditions(_ inputs: ConditionInputs, runtime rt: PodRuntime, now: Millis) -> [JSONValue] {
+        // Conditions changing in one write share its instant: format it once.
+        var nowText: String?
         func condition(_ type: String, _ ok: Bool, reason: String? = nil, message: String? = nil) -> JSONValue {
             let status = ok ? "True" : "False"
             let reason = ok ? nil : reason, message = ok ? nil : message
@@ -64,7 +69,9 @@ enum PodStatusBuilder {
                 if let built = previous.built, built.reason == reason, built.message == message { return built.value }
                 owned = previous
             } else {
-                owned = PodRuntime.OwnedCondition(status: status, since: now, text: Timestamp.rfc3339(now))
+                let text = nowText ?? Timestamp.rfc3339(now)
+                nowText = text
+                owned = PodRuntime.OwnedCondition(status: status, since: now, text: text)
             }
             // One literal per shape, so each object is built at its size with `lastProbeTime: null` kept.
             let since = JSONValue.string(owned.text)

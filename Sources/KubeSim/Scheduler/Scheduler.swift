@@ -120,15 +120,15 @@ public final class Scheduler: Controller {
 
     private func observePod(_ event: WatchEvent) -> [String] {
         let pod = event.object
-        let key = (pod.namespace ?? "default") + "/" + pod.name
         // Status writes on a bound pod that stays bound and unfinished change nothing here.
         if event.kind == .modified, let old = event.old, old["spec"]["nodeName"] == pod["spec"]["nodeName"],
             old["status"]["phase"] == pod["status"]["phase"], old.isDeleting == pod.isDeleting,
             old["spec"]["containers"] == pod["spec"]["containers"]
         {
             let bound = !(pod["spec"]["nodeName"].string ?? "").isEmpty
-            return bound || pod.isDeleting ? [] : [key]
+            return bound || pod.isDeleting ? [] : [(pod.namespace ?? "default") + "/" + pod.name]
         }
+        let key = (pod.namespace ?? "default") + "/" + pod.name
         let phase = pod["status"]["phase"].string ?? ""
         let node = pod["spec"]["nodeName"].string ?? ""
         var placement: Placement?

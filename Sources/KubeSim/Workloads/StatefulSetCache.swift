@@ -44,6 +44,12 @@ final class StatefulSetCache {
                 podsBySet[ownerUID]?[old.name] = nil
             }
             guard event.kind != .deleted, let ownerUID = Self.setOwnerUID(of: object) else { return true }
+            if event.kind == .modified, let old = event.old, let previous = podsBySet[ownerUID]?[object.name],
+                Self.setOwnerUID(of: old) == ownerUID, StatefulSetPodRecord.sameFields(old, object)
+            {
+                previous.object = object
+                return false
+            }
             let selector = selector(for: ownerUID, named: object.controllerRef?["name"].string ?? "",
                                     namespace: object.namespace ?? "default", in: store)
             let record = StatefulSetPodRecord(object, selector: selector)

@@ -4,7 +4,8 @@ import KubeAPI
 /// (as an informer's cache would hold it) so a sync over 100 replicas reads plain fields instead
 /// of walking JSON. A class, so slots and arrays share one copy.
 final class StatefulSetPodRecord {
-    let object: JSONValue
+    /// The pod as last stored; a write that leaves every field below as it was replaces only this.
+    var object: JSONValue
     let name: String
     let uid: String
     /// The ordinal from the name, or -1 when the name has none.
@@ -75,6 +76,21 @@ final class StatefulSetPodRecord {
     var controllerView: ControllerView {
         ControllerView(uid: uid, revision: revision, phase: phase, isReady: isReady, readySince: readySince, isDeleting: isDeleting,
                        hasNameLabel: hasNameLabel, claimVolumes: claimVolumes, matchesSelector: matchesSelector)
+    }
+
+    /// Whether two versions of a pod give the same record apart from `object`, judged from the
+    /// parts the fields come from, without building a record.
+    static func sameFields(_ a: JSONValue, _ b: JSONValue) -> Bool {
+        let ma = a["metadata"], mb = b["metadata"]
+        guard ma["uid"] == mb["uid"], ma["labels"] == mb["labels"], ma["deletionTimestamp"] == mb["deletionTimestamp"] else {
+            return false
+        }
+        let sa = a["status"], sb = b["status"]
+        guard sa["phase"] == sb["phase"], a["spec"]["volumes"] == b["spec"]["volumes"] else { return false }
+        func ready(_ status: JSONValue) -> JSONValue {
+            status["conditions"].items.first { $0["type"].string == "Ready" } ?? .null
+        }
+        return ready(sa) == ready(sb)
     }
 
     var isTerminal: Bool { phase == "Failed" || phase == "Succeeded" }
