@@ -152,4 +152,25 @@ import Testing
         cluster.recordEvent(for: cm, type: "Normal", reason: "Again", message: "again", source: "tester")
         #expect(reasons() == ["Againx1"])
     }
+
+    /// The TTL covers Events written through the API too.
+    @Test func eventsCreatedThroughTheAPIExpire() throws {
+        let cluster = Sandbox.make(seed: 41, workerNodes: 1)
+        try Sim.create(cluster, """
+            apiVersion: v1
+            kind: Event
+            metadata:
+              name: hand-written
+            involvedObject:
+              kind: ConfigMap
+              name: c
+            reason: Poke
+            message: by hand
+            """)
+        func present() -> Bool { cluster.store.get(Sim.type("Event"), namespace: "default", name: "hand-written") != nil }
+        cluster.advance(by: 3_599_000)
+        #expect(present())
+        cluster.advance(by: 1_000)
+        #expect(!present())
+    }
 }

@@ -26,7 +26,15 @@ public final class APIServer {
         }
         admitted = try prepareForCreate(admitted, as: resource)
         if dryRun { return admitted }
-        return try store.create(resource, admitted)
+        let created = try store.create(resource, admitted)
+        if resource.kind == "Event" { trackExpiry(of: created, renewal: false) }
+        return created
+    }
+
+    /// Events written through the API expire like recorded ones (the event TTL applies to every write).
+    private func trackExpiry(of event: JSONValue, renewal: Bool) {
+        cluster.trackEventExpiry(namespace: event.namespace ?? "default", name: event.name,
+                                 objectKey: event["involvedObject"]["uid"].string ?? "", renewal: renewal)
     }
 
     /// Replaces an existing object (kubectl apply/replace/scale).
@@ -41,7 +49,9 @@ public final class APIServer {
         try WorkloadLimits.check(admitted, as: resource)
         admitted = try prepareForUpdate(admitted, old: old, as: resource)
         if dryRun { return admitted }
-        return try store.update(resource, admitted)
+        let updated = try store.update(resource, admitted)
+        if resource.kind == "Event" { trackExpiry(of: updated, renewal: true) }
+        return updated
     }
 
     /// Deletes an object; dependents follow through the garbage collector unless orphaned.
