@@ -307,13 +307,24 @@ final class ShellInterpreter {
 
     private func execPipeline(_ stages: [ShellCommandNode], _ env: ShellEnvironment, _ io: IO) -> Flow {
         if stages.count == 1 { return exec(stages[0], env, io) }
+        // Trailing line filters run on each chunk the last producer writes (see `StreamingFilters`).
+        let streamed = StreamingFilters.trailingCount(stages)
+        let filters = stages.suffix(streamed)
+        let chain = streamed > 0 && filtersAcceptEmptyInput(filters, env)
+            ? FilterChain(self, filters: filters, environment: env, io: io) : nil
+        let producers = chain == nil ? stages[...] : stages.dropLast(streamed)
         var input = io.stdin
         var status: Int32 = 0
-        for (i, stage) in stages.enumerated() {
-            let isLast = i == stages.count - 1
+        for (i, stage) in producers.enumerated() {
+            let isLast = i == producers.count - 1
             // A pipe has its own budget: a writer like `yes` stops when it is full, as on SIGPIPE,
             // while the reader (`head -n 2`) still sees the beginning.
-            let out = isLast ? io.stdout : ShellOutput(forward: nil, budget: OutputBudget(limit: env.limits.maxOutputBytes), isTerminal: false)
+            let out: ShellOutput
+            if isLast, let chain {
+                out = ShellOutput(forward: { chain.feed($0) }, budget: OutputBudget(limit: env.limits.maxOutputBytes), isTerminal: false)
+            } else {
+                out = isLast ? io.stdout : ShellOutput(forward: nil, budget: OutputBudget(limit: env.limits.maxOutputBytes), isTerminal: false)
+            }
             // Every stage runs in a subshell, as in bash without lastpipe.
             let child = env.makeChild()
             let flow = exec(stage, child, IO(stdin: input, stdout: out, stderr: io.stderr))
@@ -321,6 +332,11 @@ final class ShellInterpreter {
             if case .exit(let code) = flow { status = code }
             if flow == .abort || shouldAbort(env) { env.lastStatus = status; return .abort }
             if !isLast { input = ShellInput(out.take()) }
+        }
+        if let chain {
+            chain.finish()
+            if chain.aborted { env.lastStatus = 1; return .abort }
+            status = chain.matched ? 0 : 1
         }
         env.lastStatus = status
         return .normal
