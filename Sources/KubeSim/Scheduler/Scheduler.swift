@@ -54,6 +54,11 @@ public final class Scheduler: Controller {
     private var unschedulable: Set<String> = []
     /// Pods placed on a node whose WaitForFirstConsumer claims are still being provisioned.
     private var awaitingVolumes: [String: String] = [:]
+    /// Claims (`ns/name`) of the pods in either of the two sets above → those pods, so a claim's
+    /// change retries only the pods mounting it (retrying all of them made every claim's binding
+    /// cost as much as the number of waiting pods).
+    private var waitersByClaim: [String: Set<String>] = [:]
+    private var claimsOfWaiter: [String: [String]] = [:]
     private var lastFailure: [String: String] = [:]
 
     public init() {}
@@ -68,8 +73,16 @@ public final class Scheduler: Controller {
             observeNode(event)
             return retryKeys(namespace: nil)
         case "PersistentVolumeClaim":
-            return retryKeys(namespace: event.object.namespace)
-        case "PersistentVolume", "StorageClass":
+            return waiters(ofClaim: (event.object.namespace ?? "default") + "/" + event.object.name)
+        case "PersistentVolume":
+            // A volume matters to the pods mounting the claim it is bound to (or was).
+            var claims: Set<String> = []
+            for pv in [event.object, event.old].compactMap({ $0 }) {
+                let ref = pv["spec"]["claimRef"]
+                if let name = ref["name"].string { claims.insert((ref["namespace"].string ?? "default") + "/" + name) }
+            }
+            return Array(Set(claims.flatMap { waiters(ofClaim: $0) })).sorted()
+        case "StorageClass":
             return retryKeys(namespace: nil)
         default:
             return []
@@ -186,6 +199,26 @@ public final class Scheduler: Controller {
         unschedulable.remove(key)
         awaitingVolumes[key] = nil
         lastFailure[key] = nil
+        updateWaiting(key, pod: nil)
+    }
+
+    private func waiters(ofClaim claim: String) -> [String] { waitersByClaim[claim].map { $0.sorted() } ?? [] }
+
+    /// Keeps the claim index in step with the two waiting sets: a pod in either is indexed by its
+    /// claims (read from `pod` when it enters), a pod in neither is dropped.
+    private func updateWaiting(_ key: String, pod: JSONValue?) {
+        let waiting = unschedulable.contains(key) || awaitingVolumes[key] != nil
+        if waiting, claimsOfWaiter[key] == nil, let pod {
+            let ns = pod.namespace ?? "default"
+            let claims = pod["spec"]["volumes"].items.compactMap { $0["persistentVolumeClaim"]["claimName"].string }.map { ns + "/" + $0 }
+            claimsOfWaiter[key] = claims
+            for claim in claims { waitersByClaim[claim, default: []].insert(key) }
+        } else if !waiting, let claims = claimsOfWaiter.removeValue(forKey: key) {
+            for claim in claims {
+                waitersByClaim[claim]?.remove(key)
+                if waitersByClaim[claim]?.isEmpty == true { waitersByClaim[claim] = nil }
+            }
+        }
     }
 
     /// The pod's effective requests: the sum over containers, or the largest init container if bigger.
@@ -343,6 +376,7 @@ public final class Scheduler: Controller {
             // The claims are provisioned for the chosen node first; the pod binds once they are bound.
             awaitingVolumes[key] = chosen
             unschedulable.remove(key)
+            updateWaiting(key, pod: pod)
             for ref in delayed {
                 _ = try? cluster.store.modify(ref) { claim in
                     claim["metadata"]["annotations"][Self.selectedNodeAnnotation] = .string(chosen)
@@ -372,6 +406,7 @@ public final class Scheduler: Controller {
     private func fail(_ pod: JSONValue, key: String, message: String, in cluster: Cluster) {
         let firstFailure = !unschedulable.contains(key)
         unschedulable.insert(key)
+        updateWaiting(key, pod: pod)
         let ref = ObjectRef(Self.podType, namespace: pod.namespace ?? "default", name: pod.name)
         let existing = pod["status"]["conditions"].items.first { $0["type"].string == "PodScheduled" }
         var updated = pod
@@ -398,6 +433,7 @@ public final class Scheduler: Controller {
                 else { return }
                 self.unschedulable.remove(key)
                 self.lastFailure[key] = nil
+                self.updateWaiting(key, pod: nil)
                 cluster.enqueue(self, key: key)
             }
         }
