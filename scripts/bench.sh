@@ -30,4 +30,5 @@ if command -v kubectl >/dev/null; then
 fi
 ( cd Tests/WalkthroughTests/Fixtures/seed000 && measure "kubelab run seed000 walkthrough" "../../../../$BIN" run walkthrough.sh )
 ( cd Benchmarks/scripts && measure "kubelab run 100 sts x 100 replicas, --nodes 100, get pods -A" "../../$BIN" run scale-100x100.sh --nodes 100 )
+( cd Benchmarks/scripts && measure "kubelab run the same with a claim per pod (10,000 PVCs/PVs)" "../../$BIN" run claims-100x100.sh --nodes 100 )
 ( cd Benchmarks/scripts && measure "kubelab run 10,000 nslookups + 10,000 exec cat" "../../$BIN" run dns-exec-10k.sh )
