@@ -39,4 +39,22 @@ import Testing
         let again = WalkthroughHarness.output(of: "kubectl get pods", in: Self.transcript).first { $0.hasPrefix("again ") }
         #expect(again?.contains("1/1     Running     1 (") == true)
     }
+
+    static let removed = WalkthroughHarness.run(folder: "files", script: """
+        kubectl run -it --rm --image busybox gone -- sh
+        exit
+        kubectl get pods
+        kubectl run -it --rm -q --image busybox hushed --restart=Never -- sh
+        exit
+        """)
+
+    /// `--rm` deletes without waiting (kubectl's run sets WaitForDeletion off); `-q` drops both notices.
+    @Test func removalDoesNotWaitAndQuietSaysNothing() {
+        let pods = WalkthroughHarness.output(of: "kubectl get pods", in: Self.removed)
+        #expect(pods.contains { $0.hasPrefix("gone ") && $0.contains("Terminating") })
+        #expect(ContainerWalkthroughTests.lines(after: "/ # exit", in: Self.removed)
+            == ["Session ended, resume using 'kubectl attach gone -c gone -i -t' command when the pod is running", "pod \"gone\" deleted"])
+        let quiet = Self.removed.components(separatedBy: "$ kubectl run -it --rm -q").last ?? ""
+        #expect(!quiet.contains("If you don't see") && !quiet.contains("deleted"))
+    }
 }

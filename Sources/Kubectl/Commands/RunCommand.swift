@@ -130,16 +130,13 @@ struct RunCommand: KubectlCommand {
             waited += 250
         }
         let remove = call.flags.bool("rm")
+        let quiet = call.flags.bool("quiet")
+        // kubectl run deletes without waiting for the pod to go (its delete options say so), and
+        // `-q` silences both the prompt hint and the deletion message.
         let deleteIfAsked = { (code: Int32) in
             guard remove else { return }
             _ = try? call.cluster.api.delete(ref)
-            call.out("pod \"\(name)\" deleted\n")
-            // kubectl waits for the pod to be gone.
-            var left: Millis = 60_000
-            while call.store.get(ref) != nil && left > 0 {
-                guard call.kubectl.wait(250) else { break }
-                left -= 250
-            }
+            if !quiet { call.out("pod \"\(name)\" deleted\n") }
         }
         guard running(), let pod = call.store.get(ref), let runtime = call.kubectl.runtime,
             let instance = runtime.container(pod: pod, name: name)
@@ -148,7 +145,7 @@ struct RunCommand: KubectlCommand {
             deleteIfAsked(1)
             return 1
         }
-        call.err("If you don't see a command prompt, try pressing enter.\n")
+        if !quiet { call.err("If you don't see a command prompt, try pressing enter.\n") }
         var command = argv
         if command.isEmpty { command = [instance.profile.dialect == .bash ? "bash" : "sh"] }
         var finished = false
@@ -157,7 +154,7 @@ struct RunCommand: KubectlCommand {
         let status = ContainerProcess.run(command, in: instance, call: call, interactive: interactive, tty: tty,
                                           reportStatus: false) { code in
             finished = true
-            if interactive && tty && restart == "Always" && !call.flags.bool("quiet") {
+            if interactive && tty && restart == "Always" && !quiet {
                 call.out("Session ended, resume using 'kubectl attach \(name) -c \(name) -i -t' command when the pod is running\n")
             }
             // The session was the container's main process: its end is the container's exit.
