@@ -30,7 +30,7 @@ public final class Kubectl {
     nonisolated(unsafe) static let commands: [any KubectlCommand] = [
         CreateCommand(), GetCommand(), ExplainCommand(), DeleteCommand(), ScaleCommand(),
         DescribeCommand(), ApplyCommand(), APIResourcesCommand(), VersionCommand(),
-        ExecCommand(), LogsCommand(), RunCommand(), CopyCommand(),
+        ExecCommand(), LogsCommand(), RunCommand(), AttachCommand(), CopyCommand(),
     ]
 
     static func command(named name: String) -> (any KubectlCommand)? {
@@ -77,6 +77,11 @@ public final class Kubectl {
             return 1
         }
         guard let command = Self.command(named: verb) else {
+            // A verb real kubectl has is not "unknown": say plainly that the simulation lacks it.
+            if HelpText.allVerbs.contains(verb) {
+                io.err("error: kubelab does not simulate \"kubectl \(verb)\" yet\n")
+                return 1
+            }
             io.err(Self.unknownCommandText(verb))
             return 1
         }

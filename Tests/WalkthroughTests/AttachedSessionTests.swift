@@ -57,4 +57,29 @@ import Testing
         let quiet = Self.removed.components(separatedBy: "$ kubectl run -it --rm -q").last ?? ""
         #expect(!quiet.contains("If you don't see") && !quiet.contains("deleted"))
     }
+
+    static let reattached = WalkthroughHarness.run(folder: "files", script: """
+        kubectl run -it --image busybox bb -- sh
+        exit
+        sleep 3
+        kubectl attach bb -c bb -i -t
+        echo back again
+        exit
+        kubectl attach
+        kubectl attach nope
+        kubectl run web --image nginx
+        kubectl attach web -it
+        """)
+
+    /// The hint kubectl prints works: `kubectl attach -it` reaches the restarted shell.
+    @Test func attachReachesTheRestartedShell() {
+        #expect(WalkthroughHarness.output(of: "kubectl attach bb -c bb -i -t", in: Self.reattached)
+            == ["If you don't see a command prompt, try pressing enter.", "/ # echo back again", "back again", "/ # exit",
+                "Session ended, resume using 'kubectl attach bb -c bb -i -t' command when the pod is running"])
+        #expect(WalkthroughHarness.output(of: "kubectl attach", in: Self.reattached) == ["error: at least 1 argument is required for attach"])
+        #expect(WalkthroughHarness.output(of: "kubectl attach nope", in: Self.reattached) == ["Error from server (NotFound): pods \"nope\" not found"])
+        // A container without a TTY or a shell: kubectl says so and stays attached to its output.
+        #expect(WalkthroughHarness.output(of: "kubectl attach web -it", in: Self.reattached)
+            == ["error: Unable to use a TTY - container web did not allocate one", "If you don't see a command prompt, try pressing enter."])
+    }
 }

@@ -88,7 +88,7 @@ struct RunCommand: KubectlCommand {
             call.out("pod/\(name) created\(dryRun.suffix)\n")
             return 0
         }
-        return attach(name: name, argv: extra, interactive: interactive, tty: tty, call: call)
+        return attach(name: name, interactive: interactive, tty: tty, call: call)
     }
 
     /// After a Never or OnFailure session, kubectl waits for the pod to finish and reports a failed
@@ -116,7 +116,7 @@ struct RunCommand: KubectlCommand {
     }
 
     /// Waits for the pod to run, then connects the terminal to its main process.
-    func attach(name: String, argv: [String], interactive: Bool, tty: Bool, call: Invocation) -> Int32 {
+    func attach(name: String, interactive: Bool, tty: Bool, call: Invocation) -> Int32 {
         let ref = ObjectRef(PodTarget.pods, namespace: call.namespace, name: name)
         let timeout = Duration.parseGo(call.flags.string("pod-running-timeout")) ?? 60_000
         var waited: Millis = 0
@@ -146,20 +146,12 @@ struct RunCommand: KubectlCommand {
             return 1
         }
         if !quiet { call.err("If you don't see a command prompt, try pressing enter.\n") }
-        var command = argv
-        if command.isEmpty { command = [instance.profile.dialect == .bash ? "bash" : "sh"] }
-        var finished = false
+        let command = MainProcessSession.mainCommand(of: pod["spec"]["containers"][0], in: instance)
         let depth = call.io.terminal?.programs.count ?? 0
         let restart = pod["spec"]["restartPolicy"].string ?? "Always"
-        let status = ContainerProcess.run(command, in: instance, call: call, interactive: interactive, tty: tty,
-                                          reportStatus: false) { code in
-            finished = true
-            if interactive && tty && restart == "Always" && !quiet {
-                call.out("Session ended, resume using 'kubectl attach \(name) -c \(name) -i -t' command when the pod is running\n")
-            }
-            // The session was the container's main process: its end is the container's exit.
-            call.cluster.controller(Kubelet.self)?.attachedProcessEnded(
-                namespace: call.namespace, pod: name, container: name, exitCode: Int(code), in: call.cluster)
+        let (status, finished) = MainProcessSession.start(
+            command, in: instance, pod: pod, container: name, interactive: interactive, tty: tty, quiet: quiet, call: call
+        ) { code in
             var failure: String?
             if restart != "Always" && !call.flags.bool("leave-stdin-open") {
                 failure = waitForExit(ref, succeededOnly: restart == "OnFailure", call: call)

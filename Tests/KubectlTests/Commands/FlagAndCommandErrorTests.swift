@@ -37,6 +37,8 @@ import Testing
         ("scale sts web --replicas=1 --timeout=abc", "Error: invalid argument \"abc\" for \"--timeout\" flag: time: invalid duration \"abc\"\nSee 'kubectl scale --help' for usage.\n"),
         ("foo", "Error: unknown command \"foo\" for \"kubectl\"\n\nDid you mean this?\n\ttop\n\n"),
         ("desc pods", "Error: unknown command \"desc\" for \"kubectl\"\n\nDid you mean this?\n\tdescribe\n\n"),
+        // Real verbs kubelab lacks are named as such, not called unknown (kubelab's own wording).
+        ("drain k8s-node1", "error: kubelab does not simulate \"kubectl drain\" yet\n"),
         ("delete -f x.yaml pods", "error: when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well\n"),
         ("delete pods x -l a=b", "error: name cannot be provided when a selector is specified\n"),
         ("apply -k . -f x.yaml", "error: only one of -f or -k can be specified\n"),
