@@ -47,6 +47,8 @@ public final class Terminal {
 
     /// End of input (Ctrl-D) at the current prompt: the innermost program exits as on `exit`.
     public func endOfInput() {
+        // Ctrl-D in the middle of a command only ends that command.
+        if let top = programs.last, top.abandonPendingInput(terminal: self) { return }
         guard let top = programs.popLast() else { return }
         top.endOfInput(terminal: self)
         programs.last?.childExited(code: 0, terminal: self)
@@ -71,6 +73,9 @@ public protocol LineProgram: AnyObject {
     func interrupt(terminal: Terminal)
     /// Ctrl-D at its prompt (it is removed from the terminal afterwards).
     func endOfInput(terminal: Terminal)
+    /// Ctrl-D while a command is half typed: drops it (saying why) and returns true, so the program
+    /// stays; false when nothing was pending.
+    func abandonPendingInput(terminal: Terminal) -> Bool
     /// A program it started (pushed) has exited.
     func childExited(code: Int32, terminal: Terminal)
 }
@@ -78,5 +83,6 @@ public protocol LineProgram: AnyObject {
 extension LineProgram {
     public func interrupt(terminal: Terminal) {}
     public func endOfInput(terminal: Terminal) {}
+    public func abandonPendingInput(terminal: Terminal) -> Bool { false }
     public func childExited(code: Int32, terminal: Terminal) {}
 }

@@ -39,6 +39,25 @@ import Testing
         #expect(output().hasSuffix("exit\n"))
     }
 
+    /// Ctrl-D (or the end of a script) inside an open quote or loop drops that command with the shell's
+    /// words; only a second Ctrl-D at the plain prompt leaves.
+    @Test func endOfInputInsideACommandDropsIt() {
+        let (t, output) = terminal()
+        let session = ShellSession(environment: makeShell(.bash), makePrompt: ShellSession.bashPrompt)
+        t.push(session)
+        t.feed("echo 'open")
+        t.endOfInput()
+        #expect(output() == "bash: unexpected EOF while looking for matching `''\n")
+        #expect(t.programs.count == 1 && t.prompt == "root@web-0:/# ")
+        t.feed("echo $?")
+        #expect(output().hasSuffix("2\n"))
+        t.feed("for i in 1 2")
+        t.endOfInput()
+        #expect(output().hasSuffix("bash: syntax error: unexpected end of file\n"))
+        t.endOfInput()
+        #expect(t.programs.isEmpty)
+    }
+
     @Test func busyboxPromptAndNestedShell() {
         let (t, output) = terminal()
         let env = makeShell(.busyboxSh)

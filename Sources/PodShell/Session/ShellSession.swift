@@ -100,6 +100,27 @@ public final class ShellSession: LineProgram {
         pending = nil
     }
 
+    public func abandonPendingInput(terminal: Terminal) -> Bool {
+        guard let source = pending else { return false }
+        pending = nil
+        recordHistory(source)
+        // The shells word it as for any input that ends inside a quote or a compound command.
+        terminal.writeErr(Self.syntaxError(in: source).message(dialect: environment.dialect) + "\n")
+        environment.lastStatus = 2
+        return true
+    }
+
+    private static func syntaxError(in source: String) -> ShellSyntaxError {
+        do {
+            _ = try ShellParser.parse(source)
+            return .incomplete(expecting: nil)
+        } catch let e as ShellSyntaxError {
+            return e
+        } catch {
+            return .incomplete(expecting: nil)
+        }
+    }
+
     public func endOfInput(terminal: Terminal) {
         // A container's bash prints `exit` when Ctrl-D ends it; busybox prints nothing.
         if environment.dialect == .bash { terminal.writeOut("exit\n") }
