@@ -84,7 +84,7 @@ public final class Kubelet: Controller {
         } else {
             let phase = pod["status"]["phase"].string ?? ""
             if phase == "Succeeded" || phase == "Failed" { return }
-            rt = PodRuntime(namespace: ns, name: podName, uid: pod.uid, node: nodeName)
+            rt = PodRuntime(namespace: ns, name: podName, uid: pod.uid, node: nodeName, agent: agent)
             runtimes[key] = rt
             if phase == "Running" && !pod["status"]["containerStatuses"].items.isEmpty {
                 adopt(rt, pod: pod, agent: agent)
@@ -139,8 +139,10 @@ public final class Kubelet: Controller {
 
     // MARK: Helpers shared by the lifecycle
 
+    /// Whether a timer set at `epoch` still concerns a live runtime on a running node. Every runtime
+    /// leaves `runtimes` through `teardown`, which bumps its epoch, so the epoch alone says it is live.
     func isCurrent(_ rt: PodRuntime, _ epoch: Int) -> Bool {
-        rt.epoch == epoch && runtimes[rt.key] === rt && (agents[rt.node]?.running ?? false)
+        rt.epoch == epoch && rt.agent.running
     }
 
     func pod(of rt: PodRuntime, in cluster: Cluster) -> JSONValue? {

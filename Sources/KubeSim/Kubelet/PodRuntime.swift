@@ -49,6 +49,8 @@ final class PodRuntime {
     let name: String
     let uid: String
     let node: String
+    /// The node's agent (agents are never replaced, only stopped).
+    let agent: NodeAgent
     /// Bumped to cancel every timer scheduled for this pod (deletion, node stop).
     var epoch = 0
     var admitted = false
@@ -72,13 +74,14 @@ final class PodRuntime {
     }
 
     /// type → each condition the kubelet owns.
-    var conditions: [String: OwnedCondition] = [:]
+    var conditions = SmallStringMap<OwnedCondition>()
     /// Each container's status as last built and the record it was built from, reused while unchanged.
-    var builtContainerStatuses: [String: (from: ContainerRuntime, value: JSONValue)] = [:]
+    var builtContainerStatuses = SmallStringMap<(from: ContainerRuntime, value: JSONValue)>()
     /// The conditions last built and what they were built from, reused while unchanged.
     var lastConditions: (inputs: PodStatusBuilder.ConditionInputs, conditions: [JSONValue])?
 
-    init(namespace: String, name: String, uid: String, node: String) {
+    init(namespace: String, name: String, uid: String, node: String, agent: NodeAgent) {
+        self.agent = agent
         self.key = namespace + "/" + name
         self.namespace = namespace
         self.name = name
