@@ -39,6 +39,7 @@ public enum Sandbox {
         cluster.register(Scheduler())
         cluster.register(Kubelet())
         cluster.register(EndpointsController())
+        cluster.register(UnschedulableTaintController())
         WorkloadControllers.register(in: cluster)
         cluster.register(ReplicaSetController())
         cluster.register(DeploymentController())

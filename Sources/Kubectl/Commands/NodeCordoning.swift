@@ -1,0 +1,88 @@
+import KubeAPI
+import KubeSim
+
+/// `kubectl cordon NODE` and `kubectl uncordon NODE`: mark nodes (un)schedulable through
+/// `spec.unschedulable`, reporting `node/NAME cordoned` or `node/NAME already cordoned`.
+enum NodeCordoning {
+    static let nodes = ResourceRegistry.forKind("Node")!
+
+    static let flags = FlagSet([.init("dry-run", nil, .string, default: "none"), .init("selector", "l")])
+
+    static func run(_ call: Invocation, unschedulable desired: Bool) throws -> Int32 {
+        let verb = desired ? "cordon" : "uncordon"
+        let selectorText = call.flags.string("selector")
+        if call.args.isEmpty && !call.flags.isSet("selector") {
+            throw KubectlFailure("Error: USAGE: \(verb) NODE [flags]\nSee 'kubectl \(verb) -h' for help and examples")
+        }
+        if !call.args.isEmpty && !selectorText.isEmpty {
+            throw KubectlFailure("error: cannot specify both a node name and a --selector option\nSee 'kubectl \(verb) -h' for help and examples")
+        }
+        let dryRun = try DryRun.parse(call.flags.string("dry-run"))
+        var targets: [JSONValue] = []
+        if call.args.isEmpty {
+            let selector = try LabelSelector.parse(selectorText)
+            targets = call.store.list(nodes).filter { selector.matches(labelsOf: $0) }
+        } else {
+            for name in call.args {
+                guard let node = call.store.get(nodes, namespace: nil, name: name) else { throw APIError.notFound(nodes, name) }
+                targets.append(node)
+            }
+        }
+        for node in targets {
+            if (node["spec"]["unschedulable"].bool ?? false) == desired {
+                call.out("node/\(node.name) already \(verb)ed\n")
+                continue
+            }
+            if dryRun != .client {
+                var changed = node
+                changed["spec"]["unschedulable"] = desired ? true : nil
+                do {
+                    _ = try call.cluster.api.update(changed, as: nodes, dryRun: dryRun == .server)
+                } catch {
+                    call.err("error: unable to \(verb) node \"\(node.name)\": \(error.kubectlText)\n")
+                    continue
+                }
+            }
+            call.out("node/\(node.name) \(verb)ed\(dryRun.suffix)\n")
+        }
+        return 0
+    }
+}
+
+struct CordonCommand: KubectlCommand {
+    static let name = "cordon"
+    static let help = HelpText.usage("""
+        Mark a node unschedulable: the scheduler places no new pods on it; pods already there keep running.
+
+        Examples:
+          kubectl cordon k8s-node2
+
+        Options:
+          --dry-run='none'   'client' or 'server' to only show what would happen
+          -l, --selector=''  the nodes to mark, by label
+
+        Usage:
+          kubectl cordon NODE [options]
+        """)
+    var flags: FlagSet { NodeCordoning.flags }
+    func run(_ call: Invocation) throws -> Int32 { try NodeCordoning.run(call, unschedulable: true) }
+}
+
+struct UncordonCommand: KubectlCommand {
+    static let name = "uncordon"
+    static let help = HelpText.usage("""
+        Mark a node schedulable again after `kubectl cordon` or `kubectl drain`.
+
+        Examples:
+          kubectl uncordon k8s-node2
+
+        Options:
+          --dry-run='none'   'client' or 'server' to only show what would happen
+          -l, --selector=''  the nodes to mark, by label
+
+        Usage:
+          kubectl uncordon NODE [options]
+        """)
+    var flags: FlagSet { NodeCordoning.flags }
+    func run(_ call: Invocation) throws -> Int32 { try NodeCordoning.run(call, unschedulable: false) }
+}
