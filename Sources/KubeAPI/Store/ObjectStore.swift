@@ -240,26 +240,22 @@ public final class ObjectStore {
     /// Removes an object immediately (force deletion, or a kubelet confirming termination).
     public func remove(_ ref: ObjectRef) {
         guard let stored = tables[ref.resource.qualifiedPlural]?[Self.key(ref.namespace, ref.name)] else { return }
-        if case .compact = stored {
-            // Compact objects own nothing and are rendered only for a watch that wants them.
-            tables[ref.resource.qualifiedPlural]?.removeValue(forKey: Self.key(ref.namespace, ref.name))
-            revision += 1
-            var last: JSONValue?
-            let rendered = {
-                if last == nil { last = stored.value }
-                return last ?? .null
-            }
-            emit(.deleted, ref.resource, rendering: rendered, old: rendered)
-            return
-        }
-        remove(ref, last: stored.value)
+        remove(ref, stored: stored)
     }
 
-    private func remove(_ ref: ObjectRef, last: JSONValue) {
+    private func remove(_ ref: ObjectRef, last: JSONValue) { remove(ref, stored: .json(last)) }
+
+    /// A compact object owns nothing and is rendered only if a watch wants its deletion.
+    private func remove(_ ref: ObjectRef, stored: StoredObject) {
         tables[ref.resource.qualifiedPlural]?.removeValue(forKey: Self.key(ref.namespace, ref.name))
-        index(ref, old: last, new: nil)
+        if case .json(let last) = stored { index(ref, old: last, new: nil) }
         revision += 1
-        emit(.deleted, ref.resource, last, old: last)
+        var last: JSONValue?
+        let rendered = {
+            if last == nil { last = stored.value }
+            return last ?? .null
+        }
+        emit(.deleted, ref.resource, rendering: rendered, old: rendered)
     }
 
     // MARK: Helpers

@@ -6,6 +6,9 @@ extension JSONValue {
     @inlinable public var name: String { self["metadata"]["name"].string ?? "" }
     @inlinable public var namespace: String? { self["metadata"]["namespace"].string }
     @inlinable public var uid: String { self["metadata"]["uid"].string ?? "" }
+    /// `namespace/name`, the key controllers queue and index a namespaced object under (an object
+    /// naming no namespace counts as in `default`).
+    @inlinable public var namespacedKey: String { (namespace ?? "default") + "/" + name }
     public var labels: [String: String] { self["metadata"]["labels"].stringMap }
     /// One label, without building the whole map (hot in controllers that scan many pods).
     @inlinable public func label(_ key: String) -> String? {

@@ -61,7 +61,7 @@ final class DNSAddressIndex {
 
     // MARK: Updating
 
-    private static func key(_ obj: JSONValue) -> String { (obj.namespace ?? "default") + "/" + obj.name }
+    private static func key(_ obj: JSONValue) -> String { obj.namespacedKey }
 
     private func indexService(_ service: JSONValue, store: ObjectStore) {
         let key = Self.key(service)

@@ -48,7 +48,7 @@ public final class Kubelet: Controller {
             return []
         case "Pod":
             guard let node = event.object["spec"]["nodeName"].string, !node.isEmpty, agents[node] != nil else { return [] }
-            let key = (event.object.namespace ?? "default") + "/" + event.object.name
+            let key = event.object.namespacedKey
             if event.kind == .deleted {
                 podsByNode[node]?.remove(key)
                 return [key]

@@ -73,22 +73,15 @@ enum PodStatusBuilder {
                 nowText = text
                 owned = PodRuntime.OwnedCondition(status: status, since: now, text: text)
             }
-            // One literal per shape, so each object is built at its size with `lastProbeTime: null` kept.
-            let since = JSONValue.string(owned.text)
-            let c: JSONValue
-            switch (reason, message) {
-            case let (reason?, message?):
-                c = ["lastProbeTime": nil, "lastTransitionTime": since, "message": .string(message), "reason": .string(reason),
-                     "status": .string(status), "type": .string(type)]
-            case let (reason?, nil):
-                c = ["lastProbeTime": nil, "lastTransitionTime": since, "reason": .string(reason), "status": .string(status),
-                     "type": .string(type)]
-            case let (nil, message?):
-                c = ["lastProbeTime": nil, "lastTransitionTime": since, "message": .string(message), "status": .string(status),
-                     "type": .string(type)]
-            case (nil, nil):
-                c = ["lastProbeTime": nil, "lastTransitionTime": since, "status": .string(status), "type": .string(type)]
-            }
+            // Built at its size; `lastProbeTime: null` is kept (JSONObject stores an explicit null).
+            var fields = JSONObject(minimumCapacity: 4 + (message == nil ? 0 : 1) + (reason == nil ? 0 : 1))
+            fields["lastProbeTime"] = JSONValue.null
+            fields["lastTransitionTime"] = .string(owned.text)
+            if let message { fields["message"] = .string(message) }
+            if let reason { fields["reason"] = .string(reason) }
+            fields["status"] = .string(status)
+            fields["type"] = .string(type)
+            let c = JSONValue.object(fields)
             owned.built = (reason, message, c)
             rt.conditions[type] = owned
             return c

@@ -73,7 +73,7 @@ public final class Scheduler: Controller {
             observeNode(event)
             return retryKeys(namespace: nil)
         case "PersistentVolumeClaim":
-            return waiters(ofClaim: (event.object.namespace ?? "default") + "/" + event.object.name)
+            return waiters(ofClaim: event.object.namespacedKey)
         case "PersistentVolume":
             // A volume matters to the pods mounting the claim it is bound to (or was).
             var claims: Set<String> = []
@@ -81,7 +81,7 @@ public final class Scheduler: Controller {
                 let ref = pv["spec"]["claimRef"]
                 if let name = ref["name"].string { claims.insert((ref["namespace"].string ?? "default") + "/" + name) }
             }
-            return Array(Set(claims.flatMap { waiters(ofClaim: $0) })).sorted()
+            return Set(claims.flatMap { waitersByClaim[$0] ?? [] }).sorted()
         case "StorageClass":
             return retryKeys(namespace: nil)
         default:
@@ -139,9 +139,9 @@ public final class Scheduler: Controller {
             old["spec"]["containers"] == pod["spec"]["containers"]
         {
             let bound = !(pod["spec"]["nodeName"].string ?? "").isEmpty
-            return bound || pod.isDeleting ? [] : [(pod.namespace ?? "default") + "/" + pod.name]
+            return bound || pod.isDeleting ? [] : [pod.namespacedKey]
         }
-        let key = (pod.namespace ?? "default") + "/" + pod.name
+        let key = pod.namespacedKey
         let phase = pod["status"]["phase"].string ?? ""
         let node = pod["spec"]["nodeName"].string ?? ""
         var placement: Placement?
@@ -388,7 +388,7 @@ public final class Scheduler: Controller {
     }
 
     private func bind(_ pod: JSONValue, to node: String, in cluster: Cluster) {
-        let key = (pod.namespace ?? "default") + "/" + pod.name
+        let key = pod.namespacedKey
         forget(key)
         let stamp = JSONValue.string(Timestamp.rfc3339(cluster.now))
         let ref = ObjectRef(Self.podType, namespace: pod.namespace ?? "default", name: pod.name)

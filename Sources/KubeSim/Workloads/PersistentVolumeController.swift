@@ -49,7 +49,7 @@ public final class PersistentVolumeController: Controller {
         let object = event.object
         switch event.resource.kind {
         case "PersistentVolumeClaim":
-            let key = (object.namespace ?? "default") + "/" + object.name
+            let key = object.namespacedKey
             if event.kind == .deleted || !(object.spec["volumeName"].string ?? "").isEmpty {
                 unboundClaims.remove(key)
             } else {
@@ -130,7 +130,7 @@ public final class PersistentVolumeController: Controller {
 
     private func syncUnboundClaim(_ claim: JSONValue, in cluster: Cluster) {
         let store = cluster.store
-        let key = (claim.namespace ?? "default") + "/" + claim.name
+        let key = claim.namespacedKey
         scheduleResync(key, in: cluster)
         if claim.status["phase"].string != "Pending" {
             // An unbound claim is Pending (the API server's default, restored if it went missing).

@@ -52,13 +52,7 @@ final class StatefulSetCache {
             }
             let selector = selector(for: ownerUID, named: object.controllerRef?["name"].string ?? "",
                                     namespace: object.namespace ?? "default", in: store)
-            let record = StatefulSetPodRecord(object, selector: selector)
-            let previous = podsBySet[ownerUID, default: [:]].updateValue(record, forKey: object.name)
-            guard event.kind == .modified, let previous, previous.controllerView == record.controllerView else { return true }
-            // The record's bookkeeping of checks already passed carries over to the same view.
-            record.checkedForGeneration = previous.checkedForGeneration
-            record.claimsPresentEpoch = previous.claimsPresentEpoch
-            return false
+            podsBySet[ownerUID, default: [:]][object.name] = StatefulSetPodRecord(object, selector: selector)
         case "ControllerRevision":
             if let old = event.old, let ownerUID = Self.setOwnerUID(of: old),
                 event.kind == .deleted || Self.setOwnerUID(of: object) != ownerUID
@@ -68,7 +62,7 @@ final class StatefulSetCache {
             guard event.kind != .deleted, let ownerUID = Self.setOwnerUID(of: object) else { return true }
             revisionsBySet[ownerUID, default: [:]][object.name] = object
         case "PersistentVolumeClaim":
-            let key = (object.namespace ?? "default") + "/" + object.name
+            let key = object.namespacedKey
             if event.kind == .deleted || object.ownerReferences.isEmpty {
                 claimsWithOwners.remove(key)
             } else {

@@ -60,24 +60,6 @@ final class StatefulSetPodRecord {
         matchesSelector = selector?.matches(labelsOf: pod) ?? false
     }
 
-    /// Everything a sync reads of the pod apart from the object itself (used only to write it back).
-    struct ControllerView: Equatable {
-        let uid: String
-        let revision: String
-        let phase: String
-        let isReady: Bool
-        let readySince: Millis?
-        let isDeleting: Bool
-        let hasNameLabel: Bool
-        let claimVolumes: [String: String]
-        let matchesSelector: Bool
-    }
-
-    var controllerView: ControllerView {
-        ControllerView(uid: uid, revision: revision, phase: phase, isReady: isReady, readySince: readySince, isDeleting: isDeleting,
-                       hasNameLabel: hasNameLabel, claimVolumes: claimVolumes, matchesSelector: matchesSelector)
-    }
-
     /// Whether two versions of a pod give the same record apart from `object`, judged from the
     /// parts the fields come from, without building a record.
     static func sameFields(_ a: JSONValue, _ b: JSONValue) -> Bool {
