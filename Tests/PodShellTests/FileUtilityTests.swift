@@ -19,6 +19,20 @@ import Testing
         #expect(sh.combined("find /z -type f; find /z -name 'c'") == "/z/b/c/f\n/z/b/c\n")
     }
 
+    /// cp and mv share their operand checks; each reports them in its own name, as coreutils and busybox do.
+    @Test func copyAndMoveOperandMistakes() {
+        let sh = makeShell(.bash)
+        _ = sh.combined("touch /f /g")
+        #expect(sh.combined("cp") == "cp: missing file operand\nTry 'cp --help' for more information.\n")
+        #expect(sh.combined("mv /a") == "mv: missing destination file operand after '/a'\nTry 'mv --help' for more information.\n")
+        #expect(sh.combined("cp /f /g /nofile") == "cp: target '/nofile' is not a directory\n")
+        #expect(sh.combined("mv /f /g /nofile; ls /f") == "mv: target '/nofile' is not a directory\n/f\n")
+        let busybox = makeShell(.busyboxSh)
+        _ = busybox.combined("touch /f /g")
+        #expect(busybox.combined("mv") == "BusyBox v1.36.1 multi-call binary.\n\nUsage: mv [-fin] SOURCE DEST\n")
+        #expect(busybox.combined("cp /f /g /nofile") == "cp: '/nofile' is not a directory\n")
+    }
+
     @Test func readingFiles() {
         let sh = makeShell()
         _ = sh.combined("printf 'one\\ntwo\\nthree\\n' > /t")

@@ -136,20 +136,32 @@ extension Utilities {
         return status
     }
 
-    public static func cp(_ ctx: CommandContext) -> Int32 {
-        guard let parsed = ctx.parseFlags(allowed: "rRapfvnLPd") else { return 1 }
-        var ops = parsed.operands
-        guard ops.count >= 2 else {
-            ctx.writeError(ctx.isBusybox ? "BusyBox v1.36.1 multi-call binary.\n\nUsage: cp [-arPLHpfinlsTu] SOURCE DEST\n" : (ops.isEmpty ? "cp: missing file operand\n" : "cp: missing destination file operand after '\(ops[0])'\n") + "Try 'cp --help' for more information.\n")
-            return 1
+    /// cp's and mv's operands: the sources and the destination, which must be a directory when there
+    /// are several sources. Reports a missing operand or a file target in each tool's words.
+    private static func sourcesAndTarget(_ operands: [String], tool: String, busyboxFlags: String, _ ctx: CommandContext)
+        -> (sources: [String], dest: String, destPath: String)?
+    {
+        var sources = operands
+        guard sources.count >= 2 else {
+            ctx.writeError(ctx.isBusybox ? "BusyBox v1.36.1 multi-call binary.\n\nUsage: \(tool) \(busyboxFlags) SOURCE DEST\n"
+                : (sources.isEmpty ? "\(tool): missing file operand\n" : "\(tool): missing destination file operand after '\(sources[0])'\n")
+                    + "Try '\(tool) --help' for more information.\n")
+            return nil
         }
-        let dest = ops.removeLast()
-        let recursive = parsed.flags.contains("r") || parsed.flags.contains("R") || parsed.flags.contains("a")
+        let dest = sources.removeLast()
         let destPath = ctx.absolutePath(dest)
-        if ops.count > 1 && !ctx.fileSystem.isDirectory(destPath) {
-            ctx.writeError(ctx.isBusybox ? "cp: '\(dest)' is not a directory\n" : "cp: target '\(dest)' is not a directory\n")
-            return 1
+        if sources.count > 1 && !ctx.fileSystem.isDirectory(destPath) {
+            ctx.writeError(ctx.isBusybox ? "\(tool): '\(dest)' is not a directory\n" : "\(tool): target '\(dest)' is not a directory\n")
+            return nil
         }
+        return (sources, dest, destPath)
+    }
+
+    public static func cp(_ ctx: CommandContext) -> Int32 {
+        guard let parsed = ctx.parseFlags(allowed: "rRapfvnLPd"),
+            let (ops, dest, destPath) = sourcesAndTarget(parsed.operands, tool: "cp", busyboxFlags: "[-arPLHpfinlsTu]", ctx)
+        else { return 1 }
+        let recursive = parsed.flags.contains("r") || parsed.flags.contains("R") || parsed.flags.contains("a")
         var status: Int32 = 0
         for src in ops {
             let srcPath = ctx.absolutePath(src)
@@ -174,18 +186,9 @@ extension Utilities {
     }
 
     public static func mv(_ ctx: CommandContext) -> Int32 {
-        guard let parsed = ctx.parseFlags(allowed: "fivnT") else { return 1 }
-        var ops = parsed.operands
-        guard ops.count >= 2 else {
-            ctx.writeError(ctx.isBusybox ? "BusyBox v1.36.1 multi-call binary.\n\nUsage: mv [-fin] SOURCE DEST\n" : (ops.isEmpty ? "mv: missing file operand\n" : "mv: missing destination file operand after '\(ops[0])'\n") + "Try 'mv --help' for more information.\n")
-            return 1
-        }
-        let dest = ops.removeLast()
-        let destPath = ctx.absolutePath(dest)
-        if ops.count > 1 && !ctx.fileSystem.isDirectory(destPath) {
-            ctx.writeError(ctx.isBusybox ? "mv: '\(dest)' is not a directory\n" : "mv: target '\(dest)' is not a directory\n")
-            return 1
-        }
+        guard let parsed = ctx.parseFlags(allowed: "fivnT"),
+            let (ops, dest, destPath) = sourcesAndTarget(parsed.operands, tool: "mv", busyboxFlags: "[-fin]", ctx)
+        else { return 1 }
         var status: Int32 = 0
         for src in ops {
             let srcPath = ctx.absolutePath(src)
