@@ -39,7 +39,7 @@ import Testing
     }
 
     @Test func mistakesAreWordedAsKubectlWordsThem() {
-        #expect(Self.output("kubectl cordon") == ["Error: USAGE: cordon NODE [flags]", "See 'kubectl cordon -h' for help and examples"])
+        #expect(Self.output("kubectl cordon") == ["error: USAGE: cordon NODE [flags]", "See 'kubectl cordon -h' for help and examples"])
         #expect(Self.output("kubectl cordon nope") == ["Error from server (NotFound): nodes \"nope\" not found"])
         #expect(Self.output("kubectl cordon k8s-node1 -l a=b")
             == ["error: cannot specify both a node name and a --selector option", "See 'kubectl cordon -h' for help and examples"])

@@ -12,7 +12,7 @@ enum NodeCordoning {
         let verb = desired ? "cordon" : "uncordon"
         let selectorText = call.flags.string("selector")
         if call.args.isEmpty && !call.flags.isSet("selector") {
-            throw KubectlFailure("Error: USAGE: \(verb) NODE [flags]\nSee 'kubectl \(verb) -h' for help and examples")
+            throw KubectlFailure("error: USAGE: \(verb) NODE [flags]\nSee 'kubectl \(verb) -h' for help and examples")
         }
         if !call.args.isEmpty && !selectorText.isEmpty {
             throw KubectlFailure("error: cannot specify both a node name and a --selector option\nSee 'kubectl \(verb) -h' for help and examples")

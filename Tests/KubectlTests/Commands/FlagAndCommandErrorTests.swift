@@ -39,6 +39,9 @@ import Testing
         ("desc pods", "Error: unknown command \"desc\" for \"kubectl\"\n\nDid you mean this?\n\tdescribe\n\n"),
         // Real verbs kubelab lacks are named as such, not called unknown (kubelab's own wording).
         ("drain k8s-node1", "error: kubelab does not simulate \"kubectl drain\" yet\n"),
+        ("cordon", "error: USAGE: cordon NODE [flags]\nSee 'kubectl cordon -h' for help and examples\n"),
+        ("uncordon a -l x=y", "error: cannot specify both a node name and a --selector option\nSee 'kubectl uncordon -h' for help and examples\n"),
+        ("attach a b c", "error: expected POD, TYPE/NAME, or TYPE NAME, (at most 2 arguments) saw 3: [a b c]\n"),
         ("delete -f x.yaml pods", "error: when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well\n"),
         ("delete pods x -l a=b", "error: name cannot be provided when a selector is specified\n"),
         ("apply -k . -f x.yaml", "error: only one of -f or -k can be specified\n"),
