@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
         // Thin module map over the system libedit; no logic lives here.
@@ -25,16 +26,25 @@ let package = Package(
         .target(name: "PodShell", dependencies: ["KubeAPI", "KubeSim"]),
         // kubectl: flags, verbs, printers, messages.
         .target(name: "Kubectl", dependencies: ["KubeAPI", "KubeSim", "PodShell"]),
-        // Session wiring shared by the REPL, `run`, and the tests.
-        .target(name: "KubeLabCLI", dependencies: ["KubeAPI", "KubeSim", "PodShell", "Kubectl"]),
-        .executableTarget(name: "kubelab", dependencies: ["KubeLabCLI", "CLibEdit"]),
+        // The session core: one session (sandbox, working-directory files) and the driver that turns
+        // each typed line into a record; the REPL, `run`, lessons and transcripts all build on it.
+        .target(name: "KubeLab", dependencies: ["KubeAPI", "KubeSim", "PodShell", "Kubectl", "Yams"]),
+        // Lessons: loading, step checks against the live cluster, progress. Prints nothing itself.
+        .target(name: "Lessons", dependencies: ["KubeLab", "KubeAPI", "Kubectl", "Yams"]),
+        // The REPL, kubelab's own command line, colours and wiring.
+        .target(name: "KubeLabCLI", dependencies: [
+            "KubeAPI", "KubeSim", "PodShell", "Kubectl", "KubeLab", "Lessons",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "kubelab", dependencies: ["KubeLabCLI", "KubeLab", "Lessons", "CLibEdit"]),
 
         .testTarget(name: "KubeAPITests", dependencies: ["KubeAPI"]),
         .testTarget(name: "KubeSimTests", dependencies: ["KubeSim"]),
         .testTarget(name: "PodShellTests", dependencies: ["PodShell"]),
         .testTarget(name: "KubectlTests", dependencies: ["Kubectl"], resources: [.copy("Golden")]),
-        .testTarget(name: "KubeLabCLITests", dependencies: ["KubeLabCLI"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "KubeLabCLITests", dependencies: ["KubeLabCLI", "KubeLab"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "LessonsTests", dependencies: ["Lessons", "KubeLab"]),
         // Seed walkthroughs run end to end through the `kubelab run` driver.
-        .testTarget(name: "WalkthroughTests", dependencies: ["KubeLabCLI", "PodShell"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "WalkthroughTests", dependencies: ["KubeLabCLI", "KubeLab", "PodShell"], resources: [.copy("Fixtures")]),
     ]
 )

@@ -1,3 +1,4 @@
+import KubeLab
 import CLibEdit
 import KubeLabCLI
 #if canImport(Glibc)
@@ -27,7 +28,7 @@ enum SandboxLauncher {
         let reader: LineReader = editor ?? PipedLineReader()
         if editor != nil { output.out(UsageText.banner(nodes: options.nodes)) }
         let loop = InteractiveLoop(
-            session: session,
+            handler: SessionDriver(session: session, out: output.out, err: output.err),
             reader: reader,
             output: output,
             interrupts: interrupts,

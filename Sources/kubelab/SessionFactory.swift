@@ -1,3 +1,4 @@
+import KubeLab
 import KubeLabCLI
 
 /// The one place that decides which session the executable runs: a sandbox `Lab` over the

@@ -1,3 +1,4 @@
+import KubeLab
 import KubeLabCLI
 #if canImport(Glibc)
 import Glibc

@@ -1,3 +1,4 @@
+import KubeLab
 import Testing
 @testable import KubeLabCLI
 

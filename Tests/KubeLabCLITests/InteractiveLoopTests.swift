@@ -1,3 +1,4 @@
+import KubeLab
 import PodShell
 import Testing
 @testable import KubeLabCLI
@@ -60,7 +61,8 @@ final class Flag {
 
         func run(style: PromptStyle = PromptStyle(usesColor: false)) -> Int32 {
             InteractiveLoop(
-                session: session, reader: reader, output: captured.channel, interrupts: flag.interruptFlag,
+                handler: SessionDriver(session: session, out: captured.channel.out, err: captured.channel.err),
+                reader: reader, output: captured.channel, interrupts: flag.interruptFlag,
                 style: style, clock: clock
             ).run()
         }
@@ -76,15 +78,17 @@ final class Flag {
         #expect(harness.session.terminal.isFinished)
     }
 
-    @Test func didFeedSeesEachLineWithThePromptItWasReadAt() {
+    @Test func didHandleSeesEachInputWithThePromptItWasReadAt() {
         let harness = Harness([.line("enter db"), .interrupted, .line("x \\"), .line("y"), .line("exit")])
         var fed: [String] = []
         let loop = InteractiveLoop(
-            session: harness.session, reader: harness.reader, output: harness.captured.channel,
+            handler: SessionDriver(
+                session: harness.session, out: harness.captured.channel.out, err: harness.captured.channel.err),
+            reader: harness.reader, output: harness.captured.channel,
             interrupts: harness.flag.interruptFlag, style: PromptStyle(usesColor: false), clock: harness.clock)
-        loop.didFeed = { prompt, line in fed.append(prompt + line) }
+        loop.didHandle = { record in fed.append(record.prompt + (record.line ?? (record.input == .interrupt ? "^C" : "^D"))) }
         _ = loop.run()
-        #expect(fed == ["$ enter db", "db> x \\", "> y", "db> exit"])
+        #expect(fed == ["$ enter db", "db> ^C", "db> x \\", "> y", "db> exit", "$ ^D"])
     }
 
     @Test func blankLinesAreNotKeptInHistory() {

@@ -1,3 +1,4 @@
+import KubeLab
 import PodShell
 import Testing
 @testable import KubeLabCLI

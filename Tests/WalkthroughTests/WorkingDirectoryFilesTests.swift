@@ -1,3 +1,4 @@
+import KubeLab
 import Foundation
 import Kubectl
 import KubeLabCLI

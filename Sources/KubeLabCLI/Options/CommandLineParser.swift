@@ -1,3 +1,4 @@
+import KubeLab
 /// Turns `kubelab`'s arguments into a `KubeLabCommand`, hand-written so that every message and
 /// exit code is ours (see `UsageText` for the grammar).
 ///

@@ -1,3 +1,4 @@
+import KubeLab
 /// What one invocation of `kubelab` asks for, after its arguments were checked.
 public enum KubeLabCommand: Equatable, Sendable {
     /// `kubelab`: the interactive sandbox.

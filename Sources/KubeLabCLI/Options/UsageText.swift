@@ -1,3 +1,4 @@
+import KubeLab
 /// The text of `kubelab --help` and `kubelab --version`.
 public enum UsageText {
     public static let version = "kubelab 0.1.0 (simulating Kubernetes v1.32)\n"

@@ -1,3 +1,4 @@
+import KubeLab
 import PodShell
 
 /// The sandbox's read–run loop: reads a line for whichever program is innermost, lets the
@@ -6,26 +7,28 @@ public final class InteractiveLoop {
     /// Keeps a reader that never blocks (or a program that never exits) from spinning forever.
     public static let maximumReads = 10_000_000
 
-    private let session: LabSession
+    private let handler: SessionInputHandler
     private let reader: LineReader
     private let output: OutputChannel
     private let interrupts: InterruptFlag
     private let style: PromptStyle
     private let follower: ClockFollower
 
-    /// Called after each line the innermost program handled, with the prompt it was read at:
-    /// the hook for lesson checks and transcript recording.
-    public var didFeed: (_ prompt: String, _ line: String) -> Void = { _, _ in }
+    /// Called after each input the session handled (lines, Ctrl-C and Ctrl-D at a prompt): the hook
+    /// for recording.
+    public var didHandle: (CommandRecord) -> Void = { _ in }
 
+    /// `handler`'s driver must write to `output`.
     public init(
-        session: LabSession,
+        handler: SessionInputHandler,
         reader: LineReader,
         output: OutputChannel,
         interrupts: InterruptFlag,
         style: PromptStyle,
         clock: WallClock
     ) {
-        self.session = session
+        self.handler = handler
+        let session = handler.driver.session
         self.reader = reader
         self.output = output
         self.interrupts = interrupts
@@ -36,9 +39,7 @@ public final class InteractiveLoop {
     /// Runs until the host shell exits (`exit` or Ctrl-D at its prompt); returns kubelab's exit code.
     @discardableResult
     public func run() -> Int32 {
-        let terminal = session.terminal
-        terminal.writeOut = output.out
-        terminal.writeErr = output.err
+        let terminal = handler.driver.terminal
         terminal.isInterrupted = interrupts.isSet
         terminal.wait = { [follower, interrupts] ms in follower.wait(ms: ms, isInterrupted: interrupts.isSet) }
         var reads = 0
@@ -46,23 +47,22 @@ public final class InteractiveLoop {
             reads += 1
             output.finishLine()
             interrupts.clear()
-            let prompt = terminal.prompt
-            let input = reader.readLine(prompt: style.render(prompt, depth: terminal.programs.count))
+            let input = reader.readLine(prompt: style.render(handler.displayPrompt, depth: terminal.programs.count))
             follower.catchUp()
             switch input {
             case .line(let line):
                 output.noteCursorAtLineStart()
                 if !line.allSatisfy(\.isWhitespace) { reader.remember(line) }
                 interrupts.clear()
-                terminal.feed(line)
+                let record = handler.handle(.line(line))
                 if interrupts.isSet() && reader.isTerminal { output.noteCursorMidLine() }
-                didFeed(prompt, line)
+                didHandle(record)
             case .interrupted:
                 output.noteCursorAtLineStart()
-                terminal.interrupt()
+                didHandle(handler.handle(.interrupt))
             case .endOfInput:
                 if reader.isTerminal { output.noteCursorMidLine() }
-                terminal.endOfInput()
+                didHandle(handler.handle(.endOfInput))
             }
         }
         output.finishLine()

@@ -1,3 +1,4 @@
+import KubeLab
 import PodShell
 @testable import KubeLabCLI
 
@@ -9,6 +10,7 @@ final class FakeSession: LabSession {
     let terminal: Terminal
     let host = FakeShell(name: nil)
     var advanced: [Int64] = []
+    var clockMillis: Int64 = 0
     var completionRequests: [(String, Int)] = []
     var candidates: [String] = []
 
@@ -19,7 +21,10 @@ final class FakeSession: LabSession {
 
     var lastExitCode: Int32 { host.lastExitCode }
 
-    func advanceWallClock(ms: Int64) { advanced.append(ms) }
+    func advanceWallClock(ms: Int64) {
+        advanced.append(ms)
+        clockMillis += ms
+    }
 
     func complete(line: String, cursor: Int) -> [String] {
         completionRequests.append((line, cursor))

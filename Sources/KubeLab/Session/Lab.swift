@@ -17,9 +17,15 @@ public final class Lab: LabSession {
     public let runtime: ContainerRuntime
 
     public var lastExitCode: Int32 { hostShell.lastStatus }
+    /// The cluster clock when the session began: time marks count from here.
+    public let startMillis: Int64
+    public var clockMillis: Int64 { cluster.now - startMillis }
+    public let options: LabOptions
 
     public init(options: LabOptions, workingDirectory: WorkingDirectoryFiles) {
+        self.options = options
         cluster = Sandbox.make(seed: options.seed, workerNodes: options.nodes)
+        startMillis = cluster.now
         self.workingDirectory = workingDirectory
         kubectl = Kubectl(cluster: cluster, files: workingDirectory)
         terminal = Terminal(mode: options.mode, writeOut: { _ in }, writeErr: { _ in })
