@@ -1,41 +1,18 @@
 import KubeLab
-import CLibEdit
 import KubeLabCLI
-#if canImport(Glibc)
-import Glibc
-#endif
+import Lessons
 
-/// `kubelab` with no subcommand: the interactive sandbox, with libedit on a terminal and plain
-/// reads when input or output is a pipe or `TERM=dumb`.
+/// `kubelab` with no subcommand: the interactive sandbox, recorded as it runs.
 enum SandboxLauncher {
-    static let historyFile = ".kubelab_history"
-
-    static func run(options: LabOptions) -> Int32 {
-        let environment = ["NO_COLOR": getenv("NO_COLOR"), "TERM": getenv("TERM")].compactMapValues {
-            $0.map { String(cString: $0) }
-        }
-        let onTerminal = isatty(0) == 1 && isatty(1) == 1 && environment["TERM"] != "dumb"
-        let interrupts = InterruptSignal.install()
-        let output = OutputChannel.standard()
+    static func run(options: LabOptions, record: String?) -> Int32 {
+        let front = TerminalFrontEnd()
         let session = makeSession(options)
-        var editor: EditLineReader?
-        if onTerminal {
-            _ = cel_use_utf8_locale()
-            editor = EditLineReader(historyFile: historyFile) { [unowned session] line, cursor in
-                session.complete(line: line, cursor: cursor)
-            }
-        }
-        let reader: LineReader = editor ?? PipedLineReader()
-        if editor != nil { output.out(UsageText.banner(nodes: options.nodes)) }
-        let loop = InteractiveLoop(
-            handler: SessionDriver(session: session, out: output.out, err: output.err),
-            reader: reader,
-            output: output,
-            interrupts: interrupts,
-            style: PromptStyle.detect(environment: environment, outputIsTerminal: editor != nil),
-            clock: MonotonicWallClock())
-        let code = loop.run()
-        editor?.close()
-        return code
+        let driver = SessionDriver(session: session, out: front.output.out, err: front.output.err)
+        let header = SessionHeader(
+            seed: options.seed, nodes: options.nodes, language: options.language, mode: options.mode,
+            started: SessionRecorder.startStamp())
+        let path = record ?? SessionRecorder.defaultPath(name: "sandbox", dataDirectory: ProgressStore.dataDirectory())
+        let recorder = SessionRecorder(path: path, header: header, warn: front.output.err)
+        return front.run(driver, banner: UsageText.banner(nodes: options.nodes), didHandle: recorder.record)
     }
 }

@@ -4,7 +4,7 @@ import KubeLabCLI
 import Glibc
 #endif
 
-// kubelab's entry point: parse, dispatch, exit with 0, 1 (`run --strict` failure) or 2 (usage).
+// kubelab's entry point: parse, dispatch, exit with 0, 1 (a failed run, lesson or grade) or 2 (usage).
 
 private func fail(_ error: UsageError) -> Never {
     FileDescriptorWriter.standardError.write(error.report)
@@ -16,40 +16,34 @@ private func notAvailable(_ name: String) -> Never {
     exit(UsageError.exitCode)
 }
 
-private func workingDirectory() -> String {
-    guard let path = getcwd(nil, 0) else { return "." }
-    defer { free(path) }
-    return String(cString: path)
-}
-
 let command: KubeLabCommand
-do {
-    command = try CommandLineParser.parse(Array(CommandLine.arguments.dropFirst()))
-} catch {
-    fail(error)
+switch KubeLabArguments.parse(Array(CommandLine.arguments.dropFirst())) {
+case .run(let parsed):
+    command = parsed
+case .exit(let text, let toStandardError, let code):
+    (toStandardError ? FileDescriptorWriter.standardError : FileDescriptorWriter.standardOutput).write(text)
+    exit(code)
 }
 
 switch command {
-case .help:
-    FileDescriptorWriter.standardOutput.write(UsageText.help)
-    exit(0)
-case .version:
-    FileDescriptorWriter.standardOutput.write(UsageText.version)
-    exit(0)
-case .sandbox(let options):
-    exit(SandboxLauncher.run(options: options))
+case .sandbox(let options, let record):
+    exit(SandboxLauncher.run(options: options, record: record))
 case .run(let script, let strict, let options):
     let bytes: [UInt8]
     do {
-        bytes = try ScriptSource.load(script, workingDirectory: workingDirectory())
+        bytes = try ScriptSource.load(script)
     } catch {
         fail(error)
     }
     let session = makeSession(options)
     exit(ScriptRunner.run(
         lines: ScriptSource.lines(of: bytes), session: session, strict: strict, output: .standard()))
-case .lesson:
-    notAvailable("lesson")
+case .listLessons(let options):
+    exit(LessonCommandRunner.list(options: options))
+case .lesson(let id, let restart, let record, let options):
+    exit(LessonCommandRunner.start(id: id, restart: restart, record: record, options: options))
+case .checkLesson(let target, let languages):
+    exit(LessonCommandRunner.check(target: target, languages: languages))
 case .grade:
     notAvailable("grade")
 case .replay:

@@ -5,9 +5,12 @@ public protocol SessionInputHandler: AnyObject {
     /// The prompt to show before the next input; a lesson adds where the learner is (`[01 3/9] $ `).
     var displayPrompt: String { get }
     func handle(_ input: CommandRecord.Input) -> CommandRecord
+    /// Tab completion (see `LabSession.complete`).
+    func complete(line: String, cursor: Int) -> [String]
 }
 
 extension SessionDriver: SessionInputHandler {
     public var driver: SessionDriver { self }
     public var displayPrompt: String { prompt }
+    public func complete(line: String, cursor: Int) -> [String] { session.complete(line: line, cursor: cursor) }
 }

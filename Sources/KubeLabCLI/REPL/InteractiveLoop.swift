@@ -39,12 +39,13 @@ public final class InteractiveLoop {
     /// Runs until the host shell exits (`exit` or Ctrl-D at its prompt); returns kubelab's exit code.
     @discardableResult
     public func run() -> Int32 {
-        let terminal = handler.driver.terminal
-        terminal.isInterrupted = interrupts.isSet
-        terminal.wait = { [follower, interrupts] ms in follower.wait(ms: ms, isInterrupted: interrupts.isSet) }
         var reads = 0
-        while !terminal.isFinished && reads < Self.maximumReads {
+        while !handler.driver.isFinished && reads < Self.maximumReads {
             reads += 1
+            // A lesson's `reset` or `undo` brings a new session: give each input the real clock.
+            let terminal = handler.driver.terminal
+            terminal.isInterrupted = interrupts.isSet
+            terminal.wait = { [follower, interrupts] ms in follower.wait(ms: ms, isInterrupted: interrupts.isSet) }
             output.finishLine()
             interrupts.clear()
             let input = reader.readLine(prompt: style.render(handler.displayPrompt, depth: terminal.programs.count))

@@ -4,16 +4,17 @@ import Glibc
 import Darwin
 #endif
 
-/// Loads the script of `kubelab run`: kubelab never reads outside the directory it was started
-/// in, so the path must stay below it, and any bytes at all become lines without a crash.
+/// Loads the script of `kubelab run`. The person named the file on kubelab's own command line,
+/// so it may be anywhere; what the session's commands read stays limited to the working
+/// directory. Only a regular file is read (a FIFO or device is refused before anything waits on
+/// it), and any bytes at all become lines without a crash.
 public enum ScriptSource {
     /// Far more than any lesson script; keeps a mistaken `run /dev/zero`-like input bounded.
     public static let maximumBytes = 16 * 1024 * 1024
 
-    /// The bytes of `path` (relative to `workingDirectory`), or of standard input for `-`.
+    /// The bytes of `path` (relative to the current directory or absolute), or of standard input for `-`.
     public static func load(
         _ path: String,
-        workingDirectory: String,
         standardInput: () -> [UInt8]? = { readAll(descriptor: 0) }
     ) throws(UsageError) -> [UInt8] {
         if path == "-" {
@@ -22,9 +23,10 @@ public enum ScriptSource {
             }
             return bytes
         }
-        let shown = CommandLineParser.displayed(path)
-        let resolved = try confinedPath(path, workingDirectory: workingDirectory)
-        let descriptor = open(resolved, O_RDONLY)
+        let shown = path.sanitizedForMessage
+        guard !path.isEmpty else { throw UsageError("the SCRIPT path is empty") }
+        // O_NONBLOCK: opening a FIFO must not wait for a writer before the type check refuses it.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY)
         guard descriptor >= 0 else {
             throw UsageError(errno == ENOENT ? "script '\(shown)' does not exist" : "cannot read script '\(shown)'")
         }
@@ -37,35 +39,6 @@ public enum ScriptSource {
             throw UsageError("script '\(shown)' is larger than \(maximumBytes / (1024 * 1024)) MiB")
         }
         return bytes
-    }
-
-    /// The absolute path of `path` when it lies below `workingDirectory`, checked both as written
-    /// (`..` may not climb out) and after symbolic links are followed.
-    public static func confinedPath(_ path: String, workingDirectory: String) throws(UsageError) -> String {
-        let shown = CommandLineParser.displayed(path)
-        let outside = UsageError(
-            "script '\(shown)' is outside the working directory; give a path below the directory kubelab runs in")
-        guard !path.isEmpty else { throw UsageError("the SCRIPT path is empty") }
-        guard !path.hasPrefix("/") else { throw outside }
-        var kept: [Substring] = []
-        for component in path.split(separator: "/", omittingEmptySubsequences: true) where component != "." {
-            if component == ".." {
-                guard !kept.isEmpty else { throw outside }
-                kept.removeLast()
-            } else {
-                kept.append(component)
-            }
-        }
-        guard !kept.isEmpty else { throw UsageError("script '\(shown)' is not a regular file") }
-        let base = workingDirectory.hasSuffix("/") ? String(workingDirectory.dropLast()) : workingDirectory
-        let joined = base + "/" + kept.joined(separator: "/")
-        // Symbolic links may still point elsewhere: compare the real locations.
-        if let realBase = realPath(base), let realTarget = realPath(joined) {
-            let prefix = realBase == "/" ? "/" : realBase + "/"
-            guard realTarget.hasPrefix(prefix) else { throw outside }
-            return realTarget
-        }
-        return joined
     }
 
     /// Lines as a terminal would deliver them: split at `\n`, a `\r` before it dropped, a leading
@@ -96,11 +69,5 @@ public enum ScriptSource {
             result.append(contentsOf: chunk[0..<count])
             if result.count > maximumBytes { return nil }
         }
-    }
-
-    private static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
     }
 }
