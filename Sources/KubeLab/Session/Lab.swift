@@ -43,7 +43,10 @@ public final class Lab: LabSession {
         hostShell.isInterrupted = { [unowned self] in self.terminal.isInterrupted() }
         hostShell.random = { [unowned self] in self.cluster.rng.next() }
         hostShell.terminal = terminal
-        hostShell.commands = StandardUtilities.commands(for: .hostBash).merging(hostCommands()) { _, host in host }
+        // The file tools of bash's dialect, the host-only tools (`sudo`), then kubectl and the rest.
+        hostShell.commands = StandardUtilities.commands(for: .hostBash)
+            .merging(StandardUtilities.hostCommands) { dialect, _ in dialect }
+            .merging(hostCommands()) { _, host in host }
         terminal.wait = { [unowned self] ms in
             self.cluster.advance(by: ms)
             return true
