@@ -43,7 +43,7 @@ let package = Package(
         .testTarget(name: "PodShellTests", dependencies: ["PodShell"]),
         .testTarget(name: "KubectlTests", dependencies: ["Kubectl"], resources: [.copy("Golden")]),
         .testTarget(name: "KubeLabCLITests", dependencies: ["KubeLabCLI", "KubeLab"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "LessonsTests", dependencies: ["Lessons", "KubeLab"]),
+        .testTarget(name: "LessonsTests", dependencies: ["Lessons", "KubeLab", "KubeAPI", "Kubectl"]),
         // Seed walkthroughs run end to end through the `kubelab run` driver.
         .testTarget(name: "WalkthroughTests", dependencies: ["KubeLabCLI", "KubeLab", "PodShell"], resources: [.copy("Fixtures")]),
     ]

@@ -118,8 +118,9 @@ public enum SessionLogParser {
             guard promptBytes <= typedLine.count else {
                 throw SessionLogError(line: markLine + 1, "the prompt is longer than its line")
             }
-            let prompt = String(decoding: typedLine[..<promptBytes], as: UTF8.self)
-            let typed = String(decoding: typedLine[promptBytes...], as: UTF8.self)
+            let promptEnd = typedLine.startIndex + promptBytes
+            let prompt = String(decoding: typedLine[..<promptEnd], as: UTF8.self)
+            let typed = String(decoding: typedLine[promptEnd...], as: UTF8.self)
             guard let output = cursor.take(outputBytes) else { dropped = true; break }
             let outputText = String(decoding: output, as: UTF8.self)
             if !output.isEmpty && output.last != UInt8(ascii: "\n") { cursor.skipNewline() }

@@ -1,7 +1,7 @@
 /// Manifests behind URLs the official tutorials apply (`kubectl apply -f https://k8s.io/examples/...`).
 /// kubelab opens no sockets, so the few URLs learners meet are served from here.
-enum WellKnownManifests {
-    static let byURL: [String: String] = [
+public enum WellKnownManifests {
+    public static let byURL: [String: String] = [
         "https://k8s.io/examples/application/web/web.yaml": web(parallel: false),
         "https://k8s.io/examples/application/web/web-parallel.yaml": web(parallel: true),
         "https://kubernetes.io/examples/application/web/web.yaml": web(parallel: false),

@@ -94,7 +94,8 @@ public enum CheckEvaluator {
             return .fail("\(what) printed '\(notContains)'")
         }
         if let pattern = expect.matches {
-            guard let regex = try? Regex(pattern), (try? regex.firstMatch(in: text)) != nil else {
+            // `^` and `$` match at each line, as grep reads output.
+            guard let regex = try? Regex(pattern).anchorsMatchLineEndings(), (try? regex.firstMatch(in: text)) != nil else {
                 return .fail("\(what) printed '\(shown)', which does not match /\(pattern)/")
             }
         }

@@ -21,8 +21,8 @@ public struct SolutionScript: Equatable, Sendable {
     /// Parses the script; lines before the first marker are an error (every command belongs to a step).
     public static func parse(_ text: String, file: String) throws(LessonLoadError) -> SolutionScript {
         var parts: [Part] = []
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.hasSuffix("\r") ? String(raw.dropLast()) : String(raw)
+        for (index, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
+            let line = String(raw)
             let trimmed = line.trimmingSpaces
             if trimmed.hasPrefix(marker) {
                 let id = String(trimmed.dropFirst(marker.count)).trimmingSpaces

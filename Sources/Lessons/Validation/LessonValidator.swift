@@ -168,11 +168,13 @@ public enum LessonValidator {
                 run.problems.append(Problem(step: step.id, message: "passes before the learner did anything for it"))
             }
             let lines = lesson.solution.lines(forStep: step.id)
+            var passedEarly = false
             for (lineIndex, line) in lines.enumerated() {
-                if session.progress.current > index {
+                if session.progress.current > index && !passedEarly {
+                    passedEarly = true
                     run.problems.append(Problem(step: step.id, message: "passes before its solution line \(lineIndex + 1) (`\(line)`); the rest of its solution would count for the next step"))
-                    break
                 }
+                // The rest still runs, as a learner typing them would.
                 transcript += session.displayPrompt + line + "\n"
                 _ = session.handle(.line(line))
             }

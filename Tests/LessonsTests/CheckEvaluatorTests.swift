@@ -1,0 +1,66 @@
+import KubeLab
+import Testing
+@testable import Lessons
+
+@Suite struct CheckEvaluatorTests {
+    private func lab(applying lines: [String] = []) -> Lab {
+        let lab = Lab(options: LabOptions(mode: .script), workingDirectory: .inMemory(["web.yaml": LessonFixtures.webYAML]))
+        let driver = SessionDriver(session: lab, out: { _ in }, err: { _ in })
+        for line in lines { driver.handle(.line(line)) }
+        return lab
+    }
+
+    private func outcome(_ check: StepCheck, _ context: CheckContext) -> CheckOutcome {
+        CheckEvaluator.evaluate(check, in: context)
+    }
+
+    @Test func stateQueriesGoThroughTheLearnersKubectl() {
+        let lab = lab(applying: ["kubectl apply -f web.yaml", "sleep 30"])
+        let context = CheckContext(lab: lab)
+        #expect(outcome(.state(query: "get sts web -o jsonpath={.status.readyReplicas}", expect: Expectation(equals: "2")), context) == .pass)
+        #expect(outcome(.state(query: "get sts web -o jsonpath={.status.readyReplicas}", expect: Expectation(equals: "3")), context)
+            == .fail("kubectl get sts web -o jsonpath={.status.readyReplicas} printed '2', not '3'"))
+        #expect(outcome(.state(query: "get pods -o name", expect: Expectation(lines: 2)), context) == .pass)
+        #expect(outcome(.state(query: "get pods -o name", expect: Expectation(matches: "^pod/web-0$")), context) == .pass)
+        #expect(outcome(.state(query: "get pod nope", expect: Expectation(exitStatus: 0)), context)
+            == .fail("kubectl get pod nope exited with 1, not 0"))
+        #expect(outcome(.state(query: "delete pod web-0", expect: Expectation(exitStatus: 0)), context)
+            == .fail("'kubectl delete' is not a read-only query"))
+        // The refused delete really did not run.
+        #expect(outcome(.state(query: "get pod web-0 -o name", expect: Expectation(equals: "pod/web-0")), context) == .pass)
+    }
+
+    @Test func execLooksInsideTheContainer() {
+        let lab = lab(applying: ["kubectl apply -f web.yaml", "sleep 30"])
+        let check = StepCheck.exec(pod: "web-1", container: nil, command: "sh -c 'hostname'", expect: Expectation(equals: "web-1"))
+        #expect(outcome(check, CheckContext(lab: lab)) == .pass)
+    }
+
+    @Test func typedSeenAndAnswerLookAtTheStepWindow() {
+        let context = CheckContext(
+            lab: lab(), typedLines: ["kubectl get pods", "sudo  kubectl explain sts.spec"], lastOutput: "NAME READY\nweb-0 1/1\n",
+            answer: "  Web-0 ")
+        #expect(outcome(.typed(pattern: "^kubectl explain sts"), context) == .pass)
+        #expect(outcome(.typed(pattern: "^kubectl delete"), context) == .fail("no line typed in this step matches /^kubectl delete/"))
+        #expect(outcome(.seen(expect: Expectation(contains: "web-0 1/1", lines: 2)), context) == .pass)
+        #expect(outcome(.answer(accepted: ["web-0"]), context) == .pass)
+        #expect(outcome(.answer(accepted: ["web-1"]), context) == .fail("the answer '  Web-0 ' is not accepted"))
+        #expect(outcome(.answer(accepted: ["x"]), CheckContext(lab: lab())) == .fail("no answer given yet"))
+    }
+
+    @Test func allAndAnyCombine() {
+        let context = CheckContext(lab: lab(), typedLines: ["a"])
+        let yes = StepCheck.typed(pattern: "a")
+        let no = StepCheck.typed(pattern: "b")
+        #expect(outcome(.all([yes, no]), context).passed == false)
+        #expect(outcome(.any([no, yes]), context) == .pass)
+        #expect(outcome(.any([no, no]), context)
+            == .fail("no line typed in this step matches /b/; or no line typed in this step matches /b/"))
+    }
+
+    @Test func queryWordsSplitLikeAShellWithoutExpanding() throws {
+        #expect(try QueryWords.split("exec a -- sh -c 'echo $HOME \"x\"'") == ["exec", "a", "--", "sh", "-c", "echo $HOME \"x\""])
+        #expect(try QueryWords.split(#"get "a b" c\ d ''"#) == ["get", "a b", "c d", ""])
+        #expect(throws: QueryWords.UnclosedQuote.self) { try QueryWords.split("get 'x") }
+    }
+}
