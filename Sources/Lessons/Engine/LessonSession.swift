@@ -94,6 +94,9 @@ public final class LessonSession: SessionInputHandler {
             return record
         }
         let record = driver.handle(input)
+        // Leaving the host shell (Ctrl-D or `exit`) ends this sitting, not the lesson: it is not
+        // kept, so a resumed lesson does not end again as it starts.
+        guard !driver.isFinished else { return record }
         append(record)
         if let line = record.line { window.typedLines.append(line) }
         if case .line = input { window.lastOutput = record.output }

@@ -26,6 +26,9 @@ enum BuiltBinary {
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        // Sessions are recorded under XDG_DATA_HOME: keep the tests' recordings in their own folder.
+        var environment = environment
+        if environment["XDG_DATA_HOME"] == nil { environment["XDG_DATA_HOME"] = directory + "/.data" }
         process.environment = environment
         let stdin = Pipe()
         let stdout = Pipe()

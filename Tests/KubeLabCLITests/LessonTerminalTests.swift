@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+
+/// Lesson 01 at a real terminal (a pseudo-terminal driven by Fixtures/pty_lesson.py): typing, Tab
+/// completion of a live pod name, a hint, passed steps, `progress`, Ctrl-D, resuming, and resuming
+/// again after the process was killed with SIGKILL.
+@Suite(.serialized) struct LessonTerminalTests {
+    static var lessonsFolder: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("lessons").path
+    }
+
+    private func phase(_ name: String, in directory: String) throws -> (screen: String, status: String) {
+        let kubelab = try #require(BuiltBinary.kubelab)
+        let python = try #require(BuiltBinary.python3)
+        let script = try #require(Bundle.module.path(forResource: "pty_lesson", ofType: "py", inDirectory: "Fixtures"))
+        let result = try BuiltBinary.run(python, [script, kubelab, directory, Self.lessonsFolder, name], in: directory)
+        try #require(result.status != 3, "no pseudo-terminal: \(result.err)")
+        let screen = result.out
+        #expect(!screen.contains("FAILURE"), "\(name): \(screen)")
+        return (screen, String(screen.split(separator: "\n").last ?? ""))
+    }
+
+    @Test(.enabled(if: EndToEndTests.ptyAvailable, "skipped: needs python3 with a working pty module and the built kubelab"))
+    func lessonAtTheKeyboardResumesAfterCtrlDAndAfterSIGKILL() throws {
+        let directory = try BuiltBinary.scratchDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+
+        let first = try phase("first", in: directory)
+        #expect(first.screen.contains("Lesson 01: StatefulSet basics"))
+        #expect(first.screen.contains("Hint 1/2: The path is written as KIND.FIELD.FIELD"))
+        #expect(first.screen.contains("✓ Step 1 passed (+4 points)"), "a hint costs a point")
+        #expect(first.screen.contains("✓ Step 2 passed (+10 points)"))
+        #expect(first.screen.contains("Lesson 01: step 3/12, 2/12 steps done, 14 of 100 points"))
+        #expect(first.status == "EXIT 1", "the lesson is not passed yet")
+        let history = try String(contentsOfFile: directory + "/.kubelab_history", encoding: .utf8)
+        #expect(history.contains("kubectl\\040get\\040pod\\040visit-cnt-stfs-0\\040-o\\040name\n"), "Tab completed the live pod name")
+        #expect(history.contains("\nprogress\\040\n"), "Tab completed the lesson word")
+
+        let second = try phase("second", in: directory)
+        #expect(second.screen.contains("Resumed where you left off: step 3 of 12."))
+        #expect(second.screen.contains("pod/c created"))
+        #expect(second.status == "EXIT 137", "killed with SIGKILL")
+
+        let third = try phase("third", in: directory)
+        #expect(third.screen.contains("Resumed where you left off: step 3 of 12."))
+        // The cluster came back with the file written into the claim, the pod and both claims.
+        #expect(third.screen.contains("cat /var/data/note\r\nkept\r\n"))
+        #expect(third.screen.contains("get pod c -o name\r\npod/c\r\n"))
+        #expect(third.screen.contains("persistentvolumeclaim/data-visit-cnt-stfs-0\r\npersistentvolumeclaim/data-visit-cnt-stfs-1\r\n"))
+        let saved = try String(contentsOfFile: directory + "/data/kubelab/lessons/01.transcript", encoding: .utf8)
+        #expect(saved.hasPrefix("# kubelab transcript 1\n"))
+        #expect(saved.contains("$ kubectl run c --image=busybox:1.28 --restart=Never -- sleep 3600\npod/c created\n"))
+    }
+}
