@@ -67,7 +67,8 @@ struct GetCommand: KubectlCommand {
                 try ObjectOutput.print([], format: output, call: call, singleItem: false)
             }
         } else {
-            try ObjectOutput.print(sel.objects, format: output, call: call, singleItem: Self.singleItemImplied(call))
+            try ObjectOutput.print(sel.objects, format: output, call: call, singleItem: Self.singleItemImplied(call),
+                                   withKind: sel.answeredTypes.count > 1)
         }
         if !errors.isEmpty {
             call.err(errors.joined(separator: "\n") + "\n")

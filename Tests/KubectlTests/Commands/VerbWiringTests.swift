@@ -109,6 +109,22 @@ import Testing
         #expect(h.run("get po -A --show-labels").out.contains("default       web-0 "))
     }
 
+    /// kubectl prefixes kinds when the server answered for several types, even if only one has rows:
+    /// a fresh cluster's `get all` shows `service/kubernetes`.
+    @Test func severalTypesRequestedPrefixKindsEvenWhenOneTypeHasRows() {
+        let h = CommandHarness()
+        let all = h.run("get all")
+        #expect(all.out.hasPrefix("NAME                 TYPE        CLUSTER-IP   EXTERNAL-IP   PORT(S)   AGE\n"
+                                  + "service/kubernetes   ClusterIP   10.96.0.1    <none>        443/TCP   "))
+        #expect(all.out.components(separatedBy: "\n").count == 3)
+        #expect(h.run("get sts,svc").out == all.out)
+        #expect(h.run("get svc").out.hasPrefix("NAME         TYPE        CLUSTER-IP   EXTERNAL-IP   PORT(S)   AGE\nkubernetes   "))
+        // A name that is not found is an error, not an answer: one type answered, no prefix.
+        let named = h.run("get sts/nope svc/kubernetes")
+        #expect(named.out.hasPrefix("NAME         TYPE"))
+        #expect(named.err == "Error from server (NotFound): statefulsets.apps \"nope\" not found\n")
+    }
+
     @Test func explainErrors() {
         let h = CommandHarness()
         #expect(h.run("explain foo") == .init(out: "", err: "error: the server doesn't have a resource type \"foo\"\n", code: 1))
