@@ -46,6 +46,8 @@ import Testing
         ("delete pods x -l a=b", "error: name cannot be provided when a selector is specified\n"),
         ("apply -k . -f x.yaml", "error: only one of -f or -k can be specified\n"),
         ("get sts,po -w", "error: you may only specify a single resource type\n"),
+        // kubectl 1.32 wraps the lookup error (scale.go `no objects passed to scale %w`, kubernetes PR
+        // #128051); plain `Error from server (NotFound)` only arrives with PR #134017 (v1.35).
         ("scale --replicas=2 sts web", "error: no objects passed to scale statefulsets.apps \"web\" not found\n"),
         ("scale --replicas=2 pod coredns-0", "error: no objects passed to scale pods \"coredns-0\" not found\n"),
     ]
