@@ -40,6 +40,17 @@ import Testing
         #expect(h.run("get svc web -o jsonpath={.spec.clusterIP}").out == ip)
     }
 
+    /// A manifest that names `type: RollingUpdate` and later `type: OnDelete` applies both times, as on
+    /// a real cluster (the explicit type got no defaulted rollingUpdate to leave behind).
+    @Test func applySwitchesAnExplicitUpdateStrategyToOnDelete() {
+        let rolling = Manifests.statefulSet("web").replacingOccurrences(of: "  replicas: 1\n", with: "  replicas: 1\n  updateStrategy:\n    type: RollingUpdate\n")
+        let h = CommandHarness(files: ["sts.yaml": rolling])
+        #expect(h.run("apply -f sts.yaml").code == 0)
+        h.write("sts.yaml", rolling.replacingOccurrences(of: "type: RollingUpdate", with: "type: OnDelete"))
+        #expect(h.run("apply -f sts.yaml") == .init(out: "statefulset.apps/web configured\n", err: "", code: 0))
+        #expect(h.run("get sts web -o jsonpath={.spec.updateStrategy}").out == "{\"type\":\"OnDelete\"}")
+    }
+
     @Test func createTwiceIsAlreadyExists() {
         let h = CommandHarness(files: ["x.yaml": Manifests.configMap("x")])
         #expect(h.run("create -f x.yaml") == .init(out: "configmap/x created\n", err: "", code: 0))
