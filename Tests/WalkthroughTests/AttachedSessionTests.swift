@@ -82,4 +82,22 @@ import Testing
         #expect(WalkthroughHarness.output(of: "kubectl attach web -it", in: Self.reattached)
             == ["error: Unable to use a TTY - container web did not allocate one", "If you don't see a command prompt, try pressing enter."])
     }
+
+    /// `kubectl exec -it x -- bash && echo ok`: the shell waits for the session before `&&` decides.
+    static let execThenAnd = WalkthroughHarness.run(folder: "files", script: """
+        kubectl run web --image nginx
+        sleep 10
+        kubectl exec -it web -- bash && echo ok || echo failed
+        hostname
+        exit 3
+        kubectl exec -it web -- bash && echo ok
+        exit
+        """)
+
+    @Test func commandsAfterAnInteractiveExecWaitForItsExitStatus() {
+        #expect(WalkthroughHarness.output(of: "kubectl exec -it web -- bash && echo ok || echo failed", in: Self.execThenAnd)
+            == ["root@web:/# hostname", "web", "root@web:/# exit 3", "exit", "command terminated with exit code 3", "failed"])
+        #expect(WalkthroughHarness.output(of: "kubectl exec -it web -- bash && echo ok", in: Self.execThenAnd)
+            == ["root@web:/# exit", "exit", "ok"])
+    }
 }
