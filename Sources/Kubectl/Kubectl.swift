@@ -88,6 +88,10 @@ public final class Kubectl {
         let name = type(of: command).name
         let argv = leading + Array(rest.dropFirst())
         let flagSet = command.flags.adding(GlobalFlags.set.specs).adding([FlagSet.Spec("help", "h", .bool)])
+        if !argv.contains("--help") && !argv.contains("-h"), let feature = command.unsimulatedFeature(argv) {
+            io.err("error: kubelab does not simulate \"\(feature)\" yet\n")
+            return 1
+        }
         let parsed: ParsedFlags
         do {
             parsed = try flagSet.parse(argv)
@@ -192,10 +196,14 @@ protocol KubectlCommand {
     static var help: String { get }
     var flags: FlagSet { get }
     func run(_ call: Invocation) throws -> Int32
+    /// A real kubectl feature these arguments ask for that kubelab lacks (`kubectl create job`),
+    /// checked before the flags are parsed, so the learner hears that plainly instead of a flag error.
+    func unsimulatedFeature(_ argv: [String]) -> String?
 }
 
 extension KubectlCommand {
     static var aliases: [String] { [] }
+    func unsimulatedFeature(_ argv: [String]) -> String? { nil }
 }
 
 /// Flags every kubectl command accepts.

@@ -41,6 +41,7 @@ public final class Terminal {
             // The program may have pushed children before exiting; remove it wherever it is.
             if let i = programs.lastIndex(where: { $0 === top }), programs.count >= depth { programs.remove(at: i) }
             programs.last?.childExited(code: code, terminal: self)
+            popParentsThatExited()
             return code
         }
     }
@@ -52,6 +53,16 @@ public final class Terminal {
         guard let top = programs.popLast() else { return }
         top.endOfInput(terminal: self)
         programs.last?.childExited(code: 0, terminal: self)
+        popParentsThatExited()
+    }
+
+    /// A parent whose line resumed after its child (`kubectl exec -it x -- bash; exit`) and ran
+    /// `exit` leaves as well.
+    private func popParentsThatExited() {
+        while let parent = programs.last, let code = parent.pendingExit {
+            programs.removeLast()
+            programs.last?.childExited(code: code, terminal: self)
+        }
     }
 
     /// Ctrl-C at the prompt: the innermost program drops any half-typed input.
@@ -78,6 +89,8 @@ public protocol LineProgram: AnyObject {
     func abandonPendingInput(terminal: Terminal) -> Bool
     /// A program it started (pushed) has exited.
     func childExited(code: Int32, terminal: Terminal)
+    /// Set when the program ended while resuming after a child's exit (its line ran `exit`).
+    var pendingExit: Int32? { get }
 }
 
 extension LineProgram {
@@ -85,4 +98,5 @@ extension LineProgram {
     public func endOfInput(terminal: Terminal) {}
     public func abandonPendingInput(terminal: Terminal) -> Bool { false }
     public func childExited(code: Int32, terminal: Terminal) {}
+    public var pendingExit: Int32? { nil }
 }

@@ -44,6 +44,14 @@ import Testing
         #expect(spec["updateStrategy"] == ["type": "OnDelete"])
     }
 
+    /// Upstream brings `rollingUpdate: {partition: 0}` only with a defaulted type.
+    @Test func explicitRollingUpdateTypeGetsNoRollingUpdateBlock() throws {
+        let explicit = webStatefulSet.replacingOccurrences(of: "  replicas: 3", with: "  replicas: 3\n  updateStrategy:\n    type: RollingUpdate")
+        #expect(try admitted(explicit, kind: "StatefulSet").spec["updateStrategy"] == ["type": "RollingUpdate"])
+        let yaml = webStatefulSet.replacingOccurrences(of: "  replicas: 3", with: "  replicas: 3\n  updateStrategy:\n    type: RollingUpdate\n    rollingUpdate: {}")
+        #expect(try admitted(yaml, kind: "StatefulSet").spec["updateStrategy"] == ["type": "RollingUpdate", "rollingUpdate": ["partition": 0]])
+    }
+
     static let pod = """
     apiVersion: v1
     kind: Pod

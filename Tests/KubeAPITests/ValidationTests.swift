@@ -153,8 +153,31 @@ import Testing
         #expect(admissionError(badMode, kind: "PersistentVolumeClaim")?.message == "The PersistentVolumeClaim \"data\" is invalid: spec.accessModes: Unsupported value: \"ReadWriteSometimes\": supported values: \"ReadOnlyMany\", \"ReadWriteMany\", \"ReadWriteOnce\", \"ReadWriteOncePod\"")
     }
 
+    /// Seed 000's scraped manifest has `storageClassName: \"openebs-hostpath\"`: the backslashes and
+    /// quotes are part of the value, which is no DNS subdomain.
+    @Test func claimStorageClassNameMustBeASubdomain() {
+        let pvc = "apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: data\nspec:\n  accessModes: [ReadWriteOnce]\n  resources:\n    requests:\n      storage: 1Gi\n"
+        #expect(admissionError(pvc + "  storageClassName: \\\"openebs-hostpath\\\"\n", kind: "PersistentVolumeClaim")?.message
+            == "The PersistentVolumeClaim \"data\" is invalid: spec.storageClassName: Invalid value: \"\\\\\\\"openebs-hostpath\\\\\\\"\": " + NameRules.dns1123SubdomainMessage)
+        #expect(admissionError(pvc + "  storageClassName: openebs-hostpath\n", kind: "PersistentVolumeClaim") == nil)
+        #expect(admissionError(pvc + "  storageClassName: \"\"\n", kind: "PersistentVolumeClaim") == nil)
+        let mixed = pvc.replacingOccurrences(of: "[ReadWriteOnce]", with: "[ReadWriteOnce, ReadWriteOncePod]")
+        #expect(admissionError(mixed, kind: "PersistentVolumeClaim")?.message
+            == "The PersistentVolumeClaim \"data\" is invalid: spec.accessModes: Forbidden: may not use ReadWriteOncePod with other access modes")
+    }
+
+    @Test func volumeStorageClassNameMustBeASubdomain() {
+        let pv = "apiVersion: v1\nkind: PersistentVolume\nmetadata:\n  name: pv1\nspec:\n  accessModes: [ReadWriteOnce]\n  capacity:\n    storage: 1Gi\n  hostPath:\n    path: /data\n"
+        #expect(admissionError(pv + "  storageClassName: Fast_SSD\n", kind: "PersistentVolume")?.message
+            == "The PersistentVolume \"pv1\" is invalid: spec.storageClassName: Invalid value: \"Fast_SSD\": " + NameRules.dns1123SubdomainMessage)
+        #expect(admissionError(pv + "  storageClassName: fast-ssd\n", kind: "PersistentVolume") == nil)
+    }
+
     @Test func storageClassRules() {
         #expect(admissionError("apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata:\n  name: fast\n", kind: "StorageClass")?.message == "The StorageClass \"fast\" is invalid: provisioner: Required value")
+        #expect(admissionError("apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata:\n  name: fast\nprovisioner: Rancher.io/Local-Path\n", kind: "StorageClass") == nil)
+        #expect(admissionError("apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata:\n  name: fast\nprovisioner: local path\n", kind: "StorageClass")?.message
+            == "The StorageClass \"fast\" is invalid: provisioner: Invalid value: \"local path\": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')")
     }
 
     @Test func nameRules() {

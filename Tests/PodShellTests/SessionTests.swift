@@ -72,6 +72,32 @@ import Testing
         #expect(output() == "5\n")
     }
 
+    /// The rest of a line waits for the interactive program it started, and sees its status.
+    @Test func restOfTheLineRunsAfterTheNestedShellExits() {
+        let (t, output) = terminal()
+        t.push(ShellSession(environment: makeShell(.busyboxSh), makePrompt: ShellSession.busyboxPrompt))
+        t.feed("sh && echo ok || echo failed $?; echo after")
+        #expect(t.programs.count == 2)
+        #expect(output() == "")
+        t.feed("echo inside")
+        t.feed("exit 4")
+        #expect(output() == "inside\nfailed 4\nafter\n")
+        #expect(t.programs.count == 1)
+        t.feed("sh; echo second $?")
+        t.feed("exit")
+        #expect(output().hasSuffix("second 0\n"))
+        // Two programs on one line: the second starts when the first ends.
+        t.feed("sh; sh; echo both")
+        t.feed("exit")
+        #expect(t.programs.count == 2)
+        t.feed("exit")
+        #expect(output().hasSuffix("both\n"))
+        // `exit` after the program ends the outer shell too.
+        t.feed("sh; exit 7")
+        t.feed("exit")
+        #expect(t.isFinished)
+    }
+
     @Test func stdinIsTerminalForCommands() {
         let (t, _) = terminal()
         let env = makeShell(.hostBash)

@@ -82,4 +82,42 @@ import Testing
         #expect(WalkthroughHarness.output(of: "kubectl attach web -it", in: Self.reattached)
             == ["error: Unable to use a TTY - container web did not allocate one", "If you don't see a command prompt, try pressing enter."])
     }
+
+    /// `kubectl exec -it x -- bash && echo ok`: the shell waits for the session before `&&` decides.
+    static let execThenAnd = WalkthroughHarness.run(folder: "files", script: """
+        kubectl run web --image nginx
+        sleep 10
+        kubectl exec -it web -- bash && echo ok || echo failed
+        hostname
+        exit 3
+        kubectl exec -it web -- bash && echo ok
+        exit
+        """)
+
+    @Test func commandsAfterAnInteractiveExecWaitForItsExitStatus() {
+        #expect(WalkthroughHarness.output(of: "kubectl exec -it web -- bash && echo ok || echo failed", in: Self.execThenAnd)
+            == ["root@web:/# hostname", "web", "root@web:/# exit 3", "exit", "command terminated with exit code 3", "failed"])
+        #expect(WalkthroughHarness.output(of: "kubectl exec -it web -- bash && echo ok", in: Self.execThenAnd)
+            == ["root@web:/# exit", "exit", "ok"])
+    }
+
+    /// A main process that ends before kubectl attaches: its output (the logs), then the pod's fate.
+    static let quickExits = WalkthroughHarness.run(folder: "files", script: """
+        kubectl run -it --rm x --image=busybox --restart=Never -- false
+        echo $?
+        kubectl run -i --rm z --image=busybox --restart=Never -- sh -c 'echo hi; exit 3'
+        echo $?
+        kubectl get pods
+        """)
+
+    @Test func aMainProcessThatEndsAtOnceReportsItsPodNotATimeout() {
+        let x = WalkthroughHarness.output(of: "kubectl run -it --rm x --image=busybox --restart=Never -- false", in: Self.quickExits)
+        #expect(x.suffix(2) == ["pod \"x\" deleted", "pod default/x terminated (Error)"])
+        #expect(!x.contains("error: timed out waiting for the condition"))
+        let z = WalkthroughHarness.output(of: "kubectl run -i --rm z --image=busybox --restart=Never -- sh -c 'echo hi; exit 3'", in: Self.quickExits)
+        #expect(z.suffix(3) == ["hi", "pod \"z\" deleted", "pod default/z terminated (Error)"])
+        #expect(WalkthroughHarness.output(of: "echo $?", in: Self.quickExits, occurrence: 1) == ["1"])
+        #expect(WalkthroughHarness.output(of: "echo $?", in: Self.quickExits, occurrence: 2) == ["3"])
+        #expect(WalkthroughHarness.output(of: "kubectl get pods", in: Self.quickExits) == ["No resources found in default namespace."])
+    }
 }

@@ -58,17 +58,65 @@ enum WalkthroughHarness {
         return out
     }
 
-    /// Compares with a golden transcript in Fixtures/<folder>/<name>; RECORD_GOLDENS=1 writes it
-    /// into the source tree instead.
+    /// Rewrites goldens instead of comparing (the test then fails, so a recording is never a pass).
+    static let recordVariable = "KUBELAB_RECORD_GOLDENS"
+
+    /// Compares with a golden transcript kubelab produced, in Fixtures/<folder>/<name>; with
+    /// KUBELAB_RECORD_GOLDENS=1 writes it into the source tree and fails, asking for a review.
     static func expectGolden(_ text: String, folder: String, name: String, sourceLocation: SourceLocation = #_sourceLocation) {
         let sourceFile = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("Fixtures").appendingPathComponent(folder).appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["RECORD_GOLDENS"] == "1" {
+        if ProcessInfo.processInfo.environment[recordVariable] == "1" {
             try? text.write(to: sourceFile, atomically: true, encoding: .utf8)
+            Issue.record("recorded \(folder)/\(name); review the diff and run again without \(recordVariable)", sourceLocation: sourceLocation)
             return
         }
-        let expected = (try? String(contentsOf: fixtures.appendingPathComponent(folder).appendingPathComponent(name), encoding: .utf8))
-        #expect(expected != nil, "missing golden \(folder)/\(name); run with RECORD_GOLDENS=1", sourceLocation: sourceLocation)
-        if let expected { #expect(text == expected, sourceLocation: sourceLocation) }
+        guard let expected = try? String(contentsOf: fixtures.appendingPathComponent(folder).appendingPathComponent(name), encoding: .utf8) else {
+            Issue.record("missing golden \(folder)/\(name); record it with \(recordVariable)=1", sourceLocation: sourceLocation)
+            return
+        }
+        if let difference = firstDifference(expected: expected, actual: text) {
+            Issue.record("\(folder)/\(name) differs\n\(difference)", sourceLocation: sourceLocation)
+        }
+    }
+
+    /// The first line where two texts differ, numbered, expected above actual; nil when equal.
+    static func firstDifference(expected: String, actual: String) -> String? {
+        guard expected != actual else { return nil }
+        let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
+        let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
+        let i = (0..<min(e.count, a.count)).first { e[$0] != a[$0] } ?? min(e.count, a.count)
+        let want = i < e.count ? "\"\(e[i])\"" : "(end of text)"
+        let got = i < a.count ? "\"\(a[i])\"" : "(end of text)"
+        return "line \(i + 1):\n  expected \(want)\n  actual   \(got)"
+    }
+
+    /// A transcript with the values a seed may change (IPs, volume and pod-name suffixes, ages,
+    /// durations, node placement) replaced by placeholders, so two seeds' runs can be compared whole.
+    static func withoutVolatileValues(_ text: String) -> String {
+        var out = text
+        let rules: [(String, String)] = [
+            (#"\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\b"#, "<ip>"),
+            (#"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"#, "<uid>"),
+            (#"\bk8s-node\d+\b"#, "<node>"),
+            (#"\b\d+(\.\d+)?(ms|s|m|h|d)(\d+(s|m|h))?\b"#, "<age>"),
+            (#" +"#, " "),
+        ]
+        for (pattern, replacement) in rules {
+            out = out.replacingOccurrences(of: pattern, with: replacement, options: .regularExpression)
+        }
+        // Rows named by a random uid (volumes `pvc-<uid>`) are listed in name order, which the
+        // seed decides: compare each run of them as a set.
+        var lines = out.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var i = 0
+        while i < lines.count {
+            let named = { (line: String) in line.split(separator: " ").first?.contains("<uid>") == true }
+            guard named(lines[i]) else { i += 1; continue }
+            var j = i
+            while j < lines.count && named(lines[j]) { j += 1 }
+            lines[i..<j].sort()
+            i = j
+        }
+        return lines.joined(separator: "\n")
     }
 }

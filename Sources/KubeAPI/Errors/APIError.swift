@@ -46,6 +46,16 @@ public struct APIError: Error, Equatable, Sendable {
         return e
     }
 
+    /// The Status message as the server sends it, which is what a Go client's `err.Error()` gives
+    /// (controllers put it in events): Invalid errors read `StatefulSet.apps "web" is invalid: ...`,
+    /// the group-qualified kind without kubectl's leading "The ".
+    public var statusMessage: String {
+        guard reason == .invalid, let kind = invalidKind else { return message }
+        let apiGroup = ResourceRegistry.all.first { $0.kind == kind }?.group ?? ""
+        let qualified = apiGroup.isEmpty ? kind : kind + "." + apiGroup
+        return message.replacingOccurrences(of: "The \(kind) \"", with: "\(qualified) \"")
+    }
+
     /// How kubectl prints it (cmdutil.CheckErr): Invalid errors list their causes after
     /// `The Kind "name" is invalid: `, one per `* ` line when there are several; the rest get
     /// the "Error from server (Reason): " prefix.

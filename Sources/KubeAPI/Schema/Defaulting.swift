@@ -252,9 +252,14 @@ enum Defaulting {
         child(&obj, "spec", create: true) { spec in
             setDefault(&spec, "podManagementPolicy", "OrderedReady")
             child(&spec, "updateStrategy", create: true) { s in
-                setDefault(&s, "type", "RollingUpdate")
+                // Only a defaulted type brings an empty rollingUpdate (SetDefaults_StatefulSet): an
+                // explicit `type: RollingUpdate` stays bare, so a later switch to OnDelete applies.
+                if (s["type"].string ?? "").isEmpty {
+                    s["type"] = "RollingUpdate"
+                    child(&s, "rollingUpdate", create: true) { _ in }
+                }
                 if s["type"].string == "RollingUpdate" {
-                    child(&s, "rollingUpdate", create: true) { setDefault(&$0, "partition", 0) }
+                    child(&s, "rollingUpdate") { setDefault(&$0, "partition", 0) }
                 }
             }
             setDefault(&spec, "replicas", 1)

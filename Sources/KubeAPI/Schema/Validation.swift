@@ -408,19 +408,34 @@ struct Validation {
     mutating func claimSpec(_ spec: JSONValue, path: String) {
         let modes = spec["accessModes"].items
         if modes.isEmpty { add(path + ".accessModes", .required, "at least 1 access mode is required") }
+        var readWriteOncePod = false, otherMode = false
         for m in modes {
             let mode = m.string ?? ""
             if !StorageSchemas.accessModes.contains(mode) {
                 add(path + ".accessModes", .unsupported(value: GoFormat.quoted(mode), allowed: StorageSchemas.accessModes))
-            }
+            } else if mode == "ReadWriteOncePod" { readWriteOncePod = true }
+            else { otherMode = true }
+        }
+        if readWriteOncePod && otherMode {
+            add(path + ".accessModes", .forbidden, "may not use ReadWriteOncePod with other access modes")
         }
         let storage = spec["resources"]["requests"]["storage"]
         if storage.isNull { add(path + ".resources[storage]", .required) }
         else if storage.scalarText.map(isZeroQuantity) == true {
             add(path + ".resources[storage]", .invalid(value: GoFormat.quoted(storage.scalarText ?? "")), "must be greater than zero")
         }
+        storageClassName(spec, path: path)
         if let mode = spec["volumeMode"].string, mode != "Block", mode != "Filesystem" {
             add(path + ".volumeMode", .unsupported(value: GoFormat.quoted(mode), allowed: ["Block", "Filesystem"]))
+        }
+    }
+
+    /// A class name must be a DNS subdomain (ValidateClassName): a scraped `\"standard\"` is refused
+    /// here rather than stored and left Pending.
+    mutating func storageClassName(_ spec: JSONValue, path: String) {
+        guard let name = spec["storageClassName"].string, !name.isEmpty else { return }
+        for m in NameRules.dns1123Subdomain(name) {
+            add(path + ".storageClassName", .invalid(value: GoFormat.quoted(name)), m)
         }
     }
 
@@ -447,13 +462,20 @@ struct Validation {
         if let policy = spec["persistentVolumeReclaimPolicy"].string, !["Delete", "Recycle", "Retain"].contains(policy) {
             add("spec.persistentVolumeReclaimPolicy", .unsupported(value: GoFormat.quoted(policy), allowed: ["Delete", "Recycle", "Retain"]))
         }
+        storageClassName(spec, path: "spec")
         if !spec["local"].isNull && spec["nodeAffinity"].isNull {
             add("spec.nodeAffinity", .required, "Local volume requires node affinity")
         }
     }
 
     mutating func storageClass(_ obj: JSONValue) {
-        if (obj["provisioner"].string ?? "").isEmpty { add("provisioner", .required) }
+        let provisioner = obj["provisioner"].string ?? ""
+        if provisioner.isEmpty { add("provisioner", .required) }
+        else {
+            // Checked lower-cased, as validateProvisioner does.
+            let lower = provisioner.lowercased()
+            for m in NameRules.qualifiedName(lower) { add("provisioner", .invalid(value: GoFormat.quoted(lower)), m) }
+        }
         if let policy = obj["reclaimPolicy"].string, policy != "Delete", policy != "Retain" {
             add("reclaimPolicy", .unsupported(value: GoFormat.quoted(policy), allowed: ["Delete", "Retain"]))
         }

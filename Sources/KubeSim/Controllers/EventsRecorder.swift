@@ -25,6 +25,17 @@ final class EventAggregator {
         return value
     }
 
+    /// The nanosecond clock of the last event name: names only ever grow, so events of one
+    /// instant list (by name) and describe (by time, then list order) in the order they happened.
+    var lastNameNanos: UInt64 = 0
+
+    /// A nanosecond reading at `at` with a random sub-millisecond part, later than the last one.
+    func nameNanos(at: Millis, jitter: UInt64) -> UInt64 {
+        let nanos = max(UInt64(max(0, at)) &* 1_000_000 &+ jitter % 1_000_000, lastNameNanos &+ 1)
+        lastNameNanos = nanos
+        return nanos
+    }
+
     func forget(_ name: String, about object: String) {
         byObject[object]?.removeAll { $0.name == name }
         if byObject[object]?.isEmpty == true { byObject[object] = nil }
@@ -73,7 +84,7 @@ extension Cluster {
             resourceVersion: object["metadata"]["resourceVersion"].string, uid: uid.isEmpty ? nil : uid,
             fieldPath: fieldPath)
         // The recorder names events after the object and the nanosecond clock, in hex.
-        let nanos = UInt64(max(0, now)) &* 1_000_000 &+ rng.next() % 1_000_000
+        let nanos = eventAggregator.nameNanos(at: now, jitter: rng.next())
         var suffix = String(nanos, radix: 16)
         if suffix.count < 16 { suffix = String(repeating: "0", count: 16 - suffix.count) + suffix }
         let name = "\(object.name.isEmpty ? "unknown" : object.name).\(suffix)"

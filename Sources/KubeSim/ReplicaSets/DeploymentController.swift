@@ -79,7 +79,7 @@ public final class DeploymentController: Controller {
                                 message: "Scaled up replica set \(created.name) to \(created["spec"]["replicas"].int ?? 0)", source: name)
             return created
         } catch {
-            cluster.recordEvent(for: d, type: "Warning", reason: "FailedCreate", message: error.message, source: name)
+            cluster.recordEvent(for: d, type: "Warning", reason: "FailedCreate", message: error.statusMessage, source: name)
             return nil
         }
     }

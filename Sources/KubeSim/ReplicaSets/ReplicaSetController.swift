@@ -63,7 +63,7 @@ public final class ReplicaSetController: Controller {
             let created = try cluster.api.create(pod, as: Self.pods)
             cluster.recordEvent(for: rs, type: "Normal", reason: "SuccessfulCreate", message: "Created pod: \(created.name)", source: name)
         } catch {
-            cluster.recordEvent(for: rs, type: "Warning", reason: "FailedCreate", message: "Error creating: \(error.message)", source: name)
+            cluster.recordEvent(for: rs, type: "Warning", reason: "FailedCreate", message: "Error creating: \(error.statusMessage)", source: name)
         }
     }
 

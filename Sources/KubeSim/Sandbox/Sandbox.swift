@@ -36,6 +36,7 @@ public enum Sandbox {
         cluster.register(ServiceAccountController())
         cluster.register(NamespaceRootCAPublisher())
         cluster.register(GarbageCollectorController())
+        cluster.register(PodGarbageCollector())
         cluster.register(Scheduler())
         cluster.register(Kubelet())
         cluster.register(EndpointsController())

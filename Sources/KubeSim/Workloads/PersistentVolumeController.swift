@@ -384,7 +384,7 @@ public final class PersistentVolumeController: Controller {
         } catch {
             cluster.recordEvent(
                 for: claim, type: "Warning", reason: "ProvisioningFailed",
-                message: "failed to provision volume with StorageClass \"\(className)\": \(error.message)", source: source)
+                message: "failed to provision volume with StorageClass \"\(className)\": \(error.statusMessage)", source: source)
         }
     }
 

@@ -371,7 +371,7 @@ final class StatefulSetReconciler {
         do {
             created = try cluster.api.create(pod, as: Self.podType)
         } catch {
-            if error.reason != .alreadyExists { recordPodEvent("create", pod.name, error: error.message) }
+            if error.reason != .alreadyExists { recordPodEvent("create", pod.name, error: error.statusMessage) }
             return false
         }
         if set.hasRetentionPolicy || claimsHaveOwners(ordinal: ordinal) {
@@ -397,8 +397,8 @@ final class StatefulSetReconciler {
                 _ = try cluster.api.create(StatefulSetPodFactory.claim(for: set, template: template, ordinal: ordinal), as: Self.claimType)
                 recordClaimEvent(name, podName, error: nil)
             } catch {
-                errors.append("failed to create PVC \(name): \(error.message)")
-                if error.reason != .alreadyExists { recordClaimEvent(name, podName, error: error.message) }
+                errors.append("failed to create PVC \(name): \(error.statusMessage)")
+                if error.reason != .alreadyExists { recordClaimEvent(name, podName, error: error.statusMessage) }
             }
         }
         if errors.isEmpty {
@@ -489,7 +489,7 @@ final class StatefulSetReconciler {
         do {
             _ = try cluster.store.update(Self.podType, updated)
         } catch {
-            recordPodEvent("update", pod.name, error: error.message)
+            recordPodEvent("update", pod.name, error: error.statusMessage)
             return false
         }
         recordPodEvent("update", pod.name, error: nil)
@@ -500,7 +500,7 @@ final class StatefulSetReconciler {
         do {
             _ = try cluster.api.delete(ref(pod: name))
         } catch {
-            recordPodEvent("delete", name, error: error.message)
+            recordPodEvent("delete", name, error: error.statusMessage)
             return false
         }
         recordPodEvent("delete", name, error: nil)

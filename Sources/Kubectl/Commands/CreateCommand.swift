@@ -36,6 +36,19 @@ struct CreateCommand: KubectlCommand {
         "rolebinding", "secret", "service", "svc", "serviceaccount", "sa", "token",
     ]
 
+    /// The subcommands kubelab builds objects for; the others are real but not simulated.
+    static let simulated: Set<String> = ["configmap", "cm", "secret"]
+
+    func unsimulatedFeature(_ argv: [String]) -> String? {
+        let words = flags.adding(GlobalFlags.set.specs).positionalWords(argv)
+        guard let sub = words.first, Self.subcommands.contains(sub) else { return nil }
+        if !Self.simulated.contains(sub) { return "kubectl create \(sub)" }
+        if sub == "secret", let type = words.dropFirst().first, ["docker-registry", "tls"].contains(type) {
+            return "kubectl create secret \(type)"
+        }
+        return nil
+    }
+
     func run(_ call: Invocation) throws -> Int32 {
         let paths = call.flags.strings("filename")
         if let sub = call.args.first {

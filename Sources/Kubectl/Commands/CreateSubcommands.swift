@@ -23,7 +23,7 @@ enum CreateSubcommands {
         case "configmap", "cm":
             resource = ResourceRegistry.forKind("ConfigMap")!
         default:
-            throw KubectlFailure.error("kubelab does not implement 'kubectl create \(kind)' yet; write a manifest and use 'kubectl create -f'")
+            throw KubectlFailure.error("kubelab does not simulate \"kubectl create \(kind)\" yet")
         }
         guard let name = args.first else {
             throw KubectlFailure.error("exactly one NAME is required, got 0")

@@ -95,30 +95,16 @@ struct DeleteCommand: KubectlCommand {
                 errors.append(error.fromSource("deleting", source).kubectlText)
             }
         }
-        if call.flags.bool("wait") && !deleted.isEmpty {
-            waitUntilGone(deleted, call: call)
-        }
+        // A failed lookup or delete returns before the wait, as DeleteResult's visit error does.
         if !errors.isEmpty {
             call.err(errors.joined(separator: "\n") + "\n")
             return 1
         }
-        return 0
-    }
-
-    /// kubectl's default `--wait`: block until every deleted object has left the store.
-    /// Waits by uid: a StatefulSet pod comes back under the same name, and that new pod is not
-    /// the one being waited for.
-    func waitUntilGone(_ refs: [(ref: ObjectRef, uid: String)], call: Invocation) {
-        let timeout = Duration.parseGo(call.flags.string("timeout")) ?? 0
-        // Real kubectl waits without limit; a script cannot, so an unbounded wait stops after ten
-        // minutes of cluster time (a pod on a lost node is never confirmed gone).
-        let limit: Millis = timeout > 0 ? timeout : 600_000
-        var waited: Millis = 0
-        call.cluster.settle()
-        while refs.contains(where: { call.store.get($0.ref)?.uid == $0.uid }) && waited < limit {
-            // Foreground deletion and graceful pod termination complete as the clock moves.
-            guard call.kubectl.wait(250) else { return }
-            waited += 250
+        if call.flags.bool("wait") && !deleted.isEmpty {
+            let timeout = Duration.parseGo(call.flags.string("timeout")) ?? 0
+            let timedOut = DeletionWait(targets: deleted).run(timeout: timeout, call: call)
+            if !timedOut.isEmpty { return ErrorReport.finish(timedOut, call: call) }
         }
+        return 0
     }
 }

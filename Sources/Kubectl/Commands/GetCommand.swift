@@ -51,6 +51,11 @@ struct GetCommand: KubectlCommand {
         See 'kubectl get -h' for help and examples
         """
 
+    /// `--raw` asks the API server for a path's bytes, which kubelab does not serve.
+    func unsimulatedFeature(_ argv: [String]) -> String? {
+        argv.contains { $0 == "--raw" || $0.hasPrefix("--raw=") } ? "kubectl get --raw" : nil
+    }
+
     func run(_ call: Invocation) throws -> Int32 {
         let output = try OutputFormat.parse(call.flags.string("output"), allowed: .getPrinters)
         let sel = try ObjectSelection.resolve(call, missingText: Self.missingTypeText)
@@ -67,7 +72,8 @@ struct GetCommand: KubectlCommand {
                 try ObjectOutput.print([], format: output, call: call, singleItem: false)
             }
         } else {
-            try ObjectOutput.print(sel.objects, format: output, call: call, singleItem: Self.singleItemImplied(call))
+            try ObjectOutput.print(sel.objects, format: output, call: call, singleItem: Self.singleItemImplied(call),
+                                   withKind: sel.answeredTypes.count > 1)
         }
         if !errors.isEmpty {
             call.err(errors.joined(separator: "\n") + "\n")

@@ -29,12 +29,33 @@ struct LogsCommand: KubectlCommand {
     let flags = FlagSet([
         .init("container", "c"), .init("tail", nil, .int, default: "-1"), .init("selector", "l"), .init("previous", "p", .bool),
         .init("follow", "f", .bool), .init("prefix", nil, .bool), .init("all-containers", nil, .bool),
-        .init("timestamps", nil, .bool), .init("since"), .init("since-time"), .init("limit-bytes", nil, .int, default: "0"),
+        .init("timestamps", nil, .bool), .init("since", nil, .duration, default: "0s"), .init("since-time"), .init("limit-bytes", nil, .int, default: "0"),
         .init("max-log-requests", nil, .int, default: "5"), .init("ignore-errors", nil, .bool),
         .init("pod-running-timeout", nil, .duration, default: "20s"), .init("insecure-skip-tls-verify-backend", nil, .bool),
     ])
 
+    /// The earliest time a printed line may have (`--since` rounded to whole seconds, or `--since-time`).
+    static func sinceMillis(_ call: Invocation) throws -> Millis? {
+        let since = Duration.parseGo(call.flags.string("since")) ?? 0
+        let sinceTime = call.flags.string("since-time")
+        if !sinceTime.isEmpty && since != 0 {
+            throw KubectlFailure.error("at most one of `sinceTime` or `sinceSeconds` may be specified")
+        }
+        if !sinceTime.isEmpty {
+            guard let t = Timestamp.parse(sinceTime) else {
+                throw KubectlFailure.error("parsing time \"\(sinceTime)\" as \"2006-01-02T15:04:05Z07:00\": cannot parse \"\(sinceTime)\" as \"2006\"")
+            }
+            return t
+        }
+        guard since != 0 else { return nil }
+        // Go's Duration.Round(time.Second): halves away from zero.
+        let seconds = (abs(since) + 500) / 1000 * (since < 0 ? -1 : 1)
+        if seconds < 0 { throw KubectlFailure.error("--since must be greater than 0") }
+        return call.cluster.now - seconds * 1000
+    }
+
     func run(_ call: Invocation) throws -> Int32 {
+        let since = try Self.sinceMillis(call)
         let containerFlag = call.flags.isSet("container") ? call.flags.string("container") : nil
         var targets: [PodTarget] = []
         if call.flags.isSet("selector") {
@@ -59,20 +80,29 @@ struct LogsCommand: KubectlCommand {
         }
         let prefix = call.flags.bool("prefix") || targets.count > 1 && call.flags.bool("prefix")
         for t in targets {
+            guard let runtime = call.kubectl.runtime else { continue }
+            let instance = runtime.container(pod: t.pod, name: t.containerName)
+            var lines: [ContainerLog.Line]
             if call.flags.bool("previous") {
-                throw APIError(.badRequest, "previous terminated container \"\(t.containerName)\" in pod \"\(t.pod.name)\" not found")
+                guard let previous = instance?.logs.previous else {
+                    throw APIError(.badRequest, "previous terminated container \"\(t.containerName)\" in pod \"\(t.pod.name)\" not found")
+                }
+                lines = previous
+            } else {
+                guard let status = t.containerStatus, status["state"]["waiting"].isNull || (status["restartCount"].int ?? 0) > 0 else {
+                    let reason = t.containerStatus?["state"]["waiting"]["reason"].string ?? "ContainerCreating"
+                    throw APIError(.badRequest, "container \"\(t.containerName)\" in pod \"\(t.pod.name)\" is waiting to start: \(reason)")
+                }
+                lines = instance?.logs.lines ?? []
             }
-            guard let status = t.containerStatus, status["state"]["waiting"].isNull else {
-                let reason = t.containerStatus?["state"]["waiting"]["reason"].string ?? "ContainerCreating"
-                throw APIError(.badRequest, "container \"\(t.containerName)\" in pod \"\(t.pod.name)\" is waiting to start: \(reason)")
-            }
-            guard let runtime = call.kubectl.runtime, let instance = runtime.container(pod: t.pod, name: t.containerName) else { continue }
-            var lines = instance.log.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            if lines.last == "" { lines.removeLast() }
+            // The process's output is computed when it starts; a line shows once its time has come.
+            let now = call.cluster.now
+            lines = lines.filter { $0.at <= now && $0.at >= (since ?? $0.at) }
+            var texts = lines.map { $0.text.hasSuffix("\n") ? String($0.text.dropLast()) : $0.text }
             let tail = call.flags.int("tail") ?? -1
-            if tail >= 0 { lines = Array(lines.suffix(tail)) }
+            if tail >= 0 { texts = Array(texts.suffix(tail)) }
             let head = prefix ? "[pod/\(t.pod.name)/\(t.containerName)] " : ""
-            call.out(lines.map { head + $0 + "\n" }.joined())
+            call.out(texts.map { head + $0 + "\n" }.joined())
         }
         return 0
     }

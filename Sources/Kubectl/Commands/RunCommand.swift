@@ -138,6 +138,21 @@ struct RunCommand: KubectlCommand {
             _ = try? call.cluster.api.delete(ref)
             if !quiet { call.out("pod \"\(name)\" deleted\n") }
         }
+        if ["Succeeded", "Failed"].contains(phase()), let pod = call.store.get(ref) {
+            // handleAttachPod: a pod that finished before kubectl could attach shows its logs instead.
+            if let instance = call.kubectl.runtime?.container(pod: pod, name: name) { call.out(instance.log) }
+            let restart = pod["spec"]["restartPolicy"].string ?? "Always"
+            guard restart != "Always" && !call.flags.bool("leave-stdin-open") else {
+                deleteIfAsked(0)
+                return 0
+            }
+            let failure = waitForExit(ref, succeededOnly: restart == "OnFailure", call: call)
+            deleteIfAsked(0)
+            if let failure { call.err(failure) }
+            guard failure != nil else { return 0 }
+            let code = pod["status"]["containerStatuses"][0]["state"]["terminated"]["exitCode"].int ?? 1
+            return code == 0 ? 1 : Int32(truncatingIfNeeded: code)
+        }
         guard running(), let pod = call.store.get(ref), let runtime = call.kubectl.runtime,
             let instance = runtime.container(pod: pod, name: name)
         else {

@@ -11,6 +11,15 @@ struct ObjectSelection {
     var types: [ResourceType] = []
     /// Where each object came from when read from a manifest (for "error when deleting").
     var sources: [String] = []
+    /// The types the server answered for: every listed type (even with no items, as a server-side
+    /// Table of zero rows is still a result) and every type with a name that was found. kubectl
+    /// prefixes names with their kind when these are more than one (`multipleGVKsRequested`).
+    var answeredTypes: [ResourceType] = []
+
+    /// Records that the server answered a request for `type`.
+    mutating func noteAnswer(_ type: ResourceType) {
+        if !answeredTypes.contains(type) { answeredTypes.append(type) }
+    }
 
     static let noResourcesText = """
         error: You must provide one or more resources by argument or filename.
@@ -54,6 +63,7 @@ struct ObjectSelection {
                 if !sel.types.contains(r) { sel.types.append(r) }
                 let ns = Namespaces.namespace(for: m.object, resource: r, call: call)
                 if let live = call.store.get(r, namespace: ns, name: m.object.name) {
+                    sel.noteAnswer(r)
                     sel.objects.append((r, live))
                     sel.sources.append(m.source)
                 } else {
@@ -78,6 +88,7 @@ struct ObjectSelection {
             if !sel.types.contains(r) { sel.types.append(r) }
             let ns = call.namespace
             if req.names.isEmpty {
+                sel.noteAnswer(r)
                 if r.namespaced && !allNamespaces && call.store.get(ResourceRegistry.lookup("namespaces")!, namespace: nil, name: ns) == nil {
                     // Listing in a namespace that does not exist lists nothing, as on a real server.
                     continue
@@ -93,6 +104,7 @@ struct ObjectSelection {
                 }
                 for name in req.names {
                     if let o = call.store.get(r, namespace: ns, name: name) {
+                        sel.noteAnswer(r)
                         sel.objects.append((r, o))
                         sel.sources.append("")
                     } else {

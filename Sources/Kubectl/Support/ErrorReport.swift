@@ -31,11 +31,8 @@ enum ErrorReport {
     /// StandardErrorMessage: `Error from server (Invalid): StatefulSet.apps "web" is invalid: ...` even
     /// for Invalid errors, whose causes only get their own lines when the error is alone.
     static func serverText(_ e: APIError) -> String {
-        guard e.reason == .invalid, let kind = e.invalidKind else { return e.kubectlText }
-        let apiGroup = ResourceRegistry.all.first { $0.kind == kind }?.group ?? ""
-        let group = apiGroup.isEmpty ? "" : "." + apiGroup
-        let message = e.message.replacingOccurrences(of: "The \(kind) \"", with: "\(kind)\(group) \"")
-        return "Error from server (Invalid): \(message)"
+        guard e.reason == .invalid, e.invalidKind != nil else { return e.kubectlText }
+        return "Error from server (Invalid): \(e.statusMessage)"
     }
 
     /// Prints the errors (if any) and gives the exit code.

@@ -3,8 +3,11 @@ import KubeAPI
 /// Prints objects in any `-o` format through the printers' one `GetOutput.render`, after
 /// resolving what needs the working directory (`custom-columns-file`).
 enum ObjectOutput {
-    /// - Parameter singleItem: one named object prints bare; otherwise objects print as a `List`.
-    static func print(_ objects: [(ResourceType, JSONValue)], format: OutputFormat, call: Invocation, singleItem: Bool = true) throws {
+    /// - Parameters:
+    ///   - singleItem: one named object prints bare; otherwise objects print as a `List`.
+    ///   - withKind: table names get their kind prefix even when only one type has rows.
+    static func print(_ objects: [(ResourceType, JSONValue)], format: OutputFormat, call: Invocation, singleItem: Bool = true,
+                      withKind: Bool = false) throws {
         var groups: [ResourceGroup] = []
         for (r, o) in objects {
             if let last = groups.last, last.type == r { groups[groups.count - 1].objects.append(o) }
@@ -19,8 +22,10 @@ enum ObjectOutput {
         default:
             break
         }
+        var options = GetCommand.tableOptions(call)
+        if withKind { options.withKind = true }
         do {
-            call.out(try GetOutput.render(groups, format: format, options: GetCommand.tableOptions(call),
+            call.out(try GetOutput.render(groups, format: format, options: options,
                                           singleItemImplied: singleItem, now: call.cluster.now))
         } catch {
             throw KubectlFailure.error(error.message)

@@ -18,6 +18,9 @@ enum ContainerFiles {
         try? fs.writeFile("/etc/resolv.conf", text: ClusterDNS.resolvConf(namespace: namespace))
         try? fs.writeFile("/etc/os-release", text: "PRETTY_NAME=\"\(profile.osName)\"\n")
         for dir in ["/usr/sbin", "/sbin", "/var/lib", "/run", "/mnt", "/opt", "/srv"] { try? fs.createDirectory(dir, withIntermediates: true) }
+        // As in Debian, Ubuntu and Alpine images, /var/run is a link to /run, so the service-account
+        // token mounted at /var/run/secrets/... is also under /run/secrets/...
+        try? fs.createSymlink(at: "/var/run", target: "/run")
         switch profile.service {
         case .nginx?:
             try? fs.createDirectory("/usr/share/nginx/html", withIntermediates: true)
@@ -65,9 +68,25 @@ enum ContainerFiles {
                 let inner = VirtualFileSystem(root: data)
                 try? inner.createDirectory("/" + fullSub, withIntermediates: true, mode: 0o777)
             }
-            try? fs.createDirectory(path, withIntermediates: true)
-            try? fs.mount(data, at: path, subPath: fullSub.isEmpty ? nil : fullSub, readOnly: readOnly)
+            let physical = physicalPath(path, in: fs)
+            try? fs.createDirectory(physical, withIntermediates: true)
+            try? fs.mount(data, at: physical, subPath: fullSub.isEmpty ? nil : fullSub, readOnly: readOnly)
         }
+    }
+
+    /// The mount point with linked directories resolved (`/var/run/secrets` is `/run/secrets`), as
+    /// the kernel mounts on the directory itself, so both spellings reach the volume.
+    static func physicalPath(_ path: String, in fs: VirtualFileSystem) -> String {
+        var resolved = ""
+        for part in path.split(separator: "/") {
+            let candidate = resolved + "/" + part
+            if let info = try? fs.lstat(candidate), info.kind == .symlink, let target = info.linkTarget, target.hasPrefix("/") {
+                resolved = target == "/" ? "" : target
+            } else {
+                resolved = candidate
+            }
+        }
+        return resolved.isEmpty ? "/" : resolved
     }
 }
 

@@ -16,8 +16,10 @@ public final class ContainerInstance {
     public let workingDirectory: String
     /// Name → program; grows when the learner installs packages (`apt-get install dnsutils`).
     public var commands: [String: ShellCommand] = [:]
-    /// What the main process has written to stdout (what `kubectl logs` prints).
-    public var log = ""
+    /// What the main process has written, run by run (what `kubectl logs` prints).
+    public var logs = ContainerLog()
+    /// The current run's output as one text.
+    public var log: String { logs.text }
     var mysql: MySQLServer?
     var postgres: PostgresServer?
 

@@ -120,18 +120,18 @@ public final class ContainerRuntime {
         switch instance.profile.service {
         case .mysql?:
             let started = MySQLServer.start(environment: environment, fileSystem: instance.fileSystem, now: cluster.now)
-            instance.log = started.log
+            instance.logs.append(started.log, at: cluster.now)
             if started.succeeded {
                 instance.mysql = MySQLServer(storage: instance.fileSystem, hostname: instance.hostname, now: { [unowned self] in self.cluster.now })
             }
         case .postgres?:
             let started = PostgresServer.start(environment: environment, fileSystem: instance.fileSystem, now: cluster.now)
-            instance.log = started.log
+            instance.logs.append(started.log, at: cluster.now)
             if started.succeeded {
                 instance.postgres = PostgresServer(storage: instance.fileSystem, hostname: instance.hostname, now: { [unowned self] in self.cluster.now })
             }
         case .helloApp?:
-            instance.log = "\(String(Timestamp.rfc3339(cluster.now).prefix(19)).replacingAll("-", with: "/").replacingAll("T", with: " ")) Server listening on port 8080\n"
+            instance.logs.append("\(String(Timestamp.rfc3339(cluster.now).prefix(19)).replacingAll("-", with: "/").replacingAll("T", with: " ")) Server listening on port 8080\n", at: cluster.now)
         default:
             break
         }

@@ -14,6 +14,10 @@ extension ContainerRuntime: ContainerBehaviour {
 
     public func outcome(of launch: ContainerLaunch) -> ContainerOutcome {
         let argv = launch.command + launch.args
+        // Each attempt writes a log of its own; the kubelet keeps the one before for --previous.
+        if launch.restartCount > 0, let pod = cluster.store.get(Self.pods, namespace: launch.namespace, name: launch.podName) {
+            container(pod: pod, name: launch.containerName)?.logs.restart()
+        }
         if argv.isEmpty { return catalog.entrypointOutcome(image: launch.image, stdin: launch.stdin) }
         let program = argv[0].split(separator: "/").last.map(String.init) ?? argv[0]
         if launch.stdin && ["sh", "bash", "ash"].contains(program) && !argv.contains("-c") { return .runsUntilStopped }
@@ -28,11 +32,10 @@ extension ContainerRuntime: ContainerBehaviour {
             random: { [unowned self] in self.cluster.rng.next() },
             isInterrupted: { slept >= Self.foreverMillis }, terminal: nil)
         shell.limits.maxLoopMillis = Self.foreverMillis
-        var output = ""
-        let status = shell.execute(argv, stdout: { output += $0 }, stderr: { output += $0 })
-        instance.log += output
+        let status = shell.execute(argv, stdout: { instance.logs.append($0, at: start + slept) },
+                                   stderr: { instance.logs.append($0, at: start + slept) })
         guard let status else {
-            instance.log += "exec: \"\(argv[0])\": executable file not found in $PATH\n"
+            instance.logs.append("exec: \"\(argv[0])\": executable file not found in $PATH\n", at: start)
             return .exits(code: 128, afterMillis: 0)
         }
         if slept >= Self.foreverMillis || status == 130 { return .runsUntilStopped }

@@ -11,6 +11,19 @@ public final class ShellSession: LineProgram {
     public var onExit: ((Int32) -> Void)?
     private var pending: String?
     private var finished = false
+    /// What is left of a line after one of its commands handed the terminal to an interactive
+    /// program (`kubectl exec -it x -- bash && echo ok`): it runs when that program exits, with the
+    /// program's exit status, as a real shell waits for its foreground job.
+    private var deferredSteps: [LineStep] = []
+    /// Set when a resumed line ran `exit`; the terminal then ends this session too.
+    public private(set) var pendingExit: Int32?
+
+    /// One top-level step of a line: a command, or the right side of `&&`/`||` that runs only
+    /// when the status so far allows it.
+    enum LineStep {
+        case always(ShellCommandNode)
+        case when(isAnd: Bool, ShellCommandNode)
+    }
 
     public init(environment: ShellEnvironment, prompt: String) {
         self.environment = environment
@@ -69,14 +82,56 @@ public final class ShellSession: LineProgram {
         }
         pending = nil
         recordHistory(source)
-        let status = run(list, terminal: terminal)
-        if let code = status.exitCode {
-            // Interactive bash says `exit` as it leaves; busybox is silent.
-            if environment.dialect == .bash { terminal.writeErr("exit\n") }
-            finish(code)
+        deferredSteps = Self.steps(of: list)
+        lineInterpreter = nil
+        if let code = runSteps(terminal: terminal) {
+            exitSession(code, terminal: terminal)
             return .exit(code)
         }
         return .continue
+    }
+
+    private func exitSession(_ code: Int32, terminal: Terminal) {
+        // Interactive bash says `exit` as it leaves; busybox is silent.
+        if environment.dialect == .bash { terminal.writeErr("exit\n") }
+        finish(code)
+    }
+
+    /// A line's top-level commands, with each `&&`/`||` chain laid out step by step so the line
+    /// can stop after any command and resume later.
+    static func steps(of list: ShellList) -> [LineStep] {
+        list.commands.flatMap { command -> [LineStep] in
+            guard case .andOr(let first, let rest) = command else { return [.always(command)] }
+            return [.always(first)] + rest.map { .when(isAnd: $0.isAnd, $0.command) }
+        }
+    }
+
+    /// Runs the deferred steps until they are done, one hands the terminal to a program it
+    /// pushed, or `exit` runs (its code is returned).
+    private func runSteps(terminal: Terminal) -> Int32? {
+        while !deferredSteps.isEmpty {
+            let step = deferredSteps.removeFirst()
+            let command: ShellCommandNode
+            switch step {
+            case .always(let c): command = c
+            case .when(let isAnd, let c):
+                // A skipped side leaves the status as it is, for the `&&`/`||` after it.
+                guard (environment.lastStatus == 0) == isAnd else { continue }
+                command = c
+            }
+            let depth = terminal.programs.count
+            let status = run(ShellList(commands: [command]), terminal: terminal)
+            if let code = status.exitCode {
+                deferredSteps = []
+                return code
+            }
+            if status.aborted {
+                deferredSteps = []
+                return nil
+            }
+            if terminal.programs.count > depth { return nil }
+        }
+        return nil
     }
 
     private func recordHistory(_ source: String) {
@@ -86,18 +141,28 @@ public final class ShellSession: LineProgram {
         }
     }
 
-    /// Runs one parsed line with the terminal as stdin/stdout; returns an exit code when `exit` ran.
-    private func run(_ list: ShellList, terminal: Terminal) -> (status: Int32, exitCode: Int32?) {
+    /// Runs one parsed command with the terminal as stdin/stdout; returns an exit code when `exit`
+    /// ran, and whether Ctrl-C or the output budget stopped it (the rest of the line is dropped).
+    /// The steps of one line share an interpreter, so they share its output budget.
+    private func run(_ list: ShellList, terminal: Terminal) -> (status: Int32, exitCode: Int32?, aborted: Bool) {
+        let (interpreter, io) = lineInterpreter ?? makeLineInterpreter(terminal: terminal)
+        lineInterpreter = (interpreter, io)
+        let (status, exited) = interpreter.execute(list, environment: environment, io: io)
+        return (status, exited ? status : nil, interpreter.shouldAbort(environment))
+    }
+
+    private var lineInterpreter: (ShellInterpreter, ShellInterpreter.IO)?
+
+    private func makeLineInterpreter(terminal: Terminal) -> (ShellInterpreter, ShellInterpreter.IO) {
         let interpreter = ShellInterpreter(environment: environment)
         let out = ShellOutput(forward: { terminal.writeOut($0) }, budget: interpreter.budget, isTerminal: true)
         let err = ShellOutput(forward: { terminal.writeErr($0) }, budget: OutputBudget(limit: environment.limits.maxOutputBytes), isTerminal: true)
-        let io = ShellInterpreter.IO(stdin: ShellInput("", isTerminal: true), stdout: out, stderr: err)
-        let (status, exited) = interpreter.execute(list, environment: environment, io: io)
-        return (status, exited ? status : nil)
+        return (interpreter, ShellInterpreter.IO(stdin: ShellInput("", isTerminal: true), stdout: out, stderr: err))
     }
 
     public func interrupt(terminal: Terminal) {
         pending = nil
+        deferredSteps = []
     }
 
     public func abandonPendingInput(terminal: Terminal) -> Bool {
@@ -129,6 +194,10 @@ public final class ShellSession: LineProgram {
 
     public func childExited(code: Int32, terminal: Terminal) {
         environment.lastStatus = code
+        if let exit = runSteps(terminal: terminal) {
+            exitSession(exit, terminal: terminal)
+            pendingExit = exit
+        }
     }
 
     private func finish(_ code: Int32) {

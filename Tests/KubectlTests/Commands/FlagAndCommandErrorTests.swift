@@ -39,6 +39,15 @@ import Testing
         ("desc pods", "Error: unknown command \"desc\" for \"kubectl\"\n\nDid you mean this?\n\tdescribe\n\n"),
         // Real verbs kubelab lacks are named as such, not called unknown (kubelab's own wording).
         ("drain k8s-node1", "error: kubelab does not simulate \"kubectl drain\" yet\n"),
+        // Real subcommands and flags kubelab lacks say so before their flags could be called unknown.
+        ("create job x --from=cronjob/y", "error: kubelab does not simulate \"kubectl create job\" yet\n"),
+        ("create -n default deployment d --image=nginx", "error: kubelab does not simulate \"kubectl create deployment\" yet\n"),
+        ("create namespace foo", "error: kubelab does not simulate \"kubectl create namespace\" yet\n"),
+        ("create ns foo", "error: kubelab does not simulate \"kubectl create ns\" yet\n"),
+        ("create secret tls t --cert=a --key=b", "error: kubelab does not simulate \"kubectl create secret tls\" yet\n"),
+        ("get --raw /api", "error: kubelab does not simulate \"kubectl get --raw\" yet\n"),
+        ("get --raw=/api/v1/namespaces", "error: kubelab does not simulate \"kubectl get --raw\" yet\n"),
+        ("create bogus", "error: Unexpected args: [bogus]\nSee 'kubectl create -h' for help and examples\n"),
         ("cordon", "error: USAGE: cordon NODE [flags]\nSee 'kubectl cordon -h' for help and examples\n"),
         ("uncordon a -l x=y", "error: cannot specify both a node name and a --selector option\nSee 'kubectl uncordon -h' for help and examples\n"),
         ("attach a b c", "error: expected POD, TYPE/NAME, or TYPE NAME, (at most 2 arguments) saw 3: [a b c]\n"),
@@ -46,6 +55,8 @@ import Testing
         ("delete pods x -l a=b", "error: name cannot be provided when a selector is specified\n"),
         ("apply -k . -f x.yaml", "error: only one of -f or -k can be specified\n"),
         ("get sts,po -w", "error: you may only specify a single resource type\n"),
+        // kubectl 1.32 wraps the lookup error (scale.go `no objects passed to scale %w`, kubernetes PR
+        // #128051); plain `Error from server (NotFound)` only arrives with PR #134017 (v1.35).
         ("scale --replicas=2 sts web", "error: no objects passed to scale statefulsets.apps \"web\" not found\n"),
         ("scale --replicas=2 pod coredns-0", "error: no objects passed to scale pods \"coredns-0\" not found\n"),
     ]

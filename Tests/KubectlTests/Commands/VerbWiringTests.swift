@@ -40,6 +40,17 @@ import Testing
         #expect(h.run("get svc web -o jsonpath={.spec.clusterIP}").out == ip)
     }
 
+    /// A manifest that names `type: RollingUpdate` and later `type: OnDelete` applies both times, as on
+    /// a real cluster (the explicit type got no defaulted rollingUpdate to leave behind).
+    @Test func applySwitchesAnExplicitUpdateStrategyToOnDelete() {
+        let rolling = Manifests.statefulSet("web").replacingOccurrences(of: "  replicas: 1\n", with: "  replicas: 1\n  updateStrategy:\n    type: RollingUpdate\n")
+        let h = CommandHarness(files: ["sts.yaml": rolling])
+        #expect(h.run("apply -f sts.yaml").code == 0)
+        h.write("sts.yaml", rolling.replacingOccurrences(of: "type: RollingUpdate", with: "type: OnDelete"))
+        #expect(h.run("apply -f sts.yaml") == .init(out: "statefulset.apps/web configured\n", err: "", code: 0))
+        #expect(h.run("get sts web -o jsonpath={.spec.updateStrategy}").out == "{\"type\":\"OnDelete\"}")
+    }
+
     @Test func createTwiceIsAlreadyExists() {
         let h = CommandHarness(files: ["x.yaml": Manifests.configMap("x")])
         #expect(h.run("create -f x.yaml") == .init(out: "configmap/x created\n", err: "", code: 0))
@@ -107,6 +118,22 @@ import Testing
         #expect(h.run("get po -l app=web -o name").out == "pod/web-0\n")
         #expect(h.run("get po -l app=nope") == .init(out: "", err: "No resources found in default namespace.\n", code: 0))
         #expect(h.run("get po -A --show-labels").out.contains("default       web-0 "))
+    }
+
+    /// kubectl prefixes kinds when the server answered for several types, even if only one has rows:
+    /// a fresh cluster's `get all` shows `service/kubernetes`.
+    @Test func severalTypesRequestedPrefixKindsEvenWhenOneTypeHasRows() {
+        let h = CommandHarness()
+        let all = h.run("get all")
+        #expect(all.out.hasPrefix("NAME                 TYPE        CLUSTER-IP   EXTERNAL-IP   PORT(S)   AGE\n"
+                                  + "service/kubernetes   ClusterIP   10.96.0.1    <none>        443/TCP   "))
+        #expect(all.out.components(separatedBy: "\n").count == 3)
+        #expect(h.run("get sts,svc").out == all.out)
+        #expect(h.run("get svc").out.hasPrefix("NAME         TYPE        CLUSTER-IP   EXTERNAL-IP   PORT(S)   AGE\nkubernetes   "))
+        // A name that is not found is an error, not an answer: one type answered, no prefix.
+        let named = h.run("get sts/nope svc/kubernetes")
+        #expect(named.out.hasPrefix("NAME         TYPE"))
+        #expect(named.err == "Error from server (NotFound): statefulsets.apps \"nope\" not found\n")
     }
 
     @Test func explainErrors() {

@@ -3,22 +3,14 @@ import KubeAPI
 import Testing
 @testable import Kubectl
 
-/// Describe output per kind, compared with files under `Golden/printers/describe/`.
-/// Run with `KUBELAB_UPDATE_GOLDEN=1` to rewrite them after a deliberate change (then review the diff).
+/// Describe output per kind, compared with the reviewed kubelab goldens under `Golden/kubelab/describe/`
+/// (`KUBELAB_RECORD_GOLDENS=1` rewrites them and fails, see Golden/README.md).
 @Suite struct DescribeKindsTests {
     typealias F = Fixtures
     typealias D = DescribeTests
 
-    static func expectGolden(_ name: String, _ actual: String, filePath: String = #filePath) {
-        if ProcessInfo.processInfo.environment["KUBELAB_UPDATE_GOLDEN"] == "1" {
-            let dir = URL(fileURLWithPath: filePath).deletingLastPathComponent().deletingLastPathComponent()
-                .appendingPathComponent("Golden/printers/describe")
-            try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-            try? actual.write(to: dir.appendingPathComponent("\(name).txt"), atomically: true, encoding: .utf8)
-            return
-        }
-        let expected = GoldenFiles.text("describe/\(name).txt")
-        #expect(actual == expected, "describe/\(name).txt")
+    static func expectGolden(_ name: String, _ actual: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        GoldenFiles.expectKubelab(actual, "describe/\(name).txt", sourceLocation: sourceLocation)
     }
 
     /// A small cluster: a StatefulSet `web` with two pods, its headless service, claims and volumes.

@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct FormatTests {
     @Test func customColumns() throws {
-        let dep = try #require(GoldenFiles.json("jsonpath/deployment.json"))
+        let dep = try #require(GoldenFiles.kubectlJSON("jsonpath/deployment.json"))
         var other = dep
         other["metadata"]["name"] = "a-much-longer-name"
         other["metadata"]["labels"] = nil

@@ -14,7 +14,7 @@ import Testing
     }
 
     static let cases: [Case] = {
-        guard let text = GoldenFiles.text("jsonpath/cases.json"), let data = text.data(using: .utf8) else { return [] }
+        guard let text = GoldenFiles.kubectl("jsonpath/cases.json"), let data = text.data(using: .utf8) else { return [] }
         return (try? JSONDecoder().decode([Case].self, from: data)) ?? []
     }()
 
@@ -22,7 +22,7 @@ import Testing
 
     @Test(arguments: cases)
     func matchesKubectl(_ c: Case) throws {
-        let object = try #require(GoldenFiles.json("jsonpath/deployment.json"))
+        let object = try #require(GoldenFiles.kubectlJSON("jsonpath/deployment.json"))
         var stdout = ""
         var stderr = ""
         do {

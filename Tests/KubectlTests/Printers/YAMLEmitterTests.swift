@@ -6,8 +6,8 @@ import Testing
 @Suite struct YAMLEmitterTests {
     @Test(arguments: ["deployment", "job", "cronjob", "service", "tricky", "seed0", "seed1", "seed2", "seed3", "seed4"])
     func matchesKubectl(name: String) throws {
-        let input = try #require(GoldenFiles.json("yaml/\(name).json"))
-        let expected = try #require(GoldenFiles.text("yaml/\(name).yaml"))
+        let input = try #require(GoldenFiles.kubectlJSON("yaml/\(name).json"))
+        let expected = try #require(GoldenFiles.kubectl("yaml/\(name).yaml"))
         let actual = YAMLEmitter.document(input)
         if actual != expected {
             let a = actual.split(separator: "\n", omittingEmptySubsequences: false)

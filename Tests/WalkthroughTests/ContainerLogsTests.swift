@@ -1,0 +1,36 @@
+import Testing
+
+/// `kubectl logs`: lines appear when the process writes them, `--since` keeps the recent ones, and
+/// `--previous` reads the run before the last restart.
+@Suite struct ContainerLogsTests {
+    static let transcript = WalkthroughHarness.run(folder: "files", script: """
+        kubectl run c --image=busybox -- sh -c 'echo start; sleep 30; echo later; sleep 5; exit 1'
+        kubectl logs c --previous
+        sleep 20
+        kubectl logs c
+        sleep 15
+        kubectl logs c
+        kubectl logs c --since=10s
+        sleep 10
+        kubectl logs c --previous
+        kubectl logs c --since=5s --since-time=2025-01-01T00:00:00Z
+        """)
+
+    static func output(_ command: String, _ occurrence: Int = 1) -> [String] {
+        WalkthroughHarness.output(of: command, in: transcript, occurrence: occurrence)
+    }
+
+    @Test func linesShowWhenWrittenAndSinceKeepsTheRecentOnes() {
+        #expect(Self.output("kubectl logs c") == ["start"])
+        #expect(Self.output("kubectl logs c", 2) == ["start", "later"])
+        #expect(Self.output("kubectl logs c --since=10s") == ["later"])
+    }
+
+    @Test func previousReadsTheRunBeforeTheRestart() {
+        #expect(Self.output("kubectl logs c --previous")
+            == ["Error from server (BadRequest): previous terminated container \"c\" in pod \"c\" not found"])
+        #expect(Self.output("kubectl logs c --previous", 2) == ["start", "later"])
+        #expect(Self.output("kubectl logs c --since=5s --since-time=2025-01-01T00:00:00Z")
+            == ["error: at most one of `sinceTime` or `sinceSeconds` may be specified"])
+    }
+}
