@@ -32,3 +32,22 @@ fi
 ( cd Benchmarks/scripts && measure "kubelab run 100 sts x 100 replicas, --nodes 100, get pods -A" "../../$BIN" run scale-100x100.sh --nodes 100 )
 ( cd Benchmarks/scripts && measure "kubelab run the same with a claim per pod (10,000 PVCs/PVs)" "../../$BIN" run claims-100x100.sh --nodes 100 )
 ( cd Benchmarks/scripts && measure "kubelab run 10,000 nslookups + 10,000 exec cat" "../../$BIN" run dns-exec-10k.sh )
+
+# Lessons: what lesson 01's checks (and the progress record) add to each command, and resuming the
+# lesson at its last step (its log replayed on a fresh cluster).
+LESSON=lessons/01-statefulset-basics
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+cp "$LESSON"/*.yaml "$WORK"/ && rm -f "$WORK/lesson.yaml"
+# The solution up to step scale-up, then 1,000 quick commands checked after each (two state checks).
+sed -n '1,/# step: scale-up/p' "$LESSON/solution.sh" > "$WORK/checks.sh"
+for _ in $(seq 1000); do echo "kubectl get sts visit-cnt-stfs -o name" >> "$WORK/checks.sh"; done
+grep -v '^answer ' "$LESSON/solution.sh" > "$WORK/plain.sh"
+( cd "$WORK" && measure "kubelab run: lesson 01's lines + 1,000 commands, no checks" "$OLDPWD/$BIN" run checks.sh )
+( cd "$WORK" && XDG_DATA_HOME="$WORK/xdg" measure "kubelab lesson 01: the same lines, checked and recorded" \
+    sh -c "'$OLDPWD/$BIN' lesson 01 --restart < checks.sh" )
+# Resume at the last step: a saved log of the whole solution but its last line.
+head -n -1 "$LESSON/solution.sh" > "$WORK/almost.sh"
+( cd "$WORK" && XDG_DATA_HOME="$WORK/xdg2" "$OLDPWD/$BIN" lesson 01 --restart < almost.sh >/dev/null 2>&1 || true )
+( cd "$WORK" && XDG_DATA_HOME="$WORK/xdg2" measure "kubelab lesson 01 resumed at its last step (replay)" \
+    sh -c "'$OLDPWD/$BIN' lesson 01 < /dev/null" )

@@ -63,7 +63,11 @@ public enum LessonLauncher {
         let session = LessonSession(
             lesson: lesson, language: options.language, mode: options.mode, started: started,
             out: output.out, err: output.err)
-        session.onEvents = { [unowned session] events in output.out(presenter.text(for: events, in: session)) }
+        // A command whose output has no final newline must not have the lesson's words glued on.
+        session.onEvents = { [unowned session] events in
+            output.finishLine()
+            output.out(presenter.text(for: events, in: session))
+        }
         var saved: SessionLogParser.Result?
         do {
             saved = try store.load(lesson: lesson.id)

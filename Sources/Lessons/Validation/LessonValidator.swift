@@ -152,6 +152,7 @@ public enum LessonValidator {
         let session = LessonSession(
             lesson: lesson, language: language, mode: .script, out: { transcript += $0 }, err: { transcript += $0 })
         session.onEvents = { events in
+            if !transcript.isEmpty && !transcript.hasSuffix("\n") { transcript += "\n" }
             for event in events {
                 transcript += LessonMessages.render(event, lesson: lesson, progress: session.progress, language: session.language).text
             }

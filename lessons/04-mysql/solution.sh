@@ -1,0 +1,49 @@
+# Reference solution of lesson 04: `kubelab lesson check 04` runs it, and `kubelab lesson 04 < solution.sh`
+# shows it as a learner would see it. `sleep N` stands where a learner waits; the lines after
+# `kubectl exec -it ... -- bash` and `mysql` go to those programs until `exit`.
+# step: apply
+kubectl apply -f mysql-sts.yml
+# step: running
+kubectl get svc,sts,po
+sleep 30
+kubectl get svc,sts,po
+# step: create-db
+kubectl exec -it mysql-0 -- bash
+mysql -uroot -pqwerty
+create database hello;
+show databases;
+# step: delete
+exit
+exit
+kubectl delete -f mysql-sts.yml
+kubectl get svc,sts,po
+# step: claim-stays
+kubectl get pvc,pv
+# step: reapply
+kubectl apply -f mysql-sts.yml
+sleep 30
+kubectl get svc,sts,po
+kubectl get pvc
+# step: data-kept
+kubectl exec -it mysql-0 -- bash
+mysql -uroot -pqwerty
+show databases;
+# step: why-question
+exit
+exit
+answer b
+# step: where
+kubectl get po mysql-0 -o wide
+# step: cordon
+kubectl cordon k8s-node1
+kubectl get nodes
+# step: cordon-question
+kubectl get po mysql-0 -o wide
+answer b
+# step: evict
+kubectl delete pod mysql-0
+kubectl describe pod mysql-0
+# step: uncordon
+kubectl uncordon k8s-node1
+sleep 15
+kubectl get po mysql-0 -o wide
