@@ -31,18 +31,21 @@ let package = Package(
         .target(name: "KubeLab", dependencies: ["KubeAPI", "KubeSim", "PodShell", "Kubectl", "Yams"]),
         // Lessons: loading, step checks against the live cluster, progress. Prints nothing itself.
         .target(name: "Lessons", dependencies: ["KubeLab", "KubeAPI", "Kubectl", "Yams"]),
+        // Transcripts: replay with per-command diffs, asciinema casts, grading and its reports.
+        .target(name: "Transcripts", dependencies: ["KubeLab", "Lessons"]),
         // The REPL, kubelab's own command line, colours and wiring.
         .target(name: "KubeLabCLI", dependencies: [
-            "KubeAPI", "KubeSim", "PodShell", "Kubectl", "KubeLab", "Lessons",
+            "KubeAPI", "KubeSim", "PodShell", "Kubectl", "KubeLab", "Lessons", "Transcripts",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "kubelab", dependencies: ["KubeLabCLI", "KubeLab", "Lessons", "CLibEdit"]),
+        .executableTarget(name: "kubelab", dependencies: ["KubeLabCLI", "KubeLab", "Lessons", "Transcripts", "CLibEdit"]),
 
         .testTarget(name: "KubeAPITests", dependencies: ["KubeAPI"]),
         .testTarget(name: "KubeSimTests", dependencies: ["KubeSim"]),
         .testTarget(name: "PodShellTests", dependencies: ["PodShell"]),
         .testTarget(name: "KubectlTests", dependencies: ["Kubectl"], resources: [.copy("Golden")]),
-        .testTarget(name: "KubeLabCLITests", dependencies: ["KubeLabCLI", "KubeLab"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "KubeLabCLITests", dependencies: ["KubeLabCLI", "KubeLab", "Transcripts"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "TranscriptsTests", dependencies: ["Transcripts", "Lessons", "KubeLab"]),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons", "KubeLab", "KubeAPI", "Kubectl"]),
         // Seed walkthroughs run end to end through the `kubelab run` driver.
         .testTarget(name: "WalkthroughTests", dependencies: ["KubeLabCLI", "KubeLab", "PodShell"], resources: [.copy("Fixtures")]),

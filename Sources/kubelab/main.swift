@@ -1,5 +1,6 @@
 import KubeLab
 import KubeLabCLI
+import Lessons
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -8,11 +9,6 @@ import Glibc
 
 private func fail(_ error: UsageError) -> Never {
     FileDescriptorWriter.standardError.write(error.report)
-    exit(UsageError.exitCode)
-}
-
-private func notAvailable(_ name: String) -> Never {
-    FileDescriptorWriter.standardError.write("kubelab: '\(name)' is not available yet\n")
     exit(UsageError.exitCode)
 }
 
@@ -44,8 +40,16 @@ case .lesson(let id, let restart, let record, let options):
     exit(LessonCommandRunner.start(id: id, restart: restart, record: record, options: options))
 case .checkLesson(let target, let languages):
     exit(LessonCommandRunner.check(target: target, languages: languages))
-case .grade:
-    notAvailable("grade")
-case .replay:
-    notAvailable("replay")
+case .grade(let lesson, let format, let files, let shard, let merge):
+    let outcome = TranscriptCommands.grade(
+        lesson: lesson, format: format, files: files, shard: shard, merge: merge, catalog: LessonCatalog.locate())
+    FileDescriptorWriter.standardOutput.write(outcome.out)
+    FileDescriptorWriter.standardError.write(outcome.err)
+    exit(outcome.code)
+case .replay(let file, let cast):
+    let outcome = TranscriptCommands.replay(
+        file: file, cast: cast, catalog: LessonCatalog.locate(), workingDirectory: { WorkingDirectoryFiles.current() })
+    FileDescriptorWriter.standardOutput.write(outcome.out)
+    FileDescriptorWriter.standardError.write(outcome.err)
+    exit(outcome.code)
 }

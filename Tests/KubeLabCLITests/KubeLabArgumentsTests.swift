@@ -42,9 +42,11 @@ import Testing
 
     @Test func gradeAndReplay() {
         #expect(command("grade --lesson 01 a.txt b.txt")
-            == .grade(lesson: "01", format: .text, files: ["a.txt", "b.txt"], options: LabOptions(mode: .script)))
-        #expect(command("grade a.txt --format=gradescope --lesson=02")
-            == .grade(lesson: "02", format: .gradescope, files: ["a.txt"], options: LabOptions(mode: .script)))
+            == .grade(lesson: "01", format: .text, files: ["a.txt", "b.txt"], shard: nil, merge: false))
+        #expect(command("grade a.txt --format=gradescope --lesson=02 --shard 2/3")
+            == .grade(lesson: "02", format: .gradescope, files: ["a.txt"], shard: .init(index: 2, count: 3), merge: false))
+        #expect(command("grade --merge --format html r1.json r2.json")
+            == .grade(lesson: nil, format: .html, files: ["r1.json", "r2.json"], shard: nil, merge: true))
         #expect(command("replay t.txt --cast out.cast") == .replay(file: "t.txt", cast: "out.cast"))
     }
 
@@ -82,7 +84,9 @@ import Testing
         ("run x --strict=yes", "Error: The option '--strict' does not take any value, but 'yes' was specified."),
         ("lesson 01 02", "Error: Unexpected argument '02'"),
         ("grade a.txt", "Error: Missing expected argument '--lesson <lesson>'"),
-        ("grade --lesson 01", "Error: Missing expected argument '<files> ...'"),
+        ("grade --lesson 01", "Error: 'grade' needs at least one transcript FILE"),
+        ("grade --lesson 01 --shard 3/2 a", "Error: --shard must be K/N with 1 <= K <= N (got '3/2')"),
+        ("grade --merge --shard 1/2 a", "Error: --shard and --merge do not go together"),
         ("replay", "Error: Missing expected argument '<file>'"),
     ])
     func usageErrorsGoToStandardErrorWithStatus2(arguments: String, firstLine: String) {

@@ -53,8 +53,8 @@ import Testing
          "line 8: expected a '#>' mark line, found text no mark accounts for"),
         ("# kubelab transcript 1\n# version: x\n# seed: 1\n# nodes: 1\n# lang: en\n# mode: script\n#\n#> L 5 4 0 1 2 0\n$ x\n",
          "line 8: a mark reads '#> KIND START END STATUS DEPTH PROMPT-BYTES OUTPUT-BYTES'"),
-        ("# kubelab transcript 1\n# version: x\n# seed: 1\n# nodes: 1\n# lang: en\n# mode: script\n#\n#> L 5 9 0 1 2 0\n$ x\n#> L 3 4 0 1 2 0\n$ y\n",
-         "line 10: time goes backwards (3 ms after a command that ended at 9 ms)"),
+        ("# kubelab transcript 1\n# version: x\n# seed: 1\n# nodes: 1\n# lang: en\n# mode: script\n#\n#> L 5 99999999999999 0 1 2 0\n$ x\n",
+         "line 8: a mark reads '#> KIND START END STATUS DEPTH PROMPT-BYTES OUTPUT-BYTES'"),
         ("# kubelab transcript 1\n# version: x\n# seed: 1\n# nodes: 1\n# lang: en\n# mode: script\n#\n#> L 0 0 0 1 99 0\n$ x\n",
          "line 9: the prompt is longer than its line"),
     ])
@@ -65,6 +65,13 @@ import Testing
         } catch {
             #expect(error.description == message)
         }
+    }
+
+    @Test func marksThatGoBackInTimeAreKeptAndReported() throws {
+        let text = "# kubelab transcript 1\n# version: x\n# seed: 1\n# nodes: 1\n# lang: en\n# mode: script\n#\n#> L 5 9 0 1 2 0\n$ x\n#> L 3 4 0 1 2 0\n$ y\n"
+        let parsed = try SessionLogParser.parse(Array(text.utf8))
+        #expect(parsed.log.records.count == 2)
+        #expect(parsed.timeGoesBackAt == [10])
     }
 
     @Test func sizeAndCountLimitsSayWhichLimit() throws {

@@ -31,6 +31,8 @@ public struct SessionLog: Equatable, Sendable {
 public enum SessionLogFormat {
     public static let magic = "# kubelab transcript 1"
     public static let markPrefix = "#> "
+    /// Time marks beyond a year are refused: no session lasts that long, and clocks stay far from overflow.
+    public static let maximumMillis: Int64 = 366 * 24 * 3_600_000
     /// A note between records, for people and for `kubelab lesson`'s listing; replay skips it.
     public static let notePrefix = "#= "
 

@@ -33,6 +33,8 @@ public enum SessionLogParser {
         public var droppedIncompleteRecord: Bool
         /// The last `#= ` note line (a lesson writes where the learner stands); replay ignores notes.
         public var lastNote: String?
+        /// Lines of marks whose start is earlier than the previous command's end.
+        public var timeGoesBackAt: [Int] = []
     }
 
     public static func parse(_ bytes: [UInt8], limits: Limits = Limits()) throws(SessionLogError) -> Result {
@@ -87,6 +89,7 @@ public enum SessionLogParser {
         var records: [CommandRecord] = []
         var dropped = false
         var lastNote: String?
+        var backwards: [Int] = []
         var previousEnd: Int64 = 0
         while !cursor.atEnd {
             let markLine = cursor.line
@@ -103,14 +106,13 @@ public enum SessionLogParser {
             guard fields.count == 7, let kind = fields.first, ["L", "C", "D"].contains(kind),
                 let start = Int64(fields[1]), let end = Int64(fields[2]), let status = Int32(fields[3]),
                 let depth = Int(fields[4]), let promptBytes = Int(fields[5]), let outputBytes = Int(fields[6]),
-                start >= 0, end >= start, promptBytes >= 0, outputBytes >= 0, (0...255).contains(status),
+                start >= 0, end >= start, end <= SessionLogFormat.maximumMillis, promptBytes >= 0, outputBytes >= 0, (0...255).contains(status),
                 (1...1000).contains(depth)
             else {
                 throw SessionLogError(line: markLine, "a mark reads '#> KIND START END STATUS DEPTH PROMPT-BYTES OUTPUT-BYTES'")
             }
-            guard start >= previousEnd else {
-                throw SessionLogError(line: markLine, "time goes backwards (\(start) ms after a command that ended at \(previousEnd) ms)")
-            }
+            // A mark earlier than the last one's end cannot come from a recording: kept, and reported.
+            if start < previousEnd { backwards.append(markLine) }
             guard records.count < limits.maximumRecords else {
                 throw SessionLogError(line: markLine, "more than \(limits.maximumRecords) commands")
             }
@@ -135,7 +137,7 @@ public enum SessionLogParser {
                 startMillis: start, endMillis: end))
             previousEnd = end
         }
-        return Result(log: SessionLog(header: header, records: records), droppedIncompleteRecord: dropped, lastNote: lastNote)
+        return Result(log: SessionLog(header: header, records: records), droppedIncompleteRecord: dropped, lastNote: lastNote, timeGoesBackAt: backwards)
     }
 
     /// Reads lines and byte runs off the input, counting lines for messages.

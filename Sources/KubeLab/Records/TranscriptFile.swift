@@ -54,4 +54,11 @@ public struct TranscriptFile: Sendable {
     }
 
     public var exists: Bool { FileManager.default.fileExists(atPath: path) }
+
+    /// The size of a regular file (not following a final link), nil for anything else.
+    public var size: Int? {
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int(info.st_size)
+    }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import KubeLab
 import PodShell
+import Transcripts
 
 /// kubelab's own command line, through swift-argument-parser (generated help, `--generate-completion-script`).
 /// kubectl's flags inside the shell are parsed by kubectl's own rules, not here.
@@ -34,7 +35,7 @@ protocol CommandDescribing {
 }
 
 extension Language: ExpressibleByArgument {}
-extension ReportFormat: ExpressibleByArgument {}
+extension ReportRenderer.Format: ExpressibleByArgument {}
 
 /// Options every session takes.
 struct SessionOptions: ParsableArguments {
@@ -154,23 +155,38 @@ struct RunCommand: ParsableCommand, CommandDescribing {
 
 struct GradeCommand: ParsableCommand, CommandDescribing {
     static let configuration = CommandConfiguration(
-        commandName: "grade", abstract: "Grade students' transcripts of a lesson.")
+        commandName: "grade", abstract: "Grade students' transcripts of a lesson, or merge shard results.",
+        discussion: "Exit status 0 when every transcript passed, 1 when one did not.")
 
     @Option(help: "The lesson the transcripts are of.")
-    var lesson: String
+    var lesson: String?
 
-    @Option(help: "Report format: text, json, junit, csv or gradescope.")
-    var format: ReportFormat = .text
+    @Option(help: "Report format: text, json, junit, csv, gradescope or html.")
+    var format: ReportRenderer.Format = .text
 
-    @Argument(help: "Transcript files or folders.")
-    var files: [String]
+    @Option(help: ArgumentHelp("Grade only the K-th of N slices of the inputs (by file name).", valueName: "K/N"))
+    var shard: String?
+
+    @Flag(help: "The files are results of 'grade --format json' (shards) to join into one report.")
+    var merge = false
+
+    @Argument(help: "Transcript files or folders (with --merge: result files).")
+    var files: [String] = []
 
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("'grade' needs at least one transcript FILE") }
+        if merge {
+            guard shard == nil else { throw ValidationError("--shard and --merge do not go together") }
+        } else {
+            guard lesson != nil else { throw ValidationError("Missing expected argument '--lesson <lesson>'") }
+        }
+        if let shard, ClassGrader.Shard(shard) == nil {
+            throw ValidationError("--shard must be K/N with 1 <= K <= N (got '\(shard)')")
+        }
     }
 
     func kubeLabCommand() throws -> KubeLabCommand {
-        .grade(lesson: lesson, format: format, files: files, options: LabOptions(mode: .script))
+        .grade(lesson: lesson, format: format, files: files, shard: shard.flatMap(ClassGrader.Shard.init), merge: merge)
     }
 }
 

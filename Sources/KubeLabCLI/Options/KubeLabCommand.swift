@@ -1,4 +1,5 @@
 import KubeLab
+import Transcripts
 
 /// What one invocation of `kubelab` asks for, after its arguments were checked.
 public enum KubeLabCommand: Equatable, Sendable {
@@ -12,8 +13,8 @@ public enum KubeLabCommand: Equatable, Sendable {
     case checkLesson(target: String, languages: [Language])
     /// `kubelab run SCRIPT|-`: a transcript of the script's lines; `strict` turns a failed host command into exit 1.
     case run(script: String, strict: Bool, options: LabOptions)
-    /// `kubelab grade --lesson ID FILE...`.
-    case grade(lesson: String, format: ReportFormat, files: [String], options: LabOptions)
+    /// `kubelab grade --lesson ID FILE|DIR...` (one shard of them), or `grade --merge RESULT.json...`.
+    case grade(lesson: String?, format: ReportRenderer.Format, files: [String], shard: ClassGrader.Shard?, merge: Bool)
     /// `kubelab replay FILE`.
     case replay(file: String, cast: String?)
 }

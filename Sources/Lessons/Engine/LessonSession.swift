@@ -168,6 +168,14 @@ public final class LessonSession: SessionInputHandler {
 
     // MARK: Checking
 
+    /// What the current step's check finds now, without acting on it (grade reports say why a
+    /// step did not pass).
+    public func currentCheckOutcome() -> CheckOutcome {
+        guard let step = currentStep else { return .pass }
+        return CheckEvaluator.evaluate(step.check, in: CheckContext(
+            lab: lab, typedLines: window.typedLines, lastOutput: window.lastOutput, answer: window.answer))
+    }
+
     /// Checks the current step; on a pass, confirms it and moves on. Returns whether it passed.
     @discardableResult
     func checkCurrentStep(explicit: Bool) -> Bool {
@@ -209,6 +217,13 @@ public final class LessonSession: SessionInputHandler {
     /// Starts over on a fresh cluster and replays `records` through the engine, silently: the
     /// deterministic simulation brings back the same objects, files and step states.
     public func rebuild(from records: [CommandRecord]) {
+        replay(records) { _, _ in true }
+    }
+
+    /// Starts over on a fresh cluster and replays `records` silently, telling `onEach` every
+    /// recorded input with what it did now (grading compares the two); `onEach` returning false
+    /// stops the replay there.
+    public func replay(_ records: [CommandRecord], onEach: (_ recorded: CommandRecord, _ replayed: CommandRecord) -> Bool) {
         log.records = []
         progress = LessonProgress(stepCount: lesson.steps.count)
         window = StepWindow()
@@ -218,7 +233,10 @@ public final class LessonSession: SessionInputHandler {
         let savedRecord = onRecord
         onRecord = { _ in }
         muted = true
-        for record in records { RecordReplay.replay(record, on: self) }
+        for record in records {
+            let replayed = RecordReplay.replay(record, on: self)
+            if !onEach(record, replayed) { break }
+        }
         muted = false
         onRecord = savedRecord
         // From here on the learner sees what the commands print again.
