@@ -44,6 +44,16 @@ import Testing
         let listing = screen[afterDe...]
         #expect(listing.contains("\u{7}"), "the first Tab rings the bell")
         #expect(listing.contains("delete") && listing.contains("describe"), "\(screen)")
+        // The session was recorded as it ran, and replays exactly: Ctrl-C cut `sleep 30` short
+        // then, and the replay stops it at the same cluster time.
+        let folder = directory + "/.local/share/kubelab/transcripts"
+        let recorded = try #require(try FileManager.default.contentsOfDirectory(atPath: folder).first)
+        let text = try String(contentsOfFile: folder + "/" + recorded, encoding: .utf8)
+        #expect(text.contains("\n$ sleep 30\n"))
+        #expect(text.contains("\n$ echo 안녕하세요\n안녕하세요\n"))
+        let replay = try BuiltBinary.run(kubelab, ["replay", folder + "/" + recorded], in: directory)
+        #expect(replay.out.hasSuffix("commands: every output is identical\n"), "\(replay.out)")
+        #expect(replay.status == 0)
     }
 
     @Test(.enabled(if: BuiltBinary.kubelab != nil, "skipped: the built .build/debug/kubelab is missing"))

@@ -42,6 +42,20 @@ import Testing
         #expect(second.screen.contains("pod/c created"))
         #expect(second.status == "EXIT 137", "killed with SIGKILL")
 
+        // The killed session's transcript holds every command before the kill and grades as far as
+        // the student got: steps 1 and 2, one hint taken.
+        let kubelab = try #require(BuiltBinary.kubelab)
+        let progress = directory + "/data/kubelab/lessons/01.transcript"
+        let grade = try BuiltBinary.run(kubelab, ["grade", "--lesson", "01", "--format", "csv", progress], in: directory,
+                                        environment: ["PATH": "/usr/bin:/bin", "KUBELAB_LESSONS": Self.lessonsFolder])
+        #expect(grade.out.contains(",14,100,no,,4,10,0,0,0,0,0,0,0,0,0,0\r\n"), "\(grade.out)\(grade.err)")
+        #expect(grade.status == 1)
+        // The interactive session (real time, Tab, waits) replays exactly.
+        let replay = try BuiltBinary.run(kubelab, ["replay", progress], in: directory,
+                                         environment: ["PATH": "/usr/bin:/bin", "KUBELAB_LESSONS": Self.lessonsFolder])
+        #expect(replay.out.hasSuffix("commands: every output is identical\n"), "\(replay.out)")
+        #expect(replay.status == 0)
+
         let third = try phase("third", in: directory)
         #expect(third.screen.contains("Resumed where you left off: step 3 of 12."))
         // The cluster came back with the file written into the claim, the pod and both claims.

@@ -42,7 +42,9 @@ public enum TranscriptCommands {
             report = ClassReport(lesson: lesson, results: results, version: KubeLabVersion.current)
         }
         do {
-            let text = try ReportRenderer.render(report, as: format)
+            var text = try ReportRenderer.render(report, as: format)
+            // Only the text report is meant for a terminal; the others are files for programs.
+            if format == .text { text = TerminalSafeText.make(text) }
             return Outcome(out: text, err: "", code: report.allPassed ? 0 : 1)
         } catch {
             return Outcome(out: "", err: "kubelab: \(error)\n", code: 2)
@@ -58,7 +60,7 @@ public enum TranscriptCommands {
             return Outcome(out: "", err: "kubelab: transcript '\(file.sanitizedForMessage)' does not exist or is not a regular file\n", code: 2)
         }
         guard size <= limits.maximumFileBytes, let bytes = source.read(maximumBytes: limits.maximumFileBytes) else {
-            return Outcome(out: "", err: "kubelab: transcript '\(file.sanitizedForMessage)' is larger than \(limits.maximumFileBytes >> 20) MiB\n", code: 2)
+            return Outcome(out: "", err: "kubelab: transcript '\(file.sanitizedForMessage)' is larger than \(ReplayLimits.describe(bytes: limits.maximumFileBytes))\n", code: 2)
         }
         let parsed: SessionLogParser.Result
         do {
@@ -82,7 +84,7 @@ public enum TranscriptCommands {
         }
         var out = ""
         for difference in outcome.differences {
-            out += "command \(difference.number): \(difference.command.sanitizedForMessage)\n" + difference.diff
+            out += "command \(difference.number): \(TerminalSafeText.make(difference.command))\n" + TerminalSafeText.make(difference.diff)
         }
         let total = log.records.count
         if let hit = outcome.limitHit { out += "replay stopped: \(hit)\n" }

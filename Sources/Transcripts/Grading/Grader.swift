@@ -14,7 +14,7 @@ public enum Grader {
             return finish(result, lesson: lesson, session: nil)
         }
         guard size <= limits.maximumFileBytes else {
-            result.flags = [GradeFlag(kind: .limit, message: "the file is larger than \(limits.maximumFileBytes >> 20) MiB")]
+            result.flags = [GradeFlag(kind: .limit, message: "the file is larger than \(ReplayLimits.describe(bytes: limits.maximumFileBytes))")]
             return finish(result, lesson: lesson, session: nil)
         }
         guard let bytes = file.read(maximumBytes: limits.maximumFileBytes) else {

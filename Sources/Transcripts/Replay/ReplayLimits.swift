@@ -14,6 +14,13 @@ public struct ReplayLimits: Sendable, Equatable {
 
     public init() {}
 
+    /// A size as a limit message says it: whole MiB or KiB, else bytes.
+    public static func describe(bytes: Int) -> String {
+        if bytes >= 1 << 20 && bytes % (1 << 20) == 0 { return "\(bytes >> 20) MiB" }
+        if bytes >= 1 << 10 && bytes % (1 << 10) == 0 { return "\(bytes >> 10) KiB" }
+        return "\(bytes) bytes"
+    }
+
     /// The records within the command and time limits, and the limit that cut the rest off.
     func admissible(_ records: [CommandRecord]) -> (records: [CommandRecord], limitHit: String?) {
         var kept = Array(records.prefix(maximumCommands))

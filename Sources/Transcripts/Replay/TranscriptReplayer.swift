@@ -53,7 +53,7 @@ public enum TranscriptReplayer {
                 differences.append(difference)
             }
             if output > limits.maximumOutputBytes {
-                limitHit = "more than \(limits.maximumOutputBytes >> 20) MiB of output"
+                limitHit = "more than \(ReplayLimits.describe(bytes: limits.maximumOutputBytes)) of output"
                 return false
             }
             return true
