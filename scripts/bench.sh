@@ -51,3 +51,22 @@ head -n -1 "$LESSON/solution.sh" > "$WORK/almost.sh"
 ( cd "$WORK" && XDG_DATA_HOME="$WORK/xdg2" "$OLDPWD/$BIN" lesson 01 --restart < almost.sh >/dev/null 2>&1 || true )
 ( cd "$WORK" && XDG_DATA_HOME="$WORK/xdg2" measure "kubelab lesson 01 resumed at its last step (replay)" \
     sh -c "'$OLDPWD/$BIN' lesson 01 < /dev/null" )
+
+# Grading: 1,000 lesson-01 transcripts (copies of the examples) on every core, one replay, and a
+# 100 MB hostile transcript (refused by its size before it is read).
+CLASS="$WORK/class"
+mkdir -p "$CLASS"
+i=0
+for n in $(seq 1000); do
+  for f in transcripts/examples/*.transcript; do
+    i=$((i + 1)); [ "$i" -le 1000 ] || break 2
+    cp "$f" "$CLASS/student-$(printf %04d "$i")-$(basename "$f")"
+  done
+done
+KUBELAB_LESSONS="$PWD/lessons" measure "kubelab grade 1,000 lesson-01 transcripts ($(nproc) cores)" \
+  "$BIN" grade --lesson 01 --format csv "$CLASS"
+KUBELAB_LESSONS="$PWD/lessons" measure "kubelab replay one complete lesson-01 transcript" \
+  "$BIN" replay transcripts/examples/complete.transcript
+head -c 100000000 /dev/zero | tr '\0' 'x' > "$WORK/hostile.transcript"
+KUBELAB_LESSONS="$PWD/lessons" measure "kubelab grade a 100 MB hostile transcript" \
+  "$BIN" grade --lesson 01 "$WORK/hostile.transcript"

@@ -67,3 +67,53 @@ import Testing
         #expect(saved.contains("$ kubectl run c --image=busybox:1.28 --restart=Never -- sleep 3600\npod/c created\n"))
     }
 }
+
+/// Lessons fed from a pipe, `lesson check` and the listing, through the built binary.
+@Suite(.serialized) struct LessonCommandLineTests {
+    private func run(_ arguments: [String], input: String = "", in directory: String) throws -> (out: String, err: String, status: Int32) {
+        let kubelab = try #require(BuiltBinary.kubelab)
+        return try BuiltBinary.run(kubelab, arguments, in: directory, input: input,
+                                   environment: ["PATH": "/usr/bin:/bin", "KUBELAB_LESSONS": LessonTerminalTests.lessonsFolder,
+                                                 "XDG_DATA_HOME": directory + "/data"])
+    }
+
+    @Test(.enabled(if: BuiltBinary.kubelab != nil, "skipped: the built kubelab is missing"))
+    func aPipedSolutionPassesEveryStepTheSameWayTwice() throws {
+        let directory = try BuiltBinary.scratchDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let solution = try String(contentsOfFile: LessonTerminalTests.lessonsFolder + "/01-statefulset-basics/solution.sh", encoding: .utf8)
+        let first = try run(["lesson", "01", "--lang", "ko", "--restart"], input: solution, in: directory)
+        #expect(first.status == 0)
+        #expect(first.out.contains("[01 1/12] $ kubectl explain statefulset.spec.podManagementPolicy\n"))
+        #expect(first.out.contains("✓ 1단계 통과 (+5점)"))
+        #expect(first.out.hasSuffix("레슨 01 완료: 100점 중 100점.\n"))
+        let second = try run(["lesson", "01", "--lang", "ko", "--restart"], input: solution, in: directory)
+        #expect(second.out == first.out, "the same input gives the same bytes")
+        let listing = try run(["lesson"], in: directory)
+        #expect(listing.out.hasPrefix("ID   TITLE"))
+        #expect(listing.out.contains("\n01   StatefulSet basics                          12/12\n02   Stable identity and dedicated storage       0/16\n"))
+        #expect(listing.status == 0)
+        let stopped = try run(["lesson", "02", "--restart"], input: "kubectl get pods\n", in: directory)
+        #expect(stopped.status == 1, "a lesson not passed exits 1")
+    }
+
+    @Test(.enabled(if: BuiltBinary.kubelab != nil, "skipped: the built kubelab is missing"))
+    func lessonCheckAndMistakesSayWhatIsWrong() throws {
+        let directory = try BuiltBinary.scratchDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let check = try run(["lesson", "check", "01", "--lang", "ja"], in: directory)
+        #expect(check.out == "lesson 01 (ja): 12 steps pass, 100/100 points\n")
+        #expect(check.status == 0)
+        let broken = directory + "/07-broken"
+        try FileManager.default.createDirectory(atPath: broken, withIntermediateDirectories: true)
+        try "title: t\nsummary: s\nsteps:\n  - id: a\n    txt: x\n".write(toFile: broken + "/lesson.yaml", atomically: true, encoding: .utf8)
+        try "# step: a\necho\n".write(toFile: broken + "/solution.sh", atomically: true, encoding: .utf8)
+        let malformed = try run(["lesson", "check", broken], in: directory)
+        #expect(malformed.err.hasPrefix("kubelab: "))
+        #expect(malformed.err.contains("07-broken/lesson.yaml:5: unknown key 'txt' in step 1"))
+        #expect(malformed.status == 2)
+        let unknown = try run(["lesson", "42"], in: directory)
+        #expect(unknown.err == "kubelab: unknown lesson '42'; the lessons are: 01, 02, 03, 04, 05\nSee 'kubelab --help' for usage.\n")
+        #expect(unknown.status == 2)
+    }
+}

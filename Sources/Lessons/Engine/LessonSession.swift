@@ -82,14 +82,15 @@ public final class LessonSession: SessionInputHandler {
             let record = CommandRecord(
                 input: input, prompt: driver.prompt, depth: 1, exitStatus: lab.lastExitCode,
                 startMillis: lab.clockMillis, endMillis: lab.clockMillis)
+            // Records are kept after they took effect, so the progress note beside each is current.
             switch parsed {
             case .success(let command):
+                perform(command)
                 // reset and undo rebuild the log themselves; every other word is kept in it.
                 if command != .reset && command != .undo { append(record) }
-                perform(command)
             case .failure(let mistake):
-                append(record)
                 emit([.usage(mistake.word)])
+                append(record)
             }
             return record
         }
@@ -97,10 +98,10 @@ public final class LessonSession: SessionInputHandler {
         // Leaving the host shell (Ctrl-D or `exit`) ends this sitting, not the lesson: it is not
         // kept, so a resumed lesson does not end again as it starts.
         guard !driver.isFinished else { return record }
-        append(record)
         if let line = record.line { window.typedLines.append(line) }
         if case .line = input { window.lastOutput = record.output }
         checkCurrentStep(explicit: false)
+        append(record)
         return record
     }
 
