@@ -40,14 +40,16 @@ let package = Package(
         ]),
         .executableTarget(name: "kubelab", dependencies: ["KubeLabCLI", "KubeLab", "Lessons", "Transcripts", "CLibEdit"]),
 
+        // The golden-file rule every test target shares (record mode fails the test).
+        .target(name: "GoldenTesting", path: "Tests/GoldenTesting"),
         .testTarget(name: "KubeAPITests", dependencies: ["KubeAPI"]),
         .testTarget(name: "KubeSimTests", dependencies: ["KubeSim"]),
         .testTarget(name: "PodShellTests", dependencies: ["PodShell"]),
-        .testTarget(name: "KubectlTests", dependencies: ["Kubectl"], resources: [.copy("Golden")]),
+        .testTarget(name: "KubectlTests", dependencies: ["Kubectl", "GoldenTesting"], resources: [.copy("Golden")]),
         .testTarget(name: "KubeLabCLITests", dependencies: ["KubeLabCLI", "KubeLab", "Transcripts"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TranscriptsTests", dependencies: ["Transcripts", "Lessons", "KubeLab"]),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons", "KubeLab", "KubeAPI", "Kubectl"]),
         // Seed walkthroughs run end to end through the `kubelab run` driver.
-        .testTarget(name: "WalkthroughTests", dependencies: ["KubeLabCLI", "KubeLab", "PodShell"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "WalkthroughTests", dependencies: ["KubeLabCLI", "KubeLab", "PodShell", "GoldenTesting"], resources: [.copy("Fixtures")]),
     ]
 )

@@ -1,3 +1,4 @@
+import GoldenTesting
 import Testing
 
 /// Seed 000: a headless Service and a StatefulSet with a volumeClaimTemplate, scaled 2 → 4 → 2.
@@ -75,7 +76,7 @@ import Testing
     @Test func anotherSeedChangesVolatileValuesOnly() {
         let other = WalkthroughHarness.runWalkthrough("seed000", seed: 42)
         #expect(other != Self.transcript)
-        let difference = WalkthroughHarness.firstDifference(
+        let difference = GoldenFile.firstDifference(
             expected: WalkthroughHarness.withoutVolatileValues(Self.transcript),
             actual: WalkthroughHarness.withoutVolatileValues(other))
         #expect(difference == nil, "\(difference ?? "")")

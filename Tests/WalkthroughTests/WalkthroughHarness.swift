@@ -1,5 +1,6 @@
 import KubeLab
 import Foundation
+import GoldenTesting
 import KubeLabCLI
 import PodShell
 import Testing
@@ -58,37 +59,12 @@ enum WalkthroughHarness {
         return out
     }
 
-    /// Rewrites goldens instead of comparing (the test then fails, so a recording is never a pass).
-    static let recordVariable = "KUBELAB_RECORD_GOLDENS"
-
-    /// Compares with a golden transcript kubelab produced, in Fixtures/<folder>/<name>; with
-    /// KUBELAB_RECORD_GOLDENS=1 writes it into the source tree and fails, asking for a review.
+    /// Compares with a golden transcript kubelab produced, in Fixtures/<folder>/<name> (see `GoldenFile`).
     static func expectGolden(_ text: String, folder: String, name: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        let sourceFile = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("Fixtures").appendingPathComponent(folder).appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment[recordVariable] == "1" {
-            try? text.write(to: sourceFile, atomically: true, encoding: .utf8)
-            Issue.record("recorded \(folder)/\(name); review the diff and run again without \(recordVariable)", sourceLocation: sourceLocation)
-            return
-        }
-        guard let expected = try? String(contentsOf: fixtures.appendingPathComponent(folder).appendingPathComponent(name), encoding: .utf8) else {
-            Issue.record("missing golden \(folder)/\(name); record it with \(recordVariable)=1", sourceLocation: sourceLocation)
-            return
-        }
-        if let difference = firstDifference(expected: expected, actual: text) {
-            Issue.record("\(folder)/\(name) differs\n\(difference)", sourceLocation: sourceLocation)
-        }
-    }
-
-    /// The first line where two texts differ, numbered, expected above actual; nil when equal.
-    static func firstDifference(expected: String, actual: String) -> String? {
-        guard expected != actual else { return nil }
-        let e = expected.split(separator: "\n", omittingEmptySubsequences: false)
-        let a = actual.split(separator: "\n", omittingEmptySubsequences: false)
-        let i = (0..<min(e.count, a.count)).first { e[$0] != a[$0] } ?? min(e.count, a.count)
-        let want = i < e.count ? "\"\(e[i])\"" : "(end of text)"
-        let got = i < a.count ? "\"\(a[i])\"" : "(end of text)"
-        return "line \(i + 1):\n  expected \(want)\n  actual   \(got)"
+        let expected = try? String(contentsOf: fixtures.appendingPathComponent(folder).appendingPathComponent(name), encoding: .utf8)
+        GoldenFile.expect(text, expected: expected, source: source, shownAs: "\(folder)/\(name)", sourceLocation: sourceLocation)
     }
 
     /// A transcript with the values a seed may change (IPs, volume and pod-name suffixes, ages,
