@@ -62,16 +62,39 @@ enum ContainerFiles {
                 readOnly = true
             }
             guard let (data, base) = source else { continue }
-            let fullSub = [base, subPath].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "/")
+            var fullSub = [base, subPath].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "/")
             if !fullSub.isEmpty {
-                // The kubelet creates a missing subPath directory inside the volume.
+                // The kubelet creates a missing subPath directory inside the volume, and bind-mounts what a
+                // linked subPath points to (a ConfigMap key is a link into `..data`).
                 let inner = VirtualFileSystem(root: data)
+                fullSub = resolvedSubPath(fullSub, in: inner)
                 try? inner.createDirectory("/" + fullSub, withIntermediates: true, mode: 0o777)
             }
             let physical = physicalPath(path, in: fs)
             try? fs.createDirectory(physical, withIntermediates: true)
             try? fs.mount(data, at: physical, subPath: fullSub.isEmpty ? nil : fullSub, readOnly: readOnly)
         }
+    }
+
+    /// `subPath` inside a volume with its links followed, staying inside the volume as the kubelet requires.
+    static func resolvedSubPath(_ subPath: String, in volume: VirtualFileSystem) -> String {
+        var resolved: [String] = []
+        var pending = subPath.split(separator: "/").map(String.init)
+        var hops = 0
+        while !pending.isEmpty {
+            let part = pending.removeFirst()
+            if part == "." || part.isEmpty { continue }
+            if part == ".." { if !resolved.isEmpty { resolved.removeLast() }; continue }
+            let candidate = "/" + (resolved + [part]).joined(separator: "/")
+            if let info = try? volume.lstat(candidate), info.kind == .symlink, let target = info.linkTarget, hops < 40 {
+                hops += 1
+                if target.hasPrefix("/") { resolved = [] }
+                pending = target.split(separator: "/").map(String.init) + pending
+            } else {
+                resolved.append(part)
+            }
+        }
+        return resolved.joined(separator: "/")
     }
 
     /// The mount point with linked directories resolved (`/var/run/secrets` is `/run/secrets`), as
@@ -125,11 +148,7 @@ enum Projection {
         }
         let v = VirtualVolume(name: "projection", mode: 0o777, mtime: now())
         let fs = VirtualFileSystem(root: v, now: now)
-        for (path, bytes, mode) in files where !path.isEmpty {
-            let full = "/" + path
-            try? fs.createDirectory(VirtualFileSystem.dirname(full), withIntermediates: true)
-            try? fs.writeFile(full, bytes: bytes, mode: mode)
-        }
+        AtomicWriterLayout.write(files, into: fs, at: now(), seed: pod.uid + "/" + (volume["name"].string ?? ""))
         return v
     }
 
