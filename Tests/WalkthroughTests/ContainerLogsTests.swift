@@ -14,6 +14,7 @@ import Testing
         sleep 10
         kubectl logs c --previous
         kubectl logs c --since=5s --since-time=2025-01-01T00:00:00Z
+        kubectl logs c -c nope; echo "exit $?"
         """)
 
     static func output(_ command: String, _ occurrence: Int = 1) -> [String] {
@@ -32,5 +33,10 @@ import Testing
         #expect(Self.output("kubectl logs c --previous", 2) == ["start", "later"])
         #expect(Self.output("kubectl logs c --since=5s --since-time=2025-01-01T00:00:00Z")
             == ["error: at most one of `sinceTime` or `sinceSeconds` may be specified"])
+    }
+
+    /// kubectl looks the container up in the pod it fetched, before asking the server for logs.
+    @Test func anUnknownContainerIsRefusedByKubectl() {
+        #expect(Self.output("kubectl logs c -c nope; echo \"exit $?\"") == ["error: container nope is not valid for pod c", "exit 1"])
     }
 }

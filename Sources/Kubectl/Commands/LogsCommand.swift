@@ -69,14 +69,15 @@ struct LogsCommand: KubectlCommand {
                 return 0
             }
             for p in pods {
-                targets.append(try PodTarget.resolve(p.name, containerName: containerFlag, call: call, announceDefault: false))
+                targets.append(try PodTarget.resolve(p.name, containerName: containerFlag, call: call, announceDefault: false,
+                                                     unknownContainer: .client))
             }
         } else {
             guard let reference = call.args.first else {
                 throw KubectlFailure.error("expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples")
             }
             let name = call.args.count > 1 && containerFlag == nil ? call.args[1] : containerFlag
-            targets = [try PodTarget.resolve(reference, containerName: name, call: call)]
+            targets = [try PodTarget.resolve(reference, containerName: name, call: call, unknownContainer: .client)]
         }
         let prefix = call.flags.bool("prefix") || targets.count > 1 && call.flags.bool("prefix")
         for t in targets {
