@@ -54,7 +54,8 @@ enum ContainerFiles {
                 }
                 readOnly = readOnly || (volume["persistentVolumeClaim"]["readOnly"].bool ?? false)
             } else if !volume["emptyDir"].isNull {
-                source = (volumes.emptyDir(podUID: pod.uid, name: name, sizeLimit: volume["emptyDir"]["sizeLimit"].string), nil)
+                source = (volumes.emptyDir(podUID: pod.uid, name: name, sizeLimit: volume["emptyDir"]["sizeLimit"].string,
+                                           madeAt: pod["status"]["startTime"].string.flatMap(Timestamp.parse)), nil)
             } else if let hostPath = volume["hostPath"]["path"].string {
                 source = (volumes.hostPath(node: pod["spec"]["nodeName"].string ?? "", path: hostPath), nil)
             } else if let projected = Projection.volume(for: volume, pod: pod, store: store, now: fs.now) {

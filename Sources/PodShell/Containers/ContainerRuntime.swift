@@ -9,7 +9,7 @@ import KubeSim
 public final class ContainerRuntime {
     public let cluster: Cluster
     public let catalog = ImageCatalog()
-    public let volumes = VolumeStore()
+    public let volumes: VolumeStore
     public let dns: ClusterDNS
     private var instances: [String: ContainerInstance] = [:]
     private var watchToken: Int?
@@ -19,6 +19,7 @@ public final class ContainerRuntime {
     public init(cluster: Cluster, dns: ClusterDNS) {
         self.cluster = cluster
         self.dns = dns
+        volumes = VolumeStore(now: { [unowned cluster] in cluster.now })
         watchToken = cluster.store.watch({ $0.kind == "Pod" || $0.kind == "PersistentVolume" }) { [weak self] event in
             guard let self else { return }
             if event.kind != .deleted {
