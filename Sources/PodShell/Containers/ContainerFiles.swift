@@ -147,9 +147,11 @@ enum Projection {
         } else {
             return nil
         }
-        let v = VirtualVolume(name: "projection", mode: 0o777, mtime: now())
-        let fs = VirtualFileSystem(root: v, now: now)
-        AtomicWriterLayout.write(files, into: fs, at: now(), seed: pod.uid + "/" + (volume["name"].string ?? ""))
+        // The kubelet writes the volume while it sets the pod up, before any container starts.
+        let written = pod["status"]["startTime"].string.flatMap(Timestamp.parse) ?? now()
+        let v = VirtualVolume(name: "projection", mode: 0o777, mtime: written)
+        let fs = VirtualFileSystem(root: v, now: { written })
+        AtomicWriterLayout.write(files, into: fs, at: written, seed: pod.uid + "/" + (volume["name"].string ?? ""))
         return v
     }
 

@@ -54,6 +54,9 @@ public final class ContainerRuntime {
         (pod["spec"]["containers"].items + pod["spec"]["initContainers"].items).first { $0["name"].string == name }
     }
 
+    /// Whether the container's instance has been built already.
+    func hasContainer(pod: JSONValue, name: String) -> Bool { instances[pod.uid + "/" + name] != nil }
+
     /// The running container, created on first use.
     public func container(pod: JSONValue, name: String) -> ContainerInstance? {
         let key = pod.uid + "/" + name
@@ -120,10 +123,13 @@ public final class ContainerRuntime {
         for (k, v) in instance.environment { environment[k] = v }
         switch instance.profile.service {
         case .mysql?:
-            let started = MySQLServer.start(environment: environment, fileSystem: instance.fileSystem, now: cluster.now)
-            instance.logs.append(started.log, at: cluster.now)
+            let start = cluster.now
+            let started = MySQLServer.startTimeline(environment: environment, fileSystem: instance.fileSystem, now: start)
+            for line in started.lines { instance.logs.append(line.text, at: start + line.offset) }
             if started.succeeded {
-                instance.mysql = MySQLServer(storage: instance.fileSystem, hostname: instance.hostname, now: { [unowned self] in self.cluster.now })
+                let server = MySQLServer(storage: instance.fileSystem, hostname: instance.hostname, now: { [unowned self] in self.cluster.now })
+                server.acceptsConnectionsAt = start + (started.readyAfter ?? 0)
+                instance.mysql = server
             }
         case .postgres?:
             let started = PostgresServer.start(environment: environment, fileSystem: instance.fileSystem, now: cluster.now)

@@ -15,10 +15,14 @@ extension ContainerRuntime: ContainerBehaviour {
     public func outcome(of launch: ContainerLaunch) -> ContainerOutcome {
         let argv = launch.command + launch.args
         // Each attempt writes a log of its own; the kubelet keeps the one before for --previous.
-        if launch.restartCount > 0, let pod = cluster.store.get(Self.pods, namespace: launch.namespace, name: launch.podName) {
+        let pod = cluster.store.get(Self.pods, namespace: launch.namespace, name: launch.podName)
+        if launch.restartCount > 0, let pod {
             container(pod: pod, name: launch.containerName)?.logs.restart()
         }
-        if argv.isEmpty { return catalog.entrypointOutcome(image: launch.image, stdin: launch.stdin) }
+        if argv.isEmpty {
+            startEntrypointServer(launch, pod: pod)
+            return catalog.entrypointOutcome(image: launch.image, stdin: launch.stdin)
+        }
         let program = argv[0].split(separator: "/").last.map(String.init) ?? argv[0]
         if launch.stdin && ["sh", "bash", "ash"].contains(program) && !argv.contains("-c") { return .runsUntilStopped }
         guard let pod = cluster.store.get(Self.pods, namespace: launch.namespace, name: launch.podName),
@@ -40,5 +44,15 @@ extension ContainerRuntime: ContainerBehaviour {
         }
         if slept >= Self.foreverMillis || status == 130 { return .runsUntilStopped }
         return .exits(code: Int(status), afterMillis: max(100, slept + 50))
+    }
+
+    /// A server image's entrypoint (mysqld, postgres, hello-app) starts with its container, so its log
+    /// lines are dated from the container's start and its readiness counts from then, whenever the
+    /// container is first looked at; a restart runs the entrypoint again.
+    func startEntrypointServer(_ launch: ContainerLaunch, pod: JSONValue?) {
+        guard let pod, catalog.profile(for: launch.image).service != nil else { return }
+        let existed = hasContainer(pod: pod, name: launch.containerName)
+        guard let instance = container(pod: pod, name: launch.containerName) else { return }
+        if existed { startServices(instance, pod: pod) }
     }
 }
