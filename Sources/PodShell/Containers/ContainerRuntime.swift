@@ -97,6 +97,8 @@ public final class ContainerRuntime {
             table["wget"] = nil
         }
         if programs.contains("curl") { table["curl"] = NetworkCommands.curl(net) }
+        if programs.contains("dnsutils") { table.merge(NetworkCommands.dnsutils(net)) { _, new in new } }
+        if programs.contains("bash"), table["bash"] == nil { table["bash"] = table["sh"] }
         if programs.contains("mysql") {
             let connector = { [weak self, weak instance] () -> MySQLConnector in
                 MySQLConnector(localServer: instance?.mysql, clientAddress: "localhost",

@@ -39,8 +39,9 @@ extension ContainerRuntime: ContainerBehaviour {
         let status = shell.execute(argv, stdout: { instance.logs.append($0, at: start + slept) },
                                    stderr: { instance.logs.append($0, at: start + slept) })
         guard let status else {
-            instance.logs.append("exec: \"\(argv[0])\": executable file not found in $PATH\n", at: start)
-            return .exits(code: 128, afterMillis: 0)
+            // runc cannot exec what the image lacks: nothing runs, so nothing is logged.
+            return .failsToStart(message: "failed to create containerd task: failed to create shim task: OCI runtime create failed: "
+                + "runc create failed: unable to start container process: exec: \"\(argv[0])\": executable file not found in $PATH: unknown")
         }
         if slept >= Self.foreverMillis || status == 130 { return .runsUntilStopped }
         return .exits(code: Int(status), afterMillis: max(100, slept + 50))
