@@ -53,4 +53,28 @@ import Testing
             .filter { $0["reason"].string == "SuccessfulCreate" }.map { $0["message"].string ?? "" }
         #expect(created.map { String($0.prefix(12)) } == ["create Claim", "create Pod w"])
     }
+
+    /// An init container is created before it is started, on its first run and on every restart, and
+    /// the main container's events follow the init container's.
+    @Test func initContainersAreCreatedBeforeTheyStart() throws {
+        let cluster = Sandbox.make(seed: 5, workerNodes: 1)
+        try Sim.create(cluster, """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: two}
+            spec:
+              initContainers: [{name: init, image: busybox}]
+              containers: [{name: main, image: busybox}]
+            """)
+        cluster.advance(by: 30_000)
+        let listed = cluster.store.list(Sim.type("Event"), namespace: "default")
+            .filter { $0["involvedObject"]["name"].string == "two" && $0["source"]["component"].string == "kubelet" }
+            .map { ($0["reason"].string ?? "") + " " + ($0["involvedObject"]["fieldPath"].string ?? "") }
+        #expect(listed == [
+            "Pulling spec.initContainers{init}", "Pulled spec.initContainers{init}",
+            "Created spec.initContainers{init}", "Started spec.initContainers{init}",
+            "Pulling spec.containers{main}", "Pulled spec.containers{main}",
+            "Created spec.containers{main}", "Started spec.containers{main}",
+        ])
+    }
 }

@@ -30,8 +30,15 @@ import Testing
     }
 
     @Test func postgresReadsItsPasswordFromTheSecretFile() {
-        let listing = WalkthroughHarness.output(of: "kubectl exec todo-db-0 -- ls -l /secrets", in: Self.seed002)
-        #expect(listing.last?.hasPrefix("-r--------") == true && listing.last?.hasSuffix("postgres_password") == true)
+        // The kubelet's atomic writer: each key is a link into `..data`, and defaultMode 0400 is on the file itself.
+        #expect(WalkthroughHarness.output(of: "kubectl exec todo-db-0 -- ls -l /secrets", in: Self.seed002) == [
+            "total 0",
+            "lrwxrwxrwx    1 root     root            24 Jun  2 09:00 postgres_password -> ..data/postgres_password",
+        ])
+        #expect(WalkthroughHarness.output(of: "kubectl exec todo-db-0 -- ls -l /secrets/..data/", in: Self.seed002) == [
+            "total 4",
+            "-r--------    1 root     root            11 Jun  2 09:00 postgres_password",
+        ])
         #expect(Self.seed002.contains("$ kubectl exec todo-db-0 -- cat /secrets/postgres_password\nkiamol-2*2*$ "))
         // The secret has no final newline, so the next prompt follows it on the same line.
         #expect(Self.seed002.contains("\n postgres  | postgres | UTF8     |"))

@@ -9,6 +9,14 @@ public enum JSONText {
         return out + "\n"
     }
 
+    /// A Go struct marshalled by `encoding/json` (kubectl's own objects before they reach the server, as
+    /// `--dry-run=client -o json` prints them): keys in the order the fields were filled, not sorted.
+    public static func prettyInFieldOrder(_ value: JSONValue) -> String {
+        var out = ""
+        write(value, into: &out, indent: 0, pretty: true, sortKeys: false)
+        return out + "\n"
+    }
+
     /// `json.Marshal(v)`: compact, as jsonpath prints maps and arrays.
     public static func compact(_ value: JSONValue) -> String {
         var out = ""
@@ -16,7 +24,7 @@ public enum JSONText {
         return out
     }
 
-    private static func write(_ value: JSONValue, into out: inout String, indent: Int, pretty: Bool) {
+    private static func write(_ value: JSONValue, into out: inout String, indent: Int, pretty: Bool, sortKeys: Bool = true) {
         switch value {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
@@ -29,19 +37,19 @@ public enum JSONText {
             for (i, v) in a.enumerated() {
                 if i > 0 { out += "," }
                 if pretty { newline(&out, indent + 1) }
-                write(v, into: &out, indent: indent + 1, pretty: pretty)
+                write(v, into: &out, indent: indent + 1, pretty: pretty, sortKeys: sortKeys)
             }
             if pretty { newline(&out, indent) }
             out += "]"
         case .object(let o):
             if o.isEmpty { out += "{}"; return }
             out += "{"
-            for (i, key) in o.keys.sorted().enumerated() {
+            for (i, key) in (sortKeys ? o.keys.sorted() : Array(o.keys)).enumerated() {
                 if i > 0 { out += "," }
                 if pretty { newline(&out, indent + 1) }
                 out += quote(key)
                 out += pretty ? ": " : ":"
-                write(o[key] ?? .null, into: &out, indent: indent + 1, pretty: pretty)
+                write(o[key] ?? .null, into: &out, indent: indent + 1, pretty: pretty, sortKeys: sortKeys)
             }
             if pretty { newline(&out, indent) }
             out += "}"

@@ -11,6 +11,17 @@ public enum Timestamp {
         return "\(pad(y, 4))-\(pad(mo))-\(pad(d))T\(pad(h)):\(pad(mi)):\(pad(s))Z"
     }
 
+    /// `2025-03-10T09:00:05.12Z`: Go's RFC3339Nano, fractional zeros dropped (none at a whole second),
+    /// the form of `kubectl logs --timestamps`.
+    public static func rfc3339Nano(_ ms: Millis) -> String {
+        let whole = rfc3339(ms)
+        let fraction = Int(ms - floorDiv(ms, 1000) * 1000)
+        guard fraction != 0 else { return whole }
+        var digits = pad(fraction, 3)
+        while digits.hasSuffix("0") { digits.removeLast() }
+        return String(whole.dropLast()) + "." + digits + "Z"
+    }
+
     /// `Mon, 10 Mar 2025 09:00:05 +0000`, Go's RFC1123Z used by `kubectl describe`.
     public static func rfc1123z(_ ms: Millis) -> String {
         let (y, mo, d, h, mi, s) = civil(ms)

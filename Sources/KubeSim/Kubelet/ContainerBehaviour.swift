@@ -6,6 +6,9 @@ public enum ContainerOutcome: Equatable, Sendable {
     case runsUntilStopped
     /// Exits on its own with `code` after `afterMillis` of running.
     case exits(code: Int, afterMillis: Millis)
+    /// The runtime could not start the process (its executable is not in the image): containerd's
+    /// error, which the kubelet reports as a `Failed` event and a `StartError` termination (exit 128).
+    case failsToStart(message: String)
 }
 
 /// One container start, described for a `ContainerBehaviour`.

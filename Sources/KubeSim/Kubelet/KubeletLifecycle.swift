@@ -203,6 +203,17 @@ extension Kubelet {
         }
         guard let c = container(rt, isInit: isInit, i) else { return }
         event(rt, "Normal", "Created", "Created container: \(c.name)", container: c, in: cluster)
+        let launch = ContainerLaunch(
+            namespace: rt.namespace, podName: rt.name, containerName: c.name, image: c.image,
+            command: spec["command"].items.compactMap(\.string), args: spec["args"].items.compactMap(\.string),
+            isInit: isInit, restartCount: c.restartCount, stdin: spec["stdin"].bool ?? false)
+        let outcome = behaviour.outcome(of: launch)
+        if case .failsToStart(let message) = outcome {
+            // No Started event: the task never ran. The pod shows StartError, then backs off.
+            event(rt, "Warning", "Failed", "Error: \(message)", container: c, in: cluster)
+            exited(rt, isInit: isInit, index: i, code: 128, reason: "StartError", in: cluster)
+            return
+        }
         event(rt, "Normal", "Started", "Started container \(c.name)", container: c, in: cluster)
         updatePhase(rt, pod: pod)
         writeStatus(rt, in: cluster)
@@ -219,11 +230,7 @@ extension Kubelet {
                 self.writeStatus(rt, in: cluster)
             }
         }
-        let launch = ContainerLaunch(
-            namespace: rt.namespace, podName: rt.name, containerName: c.name, image: c.image,
-            command: spec["command"].items.compactMap(\.string), args: spec["args"].items.compactMap(\.string),
-            isInit: isInit, restartCount: c.restartCount, stdin: spec["stdin"].bool ?? false)
-        if case .exits(let code, let after) = behaviour.outcome(of: launch) {
+        if case .exits(let code, let after) = outcome {
             cluster.schedule(after: max(0, after)) { [weak self, unowned cluster] in
                 guard let self, self.isCurrent(rt, epoch), self.container(rt, isInit: isInit, i)?.containerID == id else { return }
                 self.exited(rt, isInit: isInit, index: i, code: code, in: cluster)
@@ -246,12 +253,12 @@ extension Kubelet {
         }
     }
 
-    private func exited(_ rt: PodRuntime, isInit: Bool, index i: Int, code: Int, in cluster: Cluster) {
+    private func exited(_ rt: PodRuntime, isInit: Bool, index i: Int, code: Int, reason given: String? = nil, in cluster: Cluster) {
         guard let pod = pod(of: rt, in: cluster), let c = container(rt, isInit: isInit, i),
             case .running(let startedAt) = c.state
         else { return }
         let now = cluster.now
-        let reason = code == 0 ? "Completed" : "Error"
+        let reason = given ?? (code == 0 ? "Completed" : "Error")
         mutate(rt, isInit: isInit, i) { c in
             c.state = .terminated(exitCode: code, reason: reason, startedAt: startedAt, finishedAt: now)
             c.latestTermination = ContainerRuntime.Termination(exitCode: code, reason: reason, startedAt: startedAt,

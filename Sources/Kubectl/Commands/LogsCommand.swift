@@ -20,6 +20,7 @@ struct LogsCommand: KubectlCommand {
           -p, --previous         the previous, terminated instance of the container
           -f, --follow           keep printing as the container writes
           --prefix               start each line with [pod/name/container]
+          --timestamps           start each line with the time it was written
           --all-containers       every container of the pod
 
         Usage:
@@ -69,14 +70,15 @@ struct LogsCommand: KubectlCommand {
                 return 0
             }
             for p in pods {
-                targets.append(try PodTarget.resolve(p.name, containerName: containerFlag, call: call, announceDefault: false))
+                targets.append(try PodTarget.resolve(p.name, containerName: containerFlag, call: call, announceDefault: false,
+                                                     unknownContainer: .client))
             }
         } else {
             guard let reference = call.args.first else {
                 throw KubectlFailure.error("expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples")
             }
             let name = call.args.count > 1 && containerFlag == nil ? call.args[1] : containerFlag
-            targets = [try PodTarget.resolve(reference, containerName: name, call: call)]
+            targets = [try PodTarget.resolve(reference, containerName: name, call: call, unknownContainer: .client)]
         }
         let prefix = call.flags.bool("prefix") || targets.count > 1 && call.flags.bool("prefix")
         for t in targets {
@@ -98,7 +100,12 @@ struct LogsCommand: KubectlCommand {
             // The process's output is computed when it starts; a line shows once its time has come.
             let now = call.cluster.now
             lines = lines.filter { $0.at <= now && $0.at >= (since ?? $0.at) }
-            var texts = lines.map { $0.text.hasSuffix("\n") ? String($0.text.dropLast()) : $0.text }
+            // The kubelet stores each line with the time it was written; --timestamps shows it (RFC3339Nano).
+            let stamped = call.flags.bool("timestamps")
+            var texts = lines.map { line in
+                let text = line.text.hasSuffix("\n") ? String(line.text.dropLast()) : line.text
+                return stamped ? Timestamp.rfc3339Nano(line.at) + " " + text : text
+            }
             let tail = call.flags.int("tail") ?? -1
             if tail >= 0 { texts = Array(texts.suffix(tail)) }
             let head = prefix ? "[pod/\(t.pod.name)/\(t.containerName)] " : ""

@@ -9,7 +9,12 @@ struct PodTarget {
 
     static let pods = ResourceRegistry.forKind("Pod")!
 
-    static func resolve(_ reference: String, containerName: String?, call: Invocation, announceDefault: Bool = true) throws -> PodTarget {
+    /// Who refuses a container name the pod lacks: the API server (`exec`, `attach`: a BadRequest), or
+    /// kubectl itself before asking (`logs` looks the container up in the pod it fetched).
+    enum UnknownContainerCheck { case server, client }
+
+    static func resolve(_ reference: String, containerName: String?, call: Invocation, announceDefault: Bool = true,
+                        unknownContainer: UnknownContainerCheck = .server) throws -> PodTarget {
         let ns = call.namespace
         var pod: JSONValue
         if let slash = reference.firstIndex(of: "/") {
@@ -30,7 +35,11 @@ struct PodTarget {
         let chosen: JSONValue
         if let containerName {
             guard let c = (containers + initContainers).first(where: { $0["name"].string == containerName }) else {
-                throw APIError(.badRequest, "container \(containerName) is not valid for pod \(pod.name)")
+                let message = "container \(containerName) is not valid for pod \(pod.name)"
+                switch unknownContainer {
+                case .server: throw APIError(.badRequest, message)
+                case .client: throw KubectlFailure.error(message)
+                }
             }
             chosen = c
         } else {

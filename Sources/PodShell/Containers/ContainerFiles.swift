@@ -54,7 +54,8 @@ enum ContainerFiles {
                 }
                 readOnly = readOnly || (volume["persistentVolumeClaim"]["readOnly"].bool ?? false)
             } else if !volume["emptyDir"].isNull {
-                source = (volumes.emptyDir(podUID: pod.uid, name: name, sizeLimit: volume["emptyDir"]["sizeLimit"].string), nil)
+                source = (volumes.emptyDir(podUID: pod.uid, name: name, sizeLimit: volume["emptyDir"]["sizeLimit"].string,
+                                           madeAt: pod["status"]["startTime"].string.flatMap(Timestamp.parse)), nil)
             } else if let hostPath = volume["hostPath"]["path"].string {
                 source = (volumes.hostPath(node: pod["spec"]["nodeName"].string ?? "", path: hostPath), nil)
             } else if let projected = Projection.volume(for: volume, pod: pod, store: store, now: fs.now) {
@@ -62,16 +63,39 @@ enum ContainerFiles {
                 readOnly = true
             }
             guard let (data, base) = source else { continue }
-            let fullSub = [base, subPath].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "/")
+            var fullSub = [base, subPath].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "/")
             if !fullSub.isEmpty {
-                // The kubelet creates a missing subPath directory inside the volume.
+                // The kubelet creates a missing subPath directory inside the volume, and bind-mounts what a
+                // linked subPath points to (a ConfigMap key is a link into `..data`).
                 let inner = VirtualFileSystem(root: data)
+                fullSub = resolvedSubPath(fullSub, in: inner)
                 try? inner.createDirectory("/" + fullSub, withIntermediates: true, mode: 0o777)
             }
             let physical = physicalPath(path, in: fs)
             try? fs.createDirectory(physical, withIntermediates: true)
             try? fs.mount(data, at: physical, subPath: fullSub.isEmpty ? nil : fullSub, readOnly: readOnly)
         }
+    }
+
+    /// `subPath` inside a volume with its links followed, staying inside the volume as the kubelet requires.
+    static func resolvedSubPath(_ subPath: String, in volume: VirtualFileSystem) -> String {
+        var resolved: [String] = []
+        var pending = subPath.split(separator: "/").map(String.init)
+        var hops = 0
+        while !pending.isEmpty {
+            let part = pending.removeFirst()
+            if part == "." || part.isEmpty { continue }
+            if part == ".." { if !resolved.isEmpty { resolved.removeLast() }; continue }
+            let candidate = "/" + (resolved + [part]).joined(separator: "/")
+            if let info = try? volume.lstat(candidate), info.kind == .symlink, let target = info.linkTarget, hops < 40 {
+                hops += 1
+                if target.hasPrefix("/") { resolved = [] }
+                pending = target.split(separator: "/").map(String.init) + pending
+            } else {
+                resolved.append(part)
+            }
+        }
+        return resolved.joined(separator: "/")
     }
 
     /// The mount point with linked directories resolved (`/var/run/secrets` is `/run/secrets`), as
@@ -123,13 +147,11 @@ enum Projection {
         } else {
             return nil
         }
-        let v = VirtualVolume(name: "projection", mode: 0o777, mtime: now())
-        let fs = VirtualFileSystem(root: v, now: now)
-        for (path, bytes, mode) in files where !path.isEmpty {
-            let full = "/" + path
-            try? fs.createDirectory(VirtualFileSystem.dirname(full), withIntermediates: true)
-            try? fs.writeFile(full, bytes: bytes, mode: mode)
-        }
+        // The kubelet writes the volume while it sets the pod up, before any container starts.
+        let written = pod["status"]["startTime"].string.flatMap(Timestamp.parse) ?? now()
+        let v = VirtualVolume(name: "projection", mode: 0o777, mtime: written)
+        let fs = VirtualFileSystem(root: v, now: { written })
+        AtomicWriterLayout.write(files, into: fs, at: written, seed: pod.uid + "/" + (volume["name"].string ?? ""))
         return v
     }
 

@@ -9,7 +9,7 @@ import KubeSim
 public final class ContainerRuntime {
     public let cluster: Cluster
     public let catalog = ImageCatalog()
-    public let volumes = VolumeStore()
+    public let volumes: VolumeStore
     public let dns: ClusterDNS
     private var instances: [String: ContainerInstance] = [:]
     private var watchToken: Int?
@@ -19,6 +19,7 @@ public final class ContainerRuntime {
     public init(cluster: Cluster, dns: ClusterDNS) {
         self.cluster = cluster
         self.dns = dns
+        volumes = VolumeStore(now: { [unowned cluster] in cluster.now })
         watchToken = cluster.store.watch({ $0.kind == "Pod" || $0.kind == "PersistentVolume" }) { [weak self] event in
             guard let self else { return }
             if event.kind != .deleted {
@@ -52,6 +53,9 @@ public final class ContainerRuntime {
     public static func containerSpec(_ pod: JSONValue, _ name: String) -> JSONValue? {
         (pod["spec"]["containers"].items + pod["spec"]["initContainers"].items).first { $0["name"].string == name }
     }
+
+    /// Whether the container's instance has been built already.
+    func hasContainer(pod: JSONValue, name: String) -> Bool { instances[pod.uid + "/" + name] != nil }
 
     /// The running container, created on first use.
     public func container(pod: JSONValue, name: String) -> ContainerInstance? {
@@ -93,6 +97,8 @@ public final class ContainerRuntime {
             table["wget"] = nil
         }
         if programs.contains("curl") { table["curl"] = NetworkCommands.curl(net) }
+        if programs.contains("dnsutils") { table.merge(NetworkCommands.dnsutils(net)) { _, new in new } }
+        if programs.contains("bash"), table["bash"] == nil { table["bash"] = table["sh"] }
         if programs.contains("mysql") {
             let connector = { [weak self, weak instance] () -> MySQLConnector in
                 MySQLConnector(localServer: instance?.mysql, clientAddress: "localhost",
@@ -119,10 +125,13 @@ public final class ContainerRuntime {
         for (k, v) in instance.environment { environment[k] = v }
         switch instance.profile.service {
         case .mysql?:
-            let started = MySQLServer.start(environment: environment, fileSystem: instance.fileSystem, now: cluster.now)
-            instance.logs.append(started.log, at: cluster.now)
+            let start = cluster.now
+            let started = MySQLServer.startTimeline(environment: environment, fileSystem: instance.fileSystem, now: start)
+            for line in started.lines { instance.logs.append(line.text, at: start + line.offset) }
             if started.succeeded {
-                instance.mysql = MySQLServer(storage: instance.fileSystem, hostname: instance.hostname, now: { [unowned self] in self.cluster.now })
+                let server = MySQLServer(storage: instance.fileSystem, hostname: instance.hostname, now: { [unowned self] in self.cluster.now })
+                server.acceptsConnectionsAt = start + (started.readyAfter ?? 0)
+                instance.mysql = server
             }
         case .postgres?:
             let started = PostgresServer.start(environment: environment, fileSystem: instance.fileSystem, now: cluster.now)

@@ -15,10 +15,14 @@ extension ContainerRuntime: ContainerBehaviour {
     public func outcome(of launch: ContainerLaunch) -> ContainerOutcome {
         let argv = launch.command + launch.args
         // Each attempt writes a log of its own; the kubelet keeps the one before for --previous.
-        if launch.restartCount > 0, let pod = cluster.store.get(Self.pods, namespace: launch.namespace, name: launch.podName) {
+        let pod = cluster.store.get(Self.pods, namespace: launch.namespace, name: launch.podName)
+        if launch.restartCount > 0, let pod {
             container(pod: pod, name: launch.containerName)?.logs.restart()
         }
-        if argv.isEmpty { return catalog.entrypointOutcome(image: launch.image, stdin: launch.stdin) }
+        if argv.isEmpty {
+            startEntrypointServer(launch, pod: pod)
+            return catalog.entrypointOutcome(image: launch.image, stdin: launch.stdin)
+        }
         let program = argv[0].split(separator: "/").last.map(String.init) ?? argv[0]
         if launch.stdin && ["sh", "bash", "ash"].contains(program) && !argv.contains("-c") { return .runsUntilStopped }
         guard let pod = cluster.store.get(Self.pods, namespace: launch.namespace, name: launch.podName),
@@ -35,10 +39,21 @@ extension ContainerRuntime: ContainerBehaviour {
         let status = shell.execute(argv, stdout: { instance.logs.append($0, at: start + slept) },
                                    stderr: { instance.logs.append($0, at: start + slept) })
         guard let status else {
-            instance.logs.append("exec: \"\(argv[0])\": executable file not found in $PATH\n", at: start)
-            return .exits(code: 128, afterMillis: 0)
+            // runc cannot exec what the image lacks: nothing runs, so nothing is logged.
+            return .failsToStart(message: "failed to create containerd task: failed to create shim task: OCI runtime create failed: "
+                + "runc create failed: unable to start container process: exec: \"\(argv[0])\": executable file not found in $PATH: unknown")
         }
         if slept >= Self.foreverMillis || status == 130 { return .runsUntilStopped }
         return .exits(code: Int(status), afterMillis: max(100, slept + 50))
+    }
+
+    /// A server image's entrypoint (mysqld, postgres, hello-app) starts with its container, so its log
+    /// lines are dated from the container's start and its readiness counts from then, whenever the
+    /// container is first looked at; a restart runs the entrypoint again.
+    func startEntrypointServer(_ launch: ContainerLaunch, pod: JSONValue?) {
+        guard let pod, catalog.profile(for: launch.image).service != nil else { return }
+        let existed = hasContainer(pod: pod, name: launch.containerName)
+        guard let instance = container(pod: pod, name: launch.containerName) else { return }
+        if existed { startServices(instance, pod: pod) }
     }
 }

@@ -10,32 +10,41 @@ public final class VolumeStore {
     /// Capacity of an emptyDir or a PV without a size, so a runaway write ends with "No space left".
     static let defaultCapacity = 1 << 30
 
-    public let nfsExport = VirtualVolume(name: "nfs-export")
+    public let nfsExport: VirtualVolume
+    /// The cluster clock: a volume's root directory is dated when it is made, as `ls -l` shows.
+    private let now: () -> Millis
     private var byVolumeName: [String: VirtualVolume] = [:]
     private var emptyDirs: [String: VirtualVolume] = [:]
     private var hostPaths: [String: VirtualVolume] = [:]
 
-    public init() {}
+    public init(now: @escaping () -> Millis = { 0 }) {
+        self.now = now
+        nfsExport = VirtualVolume(name: "nfs-export", mtime: now())
+    }
 
     /// The data of a PersistentVolume, as (volume, subPath) to mount.
     public func persistentVolume(_ pv: JSONValue) -> (VirtualVolume, String?) {
         if let path = pv["spec"]["nfs"]["path"].string, path.hasPrefix(Self.nfsExportPath + "/") {
             let folder = String(path.dropFirst(Self.nfsExportPath.count + 1))
-            let fs = VirtualFileSystem(root: nfsExport)
+            let fs = VirtualFileSystem(root: nfsExport, now: now)
             try? fs.createDirectory("/" + folder, withIntermediates: true, mode: 0o777)
             return (nfsExport, folder)
         }
         if let existing = byVolumeName[pv.name] { return (existing, nil) }
         let capacity = byteCount(pv["spec"]["capacity"]["storage"].string) ?? Self.defaultCapacity
-        let volume = VirtualVolume(name: pv.name, capacityBytes: capacity, mode: 0o777)
+        // The provisioner made the directory with the PersistentVolume, before any pod mounted it.
+        let made = pv.creationTimestamp.flatMap(Timestamp.parse) ?? now()
+        let volume = VirtualVolume(name: pv.name, capacityBytes: capacity, mode: 0o777, mtime: made)
         byVolumeName[pv.name] = volume
         return (volume, nil)
     }
 
-    public func emptyDir(podUID: String, name: String, sizeLimit: String?) -> VirtualVolume {
+    /// - Parameter madeAt: when the kubelet set the pod up (its `startTime`); containers are built on first use.
+    public func emptyDir(podUID: String, name: String, sizeLimit: String?, madeAt: Millis? = nil) -> VirtualVolume {
         let key = podUID + "/" + name
         if let v = emptyDirs[key] { return v }
-        let v = VirtualVolume(name: name, capacityBytes: byteCount(sizeLimit) ?? Self.defaultCapacity, mode: 0o777)
+        let v = VirtualVolume(name: name, capacityBytes: byteCount(sizeLimit) ?? Self.defaultCapacity, mode: 0o777,
+                              mtime: madeAt ?? now())
         emptyDirs[key] = v
         return v
     }
@@ -43,7 +52,7 @@ public final class VolumeStore {
     public func hostPath(node: String, path: String) -> VirtualVolume {
         let key = node + ":" + path
         if let v = hostPaths[key] { return v }
-        let v = VirtualVolume(name: path, capacityBytes: Self.defaultCapacity)
+        let v = VirtualVolume(name: path, capacityBytes: Self.defaultCapacity, mtime: now())
         hostPaths[key] = v
         return v
     }

@@ -50,12 +50,16 @@ public struct MySQLConnector {
         let server: MySQLServer
         let from: String
         if Self.localNames.contains(name) || name == localServer?.hostname {
-            guard let local = localServer else { return .failure(name.isEmpty || name == "localhost" ? .noSocket : .refused(name)) }
+            guard let local = localServer, local.isAcceptingConnections else {
+                return .failure(name.isEmpty || name == "localhost" ? .noSocket : .refused(name))
+            }
             server = local
             from = "localhost"
         } else {
             switch lookupHost(name) {
-            case .server(let found): server = found
+            case .server(let found):
+                guard found.isAcceptingConnections else { return .failure(.refused(name)) }
+                server = found
             case .noServer: return .failure(.refused(name))
             case .unknownHost: return .failure(.unknownHost(name))
             }

@@ -31,6 +31,12 @@ public final class MySQLServer {
     /// When this mysqld started (virtual ms), for `status`'s uptime.
     public let startedAt: Int64
 
+    /// When mysqld listens on its socket and port: until then clients get ERROR 2002 locally and
+    /// ERROR 2003 from other pods, as while the entrypoint is still initialising.
+    public var acceptsConnectionsAt: Int64 = 0
+
+    public var isAcceptingConnections: Bool { now() >= acceptsConnectionsAt }
+
     /// True once the system databases exist (what the entrypoint checks before initialising).
     public var isInitialized: Bool { storage.isDirectory(dataDirectory + "/mysql") }
 
@@ -74,28 +80,48 @@ public final class MySQLServer {
         return true
     }
 
-    /// What the `mysql:5.7` entrypoint does with the container's environment at start: initialises
-    /// an empty data directory (or keeps an existing one) and returns the container log; without a
-    /// password option the entrypoint fails (exit code 1), as the real one does.
+    /// What the `mysql:5.7` entrypoint does with the container's environment at start, as one text.
     public static func start(environment: [String: String], dataDirectory: String = MySQLServer.defaultDataDirectory,
                              fileSystem: DatabaseStorage, now: Int64 = 0) -> (succeeded: Bool, log: String) {
-        let day = Timestamp.rfc3339(now).prefix(19).replacingOccurrences(of: "T", with: " ") + "+00:00"
-        let instant = Timestamp.rfc3339(now).prefix(19) + ".000000Z"
-        var log = """
-            \(day) [Note] [Entrypoint]: Entrypoint script for MySQL Server 5.7.44-1.el7 started.
-            \(day) [Note] [Entrypoint]: Switching to dedicated user 'mysql'
-            \(day) [Note] [Entrypoint]: Entrypoint script for MySQL Server 5.7.44-1.el7 started.
+        let started = startTimeline(environment: environment, dataDirectory: dataDirectory, fileSystem: fileSystem, now: now)
+        return (started.succeeded, started.lines.map(\.text).joined())
+    }
 
-            """
-        let ready = """
-            \(instant) 0 [Note] mysqld (mysqld 5.7.44) starting as process 1 ...
-            \(instant) 0 [Note] InnoDB: Completed initialization of buffer pool
-            \(instant) 0 [Note] Server hostname (bind-address): '*'; port: 3306
-            \(instant) 0 [Note] mysqld: ready for connections.
-            Version: '5.7.44'  socket: '/var/run/mysqld/mysqld.sock'  port: 3306  MySQL Community Server (GPL)
+    /// The `mysql:5.7` entrypoint's start, line by line with the time each is written.
+    public struct StartTimeline {
+        public var succeeded: Bool
+        /// Log text with its offset from the container's start (ms).
+        public var lines: [(offset: Int64, text: String)]
+        /// When mysqld is ready for connections, from the container's start (ms); nil when it never is.
+        public var readyAfter: Int64?
+    }
 
-            """
-        if fileSystem.isDirectory(dataDirectory + "/mysql") { return (true, log + ready) }
+    /// A first start initialises the data directory with a temporary server (about 15 s); a start
+    /// over existing data is ready after a few seconds. An empty data directory without a password
+    /// option fails, as the real entrypoint does.
+    public static func startTimeline(environment: [String: String], dataDirectory: String = MySQLServer.defaultDataDirectory,
+                                     fileSystem: DatabaseStorage, now: Int64 = 0) -> StartTimeline {
+        var lines: [(offset: Int64, text: String)] = []
+        func note(_ offset: Int64, _ text: String) {
+            let day = Timestamp.rfc3339(now + offset).prefix(19).replacingOccurrences(of: "T", with: " ") + "+00:00"
+            lines.append((offset, text.isEmpty ? "\n" : "\(day) \(text)\n"))
+        }
+        func server(_ offset: Int64, _ text: String) {
+            lines.append((offset, Timestamp.rfc3339(now + offset).prefix(19) + ".000000Z 0 " + text + "\n"))
+        }
+        func ready(_ offset: Int64) -> StartTimeline {
+            server(offset, "[Note] mysqld (mysqld 5.7.44) starting as process 1 ...")
+            server(offset, "[Note] InnoDB: Completed initialization of buffer pool")
+            server(offset, "[Note] Server hostname (bind-address): '*'; port: 3306")
+            server(offset + 1000, "[Note] mysqld: ready for connections.")
+            lines.append((offset + 1000, "Version: '5.7.44'  socket: '/var/run/mysqld/mysqld.sock'  port: 3306  MySQL Community Server (GPL)\n"))
+            return StartTimeline(succeeded: true, lines: lines, readyAfter: offset + 1000)
+        }
+        note(0, "[Note] [Entrypoint]: Entrypoint script for MySQL Server 5.7.44-1.el7 started.")
+        note(0, "[Note] [Entrypoint]: Switching to dedicated user 'mysql'")
+        note(0, "[Note] [Entrypoint]: Entrypoint script for MySQL Server 5.7.44-1.el7 started.")
+        lines.append((0, "\n"))
+        if fileSystem.isDirectory(dataDirectory + "/mysql") { return ready(2000) }
         let allowEmpty = !(environment["MYSQL_ALLOW_EMPTY_PASSWORD"] ?? "").isEmpty
         let randomRoot = !(environment["MYSQL_RANDOM_ROOT_PASSWORD"] ?? "").isEmpty
         var rootPassword = environment["MYSQL_ROOT_PASSWORD"]
@@ -103,34 +129,34 @@ public final class MySQLServer {
             rootPassword = text.trimmingTrailingWhitespace
         }
         if (rootPassword ?? "").isEmpty && !allowEmpty && !randomRoot {
-            return (false, log + """
-                \(day) [ERROR] [Entrypoint]: Database is uninitialized and password option is not specified
+            note(0, "[ERROR] [Entrypoint]: Database is uninitialized and password option is not specified")
+            lines.append((0, """
                     You need to specify one of the following as an environment variable:
                     - MYSQL_ROOT_PASSWORD
                     - MYSQL_ALLOW_EMPTY_PASSWORD
                     - MYSQL_RANDOM_ROOT_PASSWORD
 
-                """)
+                """))
+            return StartTimeline(succeeded: false, lines: lines, readyAfter: nil)
         }
         let ok = initialize(dataDirectory: dataDirectory, fileSystem: fileSystem, rootPassword: rootPassword ?? "",
                             database: environment["MYSQL_DATABASE"], user: environment["MYSQL_USER"],
                             password: environment["MYSQL_PASSWORD"])
         guard ok else {
-            return (false, log + "\(instant) 0 [ERROR] --initialize specified but the data directory has files in it. Aborting.\n")
+            server(0, "[ERROR] --initialize specified but the data directory has files in it. Aborting.")
+            return StartTimeline(succeeded: false, lines: lines, readyAfter: nil)
         }
-        log += """
-            \(day) [Note] [Entrypoint]: Initializing database files
-            \(day) [Note] [Entrypoint]: Database files initialized
-            \(day) [Note] [Entrypoint]: Starting temporary server
-            \(day) [Note] [Entrypoint]: Temporary server started.
-            \(day) [Note] [Entrypoint]: Stopping temporary server
-            \(day) [Note] [Entrypoint]: Temporary server stopped
-
-            \(day) [Note] [Entrypoint]: MySQL init process done. Ready for start up.
-
-
-            """
-        return (true, log + ready)
+        note(0, "[Note] [Entrypoint]: Initializing database files")
+        note(5000, "[Note] [Entrypoint]: Database files initialized")
+        note(5000, "[Note] [Entrypoint]: Starting temporary server")
+        note(7000, "[Note] [Entrypoint]: Temporary server started.")
+        note(12000, "[Note] [Entrypoint]: Stopping temporary server")
+        note(14000, "[Note] [Entrypoint]: Temporary server stopped")
+        note(14000, "")
+        note(14000, "[Note] [Entrypoint]: MySQL init process done. Ready for start up.")
+        note(14000, "")
+        note(14000, "")
+        return ready(14000)
     }
 
     /// Checks a login against `mysql.user`; `password` nil means none was given.

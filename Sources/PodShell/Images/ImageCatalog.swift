@@ -23,6 +23,10 @@ public final class ImageCatalog {
         m["docker.io/dbgurum/mynode"] = ImageProfile(base: .debian, process: .server, service: .visitCounter, programs: ["node", "getent"], osName: "Debian GNU/Linux 10 (buster)")
         m["docker.io/kiamol/ch03-sleep"] = ImageProfile(base: .alpine, process: .sleeper, programs: ["curl"], osName: "Alpine Linux v3.12")
         m["docker.io/kiamol/ch05-pi"] = ImageProfile(base: .debian, process: .server, programs: ["dotnet"], osName: "Debian GNU/Linux 10 (buster)")
+        // The images StatefulSet tutorials run for DNS checks: bind's nslookup, dig and host included.
+        m["docker.io/tutum/dnsutils"] = ImageProfile(base: .debian, process: .shell, programs: debianTools.union(["dnsutils"]), osName: "Ubuntu 14.04 LTS")
+        m["registry.k8s.io/e2e-test-images/jessie-dnsutils"] = ImageProfile(base: .debian, process: .shell, programs: debianTools.union(["dnsutils"]), osName: "Debian GNU/Linux 8 (jessie)")
+        m["docker.io/nicolaka/netshoot"] = ImageProfile(base: .alpine, process: .shell, programs: ["dnsutils", "curl", "bash"], osName: "Alpine Linux v3.20")
         m["docker.io/library/perl"] = ImageProfile(base: .debian, process: .shell, programs: ["perl", "getent"], osName: "Debian GNU/Linux 12 (bookworm)")
         return m
     }()

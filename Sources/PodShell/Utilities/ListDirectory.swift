@@ -18,7 +18,9 @@ extension Utilities {
                 continue
             }
             let info = (try? fs.stat(path)) ?? linfo
-            if info.kind == .directory && !options.directoryItself && !(linfo.kind == .symlink && options.long) {
+            // `ls -l LINK` describes the link; `ls -l LINK/` (a trailing slash) lists the directory it points to.
+            let listsLinkedDirectory = linfo.kind != .symlink || !options.long || op.hasSuffix("/")
+            if info.kind == .directory && !options.directoryItself && listsLinkedDirectory {
                 dirs.append((op, path))
             } else {
                 files.append((op, options.long ? linfo : info))

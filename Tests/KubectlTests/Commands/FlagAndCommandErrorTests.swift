@@ -41,7 +41,7 @@ import Testing
         ("drain k8s-node1", "error: kubelab does not simulate \"kubectl drain\" yet\n"),
         // Real subcommands and flags kubelab lacks say so before their flags could be called unknown.
         ("create job x --from=cronjob/y", "error: kubelab does not simulate \"kubectl create job\" yet\n"),
-        ("create -n default deployment d --image=nginx", "error: kubelab does not simulate \"kubectl create deployment\" yet\n"),
+        ("create -n default job d --image=nginx", "error: kubelab does not simulate \"kubectl create job\" yet\n"),
         ("create namespace foo", "error: kubelab does not simulate \"kubectl create namespace\" yet\n"),
         ("create ns foo", "error: kubelab does not simulate \"kubectl create ns\" yet\n"),
         ("create secret tls t --cert=a --key=b", "error: kubelab does not simulate \"kubectl create secret tls\" yet\n"),

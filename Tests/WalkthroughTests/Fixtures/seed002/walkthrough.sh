@@ -10,3 +10,4 @@ kubectl exec todo-db-0 -- ls -l /secrets
 kubectl exec todo-db-0 -- cat /secrets/postgres_password
 kubectl exec todo-db-0 -- psql -U postgres -c '\l'
 kubectl logs todo-db-0 --tail 1
+kubectl exec todo-db-0 -- ls -l /secrets/..data/
