@@ -216,7 +216,8 @@ public final class ObjectStore {
                     let current = obj["metadata"]["deletionGracePeriodSeconds"].int ?? grace
                     if grace >= current { return obj }
                 }
-                obj["metadata"]["deletionTimestamp"] = .string(Timestamp.rfc3339(now() + Millis(grace) * 1000))
+                // terminationGracePeriodSeconds is any int64; past ~31,000 years the deadline stops growing.
+                obj["metadata"]["deletionTimestamp"] = .string(Timestamp.rfc3339(now() + Millis(min(grace, 1_000_000_000_000)) * 1000))
                 obj["metadata"]["deletionGracePeriodSeconds"] = .int(grace)
             }
         }

@@ -112,13 +112,15 @@ struct DeleteCommand: KubectlCommand {
         let timeout = Duration.parseGo(call.flags.string("timeout")) ?? 0
         // Real kubectl waits without limit; a script cannot, so an unbounded wait stops after ten
         // minutes of cluster time (a pod on a lost node is never confirmed gone).
-        let limit: Millis = timeout > 0 ? timeout : 600_000
+        let limit: Millis = timeout > 0 ? WaitLimit.bounded(timeout) : 600_000
         var waited: Millis = 0
         call.cluster.settle()
-        while refs.contains(where: { call.store.get($0.ref)?.uid == $0.uid }) && waited < limit {
+        func pending() -> Bool { refs.contains(where: { call.store.get($0.ref)?.uid == $0.uid }) }
+        while pending() && waited < limit {
             // Foreground deletion and graceful pod termination complete as the clock moves.
             guard call.kubectl.wait(250) else { return }
             waited += 250
         }
+        if timeout > limit && pending() { call.err(WaitLimit.message(verb: "delete")) }
     }
 }
