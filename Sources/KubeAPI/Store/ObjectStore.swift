@@ -105,6 +105,8 @@ public final class ObjectStore {
     }
 
     public func count(_ r: ResourceType) -> Int { tables[r.qualifiedPlural]?.count ?? 0 }
+    /// Objects of every type (a few dozen tables, so cheap enough to ask on each create).
+    public var objectCount: Int { tables.values.reduce(0) { $0 + $1.count } }
 
     /// Every object of every type, for snapshots and digests.
     public func allObjects() -> [(ResourceType, JSONValue)] {

@@ -72,7 +72,7 @@ public final class CommandContext {
     }
 
     /// kubelab's output limit as `stopAtLimit` names it.
-    public var outputLimit: String { "output limit (\(environment.limits.maxOutputBytes >> 20) MiB per command line)" }
+    public var outputLimit: String { "output limit (\(ShellLimits.describe(bytes: environment.limits.maxOutputBytes)) per command line)" }
 
     /// The error prefix of this command in the dialect: `ls: ` for both coreutils and busybox.
     public func fail(_ message: String, status: Int32 = 1) -> Int32 {

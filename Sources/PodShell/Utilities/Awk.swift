@@ -570,7 +570,7 @@ final class AwkMachine {
     static let maxFields = 100_000
     /// A string may be as long as a command line's output (doubling `s = s s` ends here).
     static func stringLimit(_ ctx: CommandContext) -> String {
-        "string size limit (\(ctx.environment.limits.maxOutputBytes >> 20) MiB per string)"
+        "string size limit (\(ShellLimits.describe(bytes: ctx.environment.limits.maxOutputBytes)) per string)"
     }
 
     init(program: AwkProgram, ctx: CommandContext) {

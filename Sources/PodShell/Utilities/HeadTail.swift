@@ -51,7 +51,8 @@ extension Utilities {
             if operands.count > 1 && !o.quiet { ctx.write((index > 0 ? "\n" : "") + "==> \(op == "-" ? "standard input" : op) <==\n") }
             if o.bytes {
                 var data: [UInt8]
-                if op == "-" { data = Array(ctx.readStdin().utf8) } else {
+                // head needs only the beginning: a pipe cut at its limit matters only if too short.
+                if op == "-" { data = Array(ctx.stdin.readAllForPrefix().utf8); if o.count < 0 || o.count > data.count { ctx.stdin.noteNeededMore() } } else {
                     let path = ctx.absolutePath(op)
                     if (try? ctx.fileSystem.stat(path))?.kind == .device {
                         // Endless device: stream until `count` or the output budget.
@@ -75,8 +76,9 @@ extension Utilities {
                 if !ctx.write(String(decoding: data.prefix(n), as: UTF8.self)) { return 1 }
                 continue
             }
-            guard let text = op == "-" ? ctx.readStdin() : ctx.readOperandQuiet(op, verb: "head") else { status = 1; continue }
+            guard let text = op == "-" ? ctx.stdin.readAllForPrefix() : ctx.readOperandQuiet(op, verb: "head") else { status = 1; continue }
             let lines = splitLines(text)
+            if op == "-" && (o.count < 0 || o.count >= lines.count) { ctx.stdin.noteNeededMore() }
             let n = o.count >= 0 ? min(o.count, lines.count) : max(0, lines.count + o.count)
             var out = lines.prefix(n).joined(separator: "\n")
             if n > 0 && (n < lines.count || text.hasSuffix("\n")) { out += "\n" }
