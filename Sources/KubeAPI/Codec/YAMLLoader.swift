@@ -50,7 +50,8 @@ public enum YAMLLoader {
         }
         do {
             guard let node = try Yams.compose(yaml: text) else { return nil }
-            return try convert(node)
+            var budget = aliasExpansionBudget(forBytes: text.utf8.count)
+            return try convert(node, budget: &budget)
         } catch let e as LoadError {
             throw e
         } catch let e as YamlError {
@@ -125,14 +126,23 @@ public enum YAMLLoader {
         return String(rest.prefix { !" \t,[]{}".contains($0) })
     }
 
-    static func convert(_ node: Node) throws(LoadError) -> JSONValue {
+    /// Values one document may expand to. Without aliases a document holds fewer values than
+    /// it has bytes; only aliases multiply them (a 400-byte "billion laughs" would be 387 million
+    /// strings), so past this budget the document is refused in go-yaml's words.
+    static func aliasExpansionBudget(forBytes bytes: Int) -> Int { 10_000 + 4 * bytes }
+
+    static let excessiveAliasing = LoadError(message: "yaml: document contains excessive aliasing")
+
+    static func convert(_ node: Node, budget: inout Int) throws(LoadError) -> JSONValue {
+        budget -= 1
+        if budget < 0 { throw excessiveAliasing }
         switch node {
         case .scalar(let s):
             return resolve(s)
         case .sequence(let seq):
             var out: [JSONValue] = []
             out.reserveCapacity(seq.count)
-            for n in seq { out.append(try convert(n)) }
+            for n in seq { out.append(try convert(n, budget: &budget)) }
             return .array(out)
         case .mapping(let map):
             var out = JSONObject()
@@ -147,7 +157,7 @@ public enum YAMLLoader {
                     throw LoadError(message: "yaml: line \(k.mark?.line ?? 0): invalid map key: \(k)")
                 }
                 // sigs.k8s.io/yaml decodes into a map: a repeated key keeps its last value.
-                out[key] = try convert(v)
+                out[key] = try convert(v, budget: &budget)
             }
             return .object(out)
         case .alias:

@@ -27,19 +27,19 @@ public struct APIError: Error, Equatable, Sendable {
 
     /// `pods "x" not found`
     public static func notFound(_ type: ResourceType, _ name: String) -> APIError {
-        APIError(.notFound, "\(type.qualifiedPlural) \"\(name)\" not found")
+        APIError(.notFound, "\(type.qualifiedPlural) \(GoFormat.quoted(name)) not found")
     }
 
     /// `pods "x" already exists`
     public static func alreadyExists(_ type: ResourceType, _ name: String) -> APIError {
-        APIError(.alreadyExists, "\(type.qualifiedPlural) \"\(name)\" already exists")
+        APIError(.alreadyExists, "\(type.qualifiedPlural) \(GoFormat.quoted(name)) already exists")
     }
 
     /// `The StatefulSet "web" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0`
     public static func invalid(kind: String, name: String, causes: [FieldError]) -> APIError {
         let text = causes.map(\.description)
         let joined = text.count == 1 ? text[0] : "[" + text.joined(separator: ", ") + "]"
-        var e = APIError(.invalid, "The \(kind) \"\(name)\" is invalid: \(joined)")
+        var e = APIError(.invalid, "The \(kind) \(GoFormat.quoted(name)) is invalid: \(joined)")
         e.invalidKind = kind
         e.invalidName = name
         e.causes = causes
@@ -61,9 +61,10 @@ public struct APIError: Error, Equatable, Sendable {
     /// the "Error from server (Reason): " prefix.
     public var kubectlText: String {
         if reason == .invalid, let kind = invalidKind, let name = invalidName {
-            let prefix = "The \(kind) \"\(name)\" is invalid: "
+            // The API server formats these with %q (apierrors.NewInvalid, NewNotFound).
+            let prefix = "The \(kind) \(GoFormat.quoted(name)) is invalid: "
             if causes.count == 1 { return prefix + causes[0].description }
-            if causes.isEmpty { return "The \(kind) \"\(name)\" is invalid" }
+            if causes.isEmpty { return "The \(kind) \(GoFormat.quoted(name)) is invalid" }
             return prefix + "\n" + causes.map { "* \($0.description)" }.joined(separator: "\n")
         }
         return "Error from server (\(reason.rawValue)): \(message)"

@@ -130,22 +130,49 @@ public enum NameRules {
 }
 
 /// Go's `%q` / `%#v` renderings used inside field error values.
-enum GoFormat {
-    static func quoted(_ s: String) -> String {
+public enum GoFormat {
+    /// Go's `%q` (strconv.Quote): what the API server and kubectl put around names, so a typed
+    /// `$'\e[31mred'` comes back as `"\x1b[31mred"` and never reaches a terminal as an escape.
+    public static func quoted(_ s: String) -> String {
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
+            case "\u{07}": out += "\\a"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
             case "\n": out += "\\n"
-            case "\t": out += "\\t"
             case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{0B}": out += "\\v"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7f { let hex = String(scalar.value, radix: 16); out += "\\x" + (hex.count < 2 ? "0" + hex : hex) }
+                if scalar.value < 0x20 || scalar.value == 0x7f { out += "\\x" + hex(scalar.value, 2) }
+                else if !isPrintable(scalar) { out += scalar.value > 0xFFFF ? "\\U" + hex(scalar.value, 8) : "\\u" + hex(scalar.value, 4) }
                 else { out.unicodeScalars.append(scalar) }
             }
         }
         return out + "\""
+    }
+
+    private static func hex(_ v: UInt32, _ width: Int) -> String {
+        let h = String(v, radix: 16)
+        return String(repeating: "0", count: max(0, width - h.count)) + h
+    }
+
+    /// strconv.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space.
+    /// Everything else (C1 controls, zero-width and bidirectional marks, other spaces) is escaped.
+    private static func isPrintable(_ s: Unicode.Scalar) -> Bool {
+        if s == " " { return true }
+        switch s.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber,
+             .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+             .finalPunctuation, .otherPunctuation, .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
+            return true
+        default:
+            return false
+        }
     }
 
     /// `map[string]string{"app":"x", "tier":"db"}` with keys sorted, as `%#v` prints it.

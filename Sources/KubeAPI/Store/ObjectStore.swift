@@ -105,6 +105,8 @@ public final class ObjectStore {
     }
 
     public func count(_ r: ResourceType) -> Int { tables[r.qualifiedPlural]?.count ?? 0 }
+    /// Objects of every type (a few dozen tables, so cheap enough to ask on each create).
+    public var objectCount: Int { tables.values.reduce(0) { $0 + $1.count } }
 
     /// Every object of every type, for snapshots and digests.
     public func allObjects() -> [(ResourceType, JSONValue)] {
@@ -216,7 +218,8 @@ public final class ObjectStore {
                     let current = obj["metadata"]["deletionGracePeriodSeconds"].int ?? grace
                     if grace >= current { return obj }
                 }
-                obj["metadata"]["deletionTimestamp"] = .string(Timestamp.rfc3339(now() + Millis(grace) * 1000))
+                // terminationGracePeriodSeconds is any int64; past ~31,000 years the deadline stops growing.
+                obj["metadata"]["deletionTimestamp"] = .string(Timestamp.rfc3339(now() + Millis(min(grace, 1_000_000_000_000)) * 1000))
                 obj["metadata"]["deletionGracePeriodSeconds"] = .int(grace)
             }
         }

@@ -20,6 +20,7 @@ public final class APIServer {
     public func create(_ object: JSONValue, as resource: ResourceType, dryRun: Bool = false) throws(APIError) -> JSONValue {
         var admitted = try Admission.admit(object, as: resource, operation: .create)
         try WorkloadLimits.check(admitted, as: resource)
+        try WorkloadLimits.checkCapacity(of: store, creating: admitted, as: resource)
         if resource.namespaced {
             if admitted.namespace == nil { admitted["metadata"]["namespace"] = "default" }
             try requireLiveNamespace(for: admitted, as: resource)

@@ -5,7 +5,15 @@ import KubeAPI
 /// of silently creating fewer pods.
 enum WorkloadLimits {
     static let maxReplicas = 10_000
+    /// Objects one cluster may hold (pods, claims, configmaps ... together): a loop creating
+    /// objects without end stops with an error naming this limit instead of exhausting memory.
+    static let maxObjects = 200_000
     static let scaledKinds: Set<String> = ["StatefulSet", "Deployment", "ReplicaSet", "ReplicationController"]
+
+    static func checkCapacity(of store: ObjectStore, creating object: JSONValue, as resource: ResourceType) throws(APIError) {
+        guard store.objectCount >= maxObjects else { return }
+        throw APIError(.forbidden, "\(resource.qualifiedPlural) \"\(object.name)\" is forbidden: kubelab simulates at most \(maxObjects) objects per cluster")
+    }
 
     static func check(_ object: JSONValue, as resource: ResourceType) throws(APIError) {
         guard scaledKinds.contains(resource.kind), let replicas = object["spec"]["replicas"].int, replicas > maxReplicas else { return }

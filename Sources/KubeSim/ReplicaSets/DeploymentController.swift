@@ -184,12 +184,15 @@ public final class DeploymentController: Controller {
         return u == 0 && maxSurge(d, desired) == 0 ? 1 : u
     }
 
+    /// An IntOrString count or percentage of `total`, at most Int32.max: the API allows
+    /// `maxSurge: "9223372036854775807%"`, and the controller adds the result to replica counts.
     static func resolve(_ v: JSONValue, _ total: Int, roundUp: Bool, fallback: String) -> Int {
-        if let i = v.int { return max(0, i) }
+        if let i = v.int { return min(max(0, i), Int(Int32.max)) }
         let text = v.string ?? fallback
         guard text.hasSuffix("%"), let pct = Int(text.dropLast()) else { return 0 }
-        let exact = Double(total * pct) / 100
-        return Int(roundUp ? exact.rounded(.up) : exact.rounded(.down))
+        // As Go's intstr.GetScaledValueFromIntOrPercent: float64(total) * percent / 100.
+        let exact = Double(total) * Double(pct) / 100
+        return min(max(0, Int(saturating: roundUp ? exact.rounded(.up) : exact.rounded(.down))), Int(Int32.max))
     }
 }
 

@@ -45,7 +45,7 @@ struct AttachCommand: KubectlCommand {
         let containerFlag = call.flags.isSet("container") ? call.flags.string("container") : nil
         var target = try PodTarget.resolve(reference, containerName: containerFlag, call: call, announceDefault: !quiet)
         // kubectl waits for a pending pod to run before attaching.
-        let timeout = Duration.parseGo(call.flags.string("pod-running-timeout")) ?? 60_000
+        let timeout = WaitLimit.bounded(Duration.parseGo(call.flags.string("pod-running-timeout")) ?? 60_000)
         var pending: Millis = 0
         while target.pod["status"]["phase"].string == "Pending" {
             guard pending < timeout else { throw KubectlFailure.error("timed out waiting for the condition") }

@@ -21,7 +21,9 @@ struct DeletionWait {
         defer { call.store.unwatch(token) }
         call.cluster.settle()
         let start = call.cluster.now
-        let limit = timeout > 0 ? timeout : Self.week
+        // kubelab's wait cap bounds even kubectl's week (and a --timeout longer than the cap).
+        let wanted = timeout > 0 ? timeout : Self.week
+        let limit = WaitLimit.bounded(wanted)
         while !remaining(call).isEmpty && call.cluster.now - start < limit {
             if timeout == 0 && scripted && call.cluster.now - lastChange >= Self.scriptQuietPeriod {
                 call.err(remaining(call).map { Self.stillWaitingNote($0, call: call) }.joined())
@@ -29,6 +31,10 @@ struct DeletionWait {
             }
             // Foreground deletion and graceful pod termination complete as the clock moves.
             guard call.kubectl.wait(250) else { return [] }
+        }
+        if limit < wanted && !remaining(call).isEmpty {
+            call.err(WaitLimit.message(verb: "delete"))
+            return []
         }
         return remaining(call).map { .message("timed out waiting for the condition on \($0.resource.qualifiedPlural)/\($0.name)") }
     }

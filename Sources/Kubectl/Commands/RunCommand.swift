@@ -94,7 +94,7 @@ struct RunCommand: KubectlCommand {
     /// After a Never or OnFailure session, kubectl waits for the pod to finish and reports a failed
     /// main process by its pod; returns the error text, if any.
     private func waitForExit(_ ref: ObjectRef, succeededOnly: Bool, call: Invocation) -> String? {
-        let timeout = Duration.parseGo(call.flags.string("pod-running-timeout")) ?? 60_000
+        let timeout = WaitLimit.bounded(Duration.parseGo(call.flags.string("pod-running-timeout")) ?? 60_000)
         var waited: Millis = 0
         while true {
             guard let pod = call.store.get(ref) else { return "Error from server (NotFound): pods \"\(ref.name)\" not found\n" }
@@ -118,7 +118,7 @@ struct RunCommand: KubectlCommand {
     /// Waits for the pod to run, then connects the terminal to its main process.
     func attach(name: String, interactive: Bool, tty: Bool, call: Invocation) -> Int32 {
         let ref = ObjectRef(PodTarget.pods, namespace: call.namespace, name: name)
-        let timeout = Duration.parseGo(call.flags.string("pod-running-timeout")) ?? 60_000
+        let timeout = WaitLimit.bounded(Duration.parseGo(call.flags.string("pod-running-timeout")) ?? 60_000)
         var waited: Millis = 0
         func phase() -> String { call.store.get(ref)?["status"]["phase"].string ?? "" }
         func running() -> Bool {

@@ -198,6 +198,8 @@ extension Duration {
             }
         }
         guard flush(), sawAny else { return nil }
+        // Go durations are int64 nanoseconds: beyond 2562047h47m16.854775807s ParseDuration fails.
+        guard total <= Double(Int64.max) / 1e6 else { return nil }
         return Int64(total)
     }
 }

@@ -52,7 +52,7 @@ enum ManifestReader {
             }
             switch files.read(path) {
             case .missing:
-                throw KubectlFailure.error("the path \"\(path)\" does not exist")
+                throw KubectlFailure.error("the path \(KubeAPI.GoFormat.quoted(path)) does not exist")
             case .denied(let why):
                 throw KubectlFailure.error(why)
             case .file(let bytes):

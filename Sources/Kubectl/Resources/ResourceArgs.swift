@@ -47,7 +47,7 @@ enum ResourceArgs {
 
     static func resolve(_ typeName: String) throws -> ResourceType {
         guard let r = ResourceRegistry.lookup(typeName) else {
-            throw KubectlFailure.error("the server doesn't have a resource type \"\(typeName)\"")
+            throw KubectlFailure.error("the server doesn't have a resource type \(KubeAPI.GoFormat.quoted(typeName))")
         }
         return r
     }

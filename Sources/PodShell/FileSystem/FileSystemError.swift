@@ -12,6 +12,8 @@ public enum FileSystemError: Error, Equatable, Sendable {
     case permissionDenied
     case invalidArgument
     case tooManySymlinks
+    /// A path of PATH_MAX (4096) bytes or more, or a component over NAME_MAX (255): ENAMETOOLONG.
+    case nameTooLong
 
     /// The C library's message for the matching errno.
     public var message: String {
@@ -27,6 +29,7 @@ public enum FileSystemError: Error, Equatable, Sendable {
         case .permissionDenied: return "Permission denied"
         case .invalidArgument: return "Invalid argument"
         case .tooManySymlinks: return "Too many levels of symbolic links"
+        case .nameTooLong: return "File name too long"
         }
     }
 }

@@ -21,7 +21,15 @@ public final class VirtualFileSystem {
         let node: FileNode
     }
 
-    private var mountsByPath: [String: Mount] = [:]
+    private var mountsByPath: [String: Mount] = [:] { didSet { deepestMount = mountsByPath.keys.map { $0.split(separator: "/").count }.max() ?? 0 } }
+    /// Components in the deepest mount path: below it no prefix can be a mount, so `locate` stops
+    /// hashing ever longer prefixes (which made `mkdir -p` of 2,000 levels cubic).
+    private var deepestMount = 0
+
+    /// Linux's PATH_MAX and NAME_MAX: longer paths fail with ENAMETOOLONG, which also bounds the
+    /// work one path lookup can cost.
+    public static let maxPathBytes = 4096
+    public static let maxNameBytes = 255
 
     public init(root: VirtualVolume = VirtualVolume(name: "rootfs"), maxFileBytes: Int = 16 << 20, now: @escaping () -> Int64 = { 0 }) {
         self.rootVolume = root
@@ -136,6 +144,9 @@ public final class VirtualFileSystem {
         var hops = 0
         restart: while true {
             let parts = current.split(separator: "/").map(String.init)
+            if current.utf8.count >= Self.maxPathBytes || parts.contains(where: { $0.utf8.count > Self.maxNameBytes }) {
+                throw FileSystemError.nameTooLong
+            }
             var node: FileNode = rootVolume.root
             var volume = rootVolume
             var readOnly = false
@@ -145,7 +156,7 @@ public final class VirtualFileSystem {
             for (i, part) in parts.enumerated() {
                 prefix += "/" + part
                 let isLast = i == parts.count - 1
-                if let m = mountsByPath[prefix] {
+                if i < deepestMount, let m = mountsByPath[prefix] {
                     parent = node
                     node = m.node; volume = m.volume; readOnly = m.readOnly
                 } else {
@@ -299,6 +310,15 @@ public final class VirtualFileSystem {
     private func checkSpace(volume: VirtualVolume, adding delta: Int, fileSize: Int) throws {
         if fileSize > maxFileBytes { throw FileSystemError.noSpace }
         if let cap = volume.capacityBytes, delta > 0, volume.usedBytes + delta > cap { throw FileSystemError.noSpace }
+        if volume.capacityBytes == nil, delta > 0 {
+            let cap = VirtualVolume.defaultCapacityBytes
+            if volume.measuredBytes + volume.growthSinceMeasured + delta > cap {
+                volume.measuredBytes = volume.usedBytes
+                volume.growthSinceMeasured = 0
+                if volume.measuredBytes + delta > cap { throw FileSystemError.noSpace }
+            }
+            volume.growthSinceMeasured += delta
+        }
     }
 
     /// `mkdir` / `mkdir -p`. With intermediates, an existing directory is not an error.
@@ -308,6 +328,8 @@ public final class VirtualFileSystem {
 
     private func createDirectory(_ path: String, withIntermediates: Bool, mode: UInt16 = 0o755, ignoringReadOnly: Bool) throws {
         let target = Self.normalize(path)
+        // Refused before creating any level, rather than after 2,000 of them.
+        if target.utf8.count >= Self.maxPathBytes { throw FileSystemError.nameTooLong }
         if withIntermediates {
             var prefix = ""
             for part in target.split(separator: "/") {

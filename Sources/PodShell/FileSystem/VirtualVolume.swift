@@ -15,4 +15,12 @@ public final class VirtualVolume {
 
     /// Bytes currently stored (computed; volumes are small).
     public var usedBytes: Int { root.byteCount }
+
+    /// What a volume without a capacity (a container's writable layer, the host's /tmp) may hold
+    /// before writes fail with `No space left on device`: files live in memory. See docs/limits.md.
+    public static let defaultCapacityBytes = 64 << 20
+    /// `usedBytes` when last measured, and the bytes written since: their sum bounds the real
+    /// use from above, so the tree is walked only when that bound nears the capacity.
+    var measuredBytes = 0
+    var growthSinceMeasured = 0
 }

@@ -63,6 +63,7 @@ struct ArithmeticEvaluator {
     private func value(of name: String) throws -> Int {
         guard let raw = lookup(name)?.trimmingCharacters(in: " \t\n"), !raw.isEmpty else { return 0 }
         if let v = Int(raw) { return v }
+        if let v = Self.parseNumber(raw) { return v }
         return try ArithmeticEvaluator.evaluate(raw, lookup: lookup, assign: assign, level: level + 1)
     }
 
@@ -77,8 +78,8 @@ struct ArithmeticEvaluator {
             case "+=": v = old &+ rhs
             case "-=": v = old &- rhs
             case "*=": v = old &* rhs
-            case "/=": guard rhs != 0 else { throw Failure.message("division by 0") }; v = old / rhs
-            case "%=": guard rhs != 0 else { throw Failure.message("division by 0") }; v = old % rhs
+            case "/=": guard rhs != 0 else { throw Failure.message("division by 0") }; v = old.dividedReportingOverflow(by: rhs).partialValue
+            case "%=": guard rhs != 0 else { throw Failure.message("division by 0") }; v = old.remainderReportingOverflow(dividingBy: rhs).partialValue
             default: v = rhs
             }
             assign(name, String(v))
@@ -161,7 +162,8 @@ struct ArithmeticEvaluator {
         case "++", "--":
             index += 1
             guard let name = next(), isName(name) else { throw Failure.message("syntax error: operand expected") }
-            let v = try value(of: name) + (t == "++" ? 1 : -1)
+            // bash wraps at 64 bits (`x=9223372036854775807; ((++x))` is -9223372036854775808).
+            let v = try value(of: name) &+ (t == "++" ? 1 : -1)
             assign(name, String(v))
             return v
         case "(":
@@ -174,7 +176,7 @@ struct ArithmeticEvaluator {
             if isName(t) {
                 let v = try value(of: t)
                 if peek == "++" || peek == "--" {
-                    assign(t, String(v + (peek == "++" ? 1 : -1)))
+                    assign(t, String(v &+ (peek == "++" ? 1 : -1)))
                     index += 1
                 }
                 return v
@@ -184,10 +186,22 @@ struct ArithmeticEvaluator {
         }
     }
 
+    /// A literal as bash reads it: digits accumulate in 64 bits and wrap, so
+    /// `$((9223372036854775808))` is -9223372036854775808 rather than an error.
     static func parseNumber(_ t: String) -> Int? {
-        if t.hasPrefix("0x") || t.hasPrefix("0X") { return Int(t.dropFirst(2), radix: 16) }
-        if t.count > 1, t.hasPrefix("0") { return Int(t.dropFirst(), radix: 8) }
-        return Int(t)
+        if t.hasPrefix("0x") || t.hasPrefix("0X") { return wrapping(t.dropFirst(2), radix: 16) }
+        if t.count > 1, t.hasPrefix("0") { return wrapping(t.dropFirst(), radix: 8) }
+        return wrapping(Substring(t), radix: 10)
+    }
+
+    private static func wrapping(_ digits: Substring, radix: Int) -> Int? {
+        guard !digits.isEmpty else { return nil }
+        var value = 0
+        for c in digits {
+            guard let d = c.hexDigitValue, d < radix else { return nil }
+            value = value &* radix &+ d
+        }
+        return value
     }
 }
 

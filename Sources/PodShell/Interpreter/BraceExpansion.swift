@@ -5,36 +5,44 @@ enum BraceExpansion {
     /// Upper bound on the words one brace expression may produce.
     static let maxWords = 10_000
 
-    static func expand(_ word: ShellWord) -> [ShellWord] {
+    /// What the shell says when one word would expand past `maxWords` (never a silently shortened list).
+    static let limitMessage = "kubelab: brace expansion stopped at the word limit (\(maxWords) words per word)"
+
+    /// The words `word` expands to; nil when that would be more than `maxWords`.
+    static func expand(_ word: ShellWord) -> [ShellWord]? {
         // Very long words or many groups are left alone rather than multiplied out.
         let length = word.parts.reduce(0) { n, part in if case .literal(let t, _) = part { return n + t.count }; return n }
         if length > 1024 { return [word] }
         var budget = maxWords
-        return expand(word, budget: &budget, depth: 0)
+        let words = expand(word, budget: &budget, depth: 0)
+        return budget < 0 ? nil : words
     }
 
+    /// `budget` goes below zero when the expansion did not fit.
     private static func expand(_ word: ShellWord, budget: inout Int, depth: Int) -> [ShellWord] {
         // Beyond 32 brace groups in one word the rest stay literal.
-        if depth > 32 { return [word] }
+        if depth > 32 { budget -= 1; return [word] }
         for (index, part) in word.parts.enumerated() {
             guard case .literal(let text, quoted: false) = part, text.contains("{"),
                   let (prefix, alternatives, suffix) = firstBrace(in: text) else { continue }
+            guard let alternatives else { budget = -1; return [] }
             var out: [ShellWord] = []
             for alternative in alternatives {
-                guard budget > 0 else { break }
+                guard budget > 0 else { budget = -1; break }
                 var parts = word.parts
                 parts[index] = .literal(prefix + alternative + suffix, quoted: false)
-                let expanded = expand(ShellWord(parts: parts), budget: &budget, depth: depth + 1)
-                out.append(contentsOf: expanded)
-                budget -= expanded.count
+                out.append(contentsOf: expand(ShellWord(parts: parts), budget: &budget, depth: depth + 1))
             }
             return out
         }
+        // A finished word: the only place the budget is spent, so nesting does not count twice.
+        budget -= 1
         return [word]
     }
 
     /// The first `{...}` with a top-level comma or a `..` sequence.
-    private static func firstBrace(in text: String) -> (String, [String], String)? {
+    /// The alternatives are nil when a sequence has more than `maxWords` items.
+    private static func firstBrace(in text: String) -> (String, [String]?, String)? {
         let c = Array(text)
         var start = 0
         while start < c.count {
@@ -61,35 +69,49 @@ enum BraceExpansion {
                 }
                 return (prefix, alternatives, suffix)
             }
-            if let sequence = sequence(String(c[(start + 1)..<close])) { return (prefix, sequence, suffix) }
+            switch sequence(String(c[(start + 1)..<close])) {
+            case .words(let words): return (prefix, words, suffix)
+            case .tooMany: return (prefix, nil, suffix)
+            case .notASequence: break
+            }
             start += 1
         }
         return nil
     }
 
-    /// `1..5`, `05..10`, `5..1`, `1..10..2`, `a..e`.
-    private static func sequence(_ body: String) -> [String]? {
+    enum Sequence { case words([String]), tooMany, notASequence }
+
+    /// `1..5`, `05..10`, `5..1`, `1..10..2`, `a..e`. Steps and ends anywhere in Int's range
+    /// (`{1..10..9223372036854775807}`, `{a..z..4294967296}`) are stepped without overflow.
+    private static func sequence(_ body: String) -> Sequence {
         let parts = body.components(separatedByString: "..")
-        guard parts.count == 2 || parts.count == 3 else { return nil }
-        let step = parts.count == 3 ? Int(parts[2]).map { abs($0) } : 1
-        guard let step, step > 0 else { return nil }
+        guard parts.count == 2 || parts.count == 3 else { return .notASequence }
+        let step = parts.count == 3 ? Int(parts[2]).map { $0.magnitude } : 1
+        guard let step, step > 0 else { return .notASequence }
+        func run(_ a: Int, _ b: Int, _ word: (Int) -> String?) -> Sequence {
+            // How many items: |b - a| / step + 1, in UInt so the distance itself cannot overflow.
+            let distance = a <= b ? UInt(bitPattern: b &- a) : UInt(bitPattern: a &- b)
+            let count = distance / step + 1
+            guard count <= UInt(maxWords) else { return .tooMany }
+            var out: [String] = []
+            for i in 0..<Int(count) {
+                let offset = Int(truncatingIfNeeded: UInt(i) &* step)
+                if let w = word(a <= b ? a &+ offset : a &- offset) { out.append(w) }
+            }
+            return .words(out)
+        }
         if let a = Int(parts[0]), let b = Int(parts[1]) {
             let width = (parts[0].hasPrefix("0") && parts[0].count > 1) || (parts[1].hasPrefix("0") && parts[1].count > 1) ? max(parts[0].count, parts[1].count) : 0
-            var out: [String] = []
-            var v = a
-            while (a <= b ? v <= b : v >= b) && out.count < maxWords {
+            return run(a, b) { v in
                 let s = String(v)
-                out.append(s.count < width ? String(repeating: "0", count: width - s.count) + s : s)
-                v += a <= b ? step : -step
+                return s.count < width ? String(repeating: "0", count: width - s.count) + s : s
             }
-            return out
         }
         if parts[0].count == 1, parts[1].count == 1, let a = parts[0].unicodeScalars.first?.value, let b = parts[1].unicodeScalars.first?.value,
            parts[0].first?.isASCIILetter == true, parts[1].first?.isASCIILetter == true {
-            let range = a <= b ? Array(stride(from: a, through: b, by: step)) : Array(stride(from: a, through: b, by: -step))
-            return range.compactMap { Unicode.Scalar($0).map { String(Character($0)) } }
+            return run(Int(a), Int(b)) { v in UInt32(exactly: v).flatMap(Unicode.Scalar.init).map { String(Character($0)) } }
         }
-        return nil
+        return .notASequence
     }
 }
 

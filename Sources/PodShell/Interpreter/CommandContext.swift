@@ -64,6 +64,16 @@ public final class CommandContext {
         interpreter.runCommand(argv, stdin: stdin ?? self.stdin, stdout: stdout, stderr: stderr, environment: environment)
     }
 
+    /// Stops the command at one of kubelab's limits (see docs/limits.md), naming it:
+    /// `kubelab: printf: stopped at the output limit (8 MiB per command line)`. Returns 1.
+    public func stopAtLimit(_ limit: String) -> Int32 {
+        writeError("kubelab: \(name): stopped at the \(limit)\n")
+        return 1
+    }
+
+    /// kubelab's output limit as `stopAtLimit` names it.
+    public var outputLimit: String { "output limit (\(ShellLimits.describe(bytes: environment.limits.maxOutputBytes)) per command line)" }
+
     /// The error prefix of this command in the dialect: `ls: ` for both coreutils and busybox.
     public func fail(_ message: String, status: Int32 = 1) -> Int32 {
         writeError("\(name): \(message)\n")

@@ -25,6 +25,13 @@ public struct ShellLimits: Sendable {
     public var maxOutputBytes: Int = 8 << 20
     /// Nesting of functions, `sh -c`, and substitutions.
     public var maxCallDepth: Int = 200
+    /// Commands plus loop iterations one command line may run in all (nested loops, recursion).
+    public var maxSteps: Int = 1_000_000
+
+    /// A byte limit as the messages name it: `8 MiB`, or `64 KiB` below a MiB.
+    public static func describe(bytes: Int) -> String {
+        bytes >= 1 << 20 && bytes % (1 << 20) == 0 ? "\(bytes >> 20) MiB" : bytes >= 1024 && bytes % 1024 == 0 ? "\(bytes >> 10) KiB" : "\(bytes) bytes"
+    }
 
     public init(maxLoopIterations: Int = 10_000, maxLoopMillis: Int64? = nil, maxOutputBytes: Int = 8 << 20, maxCallDepth: Int = 200) {
         self.maxLoopIterations = maxLoopIterations

@@ -169,7 +169,7 @@ public final class ShellEnvironment {
         interpreter.diagnostics = err
         let status = interpreter.runCommand(argv, stdin: ShellInput(stdin, isTerminal: stdinIsTerminal), stdout: out, stderr: err, environment: self)
         if interpreter.budget.exceeded {
-            err.write("kubelab: output stopped: a command line may print at most \(limits.maxOutputBytes >> 20) MiB\n")
+            err.write("kubelab: output stopped: a command line may print at most \(ShellLimits.describe(bytes: limits.maxOutputBytes))\n")
             return 1
         }
         return status

@@ -36,7 +36,15 @@ public final class ShellOutput {
     @discardableResult
     public func write(_ text: String) -> Bool {
         if text.isEmpty { return !budget.exceeded }
-        guard budget.spend(text.utf8.count) else { return false }
+        let room = budget.limit - budget.used
+        guard budget.spend(text.utf8.count) else {
+            // As a full pipe takes what fits: the part of the text within the limit still arrives.
+            if room > 0 {
+                let fitting = String(decoding: text.utf8.prefix(room), as: UTF8.self)
+                if let forward { forward(fitting) } else { buffer += fitting }
+            }
+            return false
+        }
         if let forward { forward(text) } else { buffer += text }
         return true
     }
@@ -55,21 +63,41 @@ public final class ShellInput {
     /// True when input comes from the person's terminal (interactive programs push a LineProgram then).
     public let isTerminal: Bool
 
-    public init(_ text: String, isTerminal: Bool = false) {
+    /// Set when the writer of this pipe stopped at the pipe's byte limit: what follows the text
+    /// was never written, so a reader that consumes to the end would compute a wrong answer.
+    public internal(set) var isTruncated = false
+    /// True once a reader consumed input up to its (truncated) end; the pipeline then reports
+    /// the limit instead of passing on a silently wrong result (`yes | wc -l`).
+    public internal(set) var readPastTruncation = false
+
+    public init(_ text: String, isTerminal: Bool = false, isTruncated: Bool = false) {
         self.text = Substring(text)
         self.isTerminal = isTerminal
+        self.isTruncated = isTruncated
     }
 
     /// Everything not read yet.
     public func readAll() -> String {
         let s = String(text)
         text = ""
+        if isTruncated { readPastTruncation = true }
         return s
     }
 
+    /// Everything not read yet, for a reader that may need only its beginning (`head`): call
+    /// `noteNeededMore()` when the text turned out to be too short.
+    func readAllForPrefix() -> String {
+        let s = String(text)
+        text = ""
+        return s
+    }
+
+    /// The prefix reader needed more than was written.
+    func noteNeededMore() { if isTruncated { readPastTruncation = true } }
+
     /// The next line without its newline; nil at end of input.
     public func readLine() -> String? {
-        if text.isEmpty { return nil }
+        if text.isEmpty { if isTruncated { readPastTruncation = true }; return nil }
         if let nl = text.firstIndex(of: "\n") {
             let line = String(text[..<nl])
             text = text[text.index(after: nl)...]

@@ -31,6 +31,9 @@ final class ShellInterpreter {
     /// Per function call, the values `local` shadowed (nil: the variable did not exist).
     var localFrames: [[String: String?]] = []
     private var abortReported = false
+    /// Commands and loop iterations this command line has run: nested loops and fan-out
+    /// recursion (`f() { f; f; }`) are each bounded on their own, but not their product.
+    private var steps = 0
     /// Where kubelab's own messages go (loop limits): the line's real stderr, even when the loop
     /// itself redirects its stderr.
     var diagnostics: ShellOutput?
@@ -116,7 +119,7 @@ final class ShellInterpreter {
     private func reportBudget(_ env: ShellEnvironment, _ io: IO) {
         if budget.exceeded && !abortReported {
             abortReported = true
-            io.stderr.write("kubelab: output stopped: a command line may print at most \(budget.limit >> 20) MiB\n")
+            io.stderr.write("kubelab: output stopped: a command line may print at most \(ShellLimits.describe(bytes: budget.limit))\n")
             env.lastStatus = 1
         }
     }
@@ -285,6 +288,7 @@ final class ShellInterpreter {
         mutating func tick(_ interpreter: ShellInterpreter, _ io: IO) -> Flow? {
             let env = interpreter.rootEnvironment
             if interpreter.shouldAbort(env) { return .abort }
+            guard interpreter.takeStep(env, io) else { return .abort }
             iterations += 1
             let limits = env.limits
             if iterations > limits.maxLoopIterations {
@@ -315,6 +319,8 @@ final class ShellInterpreter {
         let producers = chain == nil ? stages[...] : stages.dropLast(streamed)
         var input = io.stdin
         var status: Int32 = 0
+        /// What the last producer wrote into the streamed filters (its pipe limit counts too).
+        var chainInput: ShellOutput?
         for (i, stage) in producers.enumerated() {
             let isLast = i == producers.count - 1
             // A pipe has its own budget: a writer like `yes` stops when it is full, as on SIGPIPE,
@@ -322,6 +328,10 @@ final class ShellInterpreter {
             let out: ShellOutput
             if isLast, let chain {
                 out = ShellOutput(forward: { chain.feed($0) }, budget: OutputBudget(limit: env.limits.maxOutputBytes), isTerminal: false)
+                chainInput = out
+            } else if isLast && input.isTruncated {
+                // Held back until we know whether the reader needed the part that was never written.
+                out = ShellOutput(forward: nil, budget: OutputBudget(limit: env.limits.maxOutputBytes), isTerminal: io.stdout.isTerminal)
             } else {
                 out = isLast ? io.stdout : ShellOutput(forward: nil, budget: OutputBudget(limit: env.limits.maxOutputBytes), isTerminal: false)
             }
@@ -330,21 +340,46 @@ final class ShellInterpreter {
             let flow = exec(stage, child, IO(stdin: input, stdout: out, stderr: io.stderr))
             status = child.lastStatus
             if case .exit(let code) = flow { status = code }
+            if input.readPastTruncation { return reportPipeLimit(env, io) }
+            if out !== io.stdout && isLast && chain == nil { io.stdout.write(out.take()) }
             if flow == .abort || shouldAbort(env) { env.lastStatus = status; return .abort }
-            if !isLast { input = ShellInput(out.take()) }
+            if !isLast { input = ShellInput(out.take(), isTruncated: out.budget.exceeded) }
         }
         if let chain {
             chain.finish()
             if chain.aborted { env.lastStatus = 1; return .abort }
+            if chainInput?.budget.exceeded == true { return reportPipeLimit(env, io) }
             status = chain.matched ? 0 : 1
         }
         env.lastStatus = status
         return .normal
     }
 
+    /// A pipe reader consumed input whose writer had stopped at the pipe limit: its answer
+    /// (`yes | wc -l` counting 4194304) would be wrong, so the line stops and says why.
+    private func reportPipeLimit(_ env: ShellEnvironment, _ io: IO) -> Flow {
+        (diagnostics ?? io.stderr).write("kubelab: \(env.dialect.shellName): pipe stopped at the pipe limit (\(ShellLimits.describe(bytes: env.limits.maxOutputBytes)) per pipe); the command reading it saw only the beginning\n")
+        env.lastStatus = 1
+        abortChild = true
+        return .abort
+    }
+
     // MARK: Simple commands
 
+    /// Counts one step; false (after saying so once) when the line is past `maxSteps`.
+    func takeStep(_ env: ShellEnvironment, _ io: IO) -> Bool {
+        steps += 1
+        guard steps > env.limits.maxSteps else { return true }
+        if !abortChild {
+            (diagnostics ?? io.stderr).write("kubelab: \(env.dialect.shellName): stopped at the step limit (\(env.limits.maxSteps) commands and loop iterations per command line)\n")
+        }
+        env.lastStatus = 1
+        abortChild = true
+        return false
+    }
+
     private func execSimple(_ cmd: SimpleCommand, _ env: ShellEnvironment, _ io: IO) -> Flow {
+        guard takeStep(env, io) else { return .abort }
         substitutionStatus = nil
         // bash and busybox ash have `[[`; dash does not (it is then an unknown command).
         if env.dialect != .dash, cmd.words.first?.plainText == "[[" { return execConditional(cmd, env, io) }
@@ -355,6 +390,15 @@ final class ShellInterpreter {
             assignments.append((name, value))
         }
         if abortChild || budget.exceeded { return .abort }
+        // A value or command line may be as large as a line's output: `x=$x$x` in a loop ends
+        // here at 8 MiB instead of doubling into gigabytes.
+        let limit = env.limits.maxOutputBytes
+        if assignments.contains(where: { $0.1.utf8.count > limit }) || argv.reduce(0, { $0 + $1.utf8.count }) > limit {
+            (diagnostics ?? io.stderr).write("kubelab: \(env.dialect.shellName): stopped at the string size limit (\(ShellLimits.describe(bytes: limit)) per value or command line)\n")
+            env.lastStatus = 1
+            abortChild = true
+            return .abort
+        }
         if argv.isEmpty {
             for (name, value) in assignments { env.setVariable(name, value) }
             if !cmd.redirections.isEmpty {
@@ -535,7 +579,9 @@ final class ShellInterpreter {
             case "/dev/stdout": return .success(result.stdout)
             case "/dev/stderr": return .success(result.stderr)
             case "/dev/null":
-                return .success(ShellOutput(forward: { _ in }, budget: OutputBudget(limit: Int.max), isTerminal: false))
+                // Discarded bytes count against the line's output budget, so `yes > /dev/null`
+                // stops (saying which limit) instead of running forever.
+                return .success(ShellOutput(forward: { _ in }, budget: budget, isTerminal: false))
             default: break
             }
             let path = env.absolutePath(target)

@@ -27,7 +27,16 @@ extension ShellInterpreter {
         out.reserveCapacity(words.count)
         var words = words
         if env.dialect == .bash || env.dialect == .hostBash, words.contains(where: Self.mayHaveBraces) {
-            words = words.flatMap { Self.mayHaveBraces($0) ? BraceExpansion.expand($0) : [$0] }
+            var expanded: [ShellWord] = []
+            for word in words {
+                guard Self.mayHaveBraces(word) else { expanded.append(word); continue }
+                guard let alternatives = BraceExpansion.expand(word) else {
+                    io.stderr.write(BraceExpansion.limitMessage + "\n")
+                    return .failure(ExpansionFailure())
+                }
+                expanded.append(contentsOf: alternatives)
+            }
+            words = expanded
         }
         for word in words {
             // Fast path: plain unquoted literal without glob characters.
@@ -283,12 +292,15 @@ extension ShellInterpreter {
             guard case .success(let offsetText) = word(ow) else { return .failure(ExpansionFailure()) }
             let chars = Array(value ?? "")
             let offsetValue = (try? ArithmeticEvaluator.evaluate(offsetText, lookup: { env.variable($0) }, assign: { _, _ in })) ?? 0
-            var start = offsetValue < 0 ? max(0, chars.count + offsetValue) : min(offsetValue, chars.count)
+            // bash expands to nothing when a negative offset reaches before the start.
+            if offsetValue < 0 && chars.count + offsetValue < 0 { return .success("") }
+            var start = offsetValue < 0 ? chars.count + offsetValue : min(offsetValue, chars.count)
             var end = chars.count
             if let lw {
                 guard case .success(let lengthText) = word(lw) else { return .failure(ExpansionFailure()) }
                 let length = (try? ArithmeticEvaluator.evaluate(lengthText, lookup: { env.variable($0) }, assign: { _, _ in })) ?? 0
-                end = length < 0 ? max(start, chars.count + length) : min(chars.count, start + length)
+                // Compared before adding, so `${x:1:9223372036854775807}` cannot overflow.
+                end = length < 0 ? max(start, chars.count + length) : (length >= chars.count - start ? chars.count : start + length)
             }
             start = min(start, end)
             return .success(String(chars[start..<end]))

@@ -9,7 +9,14 @@ public final class ShellSession: LineProgram {
     /// Called once when the session ends (by `exit`, Ctrl-D) with its exit status, e.g. to delete
     /// a `kubectl run --rm` pod.
     public var onExit: ((Int32) -> Void)?
-    private var pending: String?
+    private func clearPending() { pendingLines = []; pendingInHereDocument = false }
+    private var pending: String? { pendingLines.isEmpty ? nil : pendingLines.joined(separator: "\n") }
+    /// The lines of a command still being typed (an open quote, loop or here-document).
+    private var pendingLines: [String] = []
+    /// True when only an unterminated here-document keeps the pending input open: then only a
+    /// line that could be its delimiter needs a new parse, so a 20,000-line heredoc costs one
+    /// parse per delimiter-like line instead of one per line (quadratic in the document).
+    private var pendingInHereDocument = false
     private var finished = false
     /// What is left of a line after one of its commands handed the terminal to an interactive
     /// program (`kubectl exec -it x -- bash && echo ok`): it runs when that program exits, with the
@@ -24,6 +31,8 @@ public final class ShellSession: LineProgram {
         case always(ShellCommandNode)
         case when(isAnd: Bool, ShellCommandNode)
     }
+    /// Lines one command may span; beyond it the command is dropped with a message naming the limit.
+    public static let maxPendingLines = 10_000
 
     public init(environment: ShellEnvironment, prompt: String) {
         self.environment = environment
@@ -56,31 +65,36 @@ public final class ShellSession: LineProgram {
         env.user.uid == 0 ? "# " : "$ "
     }
 
-    public var prompt: String { pending == nil ? makePrompt(environment) : continuationPrompt }
+    public var prompt: String { pendingLines.isEmpty ? makePrompt(environment) : continuationPrompt }
 
     /// True while a multi-line command is being typed.
-    public var hasPendingInput: Bool { pending != nil }
+    public var hasPendingInput: Bool { !pendingLines.isEmpty }
 
     public func handle(line: String, terminal: Terminal) -> LineResult {
         environment.terminal = terminal
-        let source = pending.map { $0 + "\n" + line } ?? line
+        if pendingInHereDocument && (line.isEmpty || line.contains(" ")) {
+            // Not a delimiter (those are one word): the document just grows.
+            return appendPending(line, terminal: terminal)
+        }
+        pendingLines.append(line)
+        let source = pendingLines.joined(separator: "\n")
         let list: ShellList
         do {
             list = try ShellParser.parse(source)
         } catch ShellSyntaxError.incomplete {
-            pending = source
-            return .continue
+            pendingInHereDocument = (try? ShellParser.parse(source, lenientHereDocuments: true)) != nil
+            return pendingLines.count > Self.maxPendingLines ? dropPending(terminal) : .continue
         } catch let e as ShellSyntaxError {
-            pending = nil
+            clearPending()
             recordHistory(source)
             terminal.writeErr(e.message(dialect: environment.dialect) + "\n")
             environment.lastStatus = 2
             return .continue
         } catch {
-            pending = nil
+            clearPending()
             return .continue
         }
-        pending = nil
+        clearPending()
         recordHistory(source)
         deferredSteps = Self.steps(of: list)
         lineInterpreter = nil
@@ -134,6 +148,19 @@ public final class ShellSession: LineProgram {
         return nil
     }
 
+    private func appendPending(_ line: String, terminal: Terminal) -> LineResult {
+        pendingLines.append(line)
+        return pendingLines.count > Self.maxPendingLines ? dropPending(terminal) : .continue
+    }
+
+    /// Ends a command that grew past `maxPendingLines` without being run.
+    private func dropPending(_ terminal: Terminal) -> LineResult {
+        clearPending()
+        terminal.writeErr("kubelab: \(environment.dialect.shellName): input stopped at the line limit (\(Self.maxPendingLines) lines per command); the command did not run\n")
+        environment.lastStatus = 2
+        return .continue
+    }
+
     private func recordHistory(_ source: String) {
         if !source.allSatisfy({ $0 == " " || $0 == "\t" }) {
             environment.history.append(source)
@@ -161,13 +188,13 @@ public final class ShellSession: LineProgram {
     }
 
     public func interrupt(terminal: Terminal) {
-        pending = nil
+        clearPending()
         deferredSteps = []
     }
 
     public func abandonPendingInput(terminal: Terminal) -> Bool {
         guard let source = pending else { return false }
-        pending = nil
+        clearPending()
         recordHistory(source)
         // The shells word it as for any input that ends inside a quote or a compound command.
         terminal.writeErr(Self.syntaxError(in: source).message(dialect: environment.dialect) + "\n")

@@ -1,3 +1,5 @@
+import KubeAPI
+
 extension Utilities {
     /// `awk [-F SEP] [-v NAME=VALUE] 'PROGRAM' [FILE...]`: a subset with patterns (`/re/`, expressions,
     /// `BEGIN`, `END`), `print`, `printf`, variables, fields, arrays, `if`/`while`/`for`, `next`, and
@@ -80,6 +82,8 @@ enum AwkValue {
     }
 
     static func format(_ d: Double) -> String {
+        if d.isNaN { return "nan" }
+        if d.isInfinite { return d < 0 ? "-inf" : "inf" }
         if d == d.rounded(), abs(d) < 1e16 { return String(Int(d)) }
         // %.6g
         var digits = 6
@@ -559,7 +563,15 @@ final class AwkMachine {
     var exitCode: Int32? = nil
     var rangeActive: [Int: Bool] = [:]
     var files: [String: String] = [:]
-    enum Control: Error { case next, exit, breakLoop, continueLoop, limit }
+    enum Control: Error { case next, exit, breakLoop, continueLoop, limit(String) }
+    /// Steps one awk program may take (statements run), so `while(1)` ends.
+    static let maxSteps = 5_000_000
+    /// Fields one record may have (`NF=1e19`, `$100000000="x"`).
+    static let maxFields = 100_000
+    /// A string may be as long as a command line's output (doubling `s = s s` ends here).
+    static func stringLimit(_ ctx: CommandContext) -> String {
+        "string size limit (\(ShellLimits.describe(bytes: ctx.environment.limits.maxOutputBytes)) per string)"
+    }
 
     init(program: AwkProgram, ctx: CommandContext) {
         self.program = program
@@ -599,9 +611,9 @@ final class AwkMachine {
                 }
             }
         } catch Control.exit {
-        } catch Control.limit {
+        } catch Control.limit(let message) {
             flush()
-            ctx.writeError("awk: program stopped after too many steps\n")
+            ctx.writeError("kubelab: awk: stopped at the \(message)\n")
             return 2
         } catch {
         }
@@ -670,7 +682,11 @@ final class AwkMachine {
 
     private func tick() throws {
         steps += 1
-        if steps > 5_000_000 { throw Control.limit }
+        if steps > Self.maxSteps { throw Control.limit("step limit (\(Self.maxSteps) steps)") }
+        if steps & 4095 == 0 {
+            if ctx.isInterrupted { throw Control.exit }
+            if out.utf8.count > 1 << 16, !flush() { throw Control.exit }
+        }
     }
 
     private func print(_ items: [AwkExpr]) {
@@ -719,7 +735,8 @@ final class AwkMachine {
         case .block(let inner): try execute(inner)
         case .next: throw Control.next
         case .exit(let e):
-            exitCode = Int32(truncatingIfNeeded: Int(try e.map { try eval($0).number } ?? 0))
+            // An exit status is 8 bits: `exit 1e19` is 255, `exit 256` is 0, as in mawk and busybox.
+            exitCode = Int32(Int(saturating: try e.map { try eval($0).number } ?? 0) & 0xFF)
             throw Control.exit
         case .breakLoop: throw Control.breakLoop
         case .continueLoop: throw Control.continueLoop
@@ -743,13 +760,15 @@ final class AwkMachine {
         case .variable(let n):
             variables[n] = value
             if n == "NF" {
-                let nf = max(0, Int(value.number))
+                let nf = max(0, Int(saturating: value.number))
+                guard nf <= Self.maxFields else { throw Control.limit("field limit (\(Self.maxFields) fields per record)") }
                 if nf < fields.count - 1 { fields = Array(fields.prefix(nf + 1)) } else { while fields.count - 1 < nf { fields.append("") } }
                 rebuildRecord()
             }
         case .field(let e):
-            let i = Int(try eval(e).number)
-            guard i >= 0, i < 10_000 else { return }
+            let i = Int(saturating: try eval(e).number)
+            guard i <= Self.maxFields else { throw Control.limit("field limit (\(Self.maxFields) fields per record)") }
+            guard i >= 0 else { return }
             if i == 0 { setRecord(value.text); return }
             while fields.count <= i { fields.append("") }
             fields[i] = value.text
@@ -767,7 +786,7 @@ final class AwkMachine {
         case .string(let s): return .string(s)
         case .regex(let r): return .number(fields[0].contains(r) ? 1 : 0)
         case .field(let ie):
-            let i = Int(try eval(ie).number)
+            let i = Int(saturating: try eval(ie).number)
             return i >= 0 && i < fields.count ? .strnum(fields[i]) : .strnum("")
         case .variable(let n): return variables[n] ?? .strnum("")
         case .element(let arr, let key): return arrays[arr]?[try eval(key).text] ?? .strnum("")
@@ -796,7 +815,10 @@ final class AwkMachine {
         case .not(let x): return .number(try truth(x) ? 0 : 1)
         case .negate(let x): return .number(-(try eval(x).number))
         case .ternary(let c, let a, let b): return try truth(c) ? eval(a) : eval(b)
-        case .concat(let a, let b): return .string(try eval(a).text + eval(b).text)
+        case .concat(let a, let b):
+            let text = try eval(a).text + eval(b).text
+            guard text.utf8.count <= ctx.environment.limits.maxOutputBytes else { throw Control.limit(Self.stringLimit(ctx)) }
+            return .string(text)
         case .match(let l, let r, let negated):
             let text = try eval(l).text
             let matched: Bool
@@ -840,9 +862,15 @@ final class AwkMachine {
     }
 
     private func pow(_ a: Double, _ b: Double) -> Double {
-        guard b == b.rounded(), abs(b) < 1024 else { return 0 }
-        var r = 1.0
-        for _ in 0..<Int(abs(b)) { r *= a }
+        guard b == b.rounded(), b.isFinite else { return 0 }
+        // Square-and-multiply over the exponent's bits: 64 steps at most, so `2^1e19` is inf, not a hang.
+        // Doubles that large are all even, so clamping the exponent keeps the sign of (-1)^b.
+        var r = 1.0, base = a, e = UInt64(min(abs(b), 9.2e18))
+        while e > 0 {
+            if e & 1 == 1 { r *= base }
+            base *= base
+            e >>= 1
+        }
         return b < 0 ? 1 / r : r
     }
 
@@ -855,9 +883,11 @@ final class AwkMachine {
             return .number(Double(try arg(0).text.count))
         case "substr":
             let s = Array(try arg(0).text)
-            let start = Int(try arg(1).number.rounded())
-            let length = args.count > 2 ? Int(try arg(2).number.rounded()) : s.count
-            let from = max(1, start), to = min(s.count, start + length - 1)
+            // Bounds computed in Double, then clamped to the string, so `substr(s, -1e19, 1e19)` cannot overflow.
+            let start = try arg(1).number.rounded()
+            let last = args.count > 2 ? start + (try arg(2).number.rounded()) - 1 : Double(s.count)
+            guard start.isFinite || last.isFinite, !start.isNaN, !last.isNaN else { return .string("") }
+            let from = Int(max(1, min(start, Double(s.count + 1)))), to = Int(min(Double(s.count), max(last, 0)))
             return .string(from <= to ? String(s[(from - 1)..<to]) : "")
         case "index":
             let s = try arg(0).text, t = try arg(1).text
@@ -953,14 +983,15 @@ final class AwkMachine {
             let parts = spec.trimmingCharacters(in: "-+ #0").split(separator: ".", omittingEmptySubsequences: false)
             let width = Int(parts.first ?? "") ?? 0
             let precision = parts.count > 1 ? Int(parts[1]) ?? 0 : nil
+            if width > ctx.environment.limits.maxOutputBytes { throw Control.limit(Self.stringLimit(ctx)) }
             var text: String
             switch conv {
-            case "d", "i": text = String(Int(v.number.rounded(.towardZero)))
+            case "d", "i": text = String(Int(saturating: v.number))
             case "f": text = Utilities.formatFixed(v.number, digits: precision ?? 6)
             case "e", "g": text = AwkValue.format(v.number)
-            case "c": text = v.looksNumeric ? String(UnicodeScalar(UInt8(clamping: Int(v.number)))) : String(v.text.prefix(1))
-            case "x": text = String(Int(v.number), radix: 16)
-            case "o": text = String(Int(v.number), radix: 8)
+            case "c": text = v.looksNumeric ? String(UnicodeScalar(UInt8(clamping: Int(saturating: v.number)))) : String(v.text.prefix(1))
+            case "x": text = String(Int(saturating: v.number), radix: 16)
+            case "o": text = String(Int(saturating: v.number), radix: 8)
             default:
                 text = v.text
                 if let p = precision { text = String(text.prefix(p)) }

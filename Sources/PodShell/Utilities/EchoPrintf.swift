@@ -73,9 +73,7 @@ extension Utilities {
         var out = ""
         var status: Int32 = 0
         let f = Array(format)
-        var rounds = 0
         repeat {
-            rounds += 1
             var consumed = false
             var i = 0
             outer: while i < f.count {
@@ -115,6 +113,13 @@ extension Utilities {
                     precision = p
                 }
                 guard i < f.count else { break }
+                // `%*d` with 9223372036854775807 would pad past any output there can be.
+                let limit = ctx.environment.limits.maxOutputBytes
+                if (Int(width) ?? 0) > limit || (precision.flatMap { Int($0) } ?? 0) > limit
+                    || (width.count > 18 && Int(width) == nil) || (precision?.count ?? 0) > 18 && precision.flatMap({ Int($0) }) == nil {
+                    ctx.write(out)
+                    return ctx.stopAtLimit(ctx.outputLimit)
+                }
                 let conv = f[i]
                 i += 1
                 let arg = rest.popFirst()
@@ -159,7 +164,7 @@ extension Utilities {
             }
             if !consumed { break }
             if out.utf8.count > ctx.environment.limits.maxOutputBytes { break }
-        } while !rest.isEmpty && rounds < 100_000
+        } while !rest.isEmpty
         return ctx.write(out) ? status : 1
     }
 

@@ -14,17 +14,22 @@ extension Utilities {
                 if a.hasPrefix("--") { value = String(a.split(separator: "=", maxSplits: 1).last ?? "") }
                 else if a.count > 2 { value = String(a.dropFirst(2)) }
                 else { value = args.popFirst() ?? "" }
+                let original = value
                 if value.hasPrefix("+") { fromStart = true; value.removeFirst() }
                 var multiplier = 1
                 if let last = value.last, "kKmMbB".contains(last) {
                     multiplier = last == "b" ? 512 : (last == "k" || last == "K" ? 1024 : 1 << 20)
                     value.removeLast()
                 }
-                guard let n = Int(value) else {
-                    ctx.writeError(ctx.isBusybox ? "\(ctx.name): invalid number '\(value)'\n" : "\(ctx.name): invalid number of \(bytes ? "bytes" : "lines"): '\(value)'\n")
+                let digits = value.hasPrefix("-") ? value.dropFirst() : Substring(value)
+                guard let n = Int(value), case let (scaled, overflow) = n.multipliedReportingOverflow(by: multiplier), !overflow else {
+                    // Digits that do not fit 64 bits: coreutils says so instead of guessing a count.
+                    let tooLarge = !ctx.isBusybox && !digits.isEmpty && digits.allSatisfy(\.isASCIIDigit)
+                    ctx.writeError(ctx.isBusybox ? "\(ctx.name): invalid number '\(value)'\n"
+                        : "\(ctx.name): invalid number of \(bytes ? "bytes" : "lines"): '\(original)'\(tooLarge ? ": Value too large for defined data type" : "")\n")
                     return nil
                 }
-                count = n * multiplier
+                count = scaled
             } else if a == "-q" {
                 quiet = true
             } else if a == "-f" || a == "-F" || a == "-v" {
@@ -46,7 +51,8 @@ extension Utilities {
             if operands.count > 1 && !o.quiet { ctx.write((index > 0 ? "\n" : "") + "==> \(op == "-" ? "standard input" : op) <==\n") }
             if o.bytes {
                 var data: [UInt8]
-                if op == "-" { data = Array(ctx.readStdin().utf8) } else {
+                // head needs only the beginning: a pipe cut at its limit matters only if too short.
+                if op == "-" { data = Array(ctx.stdin.readAllForPrefix().utf8); if o.count < 0 || o.count > data.count { ctx.stdin.noteNeededMore() } } else {
                     let path = ctx.absolutePath(op)
                     if (try? ctx.fileSystem.stat(path))?.kind == .device {
                         // Endless device: stream until `count` or the output budget.
@@ -70,8 +76,9 @@ extension Utilities {
                 if !ctx.write(String(decoding: data.prefix(n), as: UTF8.self)) { return 1 }
                 continue
             }
-            guard let text = op == "-" ? ctx.readStdin() : ctx.readOperandQuiet(op, verb: "head") else { status = 1; continue }
+            guard let text = op == "-" ? ctx.stdin.readAllForPrefix() : ctx.readOperandQuiet(op, verb: "head") else { status = 1; continue }
             let lines = splitLines(text)
+            if op == "-" && (o.count < 0 || o.count >= lines.count) { ctx.stdin.noteNeededMore() }
             let n = o.count >= 0 ? min(o.count, lines.count) : max(0, lines.count + o.count)
             var out = lines.prefix(n).joined(separator: "\n")
             if n > 0 && (n < lines.count || text.hasSuffix("\n")) { out += "\n" }
@@ -87,14 +94,16 @@ extension Utilities {
         for (index, op) in operands.enumerated() {
             if operands.count > 1 && !o.quiet { ctx.write((index > 0 ? "\n" : "") + "==> \(op == "-" ? "standard input" : op) <==\n") }
             guard let text = op == "-" ? ctx.readStdin() : ctx.readOperandQuiet(op, verb: "tail") else { status = 1; continue }
+            // For tail `-n -5` and `-n 5` are the same count (the sign only matters to head).
+            let count = o.fromStart ? o.count : (o.count == Int.min ? Int.max : abs(o.count))
             if o.bytes {
                 let data = Array(text.utf8)
-                let slice = o.fromStart ? data.dropFirst(max(0, o.count - 1)) : data.suffix(max(0, o.count))
+                let slice = o.fromStart ? data.dropFirst((o.count > 0 ? o.count - 1 : 0)) : data.suffix(count)
                 ctx.write(String(decoding: slice, as: UTF8.self))
                 continue
             }
             let lines = splitLines(text)
-            let chosen = o.fromStart ? Array(lines.dropFirst(max(0, o.count - 1))) : Array(lines.suffix(max(0, o.count)))
+            let chosen = o.fromStart ? Array(lines.dropFirst((o.count > 0 ? o.count - 1 : 0))) : Array(lines.suffix(count))
             var out = chosen.joined(separator: "\n")
             if !chosen.isEmpty && (text.hasSuffix("\n") || chosen.count < lines.count && false) { out += "\n" }
             ctx.write(out)

@@ -176,7 +176,7 @@ extension Utilities {
 
     /// `expr` integer arithmetic, comparisons, `:` regex match, `length`, `substr`, `index`.
     public static func expr(_ ctx: CommandContext) -> Int32 {
-        var parser = ExprParser(tokens: ctx.arguments)
+        var parser = ExprParser(tokens: ctx.arguments, wraps: ctx.isBusybox)
         do {
             let value = try parser.parseOr()
             if parser.index < parser.tokens.count { throw ExprParser.Failure.syntax }
@@ -187,6 +187,9 @@ extension Utilities {
             return 2
         } catch ExprParser.Failure.nonInteger {
             ctx.writeError("expr: non-integer argument\n")
+            return 2
+        } catch ExprParser.Failure.overflow {
+            ctx.writeError("expr: integer overflow\n")
             return 2
         } catch {
             ctx.writeError(ctx.arguments.isEmpty ? "expr: missing operand\n" : "expr: syntax error\n")
@@ -227,9 +230,18 @@ extension Utilities {
 
 /// Recursive-descent evaluator for `expr` (strings in, strings out).
 struct ExprParser {
-    enum Failure: Error { case syntax, divisionByZero, nonInteger }
+    enum Failure: Error { case syntax, divisionByZero, nonInteger, overflow }
     let tokens: [String]
+    /// busybox computes in C's `long long` and wraps around; GNU expr (exact with GMP) cannot be
+    /// wrong, so past 64 bits it reports `integer overflow` rather than a wrapped answer.
+    var wraps = false
     var index = 0
+
+    /// `a op b` in 64 bits: wrapped like busybox, or `overflow` for GNU.
+    private func arithmetic(_ result: (partialValue: Int, overflow: Bool)) throws -> String {
+        if result.overflow && !wraps { throw Failure.overflow }
+        return String(result.partialValue)
+    }
 
     private mutating func next() -> String? { defer { index += 1 }; return index < tokens.count ? tokens[index] : nil }
     private var peek: String? { index < tokens.count ? tokens[index] : nil }
@@ -268,7 +280,7 @@ struct ExprParser {
             index += 1
             let r = try parseMul()
             guard let a = Int(l), let b = Int(r) else { throw Failure.nonInteger }
-            l = String(op == "+" ? a &+ b : a &- b)
+            l = try arithmetic(op == "+" ? a.addingReportingOverflow(b) : a.subtractingReportingOverflow(b))
         }
         return l
     }
@@ -280,7 +292,8 @@ struct ExprParser {
             let r = try parseMatch()
             guard let a = Int(l), let b = Int(r) else { throw Failure.nonInteger }
             if op != "*" && b == 0 { throw Failure.divisionByZero }
-            l = String(op == "*" ? a &* b : (op == "/" ? a / b : a % b))
+            l = try arithmetic(op == "*" ? a.multipliedReportingOverflow(by: b)
+                : (op == "/" ? a.dividedReportingOverflow(by: b) : (a.remainderReportingOverflow(dividingBy: b).partialValue, false)))
         }
         return l
     }
@@ -313,14 +326,14 @@ struct ExprParser {
             guard let s = next(), let p = next().flatMap({ Int($0) }), let n = next().flatMap({ Int($0) }) else { throw Failure.syntax }
             let chars = Array(s)
             guard p >= 1, n > 0, p <= chars.count else { return "" }
-            return String(chars[(p - 1)..<min(chars.count, p - 1 + n)])
+            return String(chars[(p - 1)..<(p - 1 + min(chars.count - (p - 1), n))])
         case "index":
             guard let s = next(), let set = next() else { throw Failure.syntax }
             for (i, c) in s.enumerated() where set.contains(c) { return String(i + 1) }
             return "0"
         case "match":
             guard let s = next(), let p = next() else { throw Failure.syntax }
-            var sub = ExprParser(tokens: [s, ":", p])
+            var sub = ExprParser(tokens: [s, ":", p], wraps: wraps)
             return try sub.parseOr()
         default:
             return t

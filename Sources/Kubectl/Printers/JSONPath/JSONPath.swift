@@ -183,15 +183,15 @@ public struct JSONPath: Sendable {
             var p = slice
             let n = a.count
             if !p.start.known { p.start.value = 0 }
-            if p.start.value < 0 { p.start.value += n }
+            if p.start.value < 0 { p.start.value &+= n }
             if !p.end.known { p.end.value = n }
-            if p.end.value < 0 || (p.end.value == 0 && p.end.derived) { p.end.value += n }
+            if p.end.value < 0 || (p.end.value == 0 && p.end.derived) { p.end.value &+= n }
             if p.end.value == p.start.value { return result }
             if p.start.value >= n || p.start.value < 0 {
                 throw JSONPathError("array index out of bounds: index \(p.start.value), length \(n)")
             }
             if p.end.value > n || p.end.value < 0 {
-                throw JSONPathError("array index out of bounds: index \(p.end.value - 1), length \(n)")
+                throw JSONPathError("array index out of bounds: index \(p.end.value &- 1), length \(n)")
             }
             if p.start.value > p.end.value {
                 throw JSONPathError("starting index \(p.start.value) is greater than ending index \(p.end.value)")
@@ -202,7 +202,13 @@ public struct JSONPath: Sendable {
                 step = p.step.value
             }
             var i = p.start.value
-            while i < p.end.value { result.append(a[i]); i += step }
+            while i < p.end.value {
+                result.append(a[i])
+                // A step past Int.max ends the slice instead of overflowing.
+                let (next, overflow) = i.addingReportingOverflow(step)
+                if overflow { break }
+                i = next
+            }
         }
         return result
     }

@@ -213,17 +213,21 @@ struct JSONPathParser {
             cur.append(contentsOf: try Self.parseAction(".\(key)"))
             return
         }
-        guard let slice = Self.parseSlice(text) else { throw JSONPathError("invalid array index \(text)") }
+        guard let slice = try Self.parseSlice(text) else { throw JSONPathError("invalid array index \(text)") }
         cur.append(.array(slice))
     }
 
     /// `^(-?[\d]*)(:-?[\d]*)?(:-?[\d]*)?$`
-    private static func parseSlice(_ text: String) -> JSONPathSlice? {
+    private static func parseSlice(_ text: String) throws(JSONPathError) -> JSONPathSlice? {
         let pieces = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         guard pieces.count <= 3 else { return nil }
         for p in pieces {
             let body = p.hasPrefix("-") ? p.dropFirst() : Substring(p)
             guard body.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        }
+        // Digits beyond Int64 fail Go's strconv.Atoi: `array index 9223372036854775808 is not a number`.
+        if let tooLarge = pieces.first(where: { $0.contains(where: \.isNumber) && Int($0) == nil }) {
+            throw JSONPathError("array index \(tooLarge) is not a number")
         }
         var slice = JSONPathSlice()
         func param(_ s: String?) -> JSONPathSlice.Param? {
@@ -235,7 +239,8 @@ struct JSONPathParser {
         if pieces.count > 1 {
             if let p = param(pieces[1]) { slice.end = p } else if pieces[1] == "-" { return nil }
         } else {
-            slice.end = JSONPathSlice.Param(value: slice.start.value + 1, known: true, derived: true)
+            // Go's int addition wraps: `[9223372036854775807]` ends at math.MinInt64, then fails the bounds check.
+            slice.end = JSONPathSlice.Param(value: slice.start.value &+ 1, known: true, derived: true)
         }
         if pieces.count > 2 {
             if let p = param(pieces[2]) { slice.step = p } else if pieces[2] == "-" { return nil }

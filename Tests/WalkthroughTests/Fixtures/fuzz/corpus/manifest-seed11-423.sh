@@ -1,0 +1,19 @@
+kubectl apply -f - <<'MANIFEST'
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: sleep
+  labels:
+    kiamol: ch08
+spec:
+    matchLabels:
+      app: sleep
+    metadata:
+      labels:
+        app: sleep
+    spec:
+      containers:
+        - name: sleep
+          image: kiamol/ch03-sleep
+MANIFEST
+sleep 30; kubectl get all -o wide; kubectl describe all > /dev/null

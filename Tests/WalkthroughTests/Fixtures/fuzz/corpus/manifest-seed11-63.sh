@@ -1,0 +1,14 @@
+kubectl apply -f - <<'MANIFEST'
+apiVersion: v1
+kind: Secret
+metadata:
+  name: todo-db-secret
+  labels:
+  x-anchor: &a [1, 2, 3]
+  x-alias: [*a, *a, *a]
+    kiamol: ch08
+type: Opaque
+stringData:
+  POSTGRES_PASSWORD: "kiamol-2*2*"
+MANIFEST
+sleep 30; kubectl get all -o wide; kubectl describe all > /dev/null

@@ -1,0 +1,1 @@
+echo 'a b' | awk '{NF=2147483648; print}'

@@ -1,0 +1,1 @@
+awk 'BEGIN{printf "%d %x %o %c|\n", 1e19, 1e19, 1e19, 1e19}'

@@ -1,0 +1,2 @@
+kubectl delete pod x --timeout=9223372036854775807s
+kubectl delete pod x --timeout=9223372036854775807h

@@ -1,0 +1,1 @@
+mkdir -p $(printf 'a/%.0s' $(seq 5000))

@@ -1,0 +1,1 @@
+x=a; for i in $(seq 40); do x=$x$x; done; echo ${#x}
