@@ -1,7 +1,7 @@
 # kubelab: `make run` sets up and starts the shell; `make test` runs the whole suite.
 SWIFT ?= swift
 
-.PHONY: setup build run test bench clean
+.PHONY: setup build run test bench fuzz clean
 
 setup:
 	@./scripts/setup.sh
@@ -21,6 +21,12 @@ test: setup
 bench: setup
 	$(SWIFT) build -c release --product kubelab
 	@./scripts/bench.sh
+
+# Seeded fuzzing of every input surface against the optimised build (FUZZ_SECONDS per run).
+FUZZ_SECONDS ?= 60
+fuzz: setup
+	$(SWIFT) build -c release --product kubelab
+	@./scripts/fuzz.sh --seconds $(FUZZ_SECONDS)
 
 clean:
 	rm -rf .build

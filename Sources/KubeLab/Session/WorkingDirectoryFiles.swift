@@ -1,6 +1,9 @@
 import Foundation
 import Kubectl
 import PodShell
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The learner's working directory, as the host shell and kubectl see it.
 ///
@@ -64,9 +67,16 @@ public final class WorkingDirectoryFiles: HostFiles {
             return .directory((try? fileSystem.list(abs))?.sorted() ?? [])
         }
         if fileSystem.isFile(abs), let bytes = try? fileSystem.readFile(abs) { return .file(bytes) }
-        if readsDisk, isAllowed(abs), FileManager.default.fileExists(atPath: abs) {
-            // On disk but past the reading limits: say so rather than claim it does not exist.
-            return .denied("\(p): kubelab reads at most \(Self.maxFileBytes >> 20) MiB per file and \(Self.maxBytesLoaded >> 20) MiB in all from the working directory")
+        if readsDisk, isAllowed(abs), case .inside(_, let entry) = ConfinedPath.resolve(abs, roots: realRoots, lookup: Self.lookup) {
+            switch entry {
+            case .regularFile:
+                // On disk but past the reading limits: say so rather than claim it does not exist.
+                return .denied("\(p): kubelab reads at most \(Self.maxFileBytes >> 20) MiB per file and \(Self.maxBytesLoaded >> 20) MiB in all from the working directory")
+            case .special:
+                return .denied("\(p): not a regular file (kubelab does not read FIFOs, sockets or devices)")
+            default:
+                break
+            }
         }
         return .missing
     }
@@ -82,38 +92,78 @@ public final class WorkingDirectoryFiles: HostFiles {
     }
 
     /// Brings a disk file or folder listing into memory, unless the session already has its own copy.
+    /// Every path is resolved component by component (`ConfinedPath`), so a link anywhere in it is
+    /// followed from its own folder and may not leave the allowed folders; FIFOs and devices are
+    /// never opened, and a file is opened without following a last link and checked by `fstat`
+    /// before it is read, so the check and the read see the same file.
     func syncFromDisk(_ abs: String) {
         guard readsDisk, isAllowed(abs) else { return }
         if fileSystem.exists(abs) && (!fileSystem.isDirectory(abs) || syncedDirectories.contains(abs)) { return }
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: abs, isDirectory: &isDir) else { return }
-        // Refuse symlinks that lead outside the allowed folders.
-        let real = (abs as NSString).resolvingSymlinksInPath
-        guard isAllowed(real) || isAllowed(VirtualFileSystem.normalize(real)) else { return }
-        if isDir.boolValue {
+        guard case .inside(let real, let entry) = ConfinedPath.resolve(abs, roots: realRoots, lookup: Self.lookup) else { return }
+        switch entry {
+        case .directory:
             syncedDirectories.insert(abs)
             try? fileSystem.createDirectory(abs, withIntermediates: true)
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: abs)) ?? []
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: real)) ?? []
             for n in names.sorted().prefix(Self.maxFilesLoaded) where !n.hasPrefix(".") {
                 let child = abs == "/" ? "/" + n : abs + "/" + n
-                var childIsDir: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: child, isDirectory: &childIsDir) else { continue }
-                if childIsDir.boolValue {
-                    try? fileSystem.createDirectory(child, withIntermediates: true)
-                } else if !fileSystem.exists(child) {
-                    syncFromDisk(child)
+                switch ConfinedPath.resolve(child, roots: realRoots, lookup: Self.lookup) {
+                case .inside(_, .directory): try? fileSystem.createDirectory(child, withIntermediates: true)
+                case .inside(_, .regularFile): if !fileSystem.exists(child) { syncFromDisk(child) }
+                default: continue  // leads outside, loops, or is a FIFO/device: not part of the folder
                 }
             }
-        } else {
-            guard loadedFiles < Self.maxFilesLoaded,
-                let attrs = try? FileManager.default.attributesOfItem(atPath: abs),
-                let size = attrs[.size] as? Int, size <= Self.maxFileBytes, loadedBytes + size <= Self.maxBytesLoaded,
-                let data = FileManager.default.contents(atPath: abs)
+        case .regularFile:
+            guard loadedFiles < Self.maxFilesLoaded, let bytes = Self.readRegularFile(real, limit: Self.maxFileBytes),
+                loadedBytes + bytes.count <= Self.maxBytesLoaded
             else { return }
             loadedFiles += 1
-            loadedBytes += data.count
+            loadedBytes += bytes.count
             try? fileSystem.createDirectory(VirtualFileSystem.dirname(abs), withIntermediates: true)
-            try? fileSystem.writeFile(abs, bytes: Array(data))
+            try? fileSystem.writeFile(abs, bytes: bytes)
+        default:
+            return
         }
+    }
+
+    /// The allowed folders as the disk knows them (links in their own paths resolved once).
+    private lazy var realRoots: [String] = ([path] + extraRoots).map { root in
+        guard let resolved = realpath(root, nil) else { return root }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// What one path is on disk, without following a last link (lstat, readlink).
+    static func lookup(_ path: String) -> ConfinedPath.Entry {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return .missing }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR: return .directory
+        case S_IFREG: return .regularFile
+        case S_IFLNK:
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let count = readlink(path, &buffer, buffer.count - 1)
+            guard count >= 0 else { return .missing }
+            return .symlink(target: String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self))
+        default: return .special
+        }
+    }
+
+    /// A regular file's bytes, opened without following a link or waiting on a FIFO; nil past `limit`.
+    static func readRegularFile(_ path: String, limit: Int) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) <= limit else { return nil }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while bytes.count <= limit {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { break }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
+        return bytes.count <= limit ? bytes : nil
     }
 }
