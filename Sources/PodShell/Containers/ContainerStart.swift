@@ -51,7 +51,7 @@ extension ContainerRuntime: ContainerBehaviour {
     /// lines are dated from the container's start and its readiness counts from then, whenever the
     /// container is first looked at; a restart runs the entrypoint again.
     func startEntrypointServer(_ launch: ContainerLaunch, pod: JSONValue?) {
-        guard let pod, catalog.profile(for: launch.image).service != nil else { return }
+        guard let pod, catalog.profile(for: launch.image).service?.actsAtStart == true else { return }
         let existed = hasContainer(pod: pod, name: launch.containerName)
         guard let instance = container(pod: pod, name: launch.containerName) else { return }
         if existed { startServices(instance, pod: pod) }
