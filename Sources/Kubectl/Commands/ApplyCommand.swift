@@ -28,7 +28,7 @@ struct ApplyCommand: KubectlCommand {
         .init("selector", "l"), .init("validate", nil, .string, default: "strict"), .init("field-manager", nil, .string, default: "kubectl-client-side-apply"),
         .init("overwrite", nil, .bool, default: "true"), .init("wait", nil, .bool), .init("kustomize", "k"),
         .init("force-conflicts", nil, .bool), .init("show-managed-fields", nil, .bool), .init("timeout", nil, .duration, default: "0s"),
-        .init("cascade", nil, .string, default: "background"), .init("grace-period", nil, .int, default: "-1"),
+        .init("cascade", nil, .string, default: "background"), .init("grace-period", nil, .int64, default: "-1"),
         .init("all", nil, .bool), .init("openapi-patch", nil, .bool, default: "true"), .init("template"),
         .init("allow-missing-template-keys", nil, .bool, default: "true"),
     ])
