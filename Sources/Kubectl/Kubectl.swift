@@ -103,6 +103,10 @@ public final class Kubectl {
             io.out(type(of: command).help)
             return 0
         }
+        if parsed.isSet("request-timeout"), !RequestTimeout.isValid(parsed.string("request-timeout")) {
+            io.err("error: \(RequestTimeout.invalidText)\n")
+            return 1
+        }
         let call = Invocation(kubectl: self, flags: parsed, io: io)
         do {
             let code = try command.run(call)

@@ -28,7 +28,7 @@ struct ApplyCommand: KubectlCommand {
         .init("selector", "l"), .init("validate", nil, .string, default: "strict"), .init("field-manager", nil, .string, default: "kubectl-client-side-apply"),
         .init("overwrite", nil, .bool, default: "true"), .init("wait", nil, .bool), .init("kustomize", "k"),
         .init("force-conflicts", nil, .bool), .init("show-managed-fields", nil, .bool), .init("timeout", nil, .duration, default: "0s"),
-        .init("cascade", nil, .string, default: "background"), .init("grace-period", nil, .int, default: "-1"),
+        .init("cascade", nil, .string, default: "background"), .init("grace-period", nil, .int64, default: "-1"),
         .init("all", nil, .bool), .init("openapi-patch", nil, .bool, default: "true"), .init("template"),
         .init("allow-missing-template-keys", nil, .bool, default: "true"),
     ])
@@ -57,6 +57,11 @@ struct ApplyCommand: KubectlCommand {
         for m in manifests {
             do {
                 let result = try apply(m, as: m.type, call: call, dryRun: dryRun)
+                // Printed where the API server's own warnings are: before the object's line.
+                if result.operation == "created", dryRun == .none,
+                   let warning = UnsimulatedControllers.warning(for: m.type, name: result.object.name) {
+                    call.err(warning)
+                }
                 if output == .table {
                     call.out("\(m.type.qualifiedKind)/\(result.object.name) \(result.operation)\(dryRun.suffix)\n")
                 } else {

@@ -39,6 +39,10 @@ struct CopyCommand: KubectlCommand {
         guard call.args.count == 2 else {
             throw KubectlFailure("error: source and destination are required")
         }
+        // kubectl's extractFileSpec: a spec starting with ':' or with more than `namespace/pod` before it.
+        for spec in call.args where spec.hasPrefix(":") || Self.parse(spec).pod.map({ $0.split(separator: "/", omittingEmptySubsequences: false).count > 2 }) == true {
+            throw KubectlFailure.error("filespec must match the canonical format: [[namespace/]pod:]file/path")
+        }
         let src = Self.parse(call.args[0]), dst = Self.parse(call.args[1])
         guard (src.pod == nil) != (dst.pod == nil) else {
             throw KubectlFailure.error(src.pod == nil ? "one of src or dest must be a local file specification"

@@ -34,11 +34,13 @@ struct DeleteCommand: KubectlCommand {
     let flags = FlagSet([
         .init("filename", "f", .stringArray), .init("recursive", "R", .bool), .init("selector", "l"), .init("all", nil, .bool),
         .init("all-namespaces", "A", .bool), .init("cascade", nil, .string, default: "background"),
-        .init("grace-period", nil, .int, default: "-1"), .init("force", nil, .bool), .init("now", nil, .bool),
+        .init("grace-period", nil, .int64, default: "-1"), .init("force", nil, .bool), .init("now", nil, .bool),
         .init("wait", nil, .bool, default: "true"), .init("timeout", nil, .duration, default: "0s"),
         .init("ignore-not-found", nil, .bool), .init("output", "o"), .init("field-selector"),
         .init("dry-run", nil, .string, default: "none"), .init("interactive", "i", .bool), .init("raw"), .init("kustomize", "k"),
     ])
+
+    static let longestGracePeriodSeconds = 100 * 365 * 24 * 3600
 
     func run(_ call: Invocation) throws -> Int32 {
         let dryRun = try DryRun.parse(call.flags.string("dry-run"))
@@ -54,7 +56,9 @@ struct DeleteCommand: KubectlCommand {
         case let other:
             throw KubectlFailure.error("invalid cascade value (\(other)). Must be \"background\", \"foreground\", or \"orphan\"")
         }
-        var grace = call.flags.int("grace-period") ?? -1
+        // kubectl takes any int64; a grace period past a century only ever means "never": capped so the
+        // deletion timestamp stays a date.
+        var grace = min(call.flags.int("grace-period") ?? -1, Self.longestGracePeriodSeconds)
         let force = call.flags.bool("force")
         if call.flags.bool("now") {
             if grace != -1 { throw KubectlFailure.error("--now and --grace-period cannot be specified together") }

@@ -28,7 +28,7 @@ struct LogsCommand: KubectlCommand {
         """)
 
     let flags = FlagSet([
-        .init("container", "c"), .init("tail", nil, .int, default: "-1"), .init("selector", "l"), .init("previous", "p", .bool),
+        .init("container", "c"), .init("tail", nil, .int64, default: "-1"), .init("selector", "l"), .init("previous", "p", .bool),
         .init("follow", "f", .bool), .init("prefix", nil, .bool), .init("all-containers", nil, .bool),
         .init("timestamps", nil, .bool), .init("since", nil, .duration, default: "0s"), .init("since-time"), .init("limit-bytes", nil, .int, default: "0"),
         .init("max-log-requests", nil, .int, default: "5"), .init("ignore-errors", nil, .bool),

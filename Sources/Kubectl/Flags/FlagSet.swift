@@ -1,7 +1,9 @@
 /// Flags as spf13/pflag parses them for kubectl: `--name=value`, `--name value`, `-n value`,
 /// `-nvalue`, grouped booleans (`-it`), flags anywhere among the arguments, `--` ending them.
 public struct FlagSet: Sendable {
-    public enum Kind: Sendable { case bool, string, int, stringArray, duration }
+    /// `int` is pflag's IntVar where kubectl declares an int32 field; `int64` where it takes Go's
+    /// 64-bit `int`/`int64` (`--grace-period`, `--tail`).
+    public enum Kind: Sendable { case bool, string, int, int64, stringArray, duration }
 
     public struct Spec: Sendable {
         public let name: String
@@ -151,8 +153,8 @@ extension FlagSet {
 
     static func check(_ v: String, _ spec: Spec, display: String) throws(FlagError) {
         switch spec.kind {
-        case .int:
-            if Int32(v) == nil {
+        case .int, .int64:
+            if spec.kind == .int ? Int32(v) == nil : Int64(v) == nil {
                 let reason = Int(v) != nil || (v.allSatisfy { $0.isNumber || $0 == "-" } && !v.isEmpty) ? "value out of range" : "invalid syntax"
                 throw FlagError(message: "invalid argument \"\(v)\" for \"\(display)\" flag: strconv.ParseInt: parsing \"\(v)\": \(reason)")
             }

@@ -142,7 +142,12 @@ enum Builtins {
         } else if let first = args.first, !first.hasPrefix("-") && !first.hasPrefix("+") {
             env.positionalParameters = args
         }
-        // Options (-e, -x, -u, -o pipefail) are accepted and ignored.
+        // -e / +e (and -o errexit) switch exit-on-error; the other options are accepted and ignored.
+        for (index, arg) in args.enumerated() where arg.hasPrefix("-") || arg.hasPrefix("+") {
+            if arg == "--" { break }
+            if arg.count > 1, arg.dropFirst().allSatisfy(\.isLetter), arg.contains("e") { env.exitsOnError = arg.hasPrefix("-") }
+            if arg == "-o" || arg == "+o", index + 1 < args.count, args[index + 1] == "errexit" { env.exitsOnError = arg == "-o" }
+        }
         return status(env, 0)
     }
 

@@ -25,6 +25,8 @@ public final class ShellEnvironment {
     public var limits: ShellLimits
     /// Interactive shells print `bash: foo: command not found`; `bash -c` adds `line N: `.
     public var isInteractive: Bool
+    /// `set -e`: a failing command ends the shell (not inherited by `sh -c`, a new shell).
+    public var exitsOnError = false
     /// The virtual clock (for `date`, mtimes, loop time bounds).
     public var now: () -> Millis
     /// Waits `ms` of cluster time; false when Ctrl-C interrupted the wait.

@@ -135,8 +135,32 @@ final class ShellInterpreter {
             let flow = exec(command, env, io)
             if flow != .normal { return flow }
             if shouldAbort(env) { return .abort }
+            if env.exitsOnError && env.lastStatus != 0 && conditionDepth == 0 && !Self.ignoresErrexit(command, ranLast: andOrRanLast) {
+                return .exit(env.lastStatus)
+            }
         }
         return .normal
+    }
+
+    /// `if`/`while` conditions, where `set -e` does not apply.
+    func execCondition(_ list: ShellList, _ env: ShellEnvironment, _ io: IO) -> Flow {
+        conditionDepth += 1
+        defer { conditionDepth -= 1 }
+        return execList(list, env, io)
+    }
+
+    /// Inside an `if`/`while` condition (`set -e` is ignored there).
+    var conditionDepth = 0
+    /// Whether the last `a && b || c` list ended by running its final command.
+    var andOrRanLast = true
+
+    /// POSIX `set -e` exemptions: a `!` pipeline, and an `&&`/`||` list whose failing command was not its last.
+    static func ignoresErrexit(_ node: ShellCommandNode, ranLast: Bool) -> Bool {
+        switch node {
+        case .pipeline(_, let negated): return negated
+        case .andOr: return !ranLast
+        default: return false
+        }
     }
 
     func exec(_ node: ShellCommandNode, _ env: ShellEnvironment, _ io: IO) -> Flow {
@@ -148,12 +172,19 @@ final class ShellInterpreter {
             if negated && flow == .normal { env.lastStatus = env.lastStatus == 0 ? 1 : 0 }
             return flow
         case .andOr(let first, let rest):
+            conditionDepth += 1
             var flow = exec(first, env, io)
-            for (isAnd, command) in rest {
-                guard flow == .normal else { return flow }
-                if shouldAbort(env) { return .abort }
-                if (env.lastStatus == 0) == isAnd { flow = exec(command, env, io) }
+            var ranLast = rest.isEmpty
+            for (index, (isAnd, command)) in rest.enumerated() {
+                guard flow == .normal else { conditionDepth -= 1; return flow }
+                if shouldAbort(env) { conditionDepth -= 1; return .abort }
+                if (env.lastStatus == 0) == isAnd {
+                    if index == rest.count - 1 { conditionDepth -= 1; ranLast = true; flow = exec(command, env, io); conditionDepth += 1 }
+                    else { flow = exec(command, env, io) }
+                }
             }
+            conditionDepth -= 1
+            andOrRanLast = ranLast
             return flow
         case .forLoop(let variable, let items, let body):
             let values: [String]
@@ -219,7 +250,7 @@ final class ShellInterpreter {
             defer { loopDepth -= 1 }
             while true {
                 if let stop = guardState.tick(self, io) { return stop }
-                let condFlow = execList(condition, env, io)
+                let condFlow = execCondition(condition, env, io)
                 if condFlow != .normal {
                     if case .breakLoop(let n) = condFlow { return n > 1 ? .breakLoop(n - 1) : .normal }
                     if case .continueLoop = condFlow { continue }
@@ -239,7 +270,7 @@ final class ShellInterpreter {
             return .normal
         case .ifChain(let branches, let otherwise):
             for branch in branches {
-                let flow = execList(branch.condition, env, io)
+                let flow = execCondition(branch.condition, env, io)
                 if flow != .normal { return flow }
                 if env.lastStatus == 0 { return execList(branch.body, env, io) }
             }

@@ -197,13 +197,6 @@ extension Utilities {
         }
     }
 
-    /// `timeout DURATION CMD`: runs CMD (commands here are finite; the duration is not enforced).
-    public static func timeout(_ ctx: CommandContext) -> Int32 {
-        let args = ctx.arguments.drop { $0.hasPrefix("-") }
-        guard args.count >= 2 else { return ctx.report("missing operand") }
-        return ctx.runCommand(Array(args.dropFirst()))
-    }
-
     /// `sudo [-E] [-u USER] CMD ARGS`: everyone is already allowed; runs CMD.
     public static func sudo(_ ctx: CommandContext) -> Int32 {
         var args = ctx.arguments[...]
