@@ -45,6 +45,9 @@ public final class ObjectStore {
         return nextObserverID
     }
 
+    /// Drops every watch (the cluster shutting down).
+    public func unwatchAll() { observers = [] }
+
     public func unwatch(_ token: Int) { observers.removeAll { $0.id == token } }
 
     private func emit(_ kind: WatchEvent.Kind, _ r: ResourceType, _ obj: JSONValue, old: JSONValue?) {

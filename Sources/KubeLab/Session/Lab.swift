@@ -62,6 +62,8 @@ public final class Lab: LabSession {
         terminal.push(ShellSession(environment: hostShell, prompt: "$ "))
     }
 
+    deinit { cluster.shutDown() }
+
     /// Commands that exist only on the learner's machine.
     func hostCommands() -> [String: ShellCommand] {
         var table: [String: ShellCommand] = [:]

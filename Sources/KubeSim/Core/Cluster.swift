@@ -48,6 +48,19 @@ public final class Cluster {
 
     public func register(_ controller: Controller) { controllers.append(controller) }
 
+    /// Ends the simulation: drops timed events, controllers and watches. Their closures and
+    /// back-references hold the cluster (a timed event that captures it, a controller that keeps
+    /// it), so without this a finished session's cluster would never be freed; the session that
+    /// owns the cluster calls it when it ends (grading replays thousands in one process).
+    public func shutDown() {
+        timed = EventQueue()
+        controllers = []
+        queued = []
+        work = []
+        workHead = 0
+        store.unwatchAll()
+    }
+
     public func controller<T: Controller>(_ type: T.Type) -> T? { controllers.first { $0 is T } as? T }
 
     private func enqueue(for event: WatchEvent) {
