@@ -126,9 +126,10 @@ extension String {
         }
     }
 
-    /// A user's word in kubelab's messages: control characters cannot reach the terminal.
+    /// A user's word in kubelab's messages: control characters cannot reach the terminal, and an
+    /// absurdly long one is shortened.
     var sanitizedForMessage: String {
-        let clean = String(String.UnicodeScalarView(unicodeScalars.map { $0.properties.generalCategory == .control ? "?" : $0 }))
+        let clean = TerminalSafeText.make(self)
         return clean.count > 200 ? String(clean.prefix(200)) + "..." : clean
     }
 }

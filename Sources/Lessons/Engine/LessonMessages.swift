@@ -104,9 +104,9 @@ public enum LessonMessages {
                 "新しいクラスターでレッスンを最初からやり直します。") + "\n", tone: .warning)
         case .undone(let line):
             return Message(text: pick(
-                "Took back `\(line.sanitizedForTerminal)`: every other command was replayed on a fresh cluster.",
-                "`\(line.sanitizedForTerminal)`을(를) 취소했습니다. 나머지 명령은 새 클러스터에서 다시 실행했습니다.",
-                "`\(line.sanitizedForTerminal)` を取り消しました。ほかのコマンドは新しいクラスターで再実行しました。") + "\n", tone: .warning)
+                "Took back `\(line.terminalSafe)`: every other command was replayed on a fresh cluster.",
+                "`\(line.terminalSafe)`을(를) 취소했습니다. 나머지 명령은 새 클러스터에서 다시 실행했습니다.",
+                "`\(line.terminalSafe)` を取り消しました。ほかのコマンドは新しいクラスターで再実行しました。") + "\n", tone: .warning)
         case .nothingToUndo:
             return Message(text: pick("Nothing to undo.", "취소할 명령이 없습니다.", "取り消すコマンドがありません。") + "\n", tone: .warning)
         case .languageChanged(let chosen):
@@ -117,7 +117,7 @@ public enum LessonMessages {
             }
             return Message(text: "lang: \(name)\n", tone: .plain)
         case .unknownLanguage(let given):
-            let shown = given.isEmpty ? "" : " '\(given.sanitizedForTerminal)'"
+            let shown = given.isEmpty ? "" : " '\(given.terminalSafe)'"
             return Message(text: pick(
                 "lang: unknown language\(shown); choose one of: en, ko, ja",
                 "lang: 알 수 없는 언어\(shown). en, ko, ja 중에서 고르세요",
@@ -131,9 +131,9 @@ public enum LessonMessages {
             return Message(text: pick("usage: answer TEXT", "사용법: answer 답", "使い方: answer 答え") + "\n", tone: .warning)
         case .wrongAnswer(let given):
             return Message(text: pick(
-                "'\(given.sanitizedForTerminal)' is not the answer; try again, or ask for a `hint`.",
-                "'\(given.sanitizedForTerminal)'은(는) 정답이 아닙니다. 다시 해 보거나 `hint`를 입력하세요.",
-                "'\(given.sanitizedForTerminal)' は正解ではありません。もう一度試すか `hint` を入力してください。") + "\n", tone: .warning)
+                "'\(given.terminalSafe)' is not the answer; try again, or ask for a `hint`.",
+                "'\(given.terminalSafe)'은(는) 정답이 아닙니다. 다시 해 보거나 `hint`를 입력하세요.",
+                "'\(given.terminalSafe)' は正解ではありません。もう一度試すか `hint` を入力してください。") + "\n", tone: .warning)
         case .lessonFinished:
             return Message(text: pick(
                 "The lesson is finished; `progress` shows your points and `reset` starts it again.",
@@ -156,9 +156,5 @@ extension String {
     }
 
     /// What a learner typed, shown back without any control character reaching the terminal.
-    var sanitizedForTerminal: String {
-        String(String.UnicodeScalarView(unicodeScalars.map { scalar in
-            scalar.properties.generalCategory == .control ? "?" : scalar
-        }))
-    }
+    var terminalSafe: String { TerminalSafeText.make(self) }
 }
