@@ -46,7 +46,4 @@ public struct CommandRecord: Equatable, Sendable {
         if case .line(let text) = input { return text }
         return nil
     }
-
-    /// Whether the line was read by the host shell itself (not a container shell or a client).
-    public var isHostCommand: Bool { depth == 1 }
 }

@@ -59,10 +59,6 @@ public final class SessionDriver {
             exitStatus: status, startMillis: start, endMillis: session.clockMillis)
     }
 
-    /// Writes text of kubelab's own (lesson messages) to the terminal without recording it as a
-    /// command's output.
-    public func show(_ text: String) { forwardOut(text) }
-
     private func capture(_ text: String, isError: Bool) {
         guard !truncated else { return }
         if capturedOutput.utf8.count + text.utf8.count > Self.maximumRecordedOutput {

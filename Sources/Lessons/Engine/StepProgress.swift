@@ -38,7 +38,6 @@ public struct LessonProgress: Equatable, Sendable {
 
     public var isComplete: Bool { current >= steps.count }
     public var finishedCount: Int { steps.filter(\.isFinished).count }
-    public var passedCount: Int { steps.filter { $0.status == .passed }.count }
 
     public func points(in lesson: Lesson) -> Int {
         zip(lesson.steps, steps).reduce(0) { $0 + $1.1.points(of: $1.0, scoring: lesson.scoring) }
