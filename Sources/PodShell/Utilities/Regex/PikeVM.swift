@@ -6,21 +6,43 @@
 /// thread reaching that match (greedy, first alternative first), as RE2's longest-match mode does.
 struct PikeVM {
     let program: RegexProgram
+    /// Thread lists kept between searches: `s///g` on short lines would otherwise spend its time
+    /// allocating them.
+    let memory: PikeVMMemory
 
     /// Capture slots of the leftmost-longest match at or after `from`; with `earliest`, of the first
     /// match found (enough to answer "does it match?").
     func search(_ text: Substring, from: String.Index, earliest: Bool = false) -> [String.Index?]? {
         let code = program.instructions
         let slots = program.slotCount
-        var current = ThreadList(size: code.count, slots: slots)
-        var next = ThreadList(size: code.count, slots: slots)
-        var stack: [Frame] = []
+        var current = memory.current ?? ThreadList(size: code.count, slots: slots)
+        var next = memory.next ?? ThreadList(size: code.count, slots: slots)
+        var stack = memory.stack
+        memory.current = nil
+        memory.next = nil
+        current.clear()
+        next.clear()
+        defer {
+            memory.current = current
+            memory.next = next
+            stack.removeAll(keepingCapacity: true)
+            memory.stack = stack
+        }
         var seed = [String.Index?](repeating: nil, count: slots)
+        var scratch = seed
         var best: [String.Index?]?
         var pos = from
         var previous: Character? = from == text.startIndex ? nil : text[text.index(before: from)]
         var here: Character? = pos < text.endIndex ? text[pos] : nil
+        let filter = program.startFilter
         while true {
+            if best == nil && current.count == 0 {
+                while let c = here, !filter.admits(c) {
+                    previous = c
+                    pos = text.index(after: pos)
+                    here = pos < text.endIndex ? text[pos] : nil
+                }
+            }
             if best == nil {
                 for s in 0..<slots { seed[s] = nil }
                 add(&current, 0, at: pos, previous: previous, next: here, captures: &seed, stack: &stack)
@@ -39,6 +61,7 @@ struct PikeVM {
                     let start = current.captures[base]!
                     if let b = best, let bestStart = b[0], !(start < bestStart || start == bestStart && pos > b[1]!) { continue }
                     best = Array(current.captures[base..<(base + slots)])
+                    best![1] = pos
                     if earliest { return best }
                 case .character(let ch): advances = folded == ch
                 case .anyCharacter: advances = here != nil
@@ -46,8 +69,8 @@ struct PikeVM {
                 default: break
                 }
                 if advances {
-                    var caps = Array(current.captures[base..<(base + slots)])
-                    add(&next, pc + 1, at: after, previous: here, next: following, captures: &caps, stack: &stack)
+                    for s in 0..<slots { scratch[s] = current.captures[base + s] }
+                    add(&next, pc + 1, at: after, previous: here, next: following, captures: &scratch, stack: &stack)
                 }
             }
             if here == nil { break }
@@ -60,7 +83,6 @@ struct PikeVM {
         return best
     }
 
-    private enum Frame { case explore(Int), restore(slot: Int, value: String.Index?) }
 
     /// Follows every empty transition from `pc` at `pos` in priority order, adding the threads that
     /// wait on a character (or have matched) to `list` once per instruction.
@@ -91,9 +113,20 @@ struct PikeVM {
     }
 }
 
+enum PikeVMFrame { case explore(Int), restore(slot: Int, value: String.Index?) }
+private typealias Frame = PikeVMFrame
+
+/// The Pike VM's working storage, owned by one compiled pattern (a class so that copies of the
+/// pattern share it; one command uses a pattern from one thread).
+final class PikeVMMemory {
+    fileprivate var current: ThreadList?
+    fileprivate var next: ThreadList?
+    fileprivate var stack: [PikeVMFrame] = []
+}
+
 /// The threads at one text position: a sparse set over instructions (each instruction at most
 /// once) and the capture slots of the threads that wait on a character, in priority order.
-private struct ThreadList {
+struct ThreadList {
     var dense: [Int] = []
     var captures: [String.Index?] = []
     private var seen: [Int]

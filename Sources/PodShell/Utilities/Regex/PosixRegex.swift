@@ -42,6 +42,7 @@ struct PosixRegex {
     /// Number of capture groups (`\(…\)` or `(…)`).
     let groupCount: Int
     private let budget = StepBudget()
+    private let memory = PikeVMMemory()
 
     /// Compiles a pattern; nil when it is not valid.
     static func compile(_ pattern: String, flavor: Flavor, ignoreCase: Bool = false, wholeWord: Bool = false, wholeLine: Bool = false) -> PosixRegex? {
@@ -107,10 +108,14 @@ struct PosixRegex {
     }
 
     private func slots(_ text: Substring, from: String.Index, earliest: Bool) throws(StepLimitExceeded) -> [String.Index?]? {
+        if let literal = program.literal {
+            guard let found = text[from...].firstRange(of: literal) else { return nil }
+            return [found.lowerBound, found.upperBound]
+        }
         if program.usesBackReferences {
             return try BoundedBacktracker(program: program, budget: budget).search(text, from: from)
         }
-        return PikeVM(program: program).search(text, from: from, earliest: earliest)
+        return PikeVM(program: program, memory: memory).search(text, from: from, earliest: earliest)
     }
 }
 

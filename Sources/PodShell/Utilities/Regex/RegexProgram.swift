@@ -30,6 +30,9 @@ struct RegexProgram {
     var loopRegisters = 0
     var ignoreCase = false
     var usesBackReferences = false
+    var startFilter = StartFilter.anyStart
+    /// The pattern is this plain string (`grep Running`): found by a substring search.
+    var literal: [Character]?
 
     /// Compiles `node` as `save 0, node, save 1, match`.
     static func compile(_ node: RegexNode, groups: Int, ignoreCase: Bool) throws(PosixRegex.CompileError) -> RegexProgram {
@@ -40,6 +43,8 @@ struct RegexProgram {
         program.emitNode(node)
         program.emit(.save(1))
         program.emit(.match)
+        program.startFilter = StartFilter(program)
+        program.literal = ignoreCase ? nil : node.plainText
         return program
     }
 
@@ -111,6 +116,20 @@ struct RegexProgram {
                 emit(.loopEnd(register: register, target: head))
                 instructions[head] = .split(preferred: head + 1, alternative: next)
             }
+        }
+    }
+}
+
+private extension RegexNode {
+    /// The characters of a pattern made only of literals.
+    var plainText: [Character]? {
+        switch self {
+        case .literal(let c): return [c]
+        case .concatenation(let ns):
+            var text: [Character] = []
+            for n in ns { guard case .literal(let c) = n else { return nil }; text.append(c) }
+            return text.isEmpty ? nil : text
+        default: return nil
         }
     }
 }
