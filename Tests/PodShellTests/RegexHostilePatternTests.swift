@@ -38,6 +38,8 @@ import Testing
         #expect(sh.combined("echo a | sed -E 's/(a{100}){1000}/x/'; echo $?")
             == "sed: -e expression #1, char 19: Regular expression too big\n1\n")
         #expect(sh.combined("echo aaa | grep -oE 'a{3}'") == "aaa\n")
+        #expect(sh.combined("echo a | awk '{ print ($0 ~ \"a{1000}{1000}\") }'; echo $?")
+            == "kubelab: awk: stopped at the regex size limit (30000 instructions per pattern)\n2\n")
     }
 
     /// Back-references cannot be matched in linear time: their backtracker stops at a step budget

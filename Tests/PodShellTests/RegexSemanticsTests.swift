@@ -82,6 +82,7 @@ import Testing
         #expect(sh.combined("echo a | grep -E '(a'; echo $?") == "grep: Unmatched ( or \\(\n2\n")
         #expect(sh.combined("echo a | grep '[[:foo:]]'; echo $?") == "grep: Invalid character class name\n2\n")
         #expect(sh.combined("echo a | grep 'a\\'; echo $?") == "grep: Trailing backslash\n2\n")
+        #expect(sh.combined("expr a : '\\('; echo $?") == "expr: Unmatched ( or \\(\n2\n")
     }
 
     @Test func exprAwkAndConditionals() {

@@ -662,6 +662,14 @@ final class AwkMachine {
         do { return try r.matches(s) } catch { throw Control.limit(error.message) }
     }
 
+    /// A regex built from a string at run time: an invalid one matches nothing, as before, but
+    /// one too big to compile stops the program rather than quietly never matching.
+    static func dynamicRegex(_ text: String) throws -> PosixRegex? {
+        do { return try PosixRegex.parse(text, flavor: .extended) } catch .tooBig {
+            throw Control.limit("regex size limit (\(RegexProgram.maxInstructions) instructions per pattern)")
+        } catch { return nil }
+    }
+
     static func first(_ r: PosixRegex, _ s: String) throws -> PosixRegex.Match? {
         do { return try r.firstMatch(in: s) } catch { throw Control.limit(error.message) }
     }
@@ -679,7 +687,7 @@ final class AwkMachine {
         if separator == " " { return s.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init) }
         if s.isEmpty { return [] }
         if separator.count == 1, let c = separator.first, c != "|" && c != "." { return s.split(separator: c, omittingEmptySubsequences: false).map(String.init) }
-        guard let regex = PosixRegex.compile(separator, flavor: .extended) else { return [s] }
+        guard let regex = try Self.dynamicRegex(separator) else { return [s] }
         var parts: [String] = []
         var last = s.startIndex
         for m in try Self.all(regex, s) where !m.range.isEmpty {
@@ -837,7 +845,7 @@ final class AwkMachine {
             let text = try eval(l).text
             let matched: Bool
             if case .regex(let regex) = r { matched = try Self.test(regex, text) }
-            else if let regex = PosixRegex.compile(try eval(r).text, flavor: .extended) { matched = try Self.test(regex, text) }
+            else if let regex = try Self.dynamicRegex(try eval(r).text) { matched = try Self.test(regex, text) }
             else { matched = false }
             return .number(matched != negated ? 1 : 0)
         case .binary(let op, let l, let r):
@@ -932,7 +940,7 @@ final class AwkMachine {
         case "match":
             let s = try arg(0).text
             let regex: PosixRegex?
-            if case .regex(let r)? = args.dropFirst().first { regex = r } else { regex = PosixRegex.compile(try arg(1).text, flavor: .extended) }
+            if case .regex(let r)? = args.dropFirst().first { regex = r } else { regex = try Self.dynamicRegex(try arg(1).text) }
             guard let regex, let m = try Self.first(regex, s) else {
                 variables["RSTART"] = .number(0); variables["RLENGTH"] = .number(-1)
                 return .number(0)
@@ -944,7 +952,7 @@ final class AwkMachine {
         case "sub", "gsub":
             guard args.count >= 2 else { return .number(0) }
             let regex: PosixRegex?
-            if case .regex(let r) = args[0] { regex = r } else { regex = PosixRegex.compile(try arg(0).text, flavor: .extended) }
+            if case .regex(let r) = args[0] { regex = r } else { regex = try Self.dynamicRegex(try arg(0).text) }
             guard let regex else { return .number(0) }
             let replacement = try arg(1).text
             let target = args.count > 2 ? args[2] : AwkExpr.field(.number(0))

@@ -191,6 +191,9 @@ extension Utilities {
         } catch ExprParser.Failure.overflow {
             ctx.writeError("expr: integer overflow\n")
             return 2
+        } catch ExprParser.Failure.regex(let message) {
+            ctx.writeError("expr: \(message)\n")
+            return 2
         } catch ExprParser.Failure.regexStepLimit {
             ctx.writeError("kubelab: expr: \(PosixRegex.StepLimitExceeded().message)\n")
             return 2
@@ -233,7 +236,7 @@ extension Utilities {
 
 /// Recursive-descent evaluator for `expr` (strings in, strings out).
 struct ExprParser {
-    enum Failure: Error { case syntax, divisionByZero, nonInteger, overflow, regexStepLimit }
+    enum Failure: Error { case syntax, divisionByZero, nonInteger, overflow, regexStepLimit, regex(String) }
     let tokens: [String]
     /// busybox computes in C's `long long` and wraps around; GNU expr (exact with GMP) cannot be
     /// wrong, so past 64 bits it reports `integer overflow` rather than a wrapped answer.
@@ -307,7 +310,8 @@ struct ExprParser {
             index += 1
             let pattern = try parsePrimary()
             // `expr` anchors its pattern at the start of the string, as GNU expr does.
-            guard let regex = PosixRegex.compile("^" + pattern, flavor: .basic) else { throw Failure.syntax }
+            let regex: PosixRegex
+            do { regex = try PosixRegex.parse("^" + pattern, flavor: .basic) } catch { throw Failure.regex(error.message) }
             let m: PosixRegex.Match?
             do { m = try regex.firstMatch(in: l) } catch { throw Failure.regexStepLimit }
             guard let m else {
