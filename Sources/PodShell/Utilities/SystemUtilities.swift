@@ -194,8 +194,8 @@ extension Utilities {
         } catch ExprParser.Failure.regex(let message) {
             ctx.writeError("expr: \(message)\n")
             return 2
-        } catch ExprParser.Failure.regexStepLimit {
-            ctx.writeError("kubelab: expr: \(PosixRegex.StepLimitExceeded().message)\n")
+        } catch ExprParser.Failure.regexStepLimit(let message) {
+            ctx.writeError("kubelab: expr: \(message)\n")
             return 2
         } catch {
             ctx.writeError(ctx.arguments.isEmpty ? "expr: missing operand\n" : "expr: syntax error\n")
@@ -236,7 +236,7 @@ extension Utilities {
 
 /// Recursive-descent evaluator for `expr` (strings in, strings out).
 struct ExprParser {
-    enum Failure: Error { case syntax, divisionByZero, nonInteger, overflow, regexStepLimit, regex(String) }
+    enum Failure: Error { case syntax, divisionByZero, nonInteger, overflow, regexStepLimit(String), regex(String) }
     let tokens: [String]
     /// busybox computes in C's `long long` and wraps around; GNU expr (exact with GMP) cannot be
     /// wrong, so past 64 bits it reports `integer overflow` rather than a wrapped answer.
@@ -313,7 +313,7 @@ struct ExprParser {
             let regex: PosixRegex
             do { regex = try PosixRegex.parse("^" + pattern, flavor: .basic) } catch { throw Failure.regex(error.message) }
             let m: PosixRegex.Match?
-            do { m = try regex.firstMatch(in: l) } catch { throw Failure.regexStepLimit }
+            do { m = try regex.firstMatch(in: l) } catch { throw Failure.regexStepLimit(error.message) }
             guard let m else {
                 l = regex.groupCount > 0 ? "" : "0"
                 continue

@@ -2,7 +2,7 @@
 /// in linear time: a depth-first search over the same program that explores every path for the
 /// longest match, stopped by a step budget shared by every search with one compiled pattern.
 struct BoundedBacktracker {
-    /// Steps one compiled pattern may take over the whole command (all lines, all matches).
+    /// Steps one compiled pattern with back-references may take over the whole command.
     static let maxSteps = 10_000_000
 
     let program: RegexProgram
@@ -34,7 +34,7 @@ struct BoundedBacktracker {
         while var t = stack.popLast() {
             running: while true {
                 budget.remaining -= 1
-                if budget.remaining < 0 { throw PosixRegex.StepLimitExceeded() }
+                if budget.remaining < 0 { throw PosixRegex.StepLimitExceeded(backReferences: true) }
                 let here: Character? = t.pos < text.endIndex ? text[t.pos] : nil
                 switch code[t.pc] {
                 case .character(let ch):
@@ -84,8 +84,16 @@ struct BoundedBacktracker {
     }
 }
 
-/// The steps left to one compiled pattern's backtracker; a class so every copy of the pattern
+/// The steps left to one compiled pattern over a command; a class so every copy of the pattern
 /// (an awk regex literal evaluated per record) draws on the same budget.
 final class StepBudget {
-    var remaining = BoundedBacktracker.maxSteps
+    /// Thread steps (threads alive at each character) one pattern without back-references may take
+    /// over the whole command: far beyond any 8 MiB input a real pattern scans, a few seconds.
+    static let maxPikeSteps = 100_000_000
+
+    var remaining: Int
+
+    init(backReferences: Bool) {
+        remaining = backReferences ? BoundedBacktracker.maxSteps : Self.maxPikeSteps
+    }
 }

@@ -9,10 +9,13 @@ struct PikeVM {
     /// Thread lists kept between searches: `s///g` on short lines would otherwise spend its time
     /// allocating them.
     let memory: PikeVMMemory
+    /// One search is linear, but finding every match of `a|a*c` in a long line of `a`s searches
+    /// to the end from each position: the budget bounds that quadratic case.
+    let budget: StepBudget
 
     /// Capture slots of the leftmost-longest match at or after `from`; with `earliest`, of the first
     /// match found (enough to answer "does it match?").
-    func search(_ text: Substring, from: String.Index, earliest: Bool = false) -> [String.Index?]? {
+    func search(_ text: Substring, from: String.Index, earliest: Bool = false) throws(PosixRegex.StepLimitExceeded) -> [String.Index?]? {
         let code = program.instructions
         let slots = program.slotCount
         var current = memory.current ?? ThreadList(size: code.count, slots: slots)
@@ -48,6 +51,8 @@ struct PikeVM {
                 add(&current, 0, at: pos, previous: previous, next: here, captures: &seed, stack: &stack)
             }
             if current.count == 0 && (best != nil || here == nil) { break }
+            budget.remaining -= current.count + 1
+            if budget.remaining < 0 { throw PosixRegex.StepLimitExceeded(backReferences: false) }
             let folded = here.map { program.ignoreCase ? RegexCharacter.fold($0) : $0 }
             let after = here == nil ? pos : text.index(after: pos)
             let following: Character? = after < text.endIndex ? text[after] : nil

@@ -26,9 +26,15 @@ struct PosixRegex {
         }
     }
 
-    /// A pattern with back-references used up its step budget; the command must fail, not guess.
+    /// A pattern used up its step budget; the command must fail, not guess.
     struct StepLimitExceeded: Error {
-        var message: String { "stopped at the regex step limit (\(BoundedBacktracker.maxSteps) steps for a pattern with back-references)" }
+        var backReferences: Bool
+
+        var message: String {
+            backReferences
+                ? "stopped at the regex step limit (\(BoundedBacktracker.maxSteps) steps for a pattern with back-references)"
+                : "stopped at the regex step limit (\(StepBudget.maxPikeSteps) steps per pattern)"
+        }
     }
 
     /// One match: the whole range and each group's range (nil when the group did not take part).
@@ -41,7 +47,7 @@ struct PosixRegex {
     let program: RegexProgram
     /// Number of capture groups (`\(…\)` or `(…)`).
     let groupCount: Int
-    private let budget = StepBudget()
+    private let budget: StepBudget
     private let memory = PikeVMMemory()
 
     /// Compiles a pattern; nil when it is not valid.
@@ -60,7 +66,15 @@ struct PosixRegex {
         }
         if wholeWord { node = .concatenation([.assertion(.notAfterWord), node, .assertion(.notBeforeWord)]) }
         if wholeLine { node = .concatenation([.assertion(.textStart), node, .assertion(.textEnd)]) }
-        return PosixRegex(program: try RegexProgram.compile(node, groups: groups, ignoreCase: ignoreCase), groupCount: groups)
+        let program = try RegexProgram.compile(node, groups: groups, ignoreCase: ignoreCase)
+        return PosixRegex(program: program, groupCount: groups, budget: StepBudget(backReferences: program.usesBackReferences))
+    }
+
+    /// The same pattern with a budget of its own: tests reach the limit without minutes of work.
+    func withStepBudget(_ steps: Int) -> PosixRegex {
+        let budget = StepBudget(backReferences: program.usesBackReferences)
+        budget.remaining = steps
+        return PosixRegex(program: program, groupCount: groupCount, budget: budget)
     }
 
     /// Whether the pattern matches anywhere in `text`.
@@ -115,7 +129,7 @@ struct PosixRegex {
         if program.usesBackReferences {
             return try BoundedBacktracker(program: program, budget: budget).search(text, from: from)
         }
-        return PikeVM(program: program, memory: memory).search(text, from: from, earliest: earliest)
+        return try PikeVM(program: program, memory: memory, budget: budget).search(text, from: from, earliest: earliest)
     }
 }
 

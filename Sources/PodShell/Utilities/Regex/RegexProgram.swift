@@ -58,10 +58,11 @@ struct RegexProgram {
         case .concatenation(let ns): return min(cap, ns.reduce(0) { min(cap, $0 + size(of: $1)) })
         case .alternation(let ns): return min(cap, ns.reduce(0) { min(cap, $0 + size(of: $1) + 2) })
         case .repetition(let n, let lo, let hi):
+            // lo copies, then either (hi - lo) optional copies (split + body) or one loop (split,
+            // loopStart, body, loopEnd); the counts are at most RE_DUP_MAX, so nothing overflows.
             let body = size(of: n)
-            let copies = hi.map { $0 } ?? (lo + 1)
-            let (product, overflow) = (body + 2).multipliedReportingOverflow(by: max(copies, 1))
-            return overflow ? cap : min(cap, product + 2)
+            let total = hi.map { lo * body + ($0 - lo) * (body + 1) } ?? (lo * body + body + 3)
+            return min(cap, total)
         }
     }
 
