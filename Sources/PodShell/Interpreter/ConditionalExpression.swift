@@ -61,7 +61,7 @@ struct ConditionalExpression {
                 case "!=": return !GlobPattern.matches(rhs.pattern, a)
                 case "=~":
                     guard let regex = PosixRegex.compile(rhs.text, flavor: .extended) else { throw Failure() }
-                    return a.contains(regex)
+                    return try regex.matches(a)
                 case "<": return a < rhs.text
                 case ">": return a > rhs.text
                 default:

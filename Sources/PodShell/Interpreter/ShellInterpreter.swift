@@ -477,6 +477,9 @@ final class ShellInterpreter {
         do {
             let result = try evaluator.evaluate()
             env.lastStatus = result ? 0 : 1
+        } catch let limit as PosixRegex.StepLimitExceeded {
+            io.stderr.write("kubelab: \(env.dialect.shellName): \(limit.message)\n")
+            env.lastStatus = 2
         } catch {
             io.stderr.write("\(env.dialect.shellName): syntax error in conditional expression\n")
             env.lastStatus = 2

@@ -104,7 +104,7 @@ enum AwkValue {
 indirect enum AwkExpr {
     case number(Double)
     case string(String)
-    case regex(Regex<AnyRegexOutput>)
+    case regex(PosixRegex)
     case field(AwkExpr)
     case variable(String)
     case element(String, AwkExpr)
@@ -597,7 +597,7 @@ final class AwkMachine {
                 recordLoop: for text in inputs {
                     for line in splitLines(text) {
                         variables["NR"] = .number(variables["NR", default: .number(0)].number + 1)
-                        setRecord(String(line))
+                        try setRecord(String(line))
                         do {
                             for (i, rule) in program.rules.enumerated() {
                                 if try selects(rule, index: i) {
@@ -652,23 +652,45 @@ final class AwkMachine {
     }
 
     private func truth(_ e: AwkExpr) throws -> Bool {
-        if case .regex(let r) = e { return fields[0].contains(r) }
+        if case .regex(let r) = e { return try Self.test(r, fields[0]) }
         return try eval(e).truthy
     }
 
-    private func setRecord(_ line: String) {
-        fields = [line] + split(line, separator: variables["FS"]?.text ?? " ")
+    /// A regex test inside awk; a back-reference pattern out of steps stops the program as the
+    /// other awk budgets do.
+    static func test(_ r: PosixRegex, _ s: String) throws -> Bool {
+        do { return try r.matches(s) } catch { throw Control.limit(error.message) }
+    }
+
+    /// A regex built from a string at run time: an invalid one matches nothing, as before, but
+    /// one too big to compile stops the program rather than quietly never matching.
+    static func dynamicRegex(_ text: String) throws -> PosixRegex? {
+        do { return try PosixRegex.parse(text, flavor: .extended) } catch .tooBig {
+            throw Control.limit("regex size limit (\(RegexProgram.maxInstructions) instructions per pattern)")
+        } catch { return nil }
+    }
+
+    static func first(_ r: PosixRegex, _ s: String) throws -> PosixRegex.Match? {
+        do { return try r.firstMatch(in: s) } catch { throw Control.limit(error.message) }
+    }
+
+    static func all(_ r: PosixRegex, _ s: String) throws -> [PosixRegex.Match] {
+        do { return try r.allMatches(in: s) } catch { throw Control.limit(error.message) }
+    }
+
+    private func setRecord(_ line: String) throws {
+        fields = [line] + (try split(line, separator: variables["FS"]?.text ?? " "))
         variables["NF"] = .number(Double(fields.count - 1))
     }
 
-    private func split(_ s: String, separator: String) -> [String] {
+    private func split(_ s: String, separator: String) throws -> [String] {
         if separator == " " { return s.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init) }
         if s.isEmpty { return [] }
         if separator.count == 1, let c = separator.first, c != "|" && c != "." { return s.split(separator: c, omittingEmptySubsequences: false).map(String.init) }
-        guard let regex = PosixRegex.compile(separator, flavor: .extended) else { return [s] }
+        guard let regex = try Self.dynamicRegex(separator) else { return [s] }
         var parts: [String] = []
         var last = s.startIndex
-        for m in s.matches(of: regex) where !m.range.isEmpty {
+        for m in try Self.all(regex, s) where !m.range.isEmpty {
             parts.append(String(s[last..<m.range.lowerBound]))
             last = m.range.upperBound
         }
@@ -769,7 +791,7 @@ final class AwkMachine {
             let i = Int(saturating: try eval(e).number)
             guard i <= Self.maxFields else { throw Control.limit("field limit (\(Self.maxFields) fields per record)") }
             guard i >= 0 else { return }
-            if i == 0 { setRecord(value.text); return }
+            if i == 0 { try setRecord(value.text); return }
             while fields.count <= i { fields.append("") }
             fields[i] = value.text
             variables["NF"] = .number(Double(fields.count - 1))
@@ -784,7 +806,7 @@ final class AwkMachine {
         switch e {
         case .number(let d): return .number(d)
         case .string(let s): return .string(s)
-        case .regex(let r): return .number(fields[0].contains(r) ? 1 : 0)
+        case .regex(let r): return .number(try Self.test(r, fields[0]) ? 1 : 0)
         case .field(let ie):
             let i = Int(saturating: try eval(ie).number)
             return i >= 0 && i < fields.count ? .strnum(fields[i]) : .strnum("")
@@ -822,8 +844,8 @@ final class AwkMachine {
         case .match(let l, let r, let negated):
             let text = try eval(l).text
             let matched: Bool
-            if case .regex(let regex) = r { matched = text.contains(regex) }
-            else if let regex = PosixRegex.compile(try eval(r).text, flavor: .extended) { matched = text.contains(regex) }
+            if case .regex(let regex) = r { matched = try Self.test(regex, text) }
+            else if let regex = try Self.dynamicRegex(try eval(r).text) { matched = try Self.test(regex, text) }
             else { matched = false }
             return .number(matched != negated ? 1 : 0)
         case .binary(let op, let l, let r):
@@ -895,7 +917,7 @@ final class AwkMachine {
             return .number(Double(s.distance(from: s.startIndex, to: r.lowerBound) + 1))
         case "split":
             guard args.count >= 2, case .variable(let arr) = args[1] else { return .number(0) }
-            let parts = split(try arg(0).text, separator: args.count > 2 ? try arg(2).text : (variables["FS"]?.text ?? " "))
+            let parts = try split(try arg(0).text, separator: args.count > 2 ? try arg(2).text : (variables["FS"]?.text ?? " "))
             arrays[arr] = Dictionary(uniqueKeysWithValues: parts.enumerated().map { (String($0.offset + 1), AwkValue.strnum($0.element)) })
             return .number(Double(parts.count))
         case "tolower": return .string(try arg(0).text.lowercased())
@@ -917,9 +939,9 @@ final class AwkMachine {
             return .string(try sprintf(try arg(0).text, Array(args.dropFirst())))
         case "match":
             let s = try arg(0).text
-            let regex: Regex<AnyRegexOutput>?
-            if case .regex(let r)? = args.dropFirst().first { regex = r } else { regex = PosixRegex.compile(try arg(1).text, flavor: .extended) }
-            guard let regex, let m = s.firstMatch(of: regex) else {
+            let regex: PosixRegex?
+            if case .regex(let r)? = args.dropFirst().first { regex = r } else { regex = try Self.dynamicRegex(try arg(1).text) }
+            guard let regex, let m = try Self.first(regex, s) else {
                 variables["RSTART"] = .number(0); variables["RLENGTH"] = .number(-1)
                 return .number(0)
             }
@@ -929,8 +951,8 @@ final class AwkMachine {
             return .number(Double(start))
         case "sub", "gsub":
             guard args.count >= 2 else { return .number(0) }
-            let regex: Regex<AnyRegexOutput>?
-            if case .regex(let r) = args[0] { regex = r } else { regex = PosixRegex.compile(try arg(0).text, flavor: .extended) }
+            let regex: PosixRegex?
+            if case .regex(let r) = args[0] { regex = r } else { regex = try Self.dynamicRegex(try arg(0).text) }
             guard let regex else { return .number(0) }
             let replacement = try arg(1).text
             let target = args.count > 2 ? args[2] : AwkExpr.field(.number(0))
@@ -938,7 +960,7 @@ final class AwkMachine {
             var out = ""
             var last = text.startIndex
             var count = 0
-            for m in text.matches(of: regex) {
+            for m in try Self.all(regex, text) {
                 out += text[last..<m.range.lowerBound]
                 let matched = String(text[m.range])
                 var rep = ""

@@ -64,13 +64,15 @@ extension Utilities {
             patterns = operands.removeFirst().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         }
         let flavor: PosixRegex.Flavor = flags.contains("F") ? .fixed : (flags.contains("E") ? .extended : .basic)
-        var regexes: [Regex<AnyRegexOutput>] = []
+        var regexes: [PosixRegex] = []
         for p in patterns {
-            guard let r = PosixRegex.compile(p, flavor: flavor, ignoreCase: flags.contains("i"), wholeWord: flags.contains("w"), wholeLine: flags.contains("x")) else {
-                ctx.writeError("grep: Unmatched ( or \\(\n")
+            do {
+                regexes.append(try PosixRegex.parse(p, flavor: flavor, ignoreCase: flags.contains("i"), wholeWord: flags.contains("w"), wholeLine: flags.contains("x")))
+            } catch {
+                // GNU grep's dfa words for a pattern too large, glibc's for the rest.
+                ctx.writeError("grep: \(error == .tooBig ? "regular expression too big" : error.message)\n")
                 return 2
             }
-            regexes.append(r)
         }
         let recursive = flags.contains("r") || flags.contains("R")
         var files: [(shown: String, text: String)] = []
@@ -115,54 +117,60 @@ extension Utilities {
         var out = ""
         let context = after > 0 || before > 0
         var printedGroup = false
-        for (shown, text) in files {
-            var count = 0
-            let lines = splitLines(text)
-            var lastPrinted = -1
-            var pendingAfter = 0
-            /// Context lines use `-` where matches use `:`, and `--` separates groups, as GNU grep does.
-            func contextLine(_ index: Int) {
-                out += (showNames ? shown + "-" : "") + (flags.contains("n") ? "\(index + 1)-" : "") + lines[index] + "\n"
-                lastPrinted = index
-            }
-            for (index, line) in lines.enumerated() {
-                let hit = regexes.contains { line.contains($0) } != invert
-                guard hit, count < maxCount else {
-                    if pendingAfter > 0 && !(flags.contains("c") || flags.contains("l") || flags.contains("L")) {
-                        contextLine(index)
-                        pendingAfter -= 1
-                    }
-                    if count >= maxCount && pendingAfter == 0 { break }
-                    continue
-                }
-                count += 1
-                status = 0
-                if flags.contains("q") { return 0 }
-                if flags.contains("c") || flags.contains("l") || flags.contains("L") { continue }
-                if context {
-                    let start = max(lastPrinted + 1, index - before)
-                    if printedGroup && start > lastPrinted + 1 { out += "--\n" }
-                    for i in start..<index { contextLine(i) }
+        do {
+            for (shown, text) in files {
+                var count = 0
+                let lines = splitLines(text)
+                var lastPrinted = -1
+                var pendingAfter = 0
+                /// Context lines use `-` where matches use `:`, and `--` separates groups, as GNU grep does.
+                func contextLine(_ index: Int) {
+                    out += (showNames ? shown + "-" : "") + (flags.contains("n") ? "\(index + 1)-" : "") + lines[index] + "\n"
                     lastPrinted = index
-                    pendingAfter = after
-                    printedGroup = true
                 }
-                let prefix = (showNames ? shown + ":" : "") + (flags.contains("n") ? "\(index + 1):" : "")
-                if flags.contains("o") && !invert {
-                    for r in regexes {
-                        for m in line.matches(of: r) where !line[m.range].isEmpty {
-                            out += prefix + line[m.range] + "\n"
+                for (index, line) in lines.enumerated() {
+                    let hit = try regexes.contains { try $0.matches(line) } != invert
+                    guard hit, count < maxCount else {
+                        if pendingAfter > 0 && !(flags.contains("c") || flags.contains("l") || flags.contains("L")) {
+                            contextLine(index)
+                            pendingAfter -= 1
                         }
+                        if count >= maxCount && pendingAfter == 0 { break }
+                        continue
                     }
-                } else {
-                    out += prefix + line + "\n"
+                    count += 1
+                    status = 0
+                    if flags.contains("q") { return 0 }
+                    if flags.contains("c") || flags.contains("l") || flags.contains("L") { continue }
+                    if context {
+                        let start = max(lastPrinted + 1, index - before)
+                        if printedGroup && start > lastPrinted + 1 { out += "--\n" }
+                        for i in start..<index { contextLine(i) }
+                        lastPrinted = index
+                        pendingAfter = after
+                        printedGroup = true
+                    }
+                    let prefix = (showNames ? shown + ":" : "") + (flags.contains("n") ? "\(index + 1):" : "")
+                    if flags.contains("o") && !invert {
+                        for r in regexes {
+                            for m in try r.allMatches(in: line) where !m.range.isEmpty {
+                                out += prefix + line[m.range] + "\n"
+                            }
+                        }
+                    } else {
+                        out += prefix + line + "\n"
+                    }
+                    if out.utf8.count > 1 << 16 { if !ctx.write(out) { return 2 }; out = "" }
                 }
-                if out.utf8.count > 1 << 16 { if !ctx.write(out) { return 2 }; out = "" }
+                if flags.contains("c") { out += (showNames ? shown + ":" : "") + "\(count)\n" }
+                if flags.contains("l") && count > 0 { out += shown + "\n" }
+                if flags.contains("L") && count == 0 { out += shown + "\n" }
             }
-            if flags.contains("c") { out += (showNames ? shown + ":" : "") + "\(count)\n" }
-            if flags.contains("l") && count > 0 { out += shown + "\n" }
-            if flags.contains("L") && count == 0 { out += shown + "\n" }
-        }
+        } catch let limit as PosixRegex.StepLimitExceeded {
+            ctx.write(out)
+            ctx.writeError("kubelab: grep: \(limit.message)\n")
+            return 2
+        } catch { return 2 }
         ctx.write(out)
         if hadError && !(flags.contains("q") && status == 0) { return 2 }
         return status

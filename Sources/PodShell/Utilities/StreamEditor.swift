@@ -38,8 +38,12 @@ extension Utilities {
             for op in operands {
                 guard let text = ctx.readOperandQuiet(op, verb: "sed") else { status = 1; continue }
                 var sink = ""
-                let result = SedCommand.run(program, lines: splitLines(text).map(String.init), quiet: quiet) { sink += $0 }
-                _ = result
+                do {
+                    try SedCommand.run(program, lines: splitLines(text).map(String.init), quiet: quiet) { sink += $0 }
+                } catch {
+                    ctx.writeError("kubelab: sed: \(error.message)\n")
+                    return 4
+                }
                 do { try ctx.fileSystem.writeFile(ctx.absolutePath(op), text: sink) } catch let e as FileSystemError {
                     ctx.writeError("sed: couldn't open temporary file \(op): \(e.message)\n")
                     status = 4
@@ -57,7 +61,13 @@ extension Utilities {
             }
         }
         var out = ""
-        SedCommand.run(program, lines: lines, quiet: quiet) { out += $0 }
+        do {
+            try SedCommand.run(program, lines: lines, quiet: quiet) { out += $0 }
+        } catch {
+            ctx.write(out)
+            ctx.writeError("kubelab: sed: \(error.message)\n")
+            return 4
+        }
         ctx.write(out)
         return failed ? 2 : 0
     }
@@ -66,9 +76,9 @@ extension Utilities {
 /// One parsed sed command with its addresses.
 struct SedCommand {
     enum Failure: Error { case message(String) }
-    enum Address { case line(Int), last, regex(Regex<AnyRegexOutput>) }
+    enum Address { case line(Int), last, regex(PosixRegex) }
     enum Action {
-        case substitute(Regex<AnyRegexOutput>, replacement: String, global: Bool, occurrence: Int, print: Bool)
+        case substitute(PosixRegex, replacement: String, global: Bool, occurrence: Int, print: Bool)
         case delete, print, quit, lineNumber
         case append(String), insert(String), change(String)
         case transliterate([Character: Character])
@@ -124,9 +134,7 @@ struct SedCommand {
                     default: occurrence = Int(String(f)) ?? 1
                     }
                 }
-                guard let regex = PosixRegex.compile(pattern, flavor: extended ? .extended : .basic, ignoreCase: ignoreCase) else {
-                    throw Failure.message("Invalid preceding regular expression")
-                }
+                let regex = try compileRegex(pattern, extended: extended, ignoreCase: ignoreCase)
                 command.action = .substitute(regex, replacement: replacement, global: global, occurrence: occurrence, print: print)
             case "d": command.action = .delete
             case "p": command.action = .print
@@ -165,12 +173,21 @@ struct SedCommand {
             var delim: Character = "/"
             if f == "\\" { guard let d = c.popFirst() else { throw Failure.message("unexpected end") }; delim = d }
             let pattern = try readDelimited(&c, delim)
-            guard let regex = PosixRegex.compile(pattern, flavor: extended ? .extended : .basic) else {
-                throw Failure.message("Invalid preceding regular expression")
-            }
-            return .regex(regex)
+            return .regex(try compileRegex(pattern, extended: extended, ignoreCase: false))
         }
         return nil
+    }
+
+    /// A pattern sed cannot compile fails the script; one that is too big says so, in glibc's
+    /// words, rather than "Invalid preceding regular expression".
+    private static func compileRegex(_ pattern: String, extended: Bool, ignoreCase: Bool) throws -> PosixRegex {
+        do {
+            return try PosixRegex.parse(pattern, flavor: extended ? .extended : .basic, ignoreCase: ignoreCase)
+        } catch .tooBig {
+            throw Failure.message(PosixRegex.CompileError.tooBig.message)
+        } catch {
+            throw Failure.message("Invalid preceding regular expression")
+        }
     }
 
     private static func readDelimited(_ c: inout ArraySlice<Character>, _ delim: Character) throws -> String {
@@ -187,24 +204,24 @@ struct SedCommand {
         throw Failure.message("unterminated `s' command")
     }
 
-    private static func matches(_ a: Address, _ line: String, _ number: Int, _ isLast: Bool) -> Bool {
+    private static func matches(_ a: Address, _ line: String, _ number: Int, _ isLast: Bool) throws(PosixRegex.StepLimitExceeded) -> Bool {
         switch a {
         case .line(let n): return number == n
         case .last: return isLast
-        case .regex(let r): return line.contains(r)
+        case .regex(let r): return try r.matches(line)
         }
     }
 
     /// Runs the program over all lines, emitting output through `emit`.
     @discardableResult
-    static func run(_ program: [SedCommand], lines: [String], quiet: Bool, emit: (String) -> Void) -> Bool {
+    static func run(_ program: [SedCommand], lines: [String], quiet: Bool, emit: (String) -> Void) throws(PosixRegex.StepLimitExceeded) -> Bool {
         var rangeActive = [Int: Bool]()
         var number = 0
         for (index, original) in lines.enumerated() {
             number += 1
             let isLast = index == lines.count - 1
             var state = LineState(text: original)
-            execute(program, &state, number: number, isLast: isLast, rangeActive: &rangeActive, path: [], emit: emit)
+            try execute(program, &state, number: number, isLast: isLast, rangeActive: &rangeActive, path: [], emit: emit)
             if !state.deleted && !quiet { emit(state.text + "\n") }
             for a in state.appended { emit(a + "\n") }
             if state.quit { return true }
@@ -220,7 +237,7 @@ struct SedCommand {
     }
 
     private static func execute(_ program: [SedCommand], _ state: inout LineState, number: Int, isLast: Bool,
-                                rangeActive: inout [Int: Bool], path: [Int], emit: (String) -> Void) {
+                                rangeActive: inout [Int: Bool], path: [Int], emit: (String) -> Void) throws(PosixRegex.StepLimitExceeded) {
         for (i, cmd) in program.enumerated() {
             if state.deleted || state.quit { return }
             let key = (path + [i]).reduce(0) { $0 &* 31 &+ $1 &+ 1 }
@@ -230,13 +247,13 @@ struct SedCommand {
                     if rangeActive[key] == true {
                         selected = true
                         if case .line(let n) = end, number >= n { rangeActive[key] = false }
-                        else if matches(end, state.text, number, isLast) { rangeActive[key] = false }
-                    } else if matches(start, state.text, number, isLast) {
+                        else if try matches(end, state.text, number, isLast) { rangeActive[key] = false }
+                    } else if try matches(start, state.text, number, isLast) {
                         selected = true
                         if case .line(let n) = end, number >= n { rangeActive[key] = false } else { rangeActive[key] = true }
                     } else { selected = false }
                 } else {
-                    selected = matches(start, state.text, number, isLast)
+                    selected = try matches(start, state.text, number, isLast)
                 }
             } else { selected = true }
             if cmd.negate { selected.toggle() }
@@ -247,12 +264,12 @@ struct SedCommand {
                 var last = state.text.startIndex
                 var count = 0
                 var changed = false
-                for m in state.text.matches(of: regex) {
+                for m in try regex.allMatches(in: state.text) {
                     count += 1
                     if !global && count != occurrence { continue }
                     if global && count < occurrence { continue }
                     out += state.text[last..<m.range.lowerBound]
-                    out += expandReplacement(replacement, m)
+                    out += expandReplacement(replacement, m, in: state.text)
                     last = m.range.upperBound
                     changed = true
                     if !global { break }
@@ -271,18 +288,18 @@ struct SedCommand {
             case .change(let t): emit(t + "\n"); state.deleted = true
             case .transliterate(let map): state.text = String(state.text.map { map[$0] ?? $0 })
             case .block(let inner):
-                execute(inner, &state, number: number, isLast: isLast, rangeActive: &rangeActive, path: path + [i], emit: emit)
+                try execute(inner, &state, number: number, isLast: isLast, rangeActive: &rangeActive, path: path + [i], emit: emit)
             }
         }
     }
 
-    private static func expandReplacement(_ replacement: String, _ m: Regex<AnyRegexOutput>.Match) -> String {
+    private static func expandReplacement(_ replacement: String, _ m: PosixRegex.Match, in text: String) -> String {
         var out = ""
         var chars = replacement.makeIterator()
         while let c = chars.next() {
-            if c == "&" { out += m.output[0].substring ?? ""; continue }
+            if c == "&" { out += text[m.range]; continue }
             if c == "\\", let n = chars.next() {
-                if let d = Int(String(n)), d < m.output.count { out += m.output[d].substring ?? "" }
+                if let d = n.wholeNumberValue, n.isASCII, d < m.groups.count { out += m.group(d, in: text) ?? "" }
                 else if n == "n" { out += "\n" }
                 else if n == "t" { out += "\t" }
                 else { out.append(n) }

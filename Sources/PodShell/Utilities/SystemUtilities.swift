@@ -191,6 +191,12 @@ extension Utilities {
         } catch ExprParser.Failure.overflow {
             ctx.writeError("expr: integer overflow\n")
             return 2
+        } catch ExprParser.Failure.regex(let message) {
+            ctx.writeError("expr: \(message)\n")
+            return 2
+        } catch ExprParser.Failure.regexStepLimit(let message) {
+            ctx.writeError("kubelab: expr: \(message)\n")
+            return 2
         } catch {
             ctx.writeError(ctx.arguments.isEmpty ? "expr: missing operand\n" : "expr: syntax error\n")
             return 2
@@ -223,7 +229,7 @@ extension Utilities {
 
 /// Recursive-descent evaluator for `expr` (strings in, strings out).
 struct ExprParser {
-    enum Failure: Error { case syntax, divisionByZero, nonInteger, overflow }
+    enum Failure: Error { case syntax, divisionByZero, nonInteger, overflow, regexStepLimit(String), regex(String) }
     let tokens: [String]
     /// busybox computes in C's `long long` and wraps around; GNU expr (exact with GMP) cannot be
     /// wrong, so past 64 bits it reports `integer overflow` rather than a wrapped answer.
@@ -296,11 +302,16 @@ struct ExprParser {
         while peek == ":" {
             index += 1
             let pattern = try parsePrimary()
-            guard let regex = PosixRegex.compile("^" + pattern, flavor: .basic), let m = l.prefixMatch(of: regex) ?? l.firstMatch(of: regex).flatMap({ $0.range.lowerBound == l.startIndex ? $0 : nil }) else {
-                l = pattern.contains("\\(") ? "" : "0"
+            // `expr` anchors its pattern at the start of the string, as GNU expr does.
+            let regex: PosixRegex
+            do { regex = try PosixRegex.parse("^" + pattern, flavor: .basic) } catch { throw Failure.regex(error.message) }
+            let m: PosixRegex.Match?
+            do { m = try regex.firstMatch(in: l) } catch { throw Failure.regexStepLimit(error.message) }
+            guard let m else {
+                l = regex.groupCount > 0 ? "" : "0"
                 continue
             }
-            if m.output.count > 1, let group = m.output[1].substring { l = String(group) } else { l = String(l.distance(from: m.range.lowerBound, to: m.range.upperBound)) }
+            if regex.groupCount > 0 { l = String(m.group(1, in: l) ?? "") } else { l = String(l.distance(from: m.range.lowerBound, to: m.range.upperBound)) }
         }
         return l
     }
