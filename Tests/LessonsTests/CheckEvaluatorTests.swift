@@ -64,3 +64,33 @@ import Testing
         #expect(throws: QueryWords.UnclosedQuote.self) { try QueryWords.split("get 'x") }
     }
 }
+
+@Suite struct StateQueryCacheTests {
+    @Test func aQueryRunsAgainOnlyWhenTheStoreOrTheClockMoved() {
+        let lab = Lab(options: LabOptions(mode: .script), workingDirectory: .inMemory([:]))
+        let cache = StateQueryCache()
+        var runs = 0
+        let query = ["get", "ns", "-o", "name"]
+        func ask() -> String {
+            cache.output(of: query, lab: lab) {
+                runs += 1
+                return CheckEvaluator.runKubectl(query, lab: lab)
+            }.output
+        }
+        let first = ask()
+        #expect(ask() == first)
+        #expect(runs == 1)
+        let driver = SessionDriver(session: lab, out: { _ in }, err: { _ in })
+        driver.handle(.line("kubectl create namespace extra -o name"))
+        driver.handle(.line("kubectl apply -f - <<< 'apiVersion: v1\nkind: Namespace\nmetadata: {name: other}'"))
+        _ = ask()
+        #expect(runs == 2, "a write to the store runs the query again")
+        lab.advanceWallClock(ms: 1000)
+        _ = ask()
+        #expect(runs == 3, "so does time passing (ages)")
+        var logs = 0
+        _ = cache.output(of: ["logs", "x"], lab: lab) { logs += 1; return ("", 0) }
+        _ = cache.output(of: ["logs", "x"], lab: lab) { logs += 1; return ("", 0) }
+        #expect(logs == 2, "logs read containers, not the store: never cached")
+    }
+}

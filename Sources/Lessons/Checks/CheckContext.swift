@@ -9,9 +9,12 @@ public struct CheckContext {
     public var lastOutput: String?
     /// The answer given with `answer TEXT` during this step.
     public var answer: String?
+    /// Outputs of state queries while the cluster has not changed (nil: always run them).
+    public var cache: StateQueryCache?
 
-    public init(lab: Lab, typedLines: [String] = [], lastOutput: String? = nil, answer: String? = nil) {
+    public init(lab: Lab, typedLines: [String] = [], lastOutput: String? = nil, answer: String? = nil, cache: StateQueryCache? = nil) {
         self.lab = lab
+        self.cache = cache
         self.typedLines = typedLines
         self.lastOutput = lastOutput
         self.answer = answer

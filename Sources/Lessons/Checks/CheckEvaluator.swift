@@ -29,7 +29,8 @@ public enum CheckEvaluator {
                 return .fail("the query '\(query)' cannot be split into words")
             }
             guard readOnlyVerbs.contains(verb) else { return .fail("'kubectl \(verb)' is not a read-only query") }
-            let (output, status) = runKubectl(words, lab: context.lab)
+            let run = { runKubectl(words, lab: context.lab) }
+            let (output, status) = context.cache?.output(of: words, lab: context.lab, run: run) ?? run()
             return expectation(expect, output: output, status: status, what: "kubectl \(query)")
         case .exec(let pod, let container, let command, let expect):
             guard let words = try? QueryWords.split(command), !words.isEmpty else {

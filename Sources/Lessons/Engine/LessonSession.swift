@@ -15,6 +15,8 @@ public final class LessonSession: SessionInputHandler {
     public private(set) var log: SessionLog
     /// What the learner did during the current step.
     private var window = StepWindow()
+    /// State queries' outputs while the cluster stands still (one per cluster: rebuilt with it).
+    private var queryCache = StateQueryCache()
     /// Given every event the engine raises (muted while the log is replayed).
     public var onEvents: ([LessonEvent]) -> Void = { _ in }
     /// Given every input appended to the log.
@@ -174,7 +176,7 @@ public final class LessonSession: SessionInputHandler {
     public func currentCheckOutcome() -> CheckOutcome {
         guard let step = currentStep else { return .pass }
         return CheckEvaluator.evaluate(step.check, in: CheckContext(
-            lab: lab, typedLines: window.typedLines, lastOutput: window.lastOutput, answer: window.answer))
+            lab: lab, typedLines: window.typedLines, lastOutput: window.lastOutput, answer: window.answer, cache: queryCache))
     }
 
     /// Checks the current step; on a pass, confirms it and moves on. Returns whether it passed.
@@ -185,7 +187,7 @@ public final class LessonSession: SessionInputHandler {
             return false
         }
         let context = CheckContext(
-            lab: lab, typedLines: window.typedLines, lastOutput: window.lastOutput, answer: window.answer)
+            lab: lab, typedLines: window.typedLines, lastOutput: window.lastOutput, answer: window.answer, cache: queryCache)
         let outcome = CheckEvaluator.evaluate(step.check, in: context)
         guard outcome.passed else {
             if explicit { emit([.notYet(index: progress.current, reason: outcome.reason)]) }
@@ -230,6 +232,7 @@ public final class LessonSession: SessionInputHandler {
         window = StepWindow()
         let (freshLab, freshDriver) = Self.makeSession(lesson: lesson, header: log.header, out: { _ in }, err: { _ in })
         lab = freshLab
+        queryCache = StateQueryCache()
         driver = freshDriver
         let savedRecord = onRecord
         onRecord = { _ in }
