@@ -17,13 +17,7 @@ enum LessonCommandRunner {
     }
 
     static func start(id: String, restart: Bool, record: String?, options: LabOptions) -> Int32 {
-        let lesson: Lesson
-        switch LessonLauncher.resolve(id, catalog: LessonCatalog.locate()) {
-        case .success(let found): lesson = found
-        case .failure(let error):
-            FileDescriptorWriter.standardError.write(error.report)
-            return UsageError.exitCode
-        }
+        guard let lesson = load(id) else { return UsageError.exitCode }
         let front = TerminalFrontEnd()
         let piped = !TerminalFrontEnd.inputIsTerminal
         var options = options
@@ -46,15 +40,19 @@ enum LessonCommandRunner {
     }
 
     static func check(target: String, languages: [Language]) -> Int32 {
-        let lesson: Lesson
-        switch LessonLauncher.resolve(target, catalog: LessonCatalog.locate()) {
-        case .success(let found): lesson = found
-        case .failure(let error):
-            FileDescriptorWriter.standardError.write(error.report)
-            return UsageError.exitCode
-        }
+        guard let lesson = load(target) else { return UsageError.exitCode }
         let (text, code) = LessonLauncher.check(lesson, languages: languages)
         FileDescriptorWriter.standardOutput.write(text)
         return code
+    }
+
+    /// The lesson `id` names (a number or a folder), or nil after saying which lessons exist.
+    private static func load(_ id: String) -> Lesson? {
+        switch LessonLauncher.resolve(id, catalog: LessonCatalog.locate()) {
+        case .success(let found): return found
+        case .failure(let error):
+            FileDescriptorWriter.standardError.write(error.report)
+            return nil
+        }
     }
 }

@@ -22,24 +22,14 @@ import Testing
     /// its success, a claim before the pod that needs it.
     @Test func aStartingStatefulSetPodReportsCauseBeforeEffect() throws {
         let cluster = Sandbox.make(seed: 3, workerNodes: 2)
-        try Sim.create(cluster, """
-            apiVersion: apps/v1
-            kind: StatefulSet
-            metadata: {name: web}
-            spec:
-              serviceName: web
-              replicas: 1
-              selector: {matchLabels: {app: web}}
-              template:
-                metadata: {labels: {app: web}}
-                spec:
-                  containers: [{name: nginx, image: nginx}]
+        try Sim.create(cluster, Sim.webStatefulSet(claims: """
+
               volumeClaimTemplates:
               - metadata: {name: data}
                 spec:
                   accessModes: [ReadWriteOnce]
                   resources: {requests: {storage: 1Gi}}
-            """)
+            """))
         cluster.advance(by: 40_000)
         let listed = cluster.store.list(Sim.type("Event"), namespace: "default").map { $0["reason"].string ?? "" }
         func before(_ a: String, _ b: String) -> Bool {

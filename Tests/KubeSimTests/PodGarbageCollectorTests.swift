@@ -5,19 +5,7 @@ import Testing
 /// `kubectl delete node X` (seed 003): the pod garbage collector removes X's pods once the
 /// quarantine has passed, and a StatefulSet then recreates its pod on a node that exists.
 @Suite struct PodGarbageCollectorTests {
-    static let statefulSet = """
-        apiVersion: apps/v1
-        kind: StatefulSet
-        metadata: {name: web}
-        spec:
-          serviceName: web
-          replicas: 1
-          selector: {matchLabels: {app: web}}
-          template:
-            metadata: {labels: {app: web}}
-            spec:
-              containers: [{name: nginx, image: nginx}]
-        """
+    static let statefulSet = Sim.webStatefulSet()
 
     @Test func podsOnADeletedNodeAreForceDeletedAfterTheQuarantine() throws {
         let cluster = Sandbox.make(seed: 5, workerNodes: 2)

@@ -28,6 +28,24 @@ enum Sim {
         pod?["status"]["conditions"].items.first { $0["type"].string == type }?["status"].string
     }
 
+    /// A one-replica StatefulSet `web` of nginx, with `claims` appended to its spec (a
+    /// `volumeClaimTemplates:` block indented as spec fields), as several tests start from.
+    static func webStatefulSet(claims: String = "") -> String {
+        """
+        apiVersion: apps/v1
+        kind: StatefulSet
+        metadata: {name: web}
+        spec:
+          serviceName: web
+          replicas: 1
+          selector: {matchLabels: {app: web}}
+          template:
+            metadata: {labels: {app: web}}
+            spec:
+              containers: [{name: nginx, image: nginx}]
+        """ + claims
+    }
+
     static func nginxPod(_ name: String, labels: String = "app: web", extra: String = "") -> String {
         """
         apiVersion: v1
