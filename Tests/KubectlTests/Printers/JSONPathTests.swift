@@ -13,12 +13,22 @@ import Testing
         var testDescription: String { template }
     }
 
-    static let cases: [Case] = {
-        guard let text = GoldenFiles.kubectl("jsonpath/cases.json"), let data = text.data(using: .utf8) else { return [] }
+    /// Cases of one recorded file under Golden/kubectl/jsonpath/.
+    static func recorded(_ name: String) -> [Case] {
+        guard let text = GoldenFiles.kubectl("jsonpath/" + name), let data = text.data(using: .utf8) else { return [] }
         return (try? JSONDecoder().decode([Case].self, from: data)) ?? []
-    }()
+    }
 
-    @Test func casesLoaded() { #expect(Self.cases.count > 50) }
+    /// The general cases, then indexes, slices and steps at Int64's limits (they once trapped on
+    /// overflow; Go wraps its int arithmetic and answers with a bounds error).
+    static let general = recorded("cases.json")
+    static let intLimits = recorded("int-limit-cases.json")
+    static let cases = general + intLimits
+
+    @Test func casesLoaded() {
+        #expect(Self.general.count > 50)
+        #expect(Self.intLimits.count == 7)
+    }
 
     @Test(arguments: cases)
     func matchesKubectl(_ c: Case) throws {
