@@ -67,6 +67,7 @@ struct Validation {
                 add(p + ".persistentVolumeClaim.claimName", .required)
             }
             if !v["hostPath"].isNull, (v["hostPath"]["path"].string ?? "").isEmpty { add(p + ".hostPath.path", .required) }
+            fileModes(v, path: p)
         }
         var containerNames: Set<String> = []
         let containers = spec["containers"].items
@@ -95,6 +96,7 @@ struct Validation {
             }
         }
         labelsOnly(spec["nodeSelector"], path: path + ".nodeSelector")
+        podSecurityContext(spec["securityContext"], path: path + ".securityContext")
         for (i, t) in spec["tolerations"].items.enumerated() {
             let p = "\(path).tolerations[\(i)]"
             if let op = t["operator"].string, !["Equal", "Exists"].contains(op) {
@@ -174,12 +176,20 @@ struct Validation {
                 add(mp + ".subPath", .invalid(value: GoFormat.quoted(sub)), "must be a relative path")
             }
         }
+        resourceRequirements(c["resources"], path: path + ".resources")
+        userAndGroupIDs(c["securityContext"], ["runAsUser", "runAsGroup"], path: path + ".securityContext")
         for probe in ["livenessProbe", "readinessProbe", "startupProbe"] where !c[probe].isNull {
             let p = c[probe]
             let handlers = ["exec", "httpGet", "tcpSocket", "grpc"].filter { !p[$0].isNull }
             if handlers.isEmpty { add("\(path).\(probe)", .required, "must specify a handler type") }
             else if handlers.count > 1 {
                 add("\(path).\(probe).\(handlers[1])", .forbidden, "may not specify more than 1 handler type")
+            }
+            for key in ["initialDelaySeconds", "timeoutSeconds", "periodSeconds", "successThreshold", "failureThreshold"] {
+                nonNegative(p, key, path: "\(path).\(probe)")
+            }
+            if let grace = p["terminationGracePeriodSeconds"].int, grace <= 0 {
+                add("\(path).\(probe).terminationGracePeriodSeconds", .invalid(value: String(grace)), "must be greater than 0")
             }
             if probe != "readinessProbe", let s = p["successThreshold"].int, s != 1 {
                 add("\(path).\(probe).successThreshold", .invalid(value: String(s)), "must be 1")

@@ -2,7 +2,8 @@
 extension KindDescriptor {
     static let secret = KindDescriptor(
         ResourceType(kind: "Secret", plural: "secrets"),
-        schema: CoreSchemas.secret, defaults: { obj, _, _ in Defaulting.secret(&obj) }, validateUpdate: UpdateValidation.immutableData,
+        schema: CoreSchemas.secret, defaults: { obj, _, _ in Defaulting.secret(&obj) },
+        validate: { v, obj in v.secretSize(obj) }, validateUpdate: UpdateValidation.immutableData,
         byteField: "data")
 }
 
@@ -27,5 +28,14 @@ extension UpdateValidation {
         if new["data"] != old["data"] { errors.append(FieldError("data", .forbidden, "field is immutable when `immutable` is set")) }
         if new["immutable"].bool != true { errors.append(FieldError("immutable", .forbidden, "field is immutable when `immutable` is set")) }
         return errors
+    }
+}
+
+extension Validation {
+    /// `ValidateSecret`: the decoded data holds at most 1 MiB.
+    mutating func secretSize(_ obj: JSONValue) {
+        var total = 0
+        for (_, value) in obj["data"].object ?? [:] { total += value.string.flatMap(Base64.decode)?.count ?? 0 }
+        if total > Self.maxDataBytes { add("data", .tooLong(value: "", max: Self.maxDataBytes)) }
     }
 }
