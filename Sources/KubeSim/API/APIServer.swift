@@ -107,6 +107,7 @@ public final class APIServer {
         case "PersistentVolumeClaim": return StorageAdmission.prepareClaim(object, store: store)
         case "PersistentVolume": return StorageAdmission.prepareVolume(object)
         case "Pod": return try PodAdmission.prepareForCreate(object, in: cluster)
+        case "DaemonSet": return DaemonSetStrategy.prepareForCreate(object)
         default: return object
         }
     }
@@ -137,6 +138,7 @@ public final class APIServer {
                 obj["spec"][key] = old["spec"][key]
             }
             return obj
+        case "DaemonSet": return DaemonSetStrategy.prepareForUpdate(obj, old: old)
         default: return obj
         }
     }
