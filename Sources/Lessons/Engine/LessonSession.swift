@@ -9,14 +9,21 @@ public final class LessonSession: SessionInputHandler {
     public let lesson: Lesson
     public private(set) var language: Language
     public private(set) var progress: LessonProgress
-    public private(set) var lab: Lab
-    public private(set) var driver: SessionDriver
+    /// The session's cluster and shell: the lesson's starting cluster until inputs change it.
+    public var lab: Lab { ensureBuilt().lab }
+    /// Feeds inputs to `lab`'s terminal.
+    public var driver: SessionDriver { ensureBuilt().driver }
+    /// Built when first needed: a session that is replayed straight away (grading, resume) builds
+    /// its starting cluster once, for the replay, instead of once here and again there.
+    private var built: (lab: Lab, driver: SessionDriver)?
     /// The inputs so far, with their time marks: the lesson's transcript.
     public private(set) var log: SessionLog
     /// What the learner did during the current step.
     private var window = StepWindow()
     /// State queries' outputs while the cluster stands still (one per cluster: rebuilt with it).
     private var queryCache = StateQueryCache()
+    /// The checks' compiled patterns (the lesson's, so they outlive a rebuilt cluster).
+    private let patterns = CheckPatterns()
     /// Given every event the engine raises (muted while the log is replayed).
     public var onEvents: ([LessonEvent]) -> Void = { _ in }
     /// Given every input appended to the log.
@@ -49,7 +56,14 @@ public final class LessonSession: SessionInputHandler {
             started: started)
         log = SessionLog(header: header)
         progress = LessonProgress(stepCount: lesson.steps.count)
-        (lab, driver) = Self.makeSession(lesson: lesson, header: header, out: out, err: err)
+    }
+
+    /// The current cluster and driver, the lesson's starting ones if none was needed before.
+    private func ensureBuilt() -> (lab: Lab, driver: SessionDriver) {
+        if let built { return built }
+        let fresh = Self.makeSession(lesson: lesson, header: log.header, out: out, err: err)
+        built = fresh
+        return fresh
     }
 
     /// Builds the lesson's starting cluster: the lesson's files in the working directory, then its
@@ -176,7 +190,8 @@ public final class LessonSession: SessionInputHandler {
     public func currentCheckOutcome() -> CheckOutcome {
         guard let step = currentStep else { return .pass }
         return CheckEvaluator.evaluate(step.check, in: CheckContext(
-            lab: lab, typedLines: window.typedLines, lastOutput: window.lastOutput, answer: window.answer, cache: queryCache))
+            lab: lab, typedLines: window.typedLines, lastOutput: window.lastOutput, answer: window.answer, cache: queryCache,
+            patterns: patterns))
     }
 
     /// Checks the current step; on a pass, confirms it and moves on. Returns whether it passed.
@@ -187,7 +202,8 @@ public final class LessonSession: SessionInputHandler {
             return false
         }
         let context = CheckContext(
-            lab: lab, typedLines: window.typedLines, lastOutput: window.lastOutput, answer: window.answer, cache: queryCache)
+            lab: lab, typedLines: window.typedLines, lastOutput: window.lastOutput, answer: window.answer, cache: queryCache,
+            patterns: patterns)
         let outcome = CheckEvaluator.evaluate(step.check, in: context)
         guard outcome.passed else {
             if explicit { emit([.notYet(index: progress.current, reason: outcome.reason)]) }
@@ -225,15 +241,15 @@ public final class LessonSession: SessionInputHandler {
 
     /// Starts over on a fresh cluster and replays `records` silently, telling `onEach` every
     /// recorded input with what it did now (grading compares the two); `onEach` returning false
-    /// stops the replay there.
+    /// stops the replay there. Nothing interrupts it: the cluster it builds has a terminal of its own.
     public func replay(_ records: [CommandRecord], onEach: (_ recorded: CommandRecord, _ replayed: CommandRecord) -> Bool) {
         log.records = []
         progress = LessonProgress(stepCount: lesson.steps.count)
         window = StepWindow()
-        let (freshLab, freshDriver) = Self.makeSession(lesson: lesson, header: log.header, out: { _ in }, err: { _ in })
-        lab = freshLab
+        // Never a cluster anyone has seen: the one built here, for the replay.
+        let (lab, silentDriver) = Self.makeSession(lesson: lesson, header: log.header, out: { _ in }, err: { _ in })
+        built = (lab, silentDriver)
         queryCache = StateQueryCache()
-        driver = freshDriver
         let savedRecord = onRecord
         onRecord = { _ in }
         muted = true
@@ -244,7 +260,7 @@ public final class LessonSession: SessionInputHandler {
         muted = false
         onRecord = savedRecord
         // From here on the learner sees what the commands print again.
-        driver = SessionDriver(session: lab, out: out, err: err)
+        built = (lab, SessionDriver(session: lab, out: out, err: err))
     }
 
     /// Resumes from a log read back from disk: replays it, then says where the learner is.

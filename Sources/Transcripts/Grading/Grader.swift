@@ -51,7 +51,6 @@ public enum Grader {
             flags.append(GradeFlag(kind: .incompleteRecord, message: "the last command was cut short and is not graded"))
         }
         let session = LessonSession(lesson: lesson, language: header.language, mode: header.mode, out: { _ in }, err: { _ in })
-        session.driver.terminal.isInterrupted = { false }
         let outcome = TranscriptReplayer.replay(parsed.log, in: session, limits: limits)
         if !outcome.differences.isEmpty {
             let numbers = outcome.differences.prefix(10).map { String($0.number) }.joined(separator: ", ")
