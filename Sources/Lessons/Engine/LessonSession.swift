@@ -23,7 +23,7 @@ public final class LessonSession: SessionInputHandler {
     /// State queries' outputs while the cluster stands still (one per cluster: rebuilt with it).
     private var queryCache = StateQueryCache()
     /// The checks' compiled patterns (the lesson's, so they outlive a rebuilt cluster).
-    private let patterns = CheckPatterns()
+    private let patterns: CheckPatterns
     /// Given every event the engine raises (muted while the log is replayed).
     public var onEvents: ([LessonEvent]) -> Void = { _ in }
     /// Given every input appended to the log.
@@ -42,11 +42,14 @@ public final class LessonSession: SessionInputHandler {
     }
 
     /// A fresh start of `lesson`. `out` and `err` receive what the session's commands print.
+    /// Sessions of one lesson on one thread may share `patterns` (a grader's worker does).
     public init(
         lesson: Lesson, language: Language, mode: Terminal.Mode, started: String = "",
+        patterns: CheckPatterns = CheckPatterns(),
         out: @escaping (String) -> Void, err: @escaping (String) -> Void
     ) {
         self.lesson = lesson
+        self.patterns = patterns
         self.language = language
         self.mode = mode
         self.out = out

@@ -63,10 +63,12 @@ public enum ClassGrader {
         let results = ResultSlots(count: mine.count)
         let lanes = max(1, min(workers, mine.count))
         DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+            // One lane runs on one thread, so its transcripts share the compiled check patterns.
+            let patterns = CheckPatterns()
             var index = lane
             while index < mine.count {
                 let input = mine[index]
-                results.set(index, Grader.grade(file: input.path, shownAs: input.name, lesson: lesson, limits: limits))
+                results.set(index, Grader.grade(file: input.path, shownAs: input.name, lesson: lesson, limits: limits, patterns: patterns))
                 index += lanes
             }
         }
