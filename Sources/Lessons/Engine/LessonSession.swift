@@ -16,6 +16,8 @@ public final class LessonSession: SessionInputHandler {
     /// Built when first needed: a session that is replayed straight away (grading, resume) builds
     /// its starting cluster once, for the replay, instead of once here and again there.
     private var built: (lab: Lab, driver: SessionDriver)?
+    /// How many starting clusters the session has built (tests hold grading to one per transcript).
+    private(set) var startsBuilt = 0
     /// The inputs so far, with their time marks: the lesson's transcript.
     public private(set) var log: SessionLog
     /// What the learner did during the current step.
@@ -66,6 +68,7 @@ public final class LessonSession: SessionInputHandler {
         if let built { return built }
         let fresh = Self.makeSession(lesson: lesson, header: log.header, out: out, err: err)
         built = fresh
+        startsBuilt += 1
         return fresh
     }
 
@@ -252,6 +255,7 @@ public final class LessonSession: SessionInputHandler {
         // Never a cluster anyone has seen: the one built here, for the replay.
         let (lab, silentDriver) = Self.makeSession(lesson: lesson, header: log.header, out: { _ in }, err: { _ in })
         built = (lab, silentDriver)
+        startsBuilt += 1
         queryCache = StateQueryCache()
         let savedRecord = onRecord
         onRecord = { _ in }
