@@ -52,6 +52,8 @@ extension APIServer {
             throw APIError(.conflict, "Operation cannot be fulfilled on \(resource.qualifiedPlural) \(GoFormat.quoted(ref.name)): "
                 + "the object has been modified; please apply your changes to the latest version and try again")
         }
+        // A patch that changes nothing is no write (the server compares content, not key order).
+        if JSONText.compact(patched) == JSONText.compact(original) { return PatchOutcome(object: original, before: original) }
         switch subresource {
         case "scale":
             var updated = live
