@@ -110,8 +110,10 @@ public struct ObjectMerge {
                     throw Failure(message: "map: \(GoFormat.map(item)) does not contain declared merge key: \(mergeKey)")
                 }
                 kept.removeAll { $0[mergeKey] == key }
-            case nil, "merge":
+            case nil:
                 given.append(item)
+            case "merge":
+                throw Failure(message: "merging lists cannot yet be specified in the patch")
             case let other?:
                 throw Failure(message: "Unknown patch type: \(other) in map: \(GoFormat.map(item))")
             }
