@@ -23,6 +23,8 @@ extension APIServer {
         public var object: JSONValue
         /// The object before, as the client read it.
         public var before: JSONValue
+        /// The Warning headers of the answer (`unknown field "spec.foo"`), which kubectl prints as `Warning: ...`.
+        public var warnings: [String] = []
     }
 
     public static let subresources: Set<String> = ["scale", "status"]
@@ -44,6 +46,10 @@ extension APIServer {
         }
         let original = subresource == "scale" ? Self.scale(of: live, resource: resource) : live
         var patched = try Self.applyBody(body, type: type, to: original, kind: subresource == "scale" ? "Scale" : resource.kind)
+        var warnings: [String] = []
+        if subresource.isEmpty, let schema = SchemaRegistry.schema(forKind: resource.kind) {
+            (patched, warnings) = StrictDecoder.droppingUnknownFields(patched, schema: schema)
+        }
         // The request path names the object; the body may leave these out.
         for key in ["name", "namespace", "resourceVersion", "uid"] where patched["metadata"][key].isNull {
             patched["metadata"][key] = original["metadata"][key]
@@ -53,7 +59,9 @@ extension APIServer {
                 + "the object has been modified; please apply your changes to the latest version and try again")
         }
         // A patch that changes nothing is no write (the server compares content, not key order).
-        if JSONText.compact(patched) == JSONText.compact(original) { return PatchOutcome(object: original, before: original) }
+        if JSONText.compact(patched) == JSONText.compact(original) {
+            return PatchOutcome(object: original, before: original, warnings: warnings)
+        }
         switch subresource {
         case "scale":
             var updated = live
@@ -67,7 +75,7 @@ extension APIServer {
             let stored = dryRun ? updated : try store.update(resource, updated)
             return PatchOutcome(object: stored, before: original)
         default:
-            return PatchOutcome(object: try update(patched, as: resource, dryRun: dryRun), before: original)
+            return PatchOutcome(object: try update(patched, as: resource, dryRun: dryRun), before: original, warnings: warnings)
         }
     }
 
