@@ -72,7 +72,7 @@ struct AnnotateCommand: KubectlCommand {
             }
         }
         if !printed.isEmpty { try ObjectOutput.printEach(printed, format: output, call: call) }
-        return RolloutCommand.finish(errors, call: call)
+        return ErrorReport.finish(lines: errors, call: call)
     }
 
     /// `cmdutil.ParsePairs`: `key=value` (the value may hold `=`) or `key-`.

@@ -75,7 +75,7 @@ struct LabelCommand: KubectlCommand {
             }
         }
         if !printed.isEmpty { try ObjectOutput.printEach(printed, format: output, call: call) }
-        return RolloutCommand.finish(errors, call: call)
+        return ErrorReport.finish(lines: errors, call: call)
     }
 
     /// `parseLabels`: values are checked here, keys by the API server.

@@ -84,13 +84,6 @@ struct RolloutCommand: KubectlCommand {
 
     /// The printed name: `statefulset.apps/web`.
     static func name(_ r: ResourceType, _ obj: JSONValue) -> String { "\(r.qualifiedKind)/\(obj.name)" }
-
-    /// Prints the selection's lookup errors with the verb's own, kubectl's exit code 1 if any.
-    static func finish(_ errors: [String], call: Invocation) -> Int32 {
-        guard !errors.isEmpty else { return 0 }
-        call.err(errors.map { $0.hasSuffix("\n") ? $0 : $0 + "\n" }.joined())
-        return 1
-    }
 }
 
 extension Invocation {

@@ -11,7 +11,7 @@ enum RolloutHistory {
         let sel = try RolloutCommand.targets(call)
         let revision = Int(call.flags.string("revision")) ?? 0
         let output = try OutputFormat.parse(call.flags.string("output"), allowed: .objectPrinters)
-        if !sel.errors.isEmpty { return RolloutCommand.finish(sel.errors, call: call) }
+        if !sel.errors.isEmpty { return ErrorReport.finish(lines: sel.errors, call: call) }
         for (r, obj) in sel.objects {
             guard RolloutCommand.kinds.contains(r.kind) else {
                 throw KubectlFailure.error("no history viewer has been implemented for \(KubeAPI.GoFormat.quoted(r.kind))")

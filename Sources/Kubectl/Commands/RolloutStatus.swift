@@ -19,7 +19,7 @@ enum RolloutStatus {
             return 0
         }
         // The builder's lookup errors end the command before any object is watched.
-        if !sel.errors.isEmpty { return RolloutCommand.finish(sel.errors, call: call) }
+        if !sel.errors.isEmpty { return ErrorReport.finish(lines: sel.errors, call: call) }
         for (r, obj) in sel.objects {
             guard RolloutCommand.kinds.contains(r.kind) else {
                 throw KubectlFailure.error("no status viewer has been implemented for \(r.kind)")

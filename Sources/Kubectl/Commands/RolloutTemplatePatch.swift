@@ -70,6 +70,6 @@ enum RolloutTemplatePatch {
             }
         }
         if errors.count == 1, !errors[0].hasPrefix("error: "), !errors[0].hasPrefix("Error from server") { errors[0] = "error: " + errors[0] }
-        return RolloutCommand.finish(errors, call: call)
+        return ErrorReport.finish(lines: errors, call: call)
     }
 }

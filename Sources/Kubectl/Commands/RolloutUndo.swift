@@ -9,7 +9,7 @@ enum RolloutUndo {
         let toRevision = Int(call.flags.string("to-revision")) ?? 0
         let dryRun = try DryRun.parse(call.flags.string("dry-run"))
         let output = try OutputFormat.parse(call.flags.string("output"), allowed: .objectPrinters)
-        if !sel.errors.isEmpty { return RolloutCommand.finish(sel.errors, call: call) }
+        if !sel.errors.isEmpty { return ErrorReport.finish(lines: sel.errors, call: call) }
         for (r, obj) in sel.objects {
             guard RolloutCommand.kinds.contains(r.kind) else {
                 throw KubectlFailure.error("no rollbacker has been implemented for \(KubeAPI.GoFormat.quoted(r.kind))")

@@ -117,7 +117,7 @@ struct SetImageCommand: KubectlCommand {
             }
         }
         if !printed.isEmpty { try ObjectOutput.printEach(printed, format: output, call: call) }
-        return RolloutCommand.finish(errors, call: call)
+        return ErrorReport.finish(lines: errors, call: call)
     }
 
     /// Where the kind keeps its pod spec (`UpdatePodSpecForObject`).

@@ -65,7 +65,7 @@ struct WaitCommand: KubectlCommand {
         }
         let sel = try Self.targets(call)
         let isDelete: Bool = { if case .delete = condition { return true } else { return false } }()
-        if !isDelete && !sel.errors.isEmpty { return RolloutCommand.finish(sel.errors, call: call) }
+        if !isDelete && !sel.errors.isEmpty { return ErrorReport.finish(lines: sel.errors, call: call) }
         if sel.objects.isEmpty && !isDelete { throw KubectlFailure.error("no matching resources found") }
         for (r, obj) in sel.objects {
             let ref = ObjectRef(r, namespace: obj.namespace ?? "", name: obj.name)
