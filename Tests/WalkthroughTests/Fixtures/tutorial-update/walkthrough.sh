@@ -21,7 +21,7 @@ kubectl rollout status sts web
 kubectl get pods -l app=nginx -o jsonpath='{range .items[*]}{.metadata.name}{" "}{.spec.containers[0].image}{"\n"}{end}'
 kubectl rollout history sts web
 kubectl patch statefulset web -p '{"spec":{"updateStrategy":{"type":"OnDelete", "rollingUpdate": null}}}'
-kubectl get sts web -o jsonpath='{.spec.updateStrategy}'
+kubectl get sts web -o jsonpath='{.spec.updateStrategy}{"\n"}'
 kubectl rollout status sts web
 kubectl patch statefulset web -p '{"spec":'
 kubectl patch statefulset web --type='json' -p='[{"op": "replace", "path": "/spec/template/spec/nope/0/image", "value":"x"}]'
