@@ -16,16 +16,7 @@ struct AnnotateCommand: KubectlCommand {
           kubectl annotate sts web kubernetes.io/change-cause='image updated to 0.24'
 
         Options:
-          --all=false             every object of the type in the namespace
-          -A, --all-namespaces=false  every namespace
-          --dry-run='none'        'client' or 'server' to only show what would happen
-          --field-selector=''     only objects whose fields match
-          -f, --filename=[]       files naming the objects
-          --list=false            print the annotations instead of changing them
-          -o, --output=''         print the objects as json, yaml, name or jsonpath
-          --overwrite=false       allow changing annotations that already have a value
-          -R, --recursive=false   read directories given with -f recursively
-          -l, --selector=''       only objects matching the label selector
+        \(MetadataPairs.optionsHelp("annotations"))
 
         Usage:
           kubectl annotate [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version] [options]
@@ -38,8 +29,8 @@ struct AnnotateCommand: KubectlCommand {
         if call.flags.bool("list") && call.flags.isSet("output") {
             throw KubectlFailure.error("--list and --output may not be specified together")
         }
-        let output = try OutputFormat.parse(call.flags.string("output"), allowed: .objectPrinters)
-        let dryRun = try DryRun.parse(call.flags.string("dry-run"))
+        _ = try OutputFormat.parse(call.flags.string("output"), allowed: .objectPrinters)
+        _ = try DryRun.parse(call.flags.string("dry-run"))
         if resources.isEmpty && call.flags.strings("filename").isEmpty {
             throw KubectlFailure.error("one or more resources must be specified as <resource> <name> or <resource>/<name>")
         }
@@ -47,33 +38,17 @@ struct AnnotateCommand: KubectlCommand {
         if pairs.set.isEmpty && pairs.remove.isEmpty && !call.flags.bool("list") {
             throw KubectlFailure.error("at least one annotation update is required")
         }
-        let sel = try MetadataPairs.targets(call, resources: resources)
-        let single = MetadataPairs.namesOne(resources, call: call)
-        var errors = sel.errors
-        var printed: [(ResourceType, JSONValue)] = []
-        for (r, obj) in sel.objects {
-            let current = obj.annotations
-            let (next, clashes) = pairs.apply(to: current, overwrite: call.flags.bool("overwrite"), exempt: [RolloutHistory.changeCauseKey])
-            if !clashes.isEmpty {
-                errors.append("error: --overwrite is false but found the following declared annotation(s): "
-                    + clashes.map { "'\($0.0)' already has a value (\($0.1))" }.joined(separator: "; "))
-                continue
-            }
-            if call.flags.bool("list") {
-                call.out(MetadataPairs.list(next, heading: "annotations", of: r, name: obj.name, single: single))
-                continue
-            }
-            do {
-                let result = try pairs.send(obj, as: r, newMap: next, dryRun: dryRun, call: call)
-                if output == .table { call.out("\(r.qualifiedKind)/\(obj.name) annotated\(dryRun.suffix)\n") }
-                else { printed.append((r, result)) }
-            } catch let e as APIError {
-                errors.append(e.kubectlText)
-            }
-        }
-        if !printed.isEmpty { try ObjectOutput.printEach(printed, format: output, call: call) }
-        return ErrorReport.finish(lines: errors, call: call)
+        return try pairs.run(call, resources: resources, wording: Self.wording)
     }
+
+    static let wording = MetadataPairs.Wording(
+        heading: "annotations",
+        exempt: [RolloutHistory.changeCauseKey],
+        clash: { clashes in
+            "error: --overwrite is false but found the following declared annotation(s): "
+                + clashes.map { "'\($0.0)' already has a value (\($0.1))" }.joined(separator: "; ")
+        },
+        done: { _, _, _ in "annotated" })
 
     /// `cmdutil.ParsePairs`: `key=value` (the value may hold `=`) or `key-`.
     static func parse(_ words: [String]) throws -> MetadataPairs {

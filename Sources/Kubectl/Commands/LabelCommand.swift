@@ -16,16 +16,7 @@ struct LabelCommand: KubectlCommand {
           kubectl label pods web-0 --list
 
         Options:
-          --all=false             every object of the type in the namespace
-          -A, --all-namespaces=false  every namespace
-          --dry-run='none'        'client' or 'server' to only show what would happen
-          --field-selector=''     only objects whose fields match
-          -f, --filename=[]       files naming the objects
-          --list=false            print the labels instead of changing them
-          -o, --output=''         print the objects as json, yaml, name or jsonpath
-          --overwrite=false       allow changing labels that already have a value
-          -R, --recursive=false   read directories given with -f recursively
-          -l, --selector=''       only objects matching the label selector
+        \(MetadataPairs.optionsHelp("labels"))
 
         Usage:
           kubectl label [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version] [options]
@@ -35,8 +26,8 @@ struct LabelCommand: KubectlCommand {
 
     func run(_ call: Invocation) throws -> Int32 {
         let (resources, words) = try MetadataPairs.split(call.args, pairType: "label")
-        let output = try OutputFormat.parse(call.flags.string("output"), allowed: .objectPrinters)
-        let dryRun = try DryRun.parse(call.flags.string("dry-run"))
+        _ = try OutputFormat.parse(call.flags.string("output"), allowed: .objectPrinters)
+        _ = try DryRun.parse(call.flags.string("dry-run"))
         let pairs = try Self.parse(words)
         if resources.isEmpty && call.flags.strings("filename").isEmpty {
             throw KubectlFailure.error("one or more resources must be specified as <resource> <name> or <resource>/<name>")
@@ -44,39 +35,20 @@ struct LabelCommand: KubectlCommand {
         if pairs.set.isEmpty && pairs.remove.isEmpty && !call.flags.bool("list") {
             throw KubectlFailure.error("at least one label update is required")
         }
-        let sel = try MetadataPairs.targets(call, resources: resources)
-        let single = MetadataPairs.namesOne(resources, call: call)
-        var errors = sel.errors
-        var printed: [(ResourceType, JSONValue)] = []
-        for (r, obj) in sel.objects {
-            let current = obj.labels
-            let (next, clashes) = pairs.apply(to: current, overwrite: call.flags.bool("overwrite"))
-            if !clashes.isEmpty {
-                errors.append(clashes.count == 1
-                    ? "error: '\(clashes[0].0)' already has a value (\(clashes[0].1)), and --overwrite is false"
-                    : "[" + clashes.map { "'\($0.0)' already has a value (\($0.1)), and --overwrite is false" }.joined(separator: ", ") + "]")
-                continue
-            }
-            if call.flags.bool("list") {
-                call.out(MetadataPairs.list(next, heading: "labels", of: r, name: obj.name, single: single))
-                continue
-            }
-            if dryRun != .client {
-                for key in pairs.remove where current[key] == nil { call.out("label \(KubeAPI.GoFormat.quoted(key)) not found.\n") }
-            }
-            do {
-                let result = try pairs.send(obj, as: r, newMap: next, dryRun: dryRun, call: call)
-                // kubectl words it from the object before and after, as JSON.
-                let message = next == current ? "not labeled" : (!call.flags.bool("overwrite") && next.count < current.count ? "unlabeled" : "labeled")
-                if output == .table { call.out("\(r.qualifiedKind)/\(obj.name) \(message)\(dryRun.suffix)\n") }
-                else { printed.append((r, result)) }
-            } catch let e as APIError {
-                errors.append(e.kubectlText)
-            }
-        }
-        if !printed.isEmpty { try ObjectOutput.printEach(printed, format: output, call: call) }
-        return ErrorReport.finish(lines: errors, call: call)
+        return try pairs.run(call, resources: resources, wording: Self.wording)
     }
+
+    static let wording = MetadataPairs.Wording(
+        heading: "labels",
+        clash: { clashes in
+            let each = clashes.map { "'\($0.0)' already has a value (\($0.1)), and --overwrite is false" }
+            return each.count == 1 ? "error: " + each[0] : "[" + each.joined(separator: ", ") + "]"
+        },
+        // `updateDataChangeMsg`: judged from the object's size before and after, as kubectl does.
+        done: { before, after, overwrite in
+            after == before ? "not labeled" : (!overwrite && after.count < before.count ? "unlabeled" : "labeled")
+        },
+        reportsMissingRemovals: true)
 
     /// `parseLabels`: values are checked here, keys by the API server.
     static func parse(_ words: [String]) throws -> MetadataPairs {

@@ -66,6 +66,22 @@ struct MetadataPairs {
         return out
     }
 
+    /// The options part of both verbs' help, for `labels` or `annotations`.
+    static func optionsHelp(_ noun: String) -> String {
+        """
+          --all=false             every object of the type in the namespace
+          -A, --all-namespaces=false  every namespace
+          --dry-run='none'        'client' or 'server' to only show what would happen
+          --field-selector=''     only objects whose fields match
+          -f, --filename=[]       files naming the objects
+          --list=false            print the \(noun) instead of changing them
+          -o, --output=''         print the objects as json, yaml, name or jsonpath
+          --overwrite=false       allow changing \(noun) that already have a value
+          -R, --recursive=false   read directories given with -f recursively
+          -l, --selector=''       only objects matching the label selector
+        """
+    }
+
     /// The flags both verbs take.
     static let flags: [FlagSet.Spec] = [
         .init("overwrite", nil, .bool), .init("all", nil, .bool), .init("all-namespaces", "A", .bool), .init("selector", "l"),
@@ -97,5 +113,54 @@ struct MetadataPairs {
         if !call.flags.strings("filename").isEmpty || call.flags.isSet("selector") || call.flags.bool("all") { return false }
         return (resources.count == 2 && !resources[0].contains("/") && !resources[1].contains(","))
             || (resources.count == 1 && resources[0].contains("/"))
+    }
+
+    /// How one of the two verbs words what it did.
+    struct Wording: Sendable {
+        /// `labels` or `annotations`, for `--list`'s heading.
+        let heading: String
+        /// Keys `--overwrite` does not guard.
+        var exempt: Set<String> = []
+        /// The error for keys that would change without `--overwrite` (key, current value).
+        let clash: @Sendable ([(String, String)]) -> String
+        /// The word after the name, from the map before and after.
+        let done: @Sendable (_ before: [String: String], _ after: [String: String], _ overwrite: Bool) -> String
+        /// kubectl label says `label "x" not found.` for removals of missing keys.
+        var reportsMissingRemovals = false
+    }
+
+    /// The verbs' common run over the objects the resource words name.
+    func run(_ call: Invocation, resources: [String], wording: Wording) throws -> Int32 {
+        let output = try OutputFormat.parse(call.flags.string("output"), allowed: .objectPrinters)
+        let dryRun = try DryRun.parse(call.flags.string("dry-run"))
+        let sel = try Self.targets(call, resources: resources)
+        let single = Self.namesOne(resources, call: call)
+        let overwrite = call.flags.bool("overwrite")
+        var errors = sel.errors
+        var printed: [(ResourceType, JSONValue)] = []
+        for (r, obj) in sel.objects {
+            let current = obj["metadata"][field].stringMap
+            let (next, clashes) = apply(to: current, overwrite: overwrite, exempt: wording.exempt)
+            if !clashes.isEmpty {
+                errors.append(wording.clash(clashes))
+                continue
+            }
+            if call.flags.bool("list") {
+                call.out(Self.list(next, heading: wording.heading, of: r, name: obj.name, single: single))
+                continue
+            }
+            if wording.reportsMissingRemovals && dryRun != .client {
+                for key in remove where current[key] == nil { call.out("label \(KubeAPI.GoFormat.quoted(key)) not found.\n") }
+            }
+            do {
+                let result = try send(obj, as: r, newMap: next, dryRun: dryRun, call: call)
+                if output == .table { call.out("\(r.qualifiedKind)/\(obj.name) \(wording.done(current, next, overwrite))\(dryRun.suffix)\n") }
+                else { printed.append((r, result)) }
+            } catch let e as APIError {
+                errors.append(e.kubectlText)
+            }
+        }
+        if !printed.isEmpty { try ObjectOutput.printEach(printed, format: output, call: call) }
+        return ErrorReport.finish(lines: errors, call: call)
     }
 }
