@@ -68,6 +68,9 @@ import Testing
         #expect(out(#"kubectl patch statefulset web -p '{"spec":'"#) == ["Error from server (BadRequest): unexpected end of JSON input"])
         #expect(out(#"kubectl patch statefulset web --type='json' -p='[{"op": "replace", "path": "/spec/template/spec/nope/0/image", "value":"x"}]'"#)
             == ["The request is invalid: the server rejected our request due to an error in our request"])
+        #expect(out("kubectl wait --for=condition=Ready pod/web-9 --timeout=5s") == ["Error from server (NotFound): pods \"web-9\" not found"])
+        #expect(out("kubectl wait --for=condition=Ready pod -l app=nginx")
+            == ["pod/web-0 condition met", "pod/web-1 condition met", "pod/web-2 condition met"])
         let pods = out("kubectl get pods")
         #expect(pods.count == 4 && pods.dropFirst().allSatisfy { $0.contains(" 1/1 ") && $0.contains(" Running ") })
     }

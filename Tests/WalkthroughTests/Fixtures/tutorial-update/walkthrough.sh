@@ -25,4 +25,6 @@ kubectl get sts web -o jsonpath='{.spec.updateStrategy}{"\n"}'
 kubectl rollout status sts web
 kubectl patch statefulset web -p '{"spec":'
 kubectl patch statefulset web --type='json' -p='[{"op": "replace", "path": "/spec/template/spec/nope/0/image", "value":"x"}]'
+kubectl wait --for=condition=Ready pod/web-9 --timeout=5s
+kubectl wait --for=condition=Ready pod -l app=nginx
 kubectl get pods
