@@ -210,3 +210,23 @@ extension GoFormat {
         }
     }
 }
+
+extension JSONValue {
+    /// The same value with its keys in `reference`'s order where `reference` has them (new keys
+    /// after), looking into maps and into list elements at the same index. A patch travels as
+    /// JSON whose key order means nothing; stored objects keep an order, so this keeps a patch
+    /// that restores an old template from looking like a change of every key.
+    public func keysOrdered(like reference: JSONValue) -> JSONValue {
+        switch (self, reference) {
+        case (.object(let o), .object(let r)):
+            var out = JSONObject(minimumCapacity: o.count)
+            for (key, old) in r { if let v = o[key] { out[key] = v.keysOrdered(like: old) } }
+            for (key, v) in o where r[key] == nil { out[key] = v }
+            return .object(out)
+        case (.array(let a), .array(let r)):
+            return .array(a.enumerated().map { i, v in i < r.count ? v.keysOrdered(like: r[i]) : v })
+        default:
+            return self
+        }
+    }
+}

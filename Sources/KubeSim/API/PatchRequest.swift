@@ -46,6 +46,7 @@ extension APIServer {
         }
         let original = subresource == "scale" ? Self.scale(of: live, resource: resource) : live
         var patched = try Self.applyBody(body, type: type, to: original, kind: subresource == "scale" ? "Scale" : resource.kind)
+            .keysOrdered(like: original)
         var warnings: [String] = []
         if subresource.isEmpty, let schema = SchemaRegistry.schema(forKind: resource.kind) {
             (patched, warnings) = StrictDecoder.droppingUnknownFields(patched, schema: schema)

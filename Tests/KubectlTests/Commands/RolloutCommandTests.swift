@@ -122,6 +122,22 @@ import Testing
         #expect(h.run("rollout history deploy web").out == "deployment.apps/web \nREVISION  CHANGE-CAUSE\n1         <none>\n2         <none>\n\n")
     }
 
+    /// The patch restoring a ReplicaSet's template travels as JSON; the stored template keeps its
+    /// key order, so the Deployment controller finds the old ReplicaSet again and scales it back up.
+    @Test func deploymentUndoGoesBackToTheOldReplicaSet() {
+        let h = CommandHarness(files: ["d.yaml": Self.deployment])
+        h.run("apply -f d.yaml")
+        h.run("rollout status deploy/web")
+        h.run("set image deploy/web nginx=nginx:1.28")
+        h.run("rollout status deploy/web")
+        #expect(h.run("rollout undo deploy/web --to-revision=2")
+            == .init(out: "deployment.apps/web skipped rollback (current template already matches revision 2)\n", err: "", code: 0))
+        #expect(h.run("rollout undo deploy/web") == .init(out: "deployment.apps/web rolled back\n", err: "", code: 0))
+        #expect(h.run("rollout status deploy/web").out.hasSuffix("deployment \"web\" successfully rolled out\n"))
+        #expect(h.run("get deploy web -o jsonpath={.spec.template.spec.containers[0].image}").out == "nginx:1.27")
+        #expect(h.run("get rs -o name").out.split(separator: "\n").count == 2, "no third ReplicaSet")
+    }
+
     @Test func statefulSetPauseIsNotSupported() {
         let h = CommandHarness(files: ["sts.yaml": Manifests.statefulSet("web")])
         h.run("apply -f sts.yaml")
