@@ -106,6 +106,16 @@ import Testing
         #expect(JSONText.compact(merged) == JSONText.compact(Self.json(result)))
     }
 
+    @Test func keysFollowTheStoredOrder() {
+        let stored = Self.json(#"{"b":1,"a":{"y":1,"x":2},"l":[{"n":1,"m":2}]}"#)
+        let sent = Self.json(#"{"a":{"x":3,"y":1},"b":2,"c":0,"l":[{"m":2,"n":1},{"z":1}]}"#)
+        let ordered = sent.keysOrdered(like: stored)
+        #expect(ordered.object?.keys.map { $0 } == ["b", "a", "l", "c"])
+        #expect(ordered["a"].object?.keys.map { $0 } == ["y", "x"])
+        #expect(ordered["l"][0].object?.keys.map { $0 } == ["n", "m"])
+        #expect(JSONText.compact(ordered) == JSONText.compact(sent), "the same document")
+    }
+
     @Test func mergePatchReplacesListsEvenWithMergeKeys() {
         let out = ObjectMerge.mergePatch(Self.json(#"{"spec":{"template":{"spec":{"containers":[{"name":"x"}]}}}}"#), into: Self.sts)
         #expect(out["spec"]["template"]["spec"]["containers"] == [["name": "x"]])
