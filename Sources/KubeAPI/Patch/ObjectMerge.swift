@@ -49,7 +49,7 @@ public struct ObjectMerge {
             }
         }
         for (key, value) in patch {
-            if strategic && key.hasPrefix("$") {
+            if strategic && Self.isDirective(key) {
                 if key.hasPrefix(Self.deleteFromPrimitiveList) {
                     let field = String(key.dropFirst(Self.deleteFromPrimitiveList.count))
                     let gone = value.items
@@ -140,13 +140,18 @@ public struct ObjectMerge {
         switch value {
         case .object(let o):
             var out = JSONObject(minimumCapacity: o.count)
-            for (k, v) in o where !v.isNull && !(strategic && k.hasPrefix("$")) { out[k] = cleaned(v) }
+            for (k, v) in o where !v.isNull && !(strategic && Self.isDirective(k)) { out[k] = cleaned(v) }
             return .object(out)
         case .array(let a) where strategic:
             return .array(a.map(cleaned))
         default:
             return value
         }
+    }
+
+    /// The keys a strategic merge patch reads as directives; any other key is a field, even one starting with `$`.
+    static func isDirective(_ key: String) -> Bool {
+        key == directive || key == retainKeys || key.hasPrefix(setElementOrder) || key.hasPrefix(deleteFromPrimitiveList)
     }
 
     static func same(_ a: JSONValue, _ b: JSONValue, key: String?) -> Bool {
