@@ -27,7 +27,7 @@ enum CreateDeployment {
             throw KubectlFailure.error("cannot specify multiple --image options and command")
         }
         let dryRun = try DryRun.parse(call.flags.string("dry-run"))
-        let output = try OutputFormat.parse(call.flags.string("output"), allowed: .objectPrinters)
+        let output = try OutputFormat.parse(call, allowed: .objectPrinters)
         var object = manifest(name: name, images: images, command: command, replicas: call.flags.int("replicas") ?? 1,
                               port: call.flags.int("port") ?? -1, namespace: call.namespaceExplicit ? call.namespace : nil,
                               random: { call.cluster.rng.next() })
@@ -47,7 +47,7 @@ enum CreateDeployment {
         if dryRun == .client && output == .json {
             call.out(JSONText.prettyInFieldOrder(result))
         } else if output != .table {
-            try ObjectOutput.print([(deployments, result)], format: output, call: call)
+            try ObjectOutput.print([(deployments, result)], format: output, call: call, fieldOrder: dryRun == .client)
         } else {
             call.out("\(deployments.qualifiedKind)/\(name) created\(dryRun.suffix)\n")
         }

@@ -77,7 +77,7 @@ enum CreateSubcommands {
         if !data.isEmpty { object["data"] = dataObject }
         if resource.kind == "Secret" { object["type"] = .string(call.flags.isSet("type") ? call.flags.string("type") : "Opaque") }
         let dryRun = try DryRun.parse(call.flags.string("dry-run"))
-        let output = try OutputFormat.parse(call.flags.string("output"), allowed: .objectPrinters)
+        let output = try OutputFormat.parse(call, allowed: .objectPrinters)
         let created: JSONValue
         do {
             created = try call.cluster.api.create(object, as: resource, dryRun: dryRun != .none)

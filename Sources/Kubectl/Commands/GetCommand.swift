@@ -57,7 +57,7 @@ struct GetCommand: KubectlCommand {
     }
 
     func run(_ call: Invocation) throws -> Int32 {
-        let output = try OutputFormat.parse(call.flags.string("output"), allowed: .getPrinters)
+        let output = try OutputFormat.parse(call, allowed: .getPrinters)
         let sel = try ObjectSelection.resolve(call, missingText: Self.missingTypeText)
         let watching = call.flags.bool("watch") || call.flags.bool("watch-only")
         if watching {
@@ -85,7 +85,7 @@ struct GetCommand: KubectlCommand {
     /// JSON-like outputs print an empty List rather than "No resources found".
     static func isStructured(_ output: OutputFormat) -> Bool {
         switch output {
-        case .yaml, .json, .jsonpath, .jsonpathAsJSON: return true
+        case .yaml, .json, .jsonpath, .jsonpathAsJSON, .goTemplate, .goTemplateFile: return true
         default: return false
         }
     }

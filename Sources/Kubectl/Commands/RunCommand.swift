@@ -40,6 +40,7 @@ struct RunCommand: KubectlCommand {
         .init("quiet", "q", .bool), .init("pod-running-timeout", nil, .duration, default: "1m0s"),
         .init("overrides"), .init("privileged", nil, .bool), .init("leave-stdin-open", nil, .bool),
         .init("expose", nil, .bool), .init("serviceaccount"), .init("field-manager", nil, .string, default: "kubectl-run"),
+        .init("template"), .init("allow-missing-template-keys", nil, .bool, default: "true"),
     ])
 
     func run(_ call: Invocation) throws -> Int32 {
@@ -78,7 +79,7 @@ struct RunCommand: KubectlCommand {
                               "spec": ["containers": [container], "restartPolicy": .string(restart)]]
         pod["metadata"]["namespace"] = .string(call.namespace)
         let dryRun = try DryRun.parse(call.flags.string("dry-run"))
-        let output = try OutputFormat.parse(call.flags.string("output"), allowed: .objectPrinters)
+        let output = try OutputFormat.parse(call, allowed: .objectPrinters)
         let created = try call.cluster.api.create(pod, as: PodTarget.pods, dryRun: dryRun != .none)
         if output != .table {
             try ObjectOutput.print([(PodTarget.pods, created)], format: output, call: call)
