@@ -176,7 +176,7 @@ public final class ObjectStore {
         var obj = object
         // A Deployment's generation also counts annotation changes (its strategy says so).
         if r.tracksGeneration && (old["spec"] != obj["spec"]
-            || (r.kind == "Deployment" && old["metadata"]["annotations"] != obj["metadata"]["annotations"]))
+            || (r.generation == .specAndAnnotations && old["metadata"]["annotations"] != obj["metadata"]["annotations"]))
         {
             obj["metadata"]["generation"] = .int((old["metadata"]["generation"].int ?? 0) + 1)
         }

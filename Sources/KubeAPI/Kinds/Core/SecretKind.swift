@@ -1,0 +1,31 @@
+/// Secret (v1): stringData is folded into base64 data on write.
+extension KindDescriptor {
+    static let secret = KindDescriptor(
+        ResourceType(kind: "Secret", plural: "secrets"),
+        schema: CoreSchemas.secret, defaults: { obj, _, _ in Defaulting.secret(&obj) }, validateUpdate: UpdateValidation.immutableData,
+        byteField: "data")
+}
+
+extension Defaulting {
+    static func secret(_ obj: inout JSONValue) {
+        setDefault(&obj, "type", "Opaque")
+        guard let plain = obj["stringData"].object else { return }
+        var data = obj["data"].object ?? [:]
+        for (key, value) in plain {
+            data[key] = .string(Base64.encode(Array((value.scalarText ?? "").utf8)))
+        }
+        obj["stringData"] = .null
+        obj["data"] = .object(data)
+    }
+}
+
+extension UpdateValidation {
+    /// ValidateSecretUpdate / ValidateConfigMapUpdate: an `immutable` object keeps its data.
+    static func immutableData(_ new: JSONValue, old: JSONValue) -> [FieldError] {
+        guard old["immutable"].bool == true else { return [] }
+        var errors: [FieldError] = []
+        if new["data"] != old["data"] { errors.append(FieldError("data", .forbidden, "field is immutable when `immutable` is set")) }
+        if new["immutable"].bool != true { errors.append(FieldError("immutable", .forbidden, "field is immutable when `immutable` is set")) }
+        return errors
+    }
+}
