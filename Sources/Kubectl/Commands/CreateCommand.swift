@@ -27,7 +27,7 @@ struct CreateCommand: KubectlCommand {
         .init("edit", nil, .bool), .init("windows-line-endings", nil, .bool), .init("selector", "l"), .init("raw"),
         .init("field-manager", nil, .string, default: "kubectl-create"), .init("kustomize", "k"), .init("template"),
         .init("allow-missing-template-keys", nil, .bool, default: "true"), .init("show-managed-fields", nil, .bool),
-    ] + CreateSubcommands.flags + CreateDeployment.flags)
+    ] + CreateSubcommands.flags + CreateDeployment.flags + CreateService.flags + CreateRole.flags + CreateRoleBinding.flags)
 
     /// Real kubectl's `create` subcommands (kubelab reads manifests only).
     static let subcommands: Set<String> = [
@@ -37,16 +37,15 @@ struct CreateCommand: KubectlCommand {
     ]
 
     /// The subcommands kubelab builds objects for; the others are real but not simulated.
-    static let simulated: Set<String> = ["configmap", "cm", "secret", "deployment", "deploy"]
+    static let simulated: Set<String> = [
+        "configmap", "cm", "secret", "deployment", "deploy", "service", "svc", "namespace", "ns", "serviceaccount", "sa", "role",
+        "clusterrole", "rolebinding", "clusterrolebinding",
+    ]
 
     func unsimulatedFeature(_ argv: [String]) -> String? {
         let words = flags.adding(GlobalFlags.set.specs).positionalWords(argv)
         guard let sub = words.first, Self.subcommands.contains(sub) else { return nil }
-        if !Self.simulated.contains(sub) { return "kubectl create \(sub)" }
-        if sub == "secret", let type = words.dropFirst().first, ["docker-registry", "tls"].contains(type) {
-            return "kubectl create secret \(type)"
-        }
-        return nil
+        return Self.simulated.contains(sub) ? nil : "kubectl create \(sub)"
     }
 
     func run(_ call: Invocation) throws -> Int32 {
@@ -55,8 +54,15 @@ struct CreateCommand: KubectlCommand {
             guard Self.subcommands.contains(sub) else {
                 throw KubectlFailure("error: Unexpected args: [\(call.args.joined(separator: " "))]\nSee 'kubectl create -h' for help and examples")
             }
-            if sub == "deployment" || sub == "deploy" { return try CreateDeployment.run(call) }
-            return try CreateSubcommands.run(call)
+            switch sub {
+            case "deployment", "deploy": return try CreateDeployment.run(call)
+            case "service", "svc": return try CreateService.run(call)
+            case "namespace", "ns": return try CreateNamespaceOrServiceAccount.namespace(call)
+            case "serviceaccount", "sa": return try CreateNamespaceOrServiceAccount.serviceAccount(call)
+            case "role", "clusterrole": return try CreateRole.run(call, clusterWide: sub == "clusterrole")
+            case "rolebinding", "clusterrolebinding": return try CreateRoleBinding.run(call, clusterWide: sub == "clusterrolebinding")
+            default: return try CreateSubcommands.run(call)
+            }
         }
         guard !paths.isEmpty else { throw KubectlFailure.error("must specify one of -f and -k") }
         let dryRun = try DryRun.parse(call.flags.string("dry-run"))

@@ -1,0 +1,128 @@
+import Foundation
+import KubeAPI
+import Testing
+@testable import Kubectl
+
+/// `kubectl create service|namespace|serviceaccount|rolebinding|clusterrolebinding|configmap|secret ...`
+/// with `--dry-run=client`, compared with what the real kubectl v1.32 printed
+/// (Golden/kubectl/create/record.py, run in Golden/kubectl/create/files/), and real creation.
+@Suite struct CreateGeneratorTests {
+    struct Case: Decodable, CustomTestStringConvertible {
+        let args: [String]
+        let stdout: String
+        let stderr: String
+        let code: Int32
+        var testDescription: String { args.joined(separator: " ") }
+    }
+
+    static let cases: [Case] = {
+        guard let text = GoldenFiles.kubectl("create/cases.json"), let data = text.data(using: .utf8) else { return [] }
+        return (try? JSONDecoder().decode([Case].self, from: data)) ?? []
+    }()
+
+    /// The recorder's working directory, as kubelab's in-memory one.
+    static func harness() -> CommandHarness {
+        let h = CommandHarness()
+        for name in ["app.env", "bad.crt", "greeting.txt", "tls.crt", "tls.key"] {
+            if let text = GoldenFiles.kubectl("create/files/" + name) { h.write(name, text) }
+        }
+        return h
+    }
+
+    /// klog lines carry the wall clock and a process id: compare what follows them.
+    static func withoutKlogHeader(_ s: String) -> String {
+        s.replacingOccurrences(of: #"(?m)^E\d{4} \d\d:\d\d:\d\d\.\d{6} +\d+ "#, with: "E ", options: .regularExpression)
+    }
+
+    @Test func casesLoaded() { #expect(Self.cases.count == 57) }
+
+    @Test(arguments: cases)
+    func clientDryRunMatchesKubectl(_ c: Case) {
+        let r = Self.harness().run(args: c.args)
+        #expect(r.out == c.stdout)
+        #expect(Self.withoutKlogHeader(r.err) == Self.withoutKlogHeader(c.stderr))
+        #expect(r.code == c.code)
+    }
+
+    @Test func createsObjectsTheClusterServes() {
+        let h = CommandHarness()
+        #expect(h.run("create namespace team") == .init(out: "namespace/team created\n", err: "", code: 0))
+        #expect(h.run("create serviceaccount robot -n team") == .init(out: "serviceaccount/robot created\n", err: "", code: 0))
+        #expect(h.run("create service clusterip web --tcp=80:8080 -n team") == .init(out: "service/web created\n", err: "", code: 0))
+        #expect(h.run("get svc web -n team -o jsonpath={.spec.type}/{.spec.ports[0].targetPort}/{.metadata.labels.app}").out
+            == "ClusterIP/8080/web")
+        #expect(h.run("create service nodeport np --tcp=80").out == "service/np created\n")
+        #expect(h.run("get svc np -o jsonpath={.spec.type}").out == "NodePort")
+        #expect(h.run("create rolebinding rb --clusterrole=view --serviceaccount=team:robot -n team").out
+            == "rolebinding.rbac.authorization.k8s.io/rb created\n")
+        #expect(h.run("create clusterrolebinding crb --clusterrole=view --user=bob").out
+            == "clusterrolebinding.rbac.authorization.k8s.io/crb created\n")
+        #expect(h.run("create role r --verb=get,list --resource=pods,deployments.apps,pods/log").out
+            == "role.rbac.authorization.k8s.io/r created\n")
+        #expect(h.run(args: ["get", "role", "r", "-o", "go-template={{range .rules}}[{{index .apiGroups 0}}:{{.resources}}]{{end}}"]).out
+            == "[:[pods pods/log]][apps:[deployments]]")
+        #expect(h.run("create secret generic s --from-literal=a=b").out == "secret/s created\n")
+        #expect(h.run("get secret s -o jsonpath={.type}").out == "Opaque")
+        #expect(h.run("create configmap cm --from-literal=a=b -o name").out == "configmap/cm\n")
+        #expect(h.run("create namespace team")
+            == .init(out: "", err: "Error from server (AlreadyExists): namespaces \"team\" already exists\n", code: 1))
+        #expect(h.run("create secret generic s --from-literal=a=b")
+            == .init(out: "", err: "error: failed to create secret secrets \"s\" already exists\n", code: 1))
+        #expect(h.run("create service clusterip web --tcp=80 -n team")
+            == .init(out: "", err: "error: failed to create ClusterIP service: services \"web\" already exists\n", code: 1))
+    }
+
+    @Test func roleRulesFollowKubectl() {
+        let h = CommandHarness()
+        #expect(h.run("create role r --verb=get --verb=get --verb=watch --resource=rs.apps --resource=pods --resource-name=a --dry-run=client -o yaml").out == """
+            apiVersion: rbac.authorization.k8s.io/v1
+            kind: Role
+            metadata:
+              creationTimestamp: null
+              name: r
+            rules:
+            - apiGroups:
+              - ""
+              resourceNames:
+              - a
+              resources:
+              - pods
+              verbs:
+              - get
+              - watch
+            - apiGroups:
+              - apps
+              resourceNames:
+              - a
+              resources:
+              - replicasets
+              verbs:
+              - get
+              - watch
+
+            """)
+        #expect(h.run("create role r --verb=get --resource=nope --dry-run=client -o yaml")
+            == .init(out: "", err: "error: the server doesn't have a resource type \"nope\"\n", code: 1))
+        #expect(h.run("create clusterrole c --verb=get --non-resource-url=/logs/* --dry-run=client -o json").out == """
+            {
+                "kind": "ClusterRole",
+                "apiVersion": "rbac.authorization.k8s.io/v1",
+                "metadata": {
+                    "name": "c",
+                    "creationTimestamp": null
+                },
+                "rules": [
+                    {
+                        "verbs": [
+                            "get"
+                        ],
+                        "nonResourceURLs": [
+                            "/logs/*"
+                        ]
+                    }
+                ]
+            }
+
+            """)
+    }
+}
