@@ -21,7 +21,7 @@ import Testing
     }()
 
     @Test func casesLoaded() {
-        #expect(Self.cases.count == 150)
+        #expect(Self.cases.count == 265)
     }
 
     @Test(arguments: cases)

@@ -54,6 +54,52 @@ enum GoFloatText {
         return (negative ? "-" : "") + body
     }
 
+    /// `%b` (`4503599627370496p-52`) and `%x`/`%X` (`0x1.cp+01`) of a float64.
+    static func binary(_ v: Double, _ verb: Character, _ prec: Int) -> String {
+        if v.isNaN { return "NaN" }
+        if v.isInfinite { return v < 0 ? "-Inf" : "+Inf" }
+        let sign = v.sign == .minus ? "-" : ""
+        if verb == "b" {
+            let bits = v.bitPattern
+            var exp = Int((bits >> 52) & 0x7FF)
+            var mant = bits & ((1 << 52) - 1)
+            if exp == 0 { exp += 1 } else { mant |= 1 << 52 }
+            exp -= 1023 + 52
+            return sign + "\(mant)p" + (exp >= 0 ? "+" : "-") + "\(abs(exp))"
+        }
+        let upper = verb == "X"
+        var mantissa = "0"
+        var exp = 0
+        if v != 0 {
+            let a = abs(v)
+            exp = a.exponent
+            let significand = a.significand  // in [1, 2)
+            var frac = UInt64((significand - 1) * Double(1 << 52))
+            var hex = ""
+            var digits = 13
+            if prec >= 0 && prec < 13 {
+                // Round the 52 fraction bits to `prec` hex digits, half to even.
+                let drop = UInt64(4 * (13 - prec))
+                let half: UInt64 = 1 << (drop - 1)
+                let rest = frac & ((1 << drop) - 1)
+                frac >>= drop
+                if rest > half || (rest == half && frac & 1 == 1) { frac += 1 }
+                if prec == 0 ? frac > 0 : frac >> UInt64(4 * prec) > 0 { exp += 1; frac = 0 }
+                digits = prec
+            }
+            for i in stride(from: digits - 1, through: 0, by: -1) {
+                hex += String((frac >> UInt64(4 * i)) & 15, radix: 16, uppercase: upper)
+            }
+            if prec < 0 { while hex.hasSuffix("0") { hex.removeLast() } }
+            mantissa = "1" + (hex.isEmpty ? "" : "." + hex)
+        } else if prec > 0 {
+            mantissa = "0." + String(repeating: "0", count: prec)
+        }
+        if prec > 13 { mantissa += String(repeating: "0", count: prec - 13) }
+        let e = abs(exp) < 10 ? "0\(abs(exp))" : "\(abs(exp))"
+        return sign + (upper ? "0X" : "0x") + mantissa + (upper ? "P" : "p") + (exp < 0 ? "-" : "+") + e
+    }
+
     static func shortestDigits(_ a: Double) -> Digits {
         if a == 0 { return Digits(digits: [], dp: 0) }
         return parse("\(a)")

@@ -349,7 +349,7 @@ struct GoFmt {
         case "f", "F":
             text = GoFloatText.format(d, "f", flags.precision ?? 6)
         case "b", "x", "X":
-            text = GoFloatText.format(d, "g", -1)
+            text = GoFloatText.binary(d, verb == "b" ? "b" : (verb == "X" ? "X" : "x"), flags.precision ?? -1)
         default:
             badVerb(verb, v)
             return

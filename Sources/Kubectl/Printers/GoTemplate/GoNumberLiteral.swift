@@ -97,7 +97,9 @@ enum GoNumberLiteral {
         let body = s.hasPrefix("-") || s.hasPrefix("+") ? String(s.dropFirst()) : s
         guard let first = body.first, first.isNumber || first == "." else { return nil }
         if body.lowercased().hasPrefix("0x") && !body.lowercased().contains("p") { return nil }
-        return Double(s)
+        // Go reports a range error (and the parser an illegal number) where Swift would round to infinity.
+        guard let d = Double(s), d.isFinite else { return nil }
+        return d
     }
 
     /// Go's `underscoreOK`: `_` only between digits (or after a base prefix).
