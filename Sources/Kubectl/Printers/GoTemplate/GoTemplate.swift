@@ -7,6 +7,8 @@ public struct GoTemplate: Sendable {
     let trees: GoTemplateTrees
     /// `--allow-missing-template-keys=false`: a missing key is an error instead of `<no value>`.
     public var missingKeyIsError = false
+    /// The step budget (actions, commands, range iterations) of one execution.
+    public var stepLimit = GoTemplateExecutor.defaultStepLimit
 
     static let name = "output"
 
@@ -21,6 +23,7 @@ public struct GoTemplate: Sendable {
     public func execute(_ data: JSONValue) -> (output: String, failure: GoTemplateFailure?) {
         var e = GoTemplateExecutor(text: text, trees: trees, name: Self.name)
         e.missingKeyIsError = missingKeyIsError
+        e.stepLimit = stepLimit
         do {
             try e.execute(data)
             return (e.output, nil)

@@ -12,9 +12,12 @@ public enum GoTemplateFailure: Error, Sendable {
 /// order, the same "current node" for error positions, `missingkey=default` unless asked otherwise,
 /// and budgets for steps, nesting and output.
 struct GoTemplateExecutor {
-    static let stepLimit = 10_000_000
-    static let depthLimit = 1_000
+    static let defaultStepLimit = 10_000_000
+    static let depthLimit = 200
     static let outputLimit = 8 << 20
+
+    /// Actions, commands and range iterations one execution may take.
+    var stepLimit = defaultStepLimit
 
     let text: [UInt8]
     let trees: GoTemplateTrees
@@ -59,8 +62,8 @@ struct GoTemplateExecutor {
 
     private mutating func step() throws(GoTemplateFailure) {
         steps += 1
-        if steps > Self.stepLimit {
-            throw .limit("go-template stopped at the step limit (\(Self.stepLimit) actions and range iterations per template)")
+        if steps > stepLimit {
+            throw .limit("go-template stopped at the step limit (\(stepLimit) actions and range iterations per template)")
         }
     }
 
