@@ -13,7 +13,8 @@ public enum GetOutput {
         var objects: [JSONValue] = []
         for g in groups {
             var items = g.objects
-            if let sortBy = options.sortBy { items = try ObjectSorter.sort(items, by: sortBy) }
+            // Tables sort their own rows (with the table sorter's wording).
+            if let sortBy = options.sortBy, format != .table, format != .wide { items = try ObjectSorter.sort(items, by: sortBy) }
             objects += items
         }
         switch format {
