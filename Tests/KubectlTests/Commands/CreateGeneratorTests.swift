@@ -7,18 +7,7 @@ import Testing
 /// with `--dry-run=client`, compared with what the real kubectl v1.32 printed
 /// (Golden/kubectl/create/record.py, run in Golden/kubectl/create/files/), and real creation.
 @Suite struct CreateGeneratorTests {
-    struct Case: Decodable, CustomTestStringConvertible {
-        let args: [String]
-        let stdout: String
-        let stderr: String
-        let code: Int32
-        var testDescription: String { args.joined(separator: " ") }
-    }
-
-    static let cases: [Case] = {
-        guard let text = GoldenFiles.kubectl("create/cases.json"), let data = text.data(using: .utf8) else { return [] }
-        return (try? JSONDecoder().decode([Case].self, from: data)) ?? []
-    }()
+    static let cases = RecordedCommandCase.load("create/cases.json")
 
     /// The recorder's working directory, as kubelab's in-memory one.
     static func harness() -> CommandHarness {
@@ -37,7 +26,7 @@ import Testing
     @Test func casesLoaded() { #expect(Self.cases.count == 57) }
 
     @Test(arguments: cases)
-    func clientDryRunMatchesKubectl(_ c: Case) {
+    func clientDryRunMatchesKubectl(_ c: RecordedCommandCase) {
         let r = Self.harness().run(args: c.args)
         #expect(r.out == c.stdout)
         #expect(Self.withoutKlogHeader(r.err) == Self.withoutKlogHeader(c.stderr))

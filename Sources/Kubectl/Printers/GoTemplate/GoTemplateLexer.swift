@@ -347,36 +347,23 @@ struct GoTemplateLexer {
         }
     }
 
-    private mutating func lexChar() {
-        while true {
-            switch next() {
-            case "\\":
-                if let r = next(), r != "\n" { continue }
-                errorf("unterminated character constant")
-                return
-            case nil, "\n":
-                errorf("unterminated character constant")
-                return
-            case "'":
-                emit(.charConstant)
-                return
-            default: continue
-            }
-        }
-    }
+    private mutating func lexChar() { lexQuoted(until: "'", .charConstant, unterminated: "unterminated character constant") }
 
-    private mutating func lexQuote() {
+    private mutating func lexQuote() { lexQuoted(until: "\"", .string, unterminated: "unterminated quoted string") }
+
+    /// A `"..."` string or `'x'` character: backslash escapes, no newline, up to the closing quote.
+    private mutating func lexQuoted(until close: Unicode.Scalar, _ kind: GoTemplateItem.Kind, unterminated: String) {
         while true {
             switch next() {
             case "\\":
                 if let r = next(), r != "\n" { continue }
-                errorf("unterminated quoted string")
+                errorf(unterminated)
                 return
             case nil, "\n":
-                errorf("unterminated quoted string")
+                errorf(unterminated)
                 return
-            case "\"":
-                emit(.string)
+            case close?:
+                emit(kind)
                 return
             default: continue
             }

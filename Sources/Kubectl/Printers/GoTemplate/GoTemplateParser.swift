@@ -136,6 +136,11 @@ struct GoTemplateParser {
         guard t.kind == .string || t.kind == .rawString else { throw unexpected(t, context) }
         let treeName = try unquote(t.value)
         _ = try expect(.rightDelim, context)
+        try parseNamedTree(treeName, context)
+    }
+
+    /// The body of `{{define}}` or `{{block}}` up to its `{{end}}`: a tree of its own, with its own variables.
+    private mutating func parseNamedTree(_ treeName: String, _ context: String) throws(GoTemplateParseError) {
         let saved = vars
         vars = ["$"]
         let (list, end) = try itemList()
@@ -242,12 +247,7 @@ struct GoTemplateParser {
         let token = nextNonSpace()
         let blockName = try templateName(token, context)
         let pipe = try pipeline(context, end: .rightDelim)
-        let saved = vars
-        vars = ["$"]
-        let (list, end) = try itemList()
-        vars = saved
-        guard case .end = end else { throw error("unexpected \(end.description) in \(context)") }
-        try add(blockName, list)
+        try parseNamedTree(blockName, context)
         return .template(pos: token.pos, name: blockName, pipe: pipe)
     }
 
