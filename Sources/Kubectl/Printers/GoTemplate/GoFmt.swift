@@ -204,41 +204,23 @@ struct GoFmt {
         case .string(let s):
             try fmtString(s, verb, v)
         case .map(let m):
-            if flags.sharpV {
-                buf += "map[string]interface {}{"
-                for (k, key) in GoTemplateValue.sortedKeys(m).enumerated() {
-                    if k > 0 { buf += ", " }
-                    try printValue(.string(key), verb, depth: depth + 1)
-                    buf += ":"
-                    try printElement(m[key] ?? .null, verb, depth: depth + 1)
-                }
-                buf += "}"
-                return
-            }
-            buf += "map["
+            let sharp = flags.sharpV
+            buf += sharp ? "map[string]interface {}{" : "map["
             for (k, key) in GoTemplateValue.sortedKeys(m).enumerated() {
-                if k > 0 { buf += " " }
+                if k > 0 { buf += sharp ? ", " : " " }
                 try printValue(.string(key), verb, depth: depth + 1)
                 buf += ":"
                 try printElement(m[key] ?? .null, verb, depth: depth + 1)
             }
-            buf += "]"
+            buf += sharp ? "}" : "]"
         case .slice(let a):
-            if flags.sharpV {
-                buf += "[]interface {}{"
-                for (k, e) in a.enumerated() {
-                    if k > 0 { buf += ", " }
-                    try printElement(e, verb, depth: depth + 1)
-                }
-                buf += "}"
-                return
-            }
-            buf += "["
+            let sharp = flags.sharpV
+            buf += sharp ? "[]interface {}{" : "["
             for (k, e) in a.enumerated() {
-                if k > 0 { buf += " " }
+                if k > 0 { buf += sharp ? ", " : " " }
                 try printElement(e, verb, depth: depth + 1)
             }
-            buf += "]"
+            buf += sharp ? "}" : "]"
         }
     }
 
