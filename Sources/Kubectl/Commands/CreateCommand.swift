@@ -4,21 +4,30 @@ import KubeAPI
 struct CreateCommand: KubectlCommand {
     static let name = "create"
     static let help = HelpText.usage("""
-        Create objects from manifests. Unlike apply, an object that already exists is an error.
+        Create objects from manifests, or one object from the command line. Unlike apply, an object that
+        already exists is an error.
 
         Examples:
           kubectl create -f mysql-sts.yml
           kubectl create -f ./manifests/ -R
+          kubectl create deployment web --image=nginx --dry-run=client -o yaml
+          kubectl create service clusterip web --tcp=80:8080
+          kubectl create secret generic db --from-literal=password=s3cret
+
+        Available Commands:
+          clusterrole, clusterrolebinding, configmap, deployment, namespace, role, rolebinding,
+          secret generic|tls|docker-registry, service clusterip|nodeport|loadbalancer|externalname, serviceaccount
 
         Options:
           -f, --filename=[]   files, directories or '-' for standard input
           -R, --recursive     read directories recursively
           --dry-run='none'    'client' or 'server' to only show what would happen
-          -o, --output=''     print the objects as yaml, json or name instead of a message
+          -o, --output=''     print the objects as yaml, json, name, jsonpath=... or go-template=... instead of a message
           --save-config       record the manifest so later 'kubectl apply' can patch it
 
         Usage:
           kubectl create -f FILENAME [options]
+          kubectl create SUBCOMMAND NAME [flags] [options]
         """)
 
     let flags = FlagSet([
@@ -29,7 +38,7 @@ struct CreateCommand: KubectlCommand {
         .init("allow-missing-template-keys", nil, .bool, default: "true"), .init("show-managed-fields", nil, .bool),
     ] + CreateSubcommands.flags + CreateDeployment.flags + CreateService.flags + CreateRole.flags + CreateRoleBinding.flags)
 
-    /// Real kubectl's `create` subcommands (kubelab reads manifests only).
+    /// Real kubectl's `create` subcommands.
     static let subcommands: Set<String> = [
         "clusterrole", "clusterrolebinding", "configmap", "cm", "cronjob", "cj", "deployment", "deploy", "ingress", "ing",
         "job", "namespace", "ns", "poddisruptionbudget", "pdb", "priorityclass", "pc", "quota", "resourcequota", "role",
