@@ -17,6 +17,11 @@ enum CreateService {
             let sub = call.args.dropFirst().first ?? ""
             throw KubectlFailure("error: Unexpected args: [\(sub)]\nSee 'kubectl create service -h' for help and examples")
         }
+        // Each type's command has only its own flags.
+        for (flag, owner) in [("clusterip", "ClusterIP"), ("node-port", "NodePort"), ("external-name", "ExternalName")]
+        where type != owner && call.flags.isSet(flag) {
+            throw KubectlFailure("Error: unknown flag: --\(flag)\nSee 'kubectl create service \(sub) --help' for usage.")
+        }
         if type == "ExternalName" { try GeneratedObject.requireFlag("external-name", call: call) }
         let name = try GeneratedObject.name(call, words: 2, command: "service \(sub)")
         let clusterIP = call.flags.string("clusterip")

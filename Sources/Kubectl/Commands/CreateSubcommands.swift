@@ -14,6 +14,9 @@ enum CreateSubcommands {
     static let configMaps = ResourceRegistry.forKind("ConfigMap")!
 
     static func run(_ call: Invocation) throws -> Int32 {
+        if call.flags.bool("append-hash") {
+            throw KubectlFailure.error("kubelab does not simulate \"kubectl create \(call.args.first ?? "configmap") --append-hash\" yet")
+        }
         if call.args.first == "secret" {
             switch call.args.dropFirst().first {
             case "generic": return try generic(call, secret: true)

@@ -23,7 +23,7 @@ import Testing
         s.replacingOccurrences(of: #"(?m)^E\d{4} \d\d:\d\d:\d\d\.\d{6} +\d+ "#, with: "E ", options: .regularExpression)
     }
 
-    @Test func casesLoaded() { #expect(Self.cases.count == 57) }
+    @Test func casesLoaded() { #expect(Self.cases.count == 69) }
 
     @Test(arguments: cases)
     func clientDryRunMatchesKubectl(_ c: RecordedCommandCase) {
@@ -59,6 +59,11 @@ import Testing
             == .init(out: "", err: "error: failed to create secret secrets \"s\" already exists\n", code: 1))
         #expect(h.run("create service clusterip web --tcp=80 -n team")
             == .init(out: "", err: "error: failed to create ClusterIP service: services \"web\" already exists\n", code: 1))
+    }
+
+    @Test func appendHashSaysItIsNotSimulated() {
+        #expect(CommandHarness().run("create configmap c --from-literal=a=b --append-hash")
+            == .init(out: "", err: "error: kubelab does not simulate \"kubectl create configmap --append-hash\" yet\n", code: 1))
     }
 
     @Test func roleRulesFollowKubectl() {
