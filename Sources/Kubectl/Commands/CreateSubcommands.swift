@@ -90,14 +90,16 @@ enum CreateSubcommands {
             }
         }
         var object: JSONValue = ["kind": .string(kind), "apiVersion": "v1", "metadata": GeneratedObject.metadata(name, call: call)]
-        if !data.isEmpty {
-            var d = JSONObject()
-            for k in data.keys.sorted() {
-                let v = data[k] ?? []
-                d.updateValue(secret ? .string(Base64.encode(v)) : .string(String(decoding: v, as: UTF8.self)), forKey: k)
-            }
-            object["data"] = .object(d)
+        // A ConfigMap keeps text in `data` and anything that is not UTF-8 in `binaryData` (base64).
+        var text = JSONObject(), binary = JSONObject()
+        for k in data.keys.sorted() {
+            let v = data[k] ?? []
+            if secret { text.updateValue(.string(Base64.encode(v)), forKey: k) }
+            else if let s = String(validatingUTF8Bytes: v) { text.updateValue(.string(s), forKey: k) }
+            else { binary.updateValue(.string(Base64.encode(v)), forKey: k) }
         }
+        if !text.isEmpty { object["data"] = .object(text) }
+        if !binary.isEmpty { object["binaryData"] = .object(binary) }
         if secret, call.flags.isSet("type") { object["type"] = .string(call.flags.string("type")) }
         return try GeneratedObject.finish(object, as: secret ? secrets : configMaps, call: call,
                                           failurePrefix: secret ? "failed to create secret " : "failed to create configmap: ")
@@ -168,5 +170,22 @@ enum CreateSubcommands {
         if key == "." { errors.append("must not be '.'") } else if key == ".." { errors.append("must not be '..'") }
         else if key.hasPrefix("..") { errors.append("must not start with '..'") }
         return errors
+    }
+}
+
+extension String {
+    /// The text of bytes that are valid UTF-8 (Go's `utf8.Valid`), or nil.
+    init?(validatingUTF8Bytes bytes: [UInt8]) {
+        var it = bytes.makeIterator()
+        var decoder = UTF8()
+        var scalars = String.UnicodeScalarView()
+        loop: while true {
+            switch decoder.decode(&it) {
+            case .scalarValue(let s): scalars.append(s)
+            case .emptyInput: break loop
+            case .error: return nil
+            }
+        }
+        self = String(scalars)
     }
 }

@@ -15,6 +15,7 @@ import Testing
         for name in ["app.env", "bad.crt", "greeting.txt", "tls.crt", "tls.key"] {
             if let text = GoldenFiles.kubectl("create/files/" + name) { h.write(name, text) }
         }
+        h.write("blob.bin", bytes: [0xFF, 0xFE, 0x00, 0x01])  // files/blob.bin, which is not UTF-8
         return h
     }
 
@@ -23,7 +24,7 @@ import Testing
         s.replacingOccurrences(of: #"(?m)^E\d{4} \d\d:\d\d:\d\d\.\d{6} +\d+ "#, with: "E ", options: .regularExpression)
     }
 
-    @Test func casesLoaded() { #expect(Self.cases.count == 69) }
+    @Test func casesLoaded() { #expect(Self.cases.count == 70) }
 
     @Test(arguments: cases)
     func clientDryRunMatchesKubectl(_ c: RecordedCommandCase) {
