@@ -14,9 +14,6 @@ enum CreateSubcommands {
     static let configMaps = ResourceRegistry.forKind("ConfigMap")!
 
     static func run(_ call: Invocation) throws -> Int32 {
-        if call.flags.bool("append-hash") {
-            throw KubectlFailure.error("kubelab does not simulate \"kubectl create \(call.args.first ?? "configmap") --append-hash\" yet")
-        }
         if call.args.first == "secret" {
             switch call.args.dropFirst().first {
             case "generic": return try generic(call, secret: true)
@@ -101,6 +98,9 @@ enum CreateSubcommands {
         if !text.isEmpty { object["data"] = .object(text) }
         if !binary.isEmpty { object["binaryData"] = .object(binary) }
         if secret, call.flags.isSet("type") { object["type"] = .string(call.flags.string("type")) }
+        if call.flags.bool("append-hash") {
+            object["metadata"]["name"] = .string(name + "-" + contentHash(object, text: text, binary: binary, secret: secret))
+        }
         return try GeneratedObject.finish(object, as: secret ? secrets : configMaps, call: call,
                                           failurePrefix: secret ? "failed to create secret " : "failed to create configmap: ")
     }
@@ -155,6 +155,17 @@ enum CreateSubcommands {
             "type": "kubernetes.io/dockerconfigjson",
         ]
         return try GeneratedObject.finish(object, as: secrets, call: call, failurePrefix: "failed to create secret ")
+    }
+
+    /// kubectl's `hash.ConfigMapHash` / `hash.SecretHash`: SHA-256 of the sorted JSON of kind, name,
+    /// type and data, its first 10 hex digits with 0 1 3 a e spelled g h k m t.
+    static func contentHash(_ object: JSONValue, text: JSONObject, binary: JSONObject, secret: Bool) -> String {
+        var m: JSONValue = ["kind": .string(secret ? "Secret" : "ConfigMap"), "name": object["metadata"]["name"], "data": .object(text)]
+        if secret { m["type"] = object["type"].isNull ? "" : object["type"] }
+        if !binary.isEmpty { m["binaryData"] = .object(binary) }
+        let digits = SHA256.hex(Array(JSONText.compact(m).utf8)).prefix(10)
+        let spelled: [Character: Character] = ["0": "g", "1": "h", "3": "k", "a": "m", "e": "t"]
+        return String(digits.map { spelled[$0] ?? $0 })
     }
 
     /// `validation.IsConfigMapKey`.
