@@ -86,7 +86,7 @@ struct GetCommand: KubectlCommand {
     /// JSON-like outputs print an empty List rather than "No resources found".
     static func isStructured(_ output: OutputFormat) -> Bool {
         switch output {
-        case .yaml, .json, .jsonpath, .jsonpathAsJSON, .goTemplate, .goTemplateFile: return true
+        case .yaml, .json, .jsonpath, .jsonpathAsJSON, .jsonpathFile, .goTemplate, .goTemplateFile: return true
         default: return false
         }
     }

@@ -21,6 +21,8 @@ enum ObjectOutput {
             format = .customColumns(try columnsSpec(fromFile: path, call: call))
         case .goTemplateFile(let path):
             format = .goTemplate(try templateText(fromFile: path, call: call))
+        case .jsonpathFile(let path):
+            format = .jsonpath(try templateText(fromFile: path, call: call))
         default:
             break
         }
@@ -48,7 +50,7 @@ enum ObjectOutput {
         }
     }
 
-    /// `-o go-template-file=PATH`: the template, read below the working directory.
+    /// `-o go-template-file=PATH` or `jsonpath-file=PATH`: the template, read below the working directory.
     static func templateText(fromFile path: String, call: Invocation) throws -> String {
         switch call.kubectl.files.read(path) {
         case .file(let bytes): return String(decoding: bytes, as: UTF8.self)

@@ -5,6 +5,8 @@ public enum OutputFormat: Equatable, Sendable {
     case wide, yaml, json, name
     case jsonpath(String)
     case jsonpathAsJSON(String)
+    /// `-o jsonpath-file=PATH`: the JSONPath template is read from the working directory.
+    case jsonpathFile(String)
     case customColumns(String)
     case customColumnsFile(String)
     case goTemplate(String)
@@ -48,6 +50,7 @@ public enum OutputFormat: Equatable, Sendable {
         case ("name", _): return .name
         case ("jsonpath", _): return .jsonpath(try template())
         case ("jsonpath-as-json", _): return .jsonpathAsJSON(try template())
+        case ("jsonpath-file", _): return .jsonpathFile(try template())
         case ("custom-columns", .getPrinters):
             guard let arg, !arg.isEmpty else { throw JSONPathError("custom-columns format specified but no custom columns given") }
             return .customColumns(arg)

@@ -12,7 +12,7 @@ import Testing
     /// The recorder's working directory, as kubelab's in-memory one.
     static func harness() -> CommandHarness {
         let h = CommandHarness()
-        for name in ["app.env", "bad.crt", "greeting.txt", "tls.crt", "tls.key"] {
+        for name in ["app.env", "bad.crt", "greeting.txt", "kind.jsonpath", "name.tmpl", "tls.crt", "tls.key"] {
             if let text = GoldenFiles.kubectl("create/files/" + name) { h.write(name, text) }
         }
         h.write("blob.bin", bytes: [0xFF, 0xFE, 0x00, 0x01])  // files/blob.bin, which is not UTF-8
@@ -24,7 +24,7 @@ import Testing
         s.replacingOccurrences(of: #"(?m)^E\d{4} \d\d:\d\d:\d\d\.\d{6} +\d+ "#, with: "E ", options: .regularExpression)
     }
 
-    @Test func casesLoaded() { #expect(Self.cases.count == 75) }
+    @Test func casesLoaded() { #expect(Self.cases.count == 80) }
 
     @Test(arguments: cases)
     func clientDryRunMatchesKubectl(_ c: RecordedCommandCase) {

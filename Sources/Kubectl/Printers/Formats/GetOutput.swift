@@ -45,7 +45,7 @@ public enum GetOutput {
             } catch {
                 throw JSONPathError(error.message, printed: error.stdout, isLimit: error.isLimit)
             }
-        case .customColumnsFile, .goTemplateFile:
+        case .customColumnsFile, .goTemplateFile, .jsonpathFile:
             // Reading a columns or template file needs the working directory; the verb resolves it first.
             throw JSONPathError("\(format) must be resolved by the caller")
         }
