@@ -21,7 +21,8 @@ enum GeneratedObject {
             do {
                 result = try call.cluster.api.create(sent, as: resource, dryRun: dryRun == .server)
             } catch {
-                if let failurePrefix { throw KubectlFailure.error(failurePrefix + error.message) }
+                // The generators wrap `err.Error()`, the server's Status message.
+                if let failurePrefix { throw KubectlFailure.error(failurePrefix + error.statusMessage) }
                 throw error
             }
         }

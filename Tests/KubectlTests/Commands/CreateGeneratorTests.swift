@@ -123,3 +123,12 @@ import Testing
             """)
     }
 }
+
+extension CreateGeneratorTests {
+    /// An invalid object from a generator: the server's Status message after the generator's prefix.
+    @Test func invalidObjectsReportTheServersStatusMessage() {
+        let r = CommandHarness().run("create deployment Web --image=nginx")
+        #expect(r.code == 1)
+        #expect(r.err.hasPrefix("error: failed to create deployment: Deployment.apps \"Web\" is invalid: metadata.name: Invalid value: \"Web\""))
+    }
+}
