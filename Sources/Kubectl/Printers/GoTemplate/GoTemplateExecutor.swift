@@ -30,8 +30,35 @@ struct GoTemplateExecutor {
     private var depth = 0
     private var templateName: String
     private var vars: [(name: String, value: GoTemplateValue)] = []
-    /// The node errors point at (Go's `state.node`).
-    private var at: (pos: Int, text: String)?
+    /// The node errors point at (Go's `state.node`); its text is only rendered for an error.
+    private var at: At?
+
+    private enum At {
+        case node(GoTemplateNode), pipe(GoTemplatePipe), command(GoTemplateCommand), operand(GoTemplateOperand)
+        case variable(GoTemplateVariable), number(GoTemplateNumber)
+
+        var pos: Int {
+            switch self {
+            case .node(let n): return n.pos
+            case .pipe(let p): return p.pos
+            case .command(let c): return c.pos
+            case .operand(let o): return o.pos
+            case .variable(let v): return v.pos
+            case .number(let n): return n.pos
+            }
+        }
+
+        var text: String {
+            switch self {
+            case .node(let n): return n.description
+            case .pipe(let p): return p.description
+            case .command(let c): return c.description
+            case .operand(let o): return o.description
+            case .variable(let v): return v.description
+            case .number(let n): return n.text
+            }
+        }
+    }
 
     init(text: String, trees: GoTemplateTrees, name: String) {
         self.text = Array(text.utf8)
@@ -50,13 +77,14 @@ struct GoTemplateExecutor {
 
     // MARK: Errors
 
-    private mutating func setAt(_ pos: Int, _ text: @autoclosure () -> String) { at = (pos, text()) }
+    private mutating func setAt(_ where: At) { at = `where` }
 
     private func failure(_ message: String) -> GoTemplateFailure {
         guard let at else { return .execution("template: \(templateName): \(message)") }
-        let prefix = text[0..<min(at.pos, text.count)]
+        let pos = at.pos
+        let prefix = text[0..<min(pos, text.count)]
         let line = 1 + prefix.filter { $0 == 0x0A }.count
-        let col = prefix.lastIndex(of: 0x0A).map { at.pos - ($0 + 1) } ?? at.pos
+        let col = prefix.lastIndex(of: 0x0A).map { pos - ($0 + 1) } ?? pos
         return .execution("template: \(name):\(line):\(col): executing \(GoQuote.quote(templateName)) at <\(at.text)>: \(message)")
     }
 
@@ -85,12 +113,12 @@ struct GoTemplateExecutor {
 
     private mutating func walk(_ dot: GoTemplateValue, _ node: GoTemplateNode) throws(GoTemplateFailure) -> Flow {
         try step()
-        setAt(node.pos, node.description)
+        setAt(.node(node))
         switch node {
         case .action(_, let pipe):
             let v = try evalPipeline(dot, pipe)
             if pipe.decl.isEmpty {
-                setAt(node.pos, node.description)
+                setAt(.node(node))
                 try write(v.isValid ? GoFmt.plain(v) : "<no value>")
             }
         case .breakNode: return .breakLoop
@@ -119,7 +147,7 @@ struct GoTemplateExecutor {
     }
 
     private mutating func walkRange(_ dot: GoTemplateValue, _ r: GoTemplateBranch) throws(GoTemplateFailure) -> Flow {
-        setAt(r.pos, GoTemplateNode.range(r).description)
+        setAt(.node(.range(r)))
         let outerMark = vars.count
         defer { vars.removeLast(vars.count - outerMark) }
         let (val, _) = try evalPipeline(dot, r.pipe).indirect
@@ -201,7 +229,7 @@ struct GoTemplateExecutor {
     // MARK: Pipelines and commands
 
     mutating func evalPipeline(_ dot: GoTemplateValue, _ pipe: GoTemplatePipe) throws(GoTemplateFailure) -> GoTemplateValue {
-        setAt(pipe.pos, pipe.description)
+        setAt(.pipe(pipe))
         var value: GoTemplateValue? = nil
         for cmd in pipe.cmds {
             try step()
@@ -236,7 +264,7 @@ struct GoTemplateExecutor {
         case .variable(let v): return try evalVariable(dot, v, args: cmd.args, final: final)
         default: break
         }
-        setAt(first.pos, first.description)
+        setAt(.operand(first))
         try notAFunction(cmd.args, final)
         switch first {
         case .bool(_, let b): return .bool(b)
@@ -249,7 +277,7 @@ struct GoTemplateExecutor {
     }
 
     private mutating func idealConstant(_ n: GoTemplateNumber) throws(GoTemplateFailure) -> GoTemplateValue {
-        setAt(n.pos, n.text)
+        setAt(.number(n))
         let isHexInt = n.text.count > 2 && n.text.hasPrefix("0") && "xX".contains(Array(n.text)[1])
             && !n.text.contains(where: { "pP".contains($0) })
         let isRuneInt = n.text.hasPrefix("'")
@@ -264,14 +292,14 @@ struct GoTemplateExecutor {
     private mutating func evalFieldNode(_ dot: GoTemplateValue, _ node: GoTemplateOperand, _ ident: [String],
                                         args: [GoTemplateOperand], final: GoTemplateValue?) throws(GoTemplateFailure) -> GoTemplateValue
     {
-        setAt(node.pos, node.description)
+        setAt(.operand(node))
         return try evalFieldChain(dot, dot, ident, args: args, final: final)
     }
 
     private mutating func evalChain(_ dot: GoTemplateValue, _ node: GoTemplateOperand, _ base: GoTemplateOperand, _ fields: [String],
                                     args: [GoTemplateOperand], final: GoTemplateValue?) throws(GoTemplateFailure) -> GoTemplateValue
     {
-        setAt(node.pos, node.description)
+        setAt(.operand(node))
         if case .nilValue = base { throw failure("indirection through explicit nil in \(node.description)") }
         let pipe = try evalArg(dot, .untyped, base)
         return try evalFieldChain(dot, pipe, fields, args: args, final: final)
@@ -280,7 +308,7 @@ struct GoTemplateExecutor {
     private mutating func evalVariable(_ dot: GoTemplateValue, _ v: GoTemplateVariable, args: [GoTemplateOperand],
                                        final: GoTemplateValue?) throws(GoTemplateFailure) -> GoTemplateValue
     {
-        setAt(v.pos, v.description)
+        setAt(.variable(v))
         let value = try varValue(v.ident[0])
         if v.ident.count == 1 {
             try notAFunction(args, final)
@@ -333,7 +361,7 @@ struct GoTemplateExecutor {
     private mutating func evalFunction(_ dot: GoTemplateValue, _ node: GoTemplateOperand, _ fname: String, cmd: GoTemplateCommand,
                                        args: [GoTemplateOperand], final: GoTemplateValue?) throws(GoTemplateFailure) -> GoTemplateValue
     {
-        setAt(node.pos, node.description)
+        setAt(.operand(node))
         guard let f = GoTemplateFunctions.all[fname] else { throw failure("\(GoQuote.quote(fname)) is not a defined function") }
         let callArgs = Array(args.dropFirst())
         let numIn = callArgs.count + (final == nil ? 0 : 1)
@@ -366,7 +394,7 @@ struct GoTemplateExecutor {
         do {
             return try f.body(argv, fname == "call" ? callArgs.first?.description ?? "" : "")
         } catch {
-            setAt(cmd.pos, cmd.description)
+            setAt(.command(cmd))
             switch error {
             case .call(let message): throw failure("error calling \(fname): \(message)")
             case .tooLarge: throw .limit("go-template stopped at the output limit (8 MiB per template)")
@@ -375,7 +403,7 @@ struct GoTemplateExecutor {
     }
 
     private mutating func evalArg(_ dot: GoTemplateValue, _ typ: ParamType, _ n: GoTemplateOperand) throws(GoTemplateFailure) -> GoTemplateValue {
-        setAt(n.pos, n.description)
+        setAt(.operand(n))
         switch n {
         case .dot: return try validateType(dot, typ)
         case .nilValue:
