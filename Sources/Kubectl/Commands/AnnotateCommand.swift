@@ -29,7 +29,7 @@ struct AnnotateCommand: KubectlCommand {
         if call.flags.bool("list") && call.flags.isSet("output") {
             throw KubectlFailure.error("--list and --output may not be specified together")
         }
-        _ = try OutputFormat.parse(call.flags.string("output"), allowed: .objectPrinters)
+        _ = try OutputFormat.parse(call, allowed: .objectPrinters)
         _ = try DryRun.parse(call.flags.string("dry-run"))
         if resources.isEmpty && call.flags.strings("filename").isEmpty {
             throw KubectlFailure.error("one or more resources must be specified as <resource> <name> or <resource>/<name>")

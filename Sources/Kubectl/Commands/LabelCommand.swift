@@ -26,7 +26,7 @@ struct LabelCommand: KubectlCommand {
 
     func run(_ call: Invocation) throws -> Int32 {
         let (resources, words) = try MetadataPairs.split(call.args, pairType: "label")
-        _ = try OutputFormat.parse(call.flags.string("output"), allowed: .objectPrinters)
+        _ = try OutputFormat.parse(call, allowed: .objectPrinters)
         _ = try DryRun.parse(call.flags.string("dry-run"))
         let pairs = try Self.parse(words)
         if resources.isEmpty && call.flags.strings("filename").isEmpty {

@@ -50,7 +50,7 @@ struct PatchCommand: KubectlCommand {
     static let types = ["json", "merge", "strategic"]
 
     func run(_ call: Invocation) throws -> Int32 {
-        let output = try OutputFormat.parse(call.flags.string("output"), allowed: .objectPrinters)
+        let output = try OutputFormat.parse(call, allowed: .objectPrinters)
         let dryRun = try DryRun.parse(call.flags.string("dry-run"))
         let text = call.flags.string("patch"), file = call.flags.string("patch-file")
         if !text.isEmpty && !file.isEmpty { throw KubectlFailure.error("cannot specify --patch and --patch-file together") }

@@ -10,7 +10,7 @@ enum RolloutHistory {
     static func run(_ call: Invocation) throws -> Int32 {
         let sel = try RolloutCommand.targets(call)
         let revision = Int(call.flags.string("revision")) ?? 0
-        let output = try OutputFormat.parse(call.flags.string("output"), allowed: .objectPrinters)
+        let output = try OutputFormat.parse(call, allowed: .objectPrinters)
         if !sel.errors.isEmpty { return ErrorReport.finish(lines: sel.errors, call: call) }
         for (r, obj) in sel.objects {
             guard RolloutCommand.kinds.contains(r.kind) else {

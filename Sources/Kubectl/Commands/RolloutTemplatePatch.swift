@@ -46,7 +46,7 @@ enum RolloutTemplatePatch {
 
     static func run(_ call: Invocation, done: String, change: Change) throws -> Int32 {
         let sel = try RolloutCommand.targets(call)
-        let output = try OutputFormat.parse(call.flags.string("output"), allowed: .objectPrinters)
+        let output = try OutputFormat.parse(call, allowed: .objectPrinters)
         var errors = sel.errors
         if sel.objects.isEmpty && errors.isEmpty {
             call.err(RolloutCommand.noResources(call))

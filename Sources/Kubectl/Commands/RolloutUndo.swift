@@ -8,7 +8,7 @@ enum RolloutUndo {
         let sel = try RolloutCommand.targets(call)
         let toRevision = Int(call.flags.string("to-revision")) ?? 0
         let dryRun = try DryRun.parse(call.flags.string("dry-run"))
-        let output = try OutputFormat.parse(call.flags.string("output"), allowed: .objectPrinters)
+        let output = try OutputFormat.parse(call, allowed: .objectPrinters)
         if !sel.errors.isEmpty { return ErrorReport.finish(lines: sel.errors, call: call) }
         for (r, obj) in sel.objects {
             guard RolloutCommand.kinds.contains(r.kind) else {

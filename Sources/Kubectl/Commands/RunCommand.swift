@@ -40,6 +40,7 @@ struct RunCommand: KubectlCommand {
         .init("quiet", "q", .bool), .init("pod-running-timeout", nil, .duration, default: "1m0s"),
         .init("overrides"), .init("privileged", nil, .bool), .init("leave-stdin-open", nil, .bool),
         .init("expose", nil, .bool), .init("serviceaccount"), .init("field-manager", nil, .string, default: "kubectl-run"),
+        .init("template"), .init("allow-missing-template-keys", nil, .bool, default: "true"),
     ])
 
     func run(_ call: Invocation) throws -> Int32 {
@@ -86,7 +87,7 @@ struct RunCommand: KubectlCommand {
                               "spec": ["containers": [container], "restartPolicy": .string(restart), "dnsPolicy": "ClusterFirst"],
                               "status": .emptyObject]
         let dryRun = try DryRun.parse(call.flags.string("dry-run"))
-        let output = try OutputFormat.parse(call.flags.string("output"), allowed: .objectPrinters)
+        let output = try OutputFormat.parse(call, allowed: .objectPrinters)
         var created = pod
         if dryRun != .client {
             var sent = pod
@@ -96,7 +97,7 @@ struct RunCommand: KubectlCommand {
         }
         if output != .table {
             if dryRun == .client && output == .json { call.out(JSONText.prettyInFieldOrder(created)) }
-            else { try ObjectOutput.print([(PodTarget.pods, created)], format: output, call: call) }
+            else { try ObjectOutput.print([(PodTarget.pods, created)], format: output, call: call, fieldOrder: dryRun == .client) }
             return 0
         }
         guard interactive || call.flags.bool("attach") else {

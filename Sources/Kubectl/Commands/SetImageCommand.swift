@@ -47,7 +47,7 @@ struct SetImageCommand: KubectlCommand {
             return 0
         }
         let (resources, words) = try MetadataPairs.split(Array(call.args.dropFirst()), pairType: "image")
-        let output = try OutputFormat.parse(call.flags.string("output"), allowed: .objectPrinters)
+        let output = try OutputFormat.parse(call, allowed: .objectPrinters)
         let dryRun = try DryRun.parse(call.flags.string("dry-run"))
         var images: [(container: String, image: String)] = []
         var invalid: [String] = []

@@ -47,7 +47,7 @@ struct WaitCommand: KubectlCommand {
     }
 
     func run(_ call: Invocation) throws -> Int32 {
-        let output = try OutputFormat.parse(call.flags.string("output"), allowed: .objectPrinters)
+        let output = try OutputFormat.parse(call, allowed: .objectPrinters)
         let condition = try Self.condition(call.flags.string("for"))
         let timeout = try Self.timeout(call.flags.string("timeout"))
         let start = call.cluster.now
