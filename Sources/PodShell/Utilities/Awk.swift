@@ -1,4 +1,7 @@
 import KubeAPI
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension Utilities {
     /// `awk [-F SEP] [-v NAME=VALUE] 'PROGRAM' [FILE...]`: a subset with patterns (`/re/`, expressions,
@@ -81,23 +84,19 @@ enum AwkValue {
         return Double(text) ?? 0
     }
 
+    /// A number as awk turns it into text: integral values as integers, the rest through `%.6g`
+    /// (CONVFMT; OFMT when printed, see `format(_:ofmt:)`).
     static func format(_ d: Double) -> String {
-        if d.isNaN { return "nan" }
+        if d.isNaN { return d.sign == .minus ? "-nan" : "nan" }
         if d.isInfinite { return d < 0 ? "-inf" : "inf" }
         if d == d.rounded(), abs(d) < 1e16 { return String(Int(d)) }
-        // %.6g
-        var digits = 6
-        let magnitude = abs(d) >= 1 ? Int(log10Approx(abs(d))) + 1 : 0
-        digits = max(0, 6 - magnitude)
-        var s = Utilities.formatFixed(d, digits: digits)
-        if s.contains(".") { while s.hasSuffix("0") { s.removeLast() }; if s.hasSuffix(".") { s.removeLast() } }
-        return s
+        return CFloatFormat.shortest(d)
     }
 
-    private static func log10Approx(_ v: Double) -> Double {
-        var n = 0.0, x = v
-        while x >= 10 { x /= 10; n += 1 }
-        return n
+    /// How `print` shows a number: integral values as integers, the rest through OFMT.
+    static func format(_ d: Double, ofmt: String?) -> String {
+        guard let ofmt, ofmt != "%.6g", d.isFinite, d != d.rounded() || abs(d) >= 1e16 else { return format(d) }
+        return CFloatFormat.string(ofmt, d) ?? format(d)
     }
 }
 
@@ -503,7 +502,7 @@ struct AwkParser {
         return e
     }
 
-    private static let builtins: Set<String> = ["length", "substr", "index", "split", "tolower", "toupper", "sub", "gsub", "int", "sprintf", "match", "sqrt", "rand", "srand", "system"]
+    private static let builtins: Set<String> = ["length", "substr", "index", "split", "tolower", "toupper", "sub", "gsub", "int", "sprintf", "match", "sqrt", "exp", "log", "sin", "cos", "atan2", "rand", "srand", "system"]
 
     private mutating func parsePrimary() throws -> AwkExpr {
         let t = advance()
@@ -725,7 +724,12 @@ final class AwkMachine {
         switch s {
         case .print(let items, let redirect, let append):
             let values = items.isEmpty ? [AwkExpr.field(.number(0))] : items
-            let text = try values.map { try eval($0).text }.joined(separator: variables["OFS"]?.text ?? " ") + (variables["ORS"]?.text ?? "\n")
+            let ofmt = variables["OFMT"]?.text
+            let text = try values.map { item -> String in
+                let value = try eval(item)
+                if case .number(let d) = value { return AwkValue.format(d, ofmt: ofmt) }
+                return value.text
+            }.joined(separator: variables["OFS"]?.text ?? " ") + (variables["ORS"]?.text ?? "\n")
             if let redirect {
                 let path = try eval(redirect).text
                 if append && files[path] == nil { files[path] = (try? ctx.fileSystem.readText(ctx.absolutePath(path))) ?? "" }
@@ -923,12 +927,13 @@ final class AwkMachine {
         case "tolower": return .string(try arg(0).text.lowercased())
         case "toupper": return .string(try arg(0).text.uppercased())
         case "int": return .number(try arg(0).number.rounded(.towardZero))
-        case "sqrt":
-            let v = try arg(0).number
-            guard v >= 0 else { return .number(.nan) }
-            var x = v == 0 ? 0 : max(v, 1)
-            for _ in 0..<60 where x != 0 { x = (x + v / x) / 2 }
-            return .number(x)
+        // The C library's functions, as both awks call them: log(-1) is -nan, log(0) -inf.
+        case "sqrt": return .number(Glibc.sqrt(try arg(0).number))
+        case "exp": return .number(Glibc.exp(try arg(0).number))
+        case "log": return .number(Glibc.log(try arg(0).number))
+        case "sin": return .number(Glibc.sin(try arg(0).number))
+        case "cos": return .number(Glibc.cos(try arg(0).number))
+        case "atan2": return .number(Glibc.atan2(try arg(0).number, try arg(1).number))
         case "rand": return .number(Double(ctx.environment.random() % 1_000_000) / 1_000_000)
         case "srand": return .number(0)
         case "system":
@@ -1010,7 +1015,8 @@ final class AwkMachine {
             switch conv {
             case "d", "i": text = String(Int(saturating: v.number))
             case "f": text = Utilities.formatFixed(v.number, digits: precision ?? 6)
-            case "e", "g": text = AwkValue.format(v.number)
+            case "e", "E", "g", "G":
+                text = CFloatFormat.string("%" + spec + String(conv), v.number) ?? AwkValue.format(v.number)
             case "c": text = v.looksNumeric ? String(UnicodeScalar(UInt8(clamping: Int(saturating: v.number)))) : String(v.text.prefix(1))
             case "x": text = String(Int(saturating: v.number), radix: 16)
             case "o": text = String(Int(saturating: v.number), radix: 8)
