@@ -83,11 +83,27 @@ public final class WorkingDirectoryFiles: HostFiles {
 
     public func write(_ p: String, bytes: [UInt8]) -> String? {
         let abs = absolute(p)
+        syncFromDisk(abs)
         do {
             try fileSystem.writeFile(abs, bytes: bytes)
             return nil
+        } catch let error as FileSystemError {
+            return "open \(p): \(error.message.lowercased())"
         } catch {
-            return "\(error)"
+            return "open \(p): \(error)"
+        }
+    }
+
+    public func makeDirectory(_ p: String) -> String? {
+        let abs = absolute(p)
+        syncFromDisk(abs)
+        do {
+            try fileSystem.createDirectory(abs, withIntermediates: true)
+            return nil
+        } catch let error as FileSystemError {
+            return "mkdir \(p): \(error.message.lowercased())"
+        } catch {
+            return "mkdir \(p): \(error)"
         }
     }
 
