@@ -173,8 +173,18 @@ struct AwkParser {
             if ch == "#" { while i < c.count, c[i] != "\n" { i += 1 }; continue }
             if ch == "\n" { out.append(.newline); i += 1; continue }
             if ch.isASCIIDigit || (ch == "." && i + 1 < c.count && c[i + 1].isASCIIDigit) {
+                // digits [. digits] [e [+-] digits]: an exponent only when digits follow (`1e-7`, not `1e` + e).
                 var j = i
-                while j < c.count, c[j].isASCIIDigit || c[j] == "." || c[j] == "e" || c[j] == "E" { j += 1 }
+                while j < c.count, c[j].isASCIIDigit { j += 1 }
+                if j < c.count, c[j] == "." { j += 1; while j < c.count, c[j].isASCIIDigit { j += 1 } }
+                if j < c.count, c[j] == "e" || c[j] == "E" {
+                    var k = j + 1
+                    if k < c.count, c[k] == "+" || c[k] == "-" { k += 1 }
+                    if k < c.count, c[k].isASCIIDigit {
+                        while k < c.count, c[k].isASCIIDigit { k += 1 }
+                        j = k
+                    }
+                }
                 out.append(.number(Double(String(c[i..<j])) ?? 0)); i = j; continue
             }
             if ch.isASCIILetter || ch == "_" {
