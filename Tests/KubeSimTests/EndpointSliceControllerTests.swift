@@ -13,22 +13,7 @@ import Testing
 
     @Test func aHeadlessServiceGetsOneSliceWithItsPods() throws {
         let cluster = Sandbox.make(seed: 21, workerNodes: 2)
-        let svc = try Sim.create(cluster, """
-            apiVersion: v1
-            kind: Service
-            metadata:
-              name: nginx
-              labels:
-                app: nginx
-            spec:
-              clusterIP: None
-              selector:
-                app: nginx
-              ports:
-              - port: 80
-                name: web
-                targetPort: web
-            """)
+        let svc = try Sim.create(cluster, Sim.headlessNginxService)
         cluster.settle()
         // No pods yet: one placeholder slice without endpoints or ports.
         let placeholder = try #require(slices(of: "nginx", in: cluster).first)

@@ -82,28 +82,25 @@ public final class WorkingDirectoryFiles: HostFiles {
     }
 
     public func write(_ p: String, bytes: [UInt8]) -> String? {
-        let abs = absolute(p)
-        syncFromDisk(abs)
-        do {
-            try fileSystem.writeFile(abs, bytes: bytes)
-            return nil
-        } catch let error as FileSystemError {
-            return "open \(p): \(error.message.lowercased())"
-        } catch {
-            return "open \(p): \(error)"
-        }
+        inMemory("open", p) { try fileSystem.writeFile($0, bytes: bytes) }
     }
 
     public func makeDirectory(_ p: String) -> String? {
+        inMemory("mkdir", p) { try fileSystem.createDirectory($0, withIntermediates: true) }
+    }
+
+    /// Runs a write on the session's copy of `p` (brought in from disk first, so an existing file
+    /// or folder counts); a failure in Go's os words: `open html: is a directory`.
+    private func inMemory(_ operation: String, _ p: String, _ change: (String) throws -> Void) -> String? {
         let abs = absolute(p)
         syncFromDisk(abs)
         do {
-            try fileSystem.createDirectory(abs, withIntermediates: true)
+            try change(abs)
             return nil
         } catch let error as FileSystemError {
-            return "mkdir \(p): \(error.message.lowercased())"
+            return "\(operation) \(p): \(error.message.lowercased())"
         } catch {
-            return "mkdir \(p): \(error)"
+            return "\(operation) \(p): \(error)"
         }
     }
 

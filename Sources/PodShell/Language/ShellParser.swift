@@ -141,15 +141,7 @@ public struct ShellParser {
             } else if w.plainText == "function", dialect != .dash {
                 return try parseFunctionKeyword(expecting: expecting)
             } else if let name = w.plainText, isName(name, allowDash: true), try peekFunctionParens() {
-                consume()
-                _ = try peek()
-                consume()
-                guard try peek() == .op(")") else { throw ShellSyntaxError.unexpected(token: try peek().display, line: line) }
-                consume()
-                try skipNewlines()
-                if try peek() == .eof { throw ShellSyntaxError.incomplete(expecting: nil) }
-                let body = try parseCommand(expecting: expecting)
-                return .functionDefinition(name: name, body: body)
+                return try parseFunctionBody(name: name, parens: true, expecting: expecting)
             } else {
                 return .simple(try parseSimple())
             }
@@ -205,9 +197,13 @@ public struct ShellParser {
             throw ShellSyntaxError.unexpected(token: t.display, line: line)
         }
         guard isName(name, allowDash: true) else { throw ShellSyntaxError.unexpected(token: raw, line: line) }
-        let hasParens = try peekFunctionParens()
+        return try parseFunctionBody(name: name, parens: try peekFunctionParens(), expecting: expecting)
+    }
+
+    /// After a function's name (the current token): its `( )` when `parens`, then the body.
+    private mutating func parseFunctionBody(name: String, parens: Bool, expecting: String?) throws -> ShellCommandNode {
         consume()
-        if hasParens {
+        if parens {
             _ = try peek()
             consume()
             guard try peek() == .op(")") else { throw ShellSyntaxError.unexpected(token: try peek().display, line: line) }
