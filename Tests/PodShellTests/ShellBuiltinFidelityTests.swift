@@ -12,6 +12,8 @@ import Testing
             #expect(sh.combined("function m\n{ echo m; }\nm") == "m\n")
         }
         #expect(makeShell().combined("function f { echo x; }; type f") == "f is a function\n")
+        // bash adds a second line quoting the source (`bash: -c: line 1: `function'`); kubelab's syntax errors do not yet.
+        #expect(makeShell().combined("sh -c 'function'") == "bash: -c: line 1: syntax error near unexpected token `newline'\n")
     }
 
     @Test func dashHasNoFunctionKeywordNorAnsiCQuotes() {

@@ -193,8 +193,8 @@ public struct ShellParser {
         consume()
         let t = try peek()
         guard case .word(let w, let raw) = t, let name = w.plainText, !Self.reserved.contains(name) else {
-            if t == .eof || t == .newline { throw ShellSyntaxError.incomplete(expecting: nil) }
-            throw ShellSyntaxError.unexpected(token: t.display, line: line)
+            // bash reads the end of the line (or of a `-c` string) here as the token `newline`.
+            throw ShellSyntaxError.unexpected(token: t == .eof ? "newline" : t.display, line: line)
         }
         guard isName(name, allowDash: true) else { throw ShellSyntaxError.unexpected(token: raw, line: line) }
         return try parseFunctionBody(name: name, parens: try peekFunctionParens(), expecting: expecting)
