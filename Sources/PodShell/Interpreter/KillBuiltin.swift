@@ -97,6 +97,8 @@ extension Builtins {
                 // An interactive shell ignores TERM and QUIT, and INT only interrupts the line it runs.
                 let ignored = env.isInteractive && (signal == 15 || signal == 3 || signal == 2)
                 if !nonTerminatingSignals.contains(signal) && !ignored && ending == nil { ending = Int32(128 + signal) }
+            } else if pid == 1 && signal == 0 {
+                anySucceeded = true  // it exists
             } else if pid == 1 {
                 io.stderr.write("kubelab: kill: signalling the container's main process (PID 1) is not simulated; `kubectl delete pod` restarts it\n")
                 anyFailed = true
