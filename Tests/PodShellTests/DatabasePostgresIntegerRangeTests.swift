@@ -40,6 +40,16 @@ extension DatabasePostgresTests {
             """)
     }
 
+    @Test func aQuotedValueTooLargeForItsColumnIsPointedAt() {
+        let result = psqlScript(["create table t (a int, b bigint, c smallint);", "insert into t values ('3000000000', 1, 1);"])
+        #expect(result.err == """
+            psql:<stdin>:2: ERROR:  value "3000000000" is out of range for type integer
+            LINE 1: insert into t values ('3000000000', 1, 1);
+                                          ^
+
+            """)
+    }
+
     @Test func columnsKeepTheirIntegerTypes() {
         let result = psqlScript([
             "create table t (a int, b bigint, c smallint);", "insert into t values (3000000000, 1, 1);",

@@ -112,7 +112,11 @@ enum SQLError: Error, Equatable {
         case .incorrectDatabaseName(let name): message = "invalid database name \"\(name)\""
         case .storage(let text): message = "could not write file: \(text)"
         case .integerOutOfRange(let type): message = "\(type.rawValue) out of range"
-        case .valueOutOfRange(let value, let type): message = "value \"\(value)\" is out of range for type \(type.rawValue)"
+        case .valueOutOfRange(let value, let type):
+            message = "value \"\(value)\" is out of range for type \(type.rawValue)"
+            // PostgreSQL points at the quoted literal; values carry no offset here, so it is found in the text.
+            let chars = Array(statement), quoted = Array("'" + value + "'")
+            offset = chars.count >= quoted.count ? (0...(chars.count - quoted.count)).first { chars[$0..<($0 + quoted.count)].elementsEqual(quoted) } : nil
         case .divisionByZero: message = "division by zero"
         }
         var text = "ERROR:  \(message)\n"
