@@ -92,6 +92,7 @@ import Testing
         #expect(sh.combined("awk 'BEGIN { print 0.1 + 0.2, 1/3, 1e-7, 123456.7, 1234567.8 }'") == "0.3 0.333333 1e-07 123457 1.23457e+06\n")
         #expect(sh.combined("awk 'BEGIN { e = 5; print 1e3, 1.5e+2, 2E-3, .5, 1.e2, 1e }'") == "1000 150 0.002 0.5 100 15\n")
         #expect(sh.combined("awk 'BEGIN { x = exp(1) \"\"; OFMT = \"%.2f\"; print exp(1), x, 17 }'") == "2.72 2.71828 17\n")
+        #expect(sh.combined("awk 'BEGIN { CONVFMT = \"%.3f\"; x = exp(1) \"\"; print x, 17 \"\", exp(1) }'") == "2.718 17 2.71828\n")
         #expect(sh.combined("awk 'BEGIN { printf \"%e %.3g %10.2E|%g\\n\", exp(1), 1234567, 5, 0.0001 }'") == "2.718282e+00 1.23e+06   5.00E+00|0.0001\n")
         // kubelab's own choice: a format C's printf could not take with a number falls back to %.6g.
         #expect(sh.combined("awk 'BEGIN { OFMT = \"%s\"; print 1.5 }'") == "1.5\n")

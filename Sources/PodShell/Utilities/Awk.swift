@@ -85,7 +85,7 @@ enum AwkValue {
     }
 
     /// A number as awk turns it into text: integral values as integers, the rest through `%.6g`
-    /// (CONVFMT; OFMT when printed, see `format(_:ofmt:)`).
+    /// (the default CONVFMT and OFMT; a program's own go through `format(_:using:)`).
     static func format(_ d: Double) -> String {
         if d.isNaN { return d.sign == .minus ? "-nan" : "nan" }
         if d.isInfinite { return d < 0 ? "-inf" : "inf" }
@@ -93,10 +93,11 @@ enum AwkValue {
         return CFloatFormat.shortest(d)
     }
 
-    /// How `print` shows a number: integral values as integers, the rest through OFMT.
-    static func format(_ d: Double, ofmt: String?) -> String {
-        guard let ofmt, ofmt != "%.6g", d.isFinite, d != d.rounded() || abs(d) >= 1e16 else { return format(d) }
-        return CFloatFormat.string(ofmt, d) ?? format(d)
+    /// A number through a program's OFMT (print) or CONVFMT (concatenation): integral values as
+    /// integers, the rest through the format; one C's printf cannot take falls back to `%.6g`.
+    static func format(_ d: Double, using format: String?) -> String {
+        guard let format, format != "%.6g", d.isFinite, d != d.rounded() || abs(d) >= 1e16 else { return Self.format(d) }
+        return CFloatFormat.string(format, d) ?? Self.format(d)
     }
 }
 
@@ -737,7 +738,7 @@ final class AwkMachine {
             let ofmt = variables["OFMT"]?.text
             let text = try values.map { item -> String in
                 let value = try eval(item)
-                if case .number(let d) = value { return AwkValue.format(d, ofmt: ofmt) }
+                if case .number(let d) = value { return AwkValue.format(d, using: ofmt) }
                 return value.text
             }.joined(separator: variables["OFS"]?.text ?? " ") + (variables["ORS"]?.text ?? "\n")
             if let redirect {
@@ -852,7 +853,7 @@ final class AwkMachine {
         case .negate(let x): return .number(-(try eval(x).number))
         case .ternary(let c, let a, let b): return try truth(c) ? eval(a) : eval(b)
         case .concat(let a, let b):
-            let text = try eval(a).text + eval(b).text
+            let text = try converted(eval(a)) + converted(eval(b))
             guard text.utf8.count <= ctx.environment.limits.maxOutputBytes else { throw Control.limit(Self.stringLimit(ctx)) }
             return .string(text)
         case .match(let l, let r, let negated):
@@ -895,6 +896,13 @@ final class AwkMachine {
         case .call(let name, let args):
             return try call(name, args)
         }
+    }
+
+    /// A value as text where awk converts with CONVFMT (concatenation): integral numbers as
+    /// integers, others through CONVFMT when the program set one.
+    private func converted(_ value: AwkValue) -> String {
+        guard case .number(let d) = value, let convfmt = variables["CONVFMT"]?.text else { return value.text }
+        return AwkValue.format(d, using: convfmt)
     }
 
     private func pow(_ a: Double, _ b: Double) -> Double {
