@@ -6,7 +6,8 @@ import Glibc
 extension Utilities {
     /// `awk [-F SEP] [-v NAME=VALUE] 'PROGRAM' [FILE...]`: a subset with patterns (`/re/`, expressions,
     /// `BEGIN`, `END`), `print`, `printf`, variables, fields, arrays, `if`/`while`/`for`, `next`, and
-    /// the common built-ins (length, substr, index, split, tolower, toupper, sub, gsub, int, sprintf).
+    /// the common built-ins (length, substr, index, split, tolower, toupper, sub, gsub, int, sprintf, and the
+    /// C library's sqrt, exp, log, sin, cos, atan2).
     public static func awk(_ ctx: CommandContext) -> Int32 {
         var args = ctx.arguments[...]
         var fieldSeparator: String? = nil
