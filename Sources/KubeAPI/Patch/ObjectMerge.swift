@@ -26,7 +26,7 @@ public struct ObjectMerge {
 
     /// A strategic merge patch of an object of `kind` (its schema gives the merge keys).
     public static func strategicMerge(_ patch: JSONValue, into original: JSONValue, kind: String) throws(Failure) -> JSONValue {
-        try ObjectMerge(strategic: true).merge(original, patch, schema: SchemaRegistry.schema(forKind: kind))
+        try ObjectMerge(strategic: true).merge(original, patch, schema: KindRegistry.descriptor(forKind: kind)?.schema)
     }
 
     func merge(_ original: JSONValue, _ patch: JSONValue, schema: ObjectSchema?) throws(Failure) -> JSONValue {

@@ -40,7 +40,7 @@ extension APIServer {
                 throw APIError(.notFound, "the server could not find the requested resource")
             }
         }
-        if type == .strategic && SchemaRegistry.schema(forKind: resource.kind) == nil {
+        if type == .strategic && KindRegistry.descriptor(forKind: resource.kind)?.schema == nil {
             throw APIError(.unsupportedMediaType, "the body of the request was in an unknown format - accepted media types include: "
                 + "application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml")
         }
@@ -48,7 +48,7 @@ extension APIServer {
         var patched = try Self.applyBody(body, type: type, to: original, kind: subresource == "scale" ? "Scale" : resource.kind)
             .keysOrdered(like: original)
         var warnings: [String] = []
-        if subresource.isEmpty, let schema = SchemaRegistry.schema(forKind: resource.kind) {
+        if subresource.isEmpty, let schema = KindRegistry.descriptor(forKind: resource.kind)?.schema {
             (patched, warnings) = StrictDecoder.droppingUnknownFields(patched, schema: schema)
         }
         // The request path names the object; the body may leave these out.

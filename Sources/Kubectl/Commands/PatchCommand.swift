@@ -126,7 +126,7 @@ struct PatchCommand: KubectlCommand {
         case .merge:
             return (live, ObjectMerge.mergePatch(decoded, into: live))
         case .strategic:
-            guard SchemaRegistry.schema(forKind: r.kind) != nil else {
+            guard KindRegistry.descriptor(forKind: r.kind)?.schema != nil else {
                 throw KubectlFailure.error("strategic merge patch is not supported for \(r.apiVersion), Kind=\(r.kind) locally, try --type merge")
             }
             do { return (live, try ObjectMerge.strategicMerge(decoded, into: live, kind: r.kind)) } catch { throw KubectlFailure.error(error.message) }
