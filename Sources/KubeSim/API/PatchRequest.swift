@@ -36,7 +36,7 @@ extension APIServer {
         guard let live = store.get(ref) else { throw .notFound(ref.resource, ref.name) }
         let resource = ref.resource
         if !subresource.isEmpty {
-            guard Self.subresources.contains(subresource), subresource != "scale" || Self.scalable.contains(resource.kind) else {
+            guard Self.subresources.contains(subresource), subresource != "scale" || KindRegistry.descriptor(forKind: resource.kind)?.scalable == true else {
                 throw APIError(.notFound, "the server could not find the requested resource")
             }
         }
@@ -79,8 +79,6 @@ extension APIServer {
             return PatchOutcome(object: try update(patched, as: resource, dryRun: dryRun), before: original, warnings: warnings)
         }
     }
-
-    static let scalable: Set<String> = ["StatefulSet", "Deployment", "ReplicaSet", "ReplicationController"]
 
     /// The `autoscaling/v1` Scale of a workload.
     static func scale(of object: JSONValue, resource: ResourceType) -> JSONValue {
