@@ -168,14 +168,16 @@ public final class ObjectStore {
 
     /// Replaces a stored object. Bumps resourceVersion, and generation when the spec changed.
     /// An object being deleted whose finalizers are now empty is removed.
+    /// `throughStatus` is a write to the status subresource: it never counts as a spec (or, for
+    /// Deployments, an annotation) change, so the generation stays.
     @discardableResult
-    public func update(_ r: ResourceType, _ object: JSONValue) throws(APIError) -> JSONValue {
+    public func update(_ r: ResourceType, _ object: JSONValue, throughStatus: Bool = false) throws(APIError) -> JSONValue {
         let ns = r.namespaced ? (object.namespace ?? "default") : ""
         let key = Self.key(ns, object.name)
         guard let old = tables[r.qualifiedPlural]?[key]?.value else { throw .notFound(r, object.name) }
         var obj = object
         // A Deployment's generation also counts annotation changes (its strategy says so).
-        if r.tracksGeneration && (old["spec"] != obj["spec"]
+        if r.tracksGeneration && !throughStatus && (old["spec"] != obj["spec"]
             || (r.generation == .specAndAnnotations && old["metadata"]["annotations"] != obj["metadata"]["annotations"]))
         {
             obj["metadata"]["generation"] = .int((old["metadata"]["generation"].int ?? 0) + 1)

@@ -11,6 +11,11 @@ public final class DeploymentController: Controller {
     static let deployments = ResourceRegistry.lookup("deployments")!
     static let replicaSets = ResourceRegistry.lookup("replicasets")!
     static let revisionKey = "deployment.kubernetes.io/revision"
+    /// Annotations a Deployment does not pass to its ReplicaSets (deployment util's `annotationsToSkip`).
+    static let annotationsNotCopied: Set<String> = [
+        "kubectl.kubernetes.io/last-applied-configuration", revisionKey, "deployment.kubernetes.io/revision-history",
+        "deployment.kubernetes.io/desired-replicas", "deployment.kubernetes.io/max-replicas", "deprecated.deployment.rollback.to",
+    ]
 
     public func keys(for event: WatchEvent, in cluster: Cluster) -> [String] {
         switch event.resource.kind {
@@ -34,13 +39,14 @@ public final class DeploymentController: Controller {
         let desired = max(0, d["spec"]["replicas"].int ?? 1)
         // The current ReplicaSet is the one whose template equals the Deployment's, ignoring the
         // hash label (deployment util's EqualIgnoreHash), so adopted sets keep their names.
-        var newRS = owned.first { Self.templateIgnoringHash($0["spec"]["template"]) == d["spec"]["template"] }
+        var newRS = owned.first { Self.templateIgnoringHash($0["spec"]["template"]).isSemanticallyEqual(to: d["spec"]["template"]) }
         let olds = owned.filter { $0.uid != newRS?.uid }
         if newRS == nil, !(d["spec"]["paused"].bool ?? false) {
             newRS = createReplicaSet(for: d, hash: hash, olds: olds, desired: desired, in: cluster)
             if let rs = newRS { owned.append(rs) }
         }
-        guard let current = newRS else { return }
+        guard var current = newRS else { return }
+        current = markRevision(d, newRS: current, olds: olds, in: cluster)
         if d["spec"]["strategy"]["type"].string == "Recreate" {
             for old in olds where (old["spec"]["replicas"].int ?? 0) > 0 { scale(old, to: 0, in: cluster) }
             let oldPodsLeft = olds.reduce(0) { $0 + ($1["status"]["replicas"].int ?? 0) }
@@ -63,11 +69,11 @@ public final class DeploymentController: Controller {
         rs["metadata"]["name"] = .string("\(d.name)-\(hash)")
         rs["metadata"]["namespace"] = .string(d.namespace ?? "default")
         rs["metadata"]["labels"] = template["metadata"]["labels"]
-        rs["metadata"]["annotations"] = .stringMap([
-            "deployment.kubernetes.io/desired-replicas": String(desired),
-            "deployment.kubernetes.io/max-replicas": String(desired + Self.maxSurge(d, desired)),
-            Self.revisionKey: String(revision),
-        ])
+        var annotations = Self.copiedAnnotations(of: d)
+        annotations["deployment.kubernetes.io/desired-replicas"] = String(desired)
+        annotations["deployment.kubernetes.io/max-replicas"] = String(desired + Self.maxSurge(d, desired))
+        annotations[Self.revisionKey] = String(revision)
+        rs["metadata"]["annotations"] = .stringMap(annotations)
         rs["metadata"]["ownerReferences"] = [d.ownerReference()]
         rs["spec"]["replicas"] = .int(d["spec"]["strategy"]["type"].string == "Recreate" && !olds.isEmpty ? 0 : surge)
         rs["spec"]["minReadySeconds"] = d["spec"]["minReadySeconds"]
@@ -82,6 +88,37 @@ public final class DeploymentController: Controller {
             cluster.recordEvent(for: d, type: "Warning", reason: "FailedCreate", message: error.statusMessage, source: name)
             return nil
         }
+    }
+
+    /// The Deployment's annotations its ReplicaSets carry (`kubernetes.io/change-cause` among them,
+    /// which `rollout history` shows as CHANGE-CAUSE).
+    static func copiedAnnotations(of d: JSONValue) -> [String: String] {
+        d.annotations.filter { !annotationsNotCopied.contains($0.key) }
+    }
+
+    /// `getNewReplicaSet` for an existing set: a template brought back (rollout undo) becomes the
+    /// newest revision again, with the Deployment's current annotations; the Deployment then names
+    /// the revision it runs (`SetDeploymentRevision`, written through the status subresource, which
+    /// leaves the generation alone).
+    func markRevision(_ d: JSONValue, newRS: JSONValue, olds: [JSONValue], in cluster: Cluster) -> JSONValue {
+        let maxOld = olds.compactMap { Int($0.annotations[Self.revisionKey] ?? "") }.max() ?? 0
+        var rs = newRS
+        let current = Int(rs.annotations[Self.revisionKey] ?? "") ?? 0
+        let revision = max(current, maxOld + 1)
+        var annotations = rs.annotations
+        for (key, value) in Self.copiedAnnotations(of: d) { annotations[key] = value }
+        annotations[Self.revisionKey] = String(revision)
+        if annotations != rs.annotations {
+            rs["metadata"]["annotations"] = .stringMap(annotations)
+            if let stored = try? cluster.store.update(Self.replicaSets, rs) { rs = stored }
+        }
+        if d.annotations[Self.revisionKey] != String(revision),
+            var latest = cluster.store.get(ObjectRef(Self.deployments, namespace: d.namespace ?? "", name: d.name))
+        {
+            latest["metadata"]["annotations"][Self.revisionKey] = .string(String(revision))
+            _ = try? cluster.store.update(Self.deployments, latest, throughStatus: true)
+        }
+        return rs
     }
 
     func rollingUpdate(_ d: JSONValue, newRS: JSONValue, olds: [JSONValue], desired: Int, in cluster: Cluster) {
@@ -158,10 +195,11 @@ public final class DeploymentController: Controller {
             condition("Progressing", true, complete ? "NewReplicaSetAvailable" : "ReplicaSetUpdated",
                       complete ? "ReplicaSet \"\(newRS.name)\" has successfully progressed." : "ReplicaSet \"\(newRS.name)\" is progressing."),
         ]
-        guard d["status"] != status else { return }
-        var copy = d
-        copy["status"] = status
-        _ = try? cluster.store.update(Self.deployments, copy)
+        // The latest stored object: this pass may have written its revision annotation.
+        guard var latest = cluster.store.get(ObjectRef(Self.deployments, namespace: d.namespace ?? "", name: d.name)),
+            latest["status"] != status else { return }
+        latest["status"] = status
+        _ = try? cluster.store.update(Self.deployments, latest, throughStatus: true)
     }
 
     static func templateIgnoringHash(_ template: JSONValue) -> JSONValue {

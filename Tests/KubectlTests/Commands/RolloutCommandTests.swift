@@ -97,6 +97,25 @@ import Testing
         #expect(h.run("rollout status ds agent").err == "error: rollout status is only available for RollingUpdate strategy type\n")
     }
 
+    /// The Deployment names the revision it runs (without a new generation), its ReplicaSets carry its
+    /// change-cause, and an undo makes the old template the newest revision again.
+    @Test func deploymentRevisionsFollowUndo() {
+        let h = CommandHarness()
+        h.run("create deployment web --image=nginx:1.25 --replicas=2")
+        h.cluster.advance(by: 20_000)
+        #expect(h.run("get deploy web -o jsonpath={.metadata.generation}/{.metadata.annotations.deployment\\.kubernetes\\.io/revision}").out == "1/1")
+        h.run(args: ["annotate", "deployment", "web", "kubernetes.io/change-cause=image 1.26"])
+        h.run("set image deployment/web nginx=nginx:1.26")
+        h.cluster.advance(by: 30_000)
+        #expect(h.run("get deploy web -o jsonpath={.metadata.annotations.deployment\\.kubernetes\\.io/revision}").out == "2")
+        #expect(h.run("rollout undo deployment web").out == "deployment.apps/web rolled back\n")
+        h.cluster.advance(by: 30_000)
+        #expect(h.run("rollout history deployment web").out
+            == "deployment.apps/web \nREVISION  CHANGE-CAUSE\n2         image 1.26\n3         image 1.26\n\n")
+        #expect(h.run("rollout status deploy web --revision=3").out == "deployment \"web\" successfully rolled out\n")
+        #expect(h.run("get deploy web -o jsonpath={.spec.template.spec.containers[0].image}").out == "nginx:1.25")
+    }
+
     @Test func deploymentStatusPauseResumeRestart() {
         let h = CommandHarness(files: ["d.yaml": Self.deployment])
         h.run("apply -f d.yaml")
