@@ -71,6 +71,21 @@ import Testing
         #expect(run.events.contains(.stepPassed(index: 0, points: 8)))
     }
 
+    /// After a hint or a failed check, the learner also sees what the cluster is waiting for.
+    @Test func hintsAndChecksSayWhatTheClusterWaitsFor() throws {
+        let run = LessonFixtures.Run(try LessonFixtures.webLesson())
+        run.type("kubectl apply -f web.yaml", "kubectl scale sts web --replicas=3", "hint")
+        #expect(run.events.last == .noMoreHints(index: 1))
+        run.type("check")
+        #expect(run.events.last == .clusterWaits(["web-1 waits: web-0 is Pending"]))
+        // Once web-0 is Ready, the next reason is about web-1.
+        for _ in 0..<30 where run.events.last == .clusterWaits(["web-1 waits: web-0 is Pending"]) { run.type("sleep 1", "check") }
+        #expect(run.events.last == .clusterWaits(["web-2 waits: web-1 is Pending"]))
+        let text = LessonMessages.render(.clusterWaits(["web-2 waits: web-1 is Pending"]), lesson: run.session.lesson,
+                                         progress: run.session.progress, language: .korean).text
+        #expect(text == "클러스터가 아직 진행 중입니다:\n  web-2 waits: web-1 is Pending\n")
+    }
+
     @Test func skipCheckProgressAndMistakesSayWhatHappened() throws {
         let run = LessonFixtures.Run(try LessonFixtures.webLesson())
         run.type("check")

@@ -51,7 +51,7 @@ public struct APIError: Error, Equatable, Sendable {
     /// the group-qualified kind without kubectl's leading "The ".
     public var statusMessage: String {
         guard reason == .invalid, let kind = invalidKind else { return message }
-        let apiGroup = ResourceRegistry.all.first { $0.kind == kind }?.group ?? ""
+        let apiGroup = KindRegistry.descriptor(forKind: kind)?.resource.group ?? ""
         let qualified = apiGroup.isEmpty ? kind : kind + "." + apiGroup
         return message.replacingOccurrences(of: "The \(kind) \"", with: "\(qualified) \"")
     }

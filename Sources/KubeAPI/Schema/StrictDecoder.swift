@@ -172,6 +172,23 @@ struct StrictDecoder {
 
 /// Resource quantity syntax, as `resource.ParseQuantity` accepts it.
 enum Quantity {
+    private static let multipliers: [String: Double] = [
+        "Ki": 1024, "Mi": 1_048_576, "Gi": 1_073_741_824, "Ti": 1_099_511_627_776, "Pi": 1_125_899_906_842_624,
+        "Ei": 1_152_921_504_606_846_976, "n": 1e-9, "u": 1e-6, "m": 1e-3, "": 1, "k": 1e3, "M": 1e6, "G": 1e9,
+        "T": 1e12, "P": 1e15, "E": 1e18,
+    ]
+
+    /// The quantity's value (for signs and comparisons); nil when the text is not a quantity.
+    static func value(_ text: String) -> Double? {
+        guard isValid(text) else { return nil }
+        let numberEnd = text.firstIndex { !($0.isNumber || $0 == "." || $0 == "+" || $0 == "-") } ?? text.endIndex
+        let suffix = String(text[numberEnd...])
+        guard let number = Double(text[..<numberEnd]) else { return nil }
+        if let m = multipliers[suffix] { return number * m }
+        // A decimal exponent (`1e3`, `2E-2`): Swift reads the whole text as a Double.
+        return Double(text)
+    }
+
     static func isValid(_ text: String) -> Bool {
         let s = Array(text.utf8)
         guard !s.isEmpty else { return false }

@@ -41,7 +41,7 @@ enum CreateDeployment {
             do {
                 result = try call.cluster.api.create(sent, as: deployments, dryRun: dryRun == .server)
             } catch {
-                throw KubectlFailure.error("failed to create deployment: \(error.message)")
+                throw KubectlFailure.error("failed to create deployment: \(error.statusMessage)")
             }
         }
         if dryRun == .client && output == .json {

@@ -82,8 +82,11 @@ enum CreateSubcommands {
         do {
             created = try call.cluster.api.create(object, as: resource, dryRun: dryRun != .none)
         } catch {
-            // The generators wrap server errors: `error: failed to create secret secrets "x" already exists`.
-            throw KubectlFailure.error("failed to create \(resource.kind.lowercased()) \(error.message)")
+            // The generators wrap the server's message (so no "The ... is invalid" layout):
+            // `error: failed to create secret secrets "x" already exists`, and with a colon for
+            // configmaps (`error: failed to create configmap: etcdserver: ...` as seen from 1.32).
+            let separator = resource.kind == "ConfigMap" ? ": " : " "
+            throw KubectlFailure.error("failed to create \(resource.kind.lowercased())\(separator)\(error.statusMessage)")
         }
         if output != .table {
             try ObjectOutput.print([(resource, created)], format: output, call: call)

@@ -56,16 +56,18 @@ struct RunCommand: KubectlCommand {
             throw KubectlFailure.error("--rm should only be used for attached containers")
         }
         let extra = Array(call.args.dropFirst()) + (call.flags.afterDash ?? [])
-        var container: JSONValue = ["name": .string(name), "image": .string(image), "resources": .emptyObject]
+        // Fields in the Go struct's order (`-o json` shows it; `-o yaml` sorts).
+        var container: JSONValue = ["name": .string(name), "image": .string(image)]
         if !extra.isEmpty { container[call.flags.bool("command") ? "command" : "args"] = .array(extra.map { .string($0) }) }
-        if interactive { container["stdin"] = true; container["stdinOnce"] = true }
-        if tty { container["tty"] = true }
+        if let port = Int(call.flags.string("port")) { container["ports"] = [["containerPort": .int(port)]] }
         let env = call.flags.strings("env").map { pair -> JSONValue in
             let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
             return ["name": .string(parts[0]), "value": .string(parts.count > 1 ? parts[1] : "")]
         }
         if !env.isEmpty { container["env"] = .array(env) }
-        if let port = Int(call.flags.string("port")) { container["ports"] = [["containerPort": .int(port)]] }
+        container["resources"] = .emptyObject
+        if interactive { container["stdin"] = true; container["stdinOnce"] = true }
+        if tty { container["tty"] = true }
         var labels = ["run": name]
         if call.flags.isSet("labels") {
             labels = [:]
@@ -74,14 +76,27 @@ struct RunCommand: KubectlCommand {
                 labels[kv[0]] = kv.count > 1 ? kv[1] : ""
             }
         }
-        var pod: JSONValue = ["apiVersion": "v1", "kind": "Pod", "metadata": ["name": .string(name), "labels": .stringMap(labels)],
-                              "spec": ["containers": [container], "restartPolicy": .string(restart)]]
-        pod["metadata"]["namespace"] = .string(call.namespace)
+        // The pod as kubectl's generator fills it (`creationTimestamp: null`, `status: {}`), which is
+        // what `--dry-run=client` prints; the server adds the rest.
+        var metadata: JSONObject = ["name": .string(name)]
+        if call.namespaceExplicit { metadata.updateValue(.string(call.namespace), forKey: "namespace") }
+        metadata.updateValue(.null, forKey: "creationTimestamp")
+        metadata.updateValue(.stringMap(labels), forKey: "labels")
+        let pod: JSONValue = ["kind": "Pod", "apiVersion": "v1", "metadata": .object(metadata),
+                              "spec": ["containers": [container], "restartPolicy": .string(restart), "dnsPolicy": "ClusterFirst"],
+                              "status": .emptyObject]
         let dryRun = try DryRun.parse(call.flags.string("dry-run"))
         let output = try OutputFormat.parse(call.flags.string("output"), allowed: .objectPrinters)
-        let created = try call.cluster.api.create(pod, as: PodTarget.pods, dryRun: dryRun != .none)
+        var created = pod
+        if dryRun != .client {
+            var sent = pod
+            sent["metadata"]["namespace"] = .string(call.namespace)
+            sent["status"] = .null
+            created = try call.cluster.api.create(sent, as: PodTarget.pods, dryRun: dryRun == .server)
+        }
         if output != .table {
-            try ObjectOutput.print([(PodTarget.pods, created)], format: output, call: call)
+            if dryRun == .client && output == .json { call.out(JSONText.prettyInFieldOrder(created)) }
+            else { try ObjectOutput.print([(PodTarget.pods, created)], format: output, call: call) }
             return 0
         }
         guard interactive || call.flags.bool("attach") else {

@@ -30,7 +30,6 @@ struct ScaleCommand: KubectlCommand {
         .init("show-managed-fields", nil, .bool),
     ])
 
-    static let scalable: Set<String> = ["StatefulSet", "Deployment", "ReplicaSet", "ReplicationController"]
 
     func run(_ call: Invocation) throws -> Int32 {
         guard call.flags.isSet("replicas") else {
@@ -55,7 +54,7 @@ struct ScaleCommand: KubectlCommand {
         var printed: [(ResourceType, JSONValue)] = []
         var failure: VerbError?
         for (r, obj) in targets.objects {
-            guard Self.scalable.contains(r.kind) else {
+            guard KindRegistry.descriptor(forKind: r.kind)?.scalable == true else {
                 // No scale subresource: the PATCH of TYPE/NAME/scale is a plain 404.
                 failure = .api(APIError(.notFound, "the server could not find the requested resource"))
                 break

@@ -132,7 +132,7 @@ public final class LessonSession: SessionInputHandler {
             let used = progress.steps[progress.current].hintsUsed
             guard used < step.hints.count else { return emit([.noMoreHints(index: progress.current)]) }
             progress.steps[progress.current].hintsUsed += 1
-            emit([.hint(index: progress.current, number: used + 1, total: step.hints.count)])
+            emit([.hint(index: progress.current, number: used + 1, total: step.hints.count)] + clusterWaits)
         case .skip:
             guard currentStep != nil else { return emit([.lessonFinished]) }
             progress.steps[progress.current].status = .skipped
@@ -190,7 +190,7 @@ public final class LessonSession: SessionInputHandler {
             lab: lab, typedLines: window.typedLines, lastOutput: window.lastOutput, answer: window.answer, cache: queryCache)
         let outcome = CheckEvaluator.evaluate(step.check, in: context)
         guard outcome.passed else {
-            if explicit { emit([.notYet(index: progress.current, reason: outcome.reason)]) }
+            if explicit { emit([.notYet(index: progress.current, reason: outcome.reason)] + clusterWaits) }
             return false
         }
         let index = progress.current
@@ -198,6 +198,12 @@ public final class LessonSession: SessionInputHandler {
         let points = progress.steps[index].points(of: step, scoring: lesson.scoring)
         advance(after: [.stepPassed(index: index, points: points)])
         return true
+    }
+
+    /// Why controllers wait right now, as one event (none when nothing waits); at most five reasons.
+    private var clusterWaits: [LessonEvent] {
+        let reasons = lab.cluster.waitReasons.all.prefix(5)
+        return reasons.isEmpty ? [] : [.clusterWaits(Array(reasons))]
     }
 
     private func advance(after events: [LessonEvent]) {

@@ -1,0 +1,45 @@
+import Testing
+@testable import Kubectl
+
+/// `kubectl run --dry-run=client` prints the pod as kubectl's generator builds it, before the API
+/// server defaults anything (the output the CKA-style `kubectl run x --image=y --dry-run=client -o yaml`
+/// is known for); without a dry run the server's defaults appear.
+@Suite struct RunGeneratorTests {
+    @Test func clientDryRunPrintsTheGeneratedPod() {
+        let h = CommandHarness()
+        #expect(h.run("run o2 --image=busybox --dry-run=client -o yaml -- sleep 5") == .init(out: """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              creationTimestamp: null
+              labels:
+                run: o2
+              name: o2
+            spec:
+              containers:
+              - args:
+                - sleep
+                - "5"
+                image: busybox
+                name: o2
+                resources: {}
+              dnsPolicy: ClusterFirst
+              restartPolicy: Always
+            status: {}
+
+            """, err: "", code: 0))
+        #expect(h.names("pods") == [])
+        let json = h.run("run nginx --image=nginx --port=80 --dry-run=client -o json").out
+        #expect(json.hasPrefix("{\n    \"kind\": \"Pod\",\n    \"apiVersion\": \"v1\",\n    \"metadata\": {\n        \"name\": \"nginx\",\n        \"creationTimestamp\": null,"))
+        #expect(json.contains("\"image\": \"nginx\",\n                \"ports\": [\n                    {\n                        \"containerPort\": 80\n"))
+    }
+
+    @Test func serverDryRunAndRealRunsAreDefaulted() {
+        let h = CommandHarness()
+        let server = h.run("run w --image=nginx --dry-run=server -o jsonpath={.spec.schedulerName}/{.status.phase}")
+        #expect(server == .init(out: "default-scheduler/Pending", err: "", code: 0))
+        #expect(h.names("pods") == [])
+        #expect(h.run("run w --image=nginx") == .init(out: "pod/w created\n", err: "", code: 0))
+        #expect(h.run("get pod w -o jsonpath={.spec.dnsPolicy}/{.spec.containers[0].imagePullPolicy}").out == "ClusterFirst/Always")
+    }
+}
