@@ -13,7 +13,7 @@ import Testing
             #expect(ResourceRegistry.forKind(r.kind, apiVersion: r.apiVersion) == r)
             for short in r.shortNames { #expect(ResourceRegistry.lookup(short) == r) }
         }
-        #expect(ResourceRegistry.all.count == 30)
+        #expect(ResourceRegistry.all.count == 31)
     }
 
     /// Fields a descriptor says the server fills in or keeps must exist where it says they are.
@@ -37,9 +37,10 @@ import Testing
         }
     }
 
+    /// Workloads, and EndpointSlice, whose strategy sets generation 1 on create.
     @Test func generationIsKeptByWorkloadsOnly() {
         let tracked = KindRegistry.all.filter(\.resource.tracksGeneration).map(\.resource.kind).sorted()
-        #expect(tracked == ["CronJob", "DaemonSet", "Deployment", "Job", "PodDisruptionBudget", "ReplicaSet",
+        #expect(tracked == ["CronJob", "DaemonSet", "Deployment", "EndpointSlice", "Job", "PodDisruptionBudget", "ReplicaSet",
                             "ReplicationController", "StatefulSet"])
         #expect(KindRegistry.all.filter { $0.resource.generation == .specAndAnnotations }.map(\.resource.kind) == ["Deployment"])
         #expect(KindRegistry.all.filter(\.scalable).map(\.resource.kind).sorted() == ["Deployment", "ReplicaSet", "ReplicationController", "StatefulSet"])

@@ -158,4 +158,28 @@ import Testing
         #expect(second.printed.hasSuffix("1\n"))
         #expect(second.events.first == .introduced(resumedAtStep: first.current))
     }
+
+    /// Grading makes a session and replays a transcript on it at once: the starting cluster is
+    /// built for the replay only, not also for the session's creation.
+    @Test func aReplayStraightAfterCreationBuildsOneStartingCluster() throws {
+        let lesson = try LessonFixtures.webLesson()
+        let recorded = LessonFixtures.Run(lesson).type("kubectl apply -f web.yaml", "kubectl scale sts web --replicas=3", "sleep 60")
+        let session = LessonSession(lesson: lesson, language: .english, mode: .script, out: { _ in }, err: { _ in })
+        #expect(session.startsBuilt == 0)
+        session.rebuild(from: recorded.session.log.records)
+        #expect(session.startsBuilt == 1)
+        #expect(session.progress == recorded.session.progress)
+        #expect(session.progress.isComplete)
+    }
+
+    /// A replay never starts from a cluster something already ran commands on, even when that
+    /// was the session's own first cluster reached through `driver`.
+    @Test func aReplayStartsFromAnUntouchedCluster() throws {
+        let session = LessonSession(lesson: try LessonFixtures.webLesson(), language: .english, mode: .script, out: { _ in }, err: { _ in })
+        session.driver.handle(.line("kubectl apply -f web.yaml"))
+        #expect(session.lab.cluster.store.list(ResourceRegistry.forKind("StatefulSet")!, namespace: "default").count == 1)
+        session.rebuild(from: [])
+        #expect(session.startsBuilt == 2)
+        #expect(session.lab.cluster.store.list(ResourceRegistry.forKind("StatefulSet")!, namespace: "default").isEmpty)
+    }
 }

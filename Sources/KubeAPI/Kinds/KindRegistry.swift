@@ -10,6 +10,8 @@ public enum KindRegistry {
         .controllerRevision, .daemonSet, .deployment, .replicaSet, .statefulSet,
         // batch/v1
         .cronJob, .job,
+        // discovery.k8s.io/v1
+        .endpointSlice,
         // policy/v1
         .podDisruptionBudget,
         // rbac.authorization.k8s.io/v1

@@ -107,7 +107,6 @@ public final class APIServer {
         case "PersistentVolumeClaim": return StorageAdmission.prepareClaim(object, store: store)
         case "PersistentVolume": return StorageAdmission.prepareVolume(object)
         case "Pod": return try PodAdmission.prepareForCreate(object, in: cluster)
-        case "DaemonSet": return DaemonSetStrategy.prepareForCreate(object)
         default: return object
         }
     }
@@ -117,7 +116,6 @@ public final class APIServer {
     private func prepareForUpdate(_ object: JSONValue, old: JSONValue, as resource: ResourceType) throws(APIError) -> JSONValue {
         switch resource.kind {
         case "Service": return try ServiceAllocation.prepareForUpdate(object, old: old, in: cluster)
-        case "DaemonSet": return DaemonSetStrategy.prepareForUpdate(object, old: old)
         default: return object
         }
     }

@@ -43,8 +43,9 @@ struct SandboxBuilder {
                                                     controlPlane: true, created: cluster.now, rng: &cluster.rng))
         nodeUIDs[master.name] = master.uid
         at(9_000)
-        apiCreate("Service", SandboxSystem.kubernetesService())
+        let kubernetes = apiCreate("Service", SandboxSystem.kubernetesService())
         put("Endpoints", SandboxSystem.kubernetesEndpoints(masterIP: Self.masterIP()))
+        EndpointSliceController.createKubernetesSlice(masterIP: Self.masterIP(), serviceUID: kubernetes.uid, in: cluster.store)
         at(14_000)
         for component in SandboxSystem.controlPlaneComponents {
             put("Pod", SandboxSystem.staticPod(component, node: master, nodeIP: Self.masterIP(), rng: &cluster.rng, now: cluster.now))

@@ -38,8 +38,9 @@ struct RunCommand: KubectlCommand {
         .init("labels", "l"), .init("port"), .init("dry-run", nil, .string, default: "none"), .init("output", "o"),
         .init("image-pull-policy"), .init("annotations", nil, .stringArray), .init("attach", nil, .bool),
         .init("quiet", "q", .bool), .init("pod-running-timeout", nil, .duration, default: "1m0s"),
-        .init("overrides"), .init("privileged", nil, .bool), .init("leave-stdin-open", nil, .bool),
+        .init("overrides"), .init("override-type", nil, .string, default: "merge"), .init("privileged", nil, .bool), .init("leave-stdin-open", nil, .bool),
         .init("expose", nil, .bool), .init("serviceaccount"), .init("field-manager", nil, .string, default: "kubectl-run"),
+        .init("template"), .init("allow-missing-template-keys", nil, .bool, default: "true"),
     ])
 
     func run(_ call: Invocation) throws -> Int32 {
@@ -82,11 +83,14 @@ struct RunCommand: KubectlCommand {
         if call.namespaceExplicit { metadata.updateValue(.string(call.namespace), forKey: "namespace") }
         metadata.updateValue(.null, forKey: "creationTimestamp")
         metadata.updateValue(.stringMap(labels), forKey: "labels")
-        let pod: JSONValue = ["kind": "Pod", "apiVersion": "v1", "metadata": .object(metadata),
+        var pod: JSONValue = ["kind": "Pod", "apiVersion": "v1", "metadata": .object(metadata),
                               "spec": ["containers": [container], "restartPolicy": .string(restart), "dnsPolicy": "ClusterFirst"],
                               "status": .emptyObject]
+        if call.flags.isSet("overrides") {
+            pod = try Self.override(pod, with: call.flags.string("overrides"), type: call.flags.string("override-type"))
+        }
         let dryRun = try DryRun.parse(call.flags.string("dry-run"))
-        let output = try OutputFormat.parse(call.flags.string("output"), allowed: .objectPrinters)
+        let output = try OutputFormat.parse(call, allowed: .objectPrinters)
         var created = pod
         if dryRun != .client {
             var sent = pod
@@ -96,7 +100,7 @@ struct RunCommand: KubectlCommand {
         }
         if output != .table {
             if dryRun == .client && output == .json { call.out(JSONText.prettyInFieldOrder(created)) }
-            else { try ObjectOutput.print([(PodTarget.pods, created)], format: output, call: call) }
+            else { try ObjectOutput.print([(PodTarget.pods, created)], format: output, call: call, fieldOrder: dryRun == .client) }
             return 0
         }
         guard interactive || call.flags.bool("attach") else {
@@ -192,5 +196,35 @@ struct RunCommand: KubectlCommand {
         let sessionOpen = (call.io.terminal?.programs.count ?? 0) > depth
         if !finished && !sessionOpen { deleteIfAsked(status) }
         return status
+    }
+
+    /// `--overrides` with `--override-type` (cmdutil.Merge, JSONPatch or StrategicMerge): the
+    /// generated pod patched before it is printed or sent. A merge replaces lists whole, so
+    /// overriding `spec.containers` drops the generated container's command, as kubectl's does.
+    static func override(_ pod: JSONValue, with fragment: String, type: String) throws -> JSONValue {
+        guard ["json", "merge", "strategic"].contains(type) else {
+            throw KubectlFailure.error("invalid override type: \(type)")
+        }
+        var patched = try patchedPod(pod, with: fragment, type: type)
+        // The result is decoded into a Pod and encoded again: every container has its resources.
+        for i in patched["spec"]["containers"].items.indices where patched["spec"]["containers"][i]["resources"].isNull {
+            patched["spec"]["containers"][i]["resources"] = .emptyObject
+        }
+        return patched
+    }
+
+    private static func patchedPod(_ pod: JSONValue, with fragment: String, type: String) throws -> JSONValue {
+        let patch: JSONValue
+        do { patch = try GoJSONDecoder.decode(fragment) } catch {
+            throw KubectlFailure.error(type == "json" ? error.message : "Invalid JSON Patch")
+        }
+        switch type {
+        case "json":
+            do { return try JSONPatch.decode(patch).apply(to: pod) } catch { throw KubectlFailure.error(error.message) }
+        case "strategic":
+            do { return try ObjectMerge.strategicMerge(patch, into: pod, kind: "Pod") } catch { throw KubectlFailure.error(error.message) }
+        default:
+            return ObjectMerge.mergePatch(patch, into: pod)
+        }
     }
 }

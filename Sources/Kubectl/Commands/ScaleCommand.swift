@@ -42,7 +42,7 @@ struct ScaleCommand: KubectlCommand {
             throw KubectlFailure.error("The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0")
         }
         let dryRun = try DryRun.parse(call.flags.string("dry-run"))
-        let output = try OutputFormat.parse(call.flags.string("output"), allowed: .objectPrinters)
+        let output = try OutputFormat.parse(call, allowed: .objectPrinters)
         let targets = try ObjectSelection.resolve(call, requireNames: !call.flags.bool("all") && !call.flags.isSet("selector"),
                                                  missingText: ObjectSelection.noResourcesText)
         // kubectl scale drops lookup errors unless nothing at all was found.

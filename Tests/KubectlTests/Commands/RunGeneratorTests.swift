@@ -42,4 +42,20 @@ import Testing
         #expect(h.run("run w --image=nginx") == .init(out: "pod/w created\n", err: "", code: 0))
         #expect(h.run("get pod w -o jsonpath={.spec.dnsPolicy}/{.spec.containers[0].imagePullPolicy}").out == "ClusterFirst/Always")
     }
+
+    /// `--overrides` patches the generated pod: a merge (the default) replaces lists whole, a
+    /// strategic merge merges containers by name.
+    @Test func overridesPatchTheGeneratedPod() {
+        let h = CommandHarness()
+        #expect(h.run(args: ["run", "o", "--image=busybox", "--overrides={\"spec\":{\"terminationGracePeriodSeconds\":5}}", "--", "sleep", "100"]).code == 0)
+        #expect(h.run("get pod o -o jsonpath={.spec.containers[0].args}/{.spec.terminationGracePeriodSeconds}").out == "[\"sleep\",\"100\"]/5")
+        let merged = h.run(args: ["run", "m", "--image=busybox", "--dry-run=client", "-o", "jsonpath={.spec.containers[0]}",
+                                  "--overrides={\"spec\":{\"containers\":[{\"name\":\"m\",\"image\":\"busybox\",\"command\":[\"sleep\",\"5\"]}]}}", "--", "sleep", "9"])
+        #expect(merged.out == "{\"command\":[\"sleep\",\"5\"],\"image\":\"busybox\",\"name\":\"m\",\"resources\":{}}")
+        let strategic = h.run(args: ["run", "s", "--image=busybox", "--dry-run=client", "-o", "jsonpath={.spec.containers[0].args} {.spec.containers[0].command}",
+                                     "--override-type=strategic", "--overrides={\"spec\":{\"containers\":[{\"name\":\"s\",\"command\":[\"sh\"]}]}}", "--", "sleep", "9"])
+        #expect(strategic.out == "[\"sleep\",\"9\"] [\"sh\"]")
+        #expect(h.run(args: ["run", "x", "--image=busybox", "--overrides={bad"]) == .init(out: "", err: "error: Invalid JSON Patch\n", code: 1))
+        #expect(h.run(args: ["run", "x", "--image=busybox", "--override-type=x", "--overrides={}"]).err == "error: invalid override type: x\n")
+    }
 }

@@ -41,7 +41,7 @@ struct DaemonSetSpecView: RevisionOwner {
         isOnDelete = strategy["type"].string == "OnDelete"
         minReadySeconds = max(spec["minReadySeconds"].int ?? 0, 0)
         revisionHistoryLimit = spec["revisionHistoryLimit"].int ?? 10
-        templateGeneration = ds.annotations[DaemonSetStrategy.templateGenerationAnnotation].flatMap { Int($0) }
+        templateGeneration = ds.annotations[KindDescriptor.daemonSetTemplateGenerationAnnotation].flatMap { Int($0) }
         collisionCount = ds.status["collisionCount"].int ?? 0
         let rolling = strategy["rollingUpdate"]
         // `SetDefaults_DaemonSet`: maxUnavailable 1 and maxSurge 0 when left out.
