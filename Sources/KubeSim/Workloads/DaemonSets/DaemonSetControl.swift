@@ -25,6 +25,8 @@ final class DaemonSetControl {
     let eligibility: DaemonNodeEligibility
     let failedPods: FailedDaemonPodBackoff
     var outcome = Outcome()
+    /// Whether this pass created or deleted a pod.
+    private(set) var wrotePods = false
     var now: Millis { cluster.now }
 
     init(cluster: Cluster, ds: DaemonSetSpecView, failedPods: FailedDaemonPodBackoff) {
@@ -67,8 +69,9 @@ final class DaemonSetControl {
         let hash = revisions.hash
         let acted = manage(nodes, pods: pods, hash: hash)
         // Upstream waits for the watch to confirm manage's writes before rolling (expectations).
-        if !acted && !ds.isOnDelete { rollingUpdate(nodes, pods: ownedPods(), hash: hash) }
-        let current = ownedPods()
+        if !acted && !ds.isOnDelete { rollingUpdate(nodes, pods: pods, hash: hash) }
+        // The pods are read again only when this pass changed them.
+        let current = wrotePods ? ownedPods() : pods
         DaemonSetHistory(cluster: cluster, ds: ds).cleanup(old: revisions.old, pods: current)
         writeStatus(nodes, pods: current, hash: hash, collisionCount: revisions.collisionCount)
         return outcome
@@ -193,6 +196,7 @@ final class DaemonSetControl {
         let creating = Array(create.prefix(Self.burstReplicas))
         let deleting = Array(delete.prefix(Self.burstReplicas))
         if creating.isEmpty && deleting.isEmpty { return false }
+        wrotePods = true
         if !creating.isEmpty {
             let template = DaemonSetPodControl.podTemplate(for: ds, hash: hash)
             var next = 0, batch = 1
