@@ -41,6 +41,7 @@ public enum Sandbox {
         cluster.register(Kubelet())
         cluster.register(EndpointsController())
         cluster.register(UnschedulableTaintController())
+        cluster.register(ClusterRoleAggregationController())
         WorkloadControllers.register(in: cluster)
         cluster.register(ReplicaSetController())
         cluster.register(DeploymentController())

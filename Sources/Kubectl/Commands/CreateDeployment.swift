@@ -39,7 +39,7 @@ enum CreateDeployment {
             var sent = object
             sent["metadata"]["namespace"] = .string(call.namespace)
             do {
-                result = try call.cluster.api.create(sent, as: deployments, dryRun: dryRun == .server)
+                result = try call.api.create(sent, as: deployments, dryRun: dryRun == .server)
             } catch {
                 throw KubectlFailure.error("failed to create deployment: \(error.message)")
             }

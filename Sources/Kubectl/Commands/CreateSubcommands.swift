@@ -80,7 +80,7 @@ enum CreateSubcommands {
         let output = try OutputFormat.parse(call.flags.string("output"), allowed: .objectPrinters)
         let created: JSONValue
         do {
-            created = try call.cluster.api.create(object, as: resource, dryRun: dryRun != .none)
+            created = try call.api.create(object, as: resource, dryRun: dryRun != .none)
         } catch {
             // The generators wrap server errors: `error: failed to create secret secrets "x" already exists`.
             throw KubectlFailure.error("failed to create \(resource.kind.lowercased()) \(error.message)")

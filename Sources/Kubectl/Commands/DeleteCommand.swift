@@ -83,10 +83,10 @@ struct DeleteCommand: KubectlCommand {
             do {
                 if dryRun == .none {
                     if force && grace == 0 {
-                        try call.cluster.api.delete(ref, propagation: propagation, gracePeriodSeconds: 0)
+                        try call.api.delete(ref, propagation: propagation, gracePeriodSeconds: 0)
                         call.store.remove(ref)
                     } else {
-                        try call.cluster.api.delete(ref, propagation: propagation, gracePeriodSeconds: grace >= 0 ? grace : nil)
+                        try call.api.delete(ref, propagation: propagation, gracePeriodSeconds: grace >= 0 ? grace : nil)
                     }
                     deleted.append((ref, obj.uid))
                 }

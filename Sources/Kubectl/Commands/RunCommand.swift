@@ -79,7 +79,7 @@ struct RunCommand: KubectlCommand {
         pod["metadata"]["namespace"] = .string(call.namespace)
         let dryRun = try DryRun.parse(call.flags.string("dry-run"))
         let output = try OutputFormat.parse(call.flags.string("output"), allowed: .objectPrinters)
-        let created = try call.cluster.api.create(pod, as: PodTarget.pods, dryRun: dryRun != .none)
+        let created = try call.api.create(pod, as: PodTarget.pods, dryRun: dryRun != .none)
         if output != .table {
             try ObjectOutput.print([(PodTarget.pods, created)], format: output, call: call)
             return 0
@@ -135,7 +135,7 @@ struct RunCommand: KubectlCommand {
         // `-q` silences both the prompt hint and the deletion message.
         let deleteIfAsked = { (code: Int32) in
             guard remove else { return }
-            _ = try? call.cluster.api.delete(ref)
+            _ = try? call.api.delete(ref)
             if !quiet { call.out("pod \"\(name)\" deleted\n") }
         }
         if ["Succeeded", "Failed"].contains(phase()), let pod = call.store.get(ref) {
