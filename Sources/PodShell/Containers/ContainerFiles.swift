@@ -31,12 +31,41 @@ enum ContainerFiles {
             try? fs.createDirectory("/var/lib/postgresql/data", withIntermediates: true)
         default: break
         }
-        mountVolumes(into: fs, pod: pod, container: container, volumes: volumes, store: store)
+        let memory = memoryBytes(pod, store: store)
+        // The runtime's own mounts, in the order containerd and the kubelet make them.
+        fs.recordRuntimeMount(MountInfo(mountPath: "/dev", volumeName: "tmpfs", subPath: nil, readOnly: false,
+                                        capacityBytes: 64 << 20, usedBytes: 0))
+        fs.recordRuntimeMount(MountInfo(mountPath: "/etc/hosts", volumeName: "/dev/sda1", subPath: nil, readOnly: false,
+                                        capacityBytes: nil, usedBytes: fs.mounts.first?.usedBytes ?? 0))
+        fs.recordRuntimeMount(MountInfo(mountPath: "/dev/shm", volumeName: "shm", subPath: nil, readOnly: false,
+                                        capacityBytes: 64 << 20, usedBytes: 0))
+        mountVolumes(into: fs, pod: pod, container: container, volumes: volumes, store: store, memory: memory)
+        // The paths the runtime masks with empty read-only tmpfs (half the node's memory each).
+        for masked in ["/proc/acpi", "/proc/scsi", "/sys/firmware"] {
+            fs.recordRuntimeMount(MountInfo(mountPath: masked, volumeName: "tmpfs", subPath: nil, readOnly: true,
+                                            capacityBytes: nodeMemoryBytes(pod, store: store) / 2, usedBytes: 0))
+        }
         return fs
     }
 
+    /// What a memory-backed volume of the pod may hold: the pod's memory limit when every container
+    /// has one, else the node's memory (the kubelet sizes its tmpfs so).
+    static func memoryBytes(_ pod: JSONValue, store: ObjectStore) -> Int {
+        let limits = pod["spec"]["containers"].items.map { $0["resources"]["limits"]["memory"].string.flatMap(StorageQuantity.bytes) }
+        if !limits.isEmpty, limits.allSatisfy({ $0 != nil }) { return Int(limits.reduce(0) { $0 + ($1 ?? 0) }) }
+        return nodeMemoryBytes(pod, store: store)
+    }
+
+    static func nodeMemoryBytes(_ pod: JSONValue, store: ObjectStore) -> Int {
+        guard let type = ResourceRegistry.forKind("Node"), let node = pod["spec"]["nodeName"].string,
+            let text = store.get(type, namespace: nil, name: node)?["status"]["capacity"]["memory"].string,
+            let bytes = StorageQuantity.bytes(text)
+        else { return 4 << 30 }
+        return Int(bytes)
+    }
+
     static func mountVolumes(into fs: VirtualFileSystem, pod: JSONValue, container: JSONValue, volumes: VolumeStore,
-                             store: ObjectStore)
+                             store: ObjectStore, memory: Int? = nil)
     {
         let declared = Dictionary(pod["spec"]["volumes"].items.map { ($0["name"].string ?? "", $0) }, uniquingKeysWith: { a, _ in a })
         let namespace = pod.namespace ?? "default"
@@ -58,7 +87,8 @@ enum ContainerFiles {
                                            madeAt: pod["status"]["startTime"].string.flatMap(Timestamp.parse)), nil)
             } else if let hostPath = volume["hostPath"]["path"].string {
                 source = (volumes.hostPath(node: pod["spec"]["nodeName"].string ?? "", path: hostPath), nil)
-            } else if let projected = Projection.volume(for: volume, pod: pod, store: store, now: fs.now) {
+            } else if let projected = Projection.volume(for: volume, pod: pod, store: store, now: fs.now,
+                                                         capacity: memory ?? memoryBytes(pod, store: store)) {
                 source = (projected, nil)
                 readOnly = true
             }
@@ -116,7 +146,9 @@ enum ContainerFiles {
 
 /// Secret, ConfigMap, downward-API and service-account volumes: files projected from objects.
 enum Projection {
-    static func volume(for volume: JSONValue, pod: JSONValue, store: ObjectStore, now: @escaping () -> Millis) -> VirtualVolume? {
+    /// A tmpfs of `capacity` bytes, as the kubelet backs these volumes with memory.
+    static func volume(for volume: JSONValue, pod: JSONValue, store: ObjectStore, now: @escaping () -> Millis,
+                       capacity: Int) -> VirtualVolume? {
         let namespace = pod.namespace ?? "default"
         let files: [(String, [UInt8], UInt16)]
         if !volume["secret"].isNull {
@@ -149,7 +181,7 @@ enum Projection {
         }
         // The kubelet writes the volume while it sets the pod up, before any container starts.
         let written = pod["status"]["startTime"].string.flatMap(Timestamp.parse) ?? now()
-        let v = VirtualVolume(name: "projection", mode: 0o777, mtime: written)
+        let v = VirtualVolume(name: "tmpfs", capacityBytes: capacity, mode: 0o777, mtime: written)
         let fs = VirtualFileSystem(root: v, now: { written })
         AtomicWriterLayout.write(files, into: fs, at: written, seed: pod.uid + "/" + (volume["name"].string ?? ""))
         return v
