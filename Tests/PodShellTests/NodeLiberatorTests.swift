@@ -39,16 +39,18 @@ import Testing
         var log: String { pod.flatMap { runtime.container(pod: $0, name: "liberator")?.log } ?? "" }
         var nodes: [String] { cluster.store.list(type("Node")).map(\.name) }
 
-        /// k8s-node2's kubelet stops posting Ready (what the node lifecycle controller then shows).
-        func markNode2NotReady() throws {
+        /// k8s-node2's Ready condition as its kubelet (or the node lifecycle controller) would write it.
+        func setNode2Ready(_ status: String) throws {
             try cluster.store.modify(ObjectRef(type("Node"), namespace: "", name: "k8s-node2")) { node in
                 node["status"]["conditions"] = .array(node["status"]["conditions"].items.map { c in
                     var c = c
-                    if c["type"].string == "Ready" { c["status"] = "Unknown"; c["reason"] = "NodeStatusUnknown" }
+                    if c["type"].string == "Ready" { c["status"] = .string(status) }
                     return c
                 })
             }
         }
+
+        func markNode2NotReady() throws { try setNode2Ready("Unknown") }
     }
 
     @Test func withItsBindingItDeletesANodeThatStaysNotReady() throws {
@@ -90,13 +92,7 @@ import Testing
         let world = try World(bound: true)
         try world.markNode2NotReady()
         world.cluster.advance(by: 10_000)
-        try world.cluster.store.modify(ObjectRef(Self.type("Node"), namespace: "", name: "k8s-node2")) { node in
-            node["status"]["conditions"] = .array(node["status"]["conditions"].items.map { c in
-                var c = c
-                if c["type"].string == "Ready" { c["status"] = "True" }
-                return c
-            })
-        }
+        try world.setNode2Ready("True")
         world.cluster.advance(by: 10_000)
         try world.markNode2NotReady()
         world.cluster.advance(by: 10_000)
