@@ -114,3 +114,31 @@ import Testing
         #expect(world.runtime.container(pod: shell, name: "c")?.log == "")
     }
 }
+
+/// The projected token a pod's processes authenticate with: a JWT bound to the pod, its node and
+/// its service account.
+@Suite struct ServiceAccountTokenTests {
+    @Test func theTokensClaimsNameThePodItsNodeAndItsServiceAccount() throws {
+        let world = try NodeLiberatorTests.World(bound: true)
+        let pod = try #require(world.pod)
+        let token = ServiceAccountTokenText.token(for: pod, store: world.cluster.store, expirationSeconds: 3607)
+        let parts = token.split(separator: ".").map(String.init)
+        #expect(parts.count == 3)
+        #expect(parts[2].count == 342, "a 2048-bit RSA signature")
+        func decoded(_ part: String) -> String {
+            var b64 = part.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+            while b64.count % 4 != 0 { b64 += "=" }
+            return String(decoding: Base64.decode(b64) ?? [], as: UTF8.self)
+        }
+        #expect(decoded(parts[0]).hasPrefix("{\"alg\":\"RS256\",\"kid\":\""))
+        let claims = try #require(try YAMLLoader.parse(decoded(parts[1])))
+        let sa = world.cluster.store.get(ResourceRegistry.forKind("ServiceAccount")!, namespace: "tkr-system", name: "high-availability")
+        #expect(claims["sub"] == "system:serviceaccount:tkr-system:high-availability")
+        #expect(claims["aud"] == ["https://kubernetes.default.svc.cluster.local"])
+        #expect(claims["kubernetes.io"]["pod"] == ["name": "liberator", "uid": .string(pod.uid)])
+        #expect(claims["kubernetes.io"]["node"]["name"] == "k8s-node1")
+        #expect(claims["kubernetes.io"]["serviceaccount"]["uid"] == .string(sa?.uid ?? "-"))
+        #expect(claims["exp"].int == (claims["iat"].int ?? 0) + 3607)
+        #expect(claims["kubernetes.io"]["warnafter"].int == (claims["iat"].int ?? 0) + 3600)
+    }
+}

@@ -81,7 +81,7 @@ import Testing
             "tmpfs            64M     0   64M   0% /dev",
             "/dev/sda1        64G  1.0K   64G   1% /etc/hosts",
             "shm              64M     0   64M   0% /dev/shm",
-            "tmpfs           200M  2.0K  200M   1% /run/secrets/kubernetes.io/serviceaccount",
+            "tmpfs           200M  3.0K  200M   1% /run/secrets/kubernetes.io/serviceaccount",
             "tmpfs           2.0G     0  2.0G   0% /proc/acpi",
             "tmpfs           2.0G     0  2.0G   0% /proc/scsi",
             "tmpfs           2.0G     0  2.0G   0% /sys/firmware",

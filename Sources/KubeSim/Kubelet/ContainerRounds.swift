@@ -22,17 +22,21 @@ extension Kubelet {
         guard !isInit, let periodic = behaviour as? PeriodicContainerBehaviour,
             let interval = periodic.roundInterval(of: launch), interval > 0
         else { return }
-        let epoch = rt.epoch
-        func next(_ round: Int) {
-            guard round < Self.maxRounds else { return }
-            cluster.schedule(after: interval) { [weak self, unowned cluster] in
-                guard let self, self.isCurrent(rt, epoch), let c = self.container(rt, isInit: false, i), c.containerID == id,
-                    c.isRunning
-                else { return }
-                periodic.runRound(of: launch)
-                next(round + 1)
-            }
+        scheduleRound(1, of: periodic, rt, index: i, launch: launch, containerID: id, epoch: rt.epoch, every: interval, in: cluster)
+    }
+
+    /// The `round`th round, one interval from now, if the same container is still running then.
+    private func scheduleRound(_ round: Int, of periodic: PeriodicContainerBehaviour, _ rt: PodRuntime, index i: Int,
+                               launch: ContainerLaunch, containerID id: String, epoch: Int, every interval: Millis,
+                               in cluster: Cluster) {
+        guard round <= Self.maxRounds else { return }
+        cluster.schedule(after: interval) { [weak self, weak periodic, unowned cluster] in
+            guard let self, let periodic, self.isCurrent(rt, epoch), let c = self.container(rt, isInit: false, i),
+                c.containerID == id, c.isRunning
+            else { return }
+            periodic.runRound(of: launch)
+            self.scheduleRound(round + 1, of: periodic, rt, index: i, launch: launch, containerID: id, epoch: epoch,
+                               every: interval, in: cluster)
         }
-        next(0)
     }
 }
