@@ -43,7 +43,6 @@ struct SandboxBuilder {
                                                     controlPlane: true, created: cluster.now, rng: &cluster.rng))
         nodeUIDs[master.name] = master.uid
         at(9_000)
-        BootstrapPolicyObjects.install(in: cluster)
         apiCreate("Service", SandboxSystem.kubernetesService())
         put("Endpoints", SandboxSystem.kubernetesEndpoints(masterIP: Self.masterIP()))
         at(14_000)
