@@ -80,6 +80,12 @@ struct AuthorizedAPI {
         return try call.cluster.api.update(object, as: resource, dryRun: dryRun)
     }
 
+    func patch(_ ref: ObjectRef, type: PatchType, body: String, subresource: String = "",
+               dryRun: Bool = false) throws(APIError) -> APIServer.PatchOutcome {
+        try call.authorize("patch", ref.resource, namespace: ref.namespace, name: ref.name, subresource: subresource)
+        return try call.cluster.api.patch(ref, type: type, body: body, subresource: subresource, dryRun: dryRun)
+    }
+
     @discardableResult
     func delete(_ ref: ObjectRef, propagation: APIServer.Propagation = .background, gracePeriodSeconds: Int? = nil) throws(APIError) -> JSONValue {
         try call.authorize("delete", ref.resource, namespace: ref.namespace, name: ref.name)
