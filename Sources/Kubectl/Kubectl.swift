@@ -8,6 +8,8 @@ public final class Kubectl {
     public let files: HostFiles
     /// The namespace of the current kubeconfig context.
     public var currentNamespace = "default"
+    /// The user of the current kubeconfig context (kubeadm's admin.conf).
+    public var user = UserInfo.kubernetesAdmin
     /// The containers' side of the cluster (exec, logs, run -it); nil in tests that need none.
     public var runtime: ContainerRuntime?
     /// Lets cluster time pass while a command waits (delete, wait, rollout status, get -w).
@@ -32,6 +34,7 @@ public final class Kubectl {
         DescribeCommand(), ApplyCommand(), APIResourcesCommand(), VersionCommand(),
         ExecCommand(), LogsCommand(), RunCommand(), AttachCommand(), CopyCommand(), CordonCommand(), UncordonCommand(),
         PatchCommand(), RolloutCommand(), LabelCommand(), AnnotateCommand(), SetImageCommand(), WaitCommand(), EditCommand(),
+        AuthCommand(),
     ]
 
     static func command(named name: String) -> (any KubectlCommand)? {
@@ -101,7 +104,7 @@ public final class Kubectl {
             return 1
         }
         if parsed.bool("help") {
-            io.out(type(of: command).help)
+            io.out(command.helpText(parsed))
             return 0
         }
         if parsed.isSet("request-timeout"), !RequestTimeout.isValid(parsed.string("request-timeout")) {
@@ -110,6 +113,7 @@ public final class Kubectl {
         }
         let call = Invocation(kubectl: self, flags: parsed, io: io)
         do {
+            try Impersonation.check(parsed, base: user, authorizer: call.authorizer)
             let code = try command.run(call)
             cluster.settle()
             return code
@@ -204,11 +208,14 @@ protocol KubectlCommand {
     /// A real kubectl feature these arguments ask for that kubelab lacks (`kubectl create job`),
     /// checked before the flags are parsed, so the learner hears that plainly instead of a flag error.
     func unsimulatedFeature(_ argv: [String]) -> String?
+    /// `--help`'s text; a verb with subcommands answers for the one named.
+    func helpText(_ flags: ParsedFlags) -> String
 }
 
 extension KubectlCommand {
     static var aliases: [String] { [] }
     func unsimulatedFeature(_ argv: [String]) -> String? { nil }
+    func helpText(_ flags: ParsedFlags) -> String { Self.help }
 }
 
 /// Flags every kubectl command accepts.

@@ -230,6 +230,7 @@ extension Kubelet {
                 self.writeStatus(rt, in: cluster)
             }
         }
+        if outcome == .runsUntilStopped { scheduleRounds(rt, isInit: isInit, index: i, launch: launch, containerID: id, in: cluster) }
         if case .exits(let code, let after) = outcome {
             cluster.schedule(after: max(0, after)) { [weak self, unowned cluster] in
                 guard let self, self.isCurrent(rt, epoch), self.container(rt, isInit: isInit, i)?.containerID == id else { return }

@@ -21,6 +21,10 @@ public enum Sandbox {
         let workers = max(0, min(workerNodes, maxWorkerNodes))
         let boot = start - uptime
         let cluster = Cluster(seed: seed, start: boot)
+        // The API server's bootstrap policy, as it starts. Created before any controller watches: the
+        // aggregated roles already hold their rules, so nothing needs to react, and 118 creations with
+        // no one to tell cost half what they cost with the controllers listening.
+        BootstrapPolicyObjects.install(in: cluster)
         registerControllers(in: cluster)
         var builder = SandboxBuilder(cluster: cluster, boot: boot)
         builder.build(workers: workers)
@@ -54,6 +58,7 @@ public enum Sandbox {
         cluster.register(endpoints)
         cluster.register(EndpointSliceController(endpoints: endpoints))
         cluster.register(UnschedulableTaintController())
+        cluster.register(ClusterRoleAggregationController())
         WorkloadControllers.register(in: cluster)
         cluster.register(ReplicaSetController())
         cluster.register(DeploymentController())

@@ -107,7 +107,7 @@ struct ApplyCommand: KubectlCommand {
         // A client dry run never reaches the server: no defaults, no validation, no namespace check.
         if dryRun == .client { return object }
         do {
-            return try call.cluster.api.create(object, as: r, dryRun: dryRun != .none)
+            return try call.api.create(object, as: r, dryRun: dryRun != .none)
         } catch {
             throw error.fromSource("creating", source)
         }
@@ -115,7 +115,7 @@ struct ApplyCommand: KubectlCommand {
 
     func update(_ object: JSONValue, as r: ResourceType, call: Invocation, dryRun: DryRun, source: String) throws(APIError) -> JSONValue {
         do {
-            return try call.cluster.api.update(object, as: r, dryRun: dryRun != .none)
+            return try call.api.update(object, as: r, dryRun: dryRun != .none)
         } catch {
             throw error.fromSource("patching", source)
         }

@@ -84,7 +84,7 @@ struct DeleteCommand: KubectlCommand {
                 if dryRun == .none {
                     // `--force --grace-period=0` is a grace-0 delete: the server removes the object at
                     // once unless finalizers hold it.
-                    try call.cluster.api.delete(ref, propagation: propagation, gracePeriodSeconds: force && grace == 0 ? 0 : (grace >= 0 ? grace : nil))
+                    try call.api.delete(ref, propagation: propagation, gracePeriodSeconds: force && grace == 0 ? 0 : (grace >= 0 ? grace : nil))
                     deleted.append((ref, obj.uid))
                 }
                 let word = force && grace == 0 ? "force deleted" : "deleted"

@@ -45,6 +45,7 @@ struct ExecCommand: KubectlCommand {
         guard !argv.isEmpty else { throw KubectlFailure.error("you must specify at least one command for the container") }
         let containerFlag = call.flags.isSet("container") ? call.flags.string("container") : nil
         let t = try PodTarget.resolve(target, containerName: containerFlag, call: call, announceDefault: !call.flags.bool("quiet"))
+        try call.authorize("create", PodTarget.pods, namespace: t.pod.namespace, name: t.pod.name, subresource: "exec")
         let phase = t.pod["status"]["phase"].string ?? ""
         if phase == "Succeeded" || phase == "Failed" {
             throw KubectlFailure.error("cannot exec into a container in a completed pod; current phase is \(phase)")

@@ -19,7 +19,7 @@ enum GeneratedObject {
             var sent = object
             if resource.namespaced { sent["metadata"]["namespace"] = .string(call.namespace) }
             do {
-                result = try call.cluster.api.create(sent, as: resource, dryRun: dryRun == .server)
+                result = try call.api.create(sent, as: resource, dryRun: dryRun == .server)
             } catch {
                 // The generators wrap `err.Error()`, the server's Status message.
                 if let failurePrefix { throw KubectlFailure.error(failurePrefix + error.statusMessage) }

@@ -37,7 +37,7 @@ enum NodeCordoning {
                 var changed = node
                 changed["spec"]["unschedulable"] = desired ? true : nil
                 do {
-                    _ = try call.cluster.api.update(changed, as: nodes, dryRun: dryRun == .server)
+                    _ = try call.api.update(changed, as: nodes, dryRun: dryRun == .server)
                 } catch {
                     call.err("error: unable to \(verb) node \"\(node.name)\": \(error.kubectlText)\n")
                     continue

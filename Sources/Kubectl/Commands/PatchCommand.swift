@@ -114,7 +114,7 @@ struct PatchCommand: KubectlCommand {
     {
         guard dryRun == .client else {
             let ref = ObjectRef(r, namespace: live.namespace ?? "", name: live.name)
-            let outcome = try call.cluster.api.patch(ref, type: type, body: body, subresource: subresource, dryRun: dryRun == .server)
+            let outcome = try call.api.patch(ref, type: type, body: body, subresource: subresource, dryRun: dryRun == .server)
             for warning in outcome.warnings { call.err("Warning: \(warning)\n") }
             return (outcome.before, outcome.object)
         }

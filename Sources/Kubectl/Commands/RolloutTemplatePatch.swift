@@ -61,7 +61,7 @@ enum RolloutTemplatePatch {
             case .success(let patch):
                 let ref = ObjectRef(r, namespace: obj.namespace ?? "", name: obj.name)
                 do {
-                    let outcome = try call.cluster.api.patch(ref, type: .strategic, body: JSONText.compact(patch))
+                    let outcome = try call.api.patch(ref, type: .strategic, body: JSONText.compact(patch))
                     if output == .table { call.out("\(RolloutCommand.name(r, obj)) \(done)\n") }
                     else { try ObjectOutput.printEach([(r, outcome.object)], format: output, call: call) }
                 } catch let e as APIError {

@@ -59,7 +59,7 @@ enum RolloutUndo {
         }
         let ref = ObjectRef(r, namespace: obj.namespace ?? "", name: obj.name)
         do {
-            _ = try call.cluster.api.patch(ref, type: .strategic, body: JSONText.compact(patch), dryRun: dryRun == .server)
+            _ = try call.api.patch(ref, type: .strategic, body: JSONText.compact(patch), dryRun: dryRun == .server)
         } catch {
             throw KubectlFailure.error("failed restoring revision \(target.number): \(error.statusMessage)")
         }

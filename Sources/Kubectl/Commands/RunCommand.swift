@@ -96,7 +96,7 @@ struct RunCommand: KubectlCommand {
             var sent = pod
             sent["metadata"]["namespace"] = .string(call.namespace)
             sent["status"] = .null
-            created = try call.cluster.api.create(sent, as: PodTarget.pods, dryRun: dryRun == .server)
+            created = try call.api.create(sent, as: PodTarget.pods, dryRun: dryRun == .server)
         }
         if output != .table {
             if dryRun == .client && output == .json { call.out(JSONText.prettyInFieldOrder(created)) }
@@ -154,7 +154,7 @@ struct RunCommand: KubectlCommand {
         // `-q` silences both the prompt hint and the deletion message.
         let deleteIfAsked = { (code: Int32) in
             guard remove else { return }
-            _ = try? call.cluster.api.delete(ref)
+            _ = try? call.api.delete(ref)
             if !quiet { call.out("pod \"\(name)\" deleted\n") }
         }
         if ["Succeeded", "Failed"].contains(phase()), let pod = call.store.get(ref) {

@@ -68,7 +68,7 @@ struct ScaleCommand: KubectlCommand {
             var updated = obj
             updated["spec"]["replicas"] = .int(replicas)
             do {
-                let result = try call.cluster.api.update(updated, as: r, dryRun: dryRun != .none)
+                let result = try call.api.update(updated, as: r, dryRun: dryRun != .none, subresource: "scale")
                 if output == .table { call.out("\(r.qualifiedKind)/\(obj.name) scaled\(dryRun.suffix)\n") }
                 else { printed.append((r, result)) }
             } catch {

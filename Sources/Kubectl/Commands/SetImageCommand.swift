@@ -108,7 +108,7 @@ struct SetImageCommand: KubectlCommand {
                     result = try ObjectMerge.strategicMerge(patch, into: obj, kind: r.kind)
                 } else {
                     let ref = ObjectRef(r, namespace: obj.namespace ?? "", name: obj.name)
-                    result = try call.cluster.api.patch(ref, type: .strategic, body: JSONText.compact(patch), dryRun: dryRun == .server).object
+                    result = try call.api.patch(ref, type: .strategic, body: JSONText.compact(patch), dryRun: dryRun == .server).object
                 }
                 if output == .table { call.out("\(r.qualifiedKind)/\(obj.name) image updated\(dryRun.suffix)\n") }
                 else { printed.append((r, result)) }

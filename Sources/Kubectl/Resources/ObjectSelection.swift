@@ -62,6 +62,10 @@ struct ObjectSelection {
                 let r = m.type
                 if !sel.types.contains(r) { sel.types.append(r) }
                 let ns = Namespaces.namespace(for: m.object, resource: r, call: call)
+                do { try call.authorize("get", r, namespace: ns, name: m.object.name) } catch {
+                    sel.errors.append(error.kubectlText)
+                    continue
+                }
                 if let live = call.store.get(r, namespace: ns, name: m.object.name) {
                     sel.noteAnswer(r)
                     sel.objects.append((r, live))
@@ -88,6 +92,10 @@ struct ObjectSelection {
             if !sel.types.contains(r) { sel.types.append(r) }
             let ns = call.namespace
             if req.names.isEmpty {
+                do { try call.authorize("list", r, namespace: allNamespaces ? nil : ns) } catch {
+                    sel.errors.append(error.kubectlText)
+                    continue
+                }
                 sel.noteAnswer(r)
                 if r.namespaced && !allNamespaces && call.store.get(ResourceRegistry.lookup("namespaces")!, namespace: nil, name: ns) == nil {
                     // Listing in a namespace that does not exist lists nothing, as on a real server.
@@ -103,6 +111,10 @@ struct ObjectSelection {
                     throw KubectlFailure.error("a resource cannot be retrieved by name across all namespaces")
                 }
                 for name in req.names {
+                    do { try call.authorize("get", r, namespace: ns, name: name) } catch {
+                        sel.errors.append(error.kubectlText)
+                        continue
+                    }
                     if let o = call.store.get(r, namespace: ns, name: name) {
                         sel.noteAnswer(r)
                         sel.objects.append((r, o))

@@ -20,6 +20,7 @@ struct PodTarget {
         if let slash = reference.firstIndex(of: "/") {
             let typeName = String(reference[..<slash]), name = String(reference[reference.index(after: slash)...])
             let r = try ResourceArgs.resolve(typeName)
+            try call.authorize("get", r, namespace: ns, name: name)
             guard let object = call.store.get(r, namespace: ns, name: name) else { throw APIError.notFound(r, name) }
             if r.kind == "Pod" {
                 pod = object
@@ -27,6 +28,7 @@ struct PodTarget {
                 pod = try firstPod(of: object, type: r, call: call)
             }
         } else {
+            try call.authorize("get", pods, namespace: ns, name: reference)
             guard let object = call.store.get(pods, namespace: ns, name: reference) else { throw APIError.notFound(pods, reference) }
             pod = object
         }
@@ -59,6 +61,7 @@ struct PodTarget {
     static func firstPod(of object: JSONValue, type r: ResourceType, call: Invocation) throws -> JSONValue {
         let selectorObject = r.kind == "Service" ? ["matchLabels": object["spec"]["selector"]] : object["spec"]["selector"]
         let selector = LabelSelector(object: selectorObject)
+        try call.authorize("list", pods, namespace: object.namespace)
         let candidates = call.store.list(pods, namespace: object.namespace).filter { selector.matches($0.labels) && !$0.isDeleting }
         let ranked = candidates.sorted { a, b in
             let ra = a["status"]["phase"].string == "Running", rb = b["status"]["phase"].string == "Running"

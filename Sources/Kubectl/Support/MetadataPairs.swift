@@ -56,7 +56,7 @@ struct MetadataPairs {
         let old = obj["metadata"][field].stringMap
         let body = JSONText.compact(mergePatch(from: old, to: newMap))
         let ref = ObjectRef(r, namespace: obj.namespace ?? "", name: obj.name)
-        return try call.cluster.api.patch(ref, type: .merge, body: body, dryRun: dryRun == .server).object
+        return try call.api.patch(ref, type: .merge, body: body, dryRun: dryRun == .server).object
     }
 
     /// `--list`: the map's pairs, under a heading when more than one object was asked for.

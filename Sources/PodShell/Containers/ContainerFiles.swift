@@ -31,12 +31,41 @@ enum ContainerFiles {
             try? fs.createDirectory("/var/lib/postgresql/data", withIntermediates: true)
         default: break
         }
-        mountVolumes(into: fs, pod: pod, container: container, volumes: volumes, store: store)
+        let memory = memoryBytes(pod, store: store)
+        // The runtime's own mounts, in the order containerd and the kubelet make them.
+        fs.recordRuntimeMount(MountInfo(mountPath: "/dev", volumeName: "tmpfs", subPath: nil, readOnly: false,
+                                        capacityBytes: 64 << 20, usedBytes: 0))
+        fs.recordRuntimeMount(MountInfo(mountPath: "/etc/hosts", volumeName: "/dev/sda1", subPath: nil, readOnly: false,
+                                        capacityBytes: nil, usedBytes: fs.mounts.first?.usedBytes ?? 0))
+        fs.recordRuntimeMount(MountInfo(mountPath: "/dev/shm", volumeName: "shm", subPath: nil, readOnly: false,
+                                        capacityBytes: 64 << 20, usedBytes: 0))
+        mountVolumes(into: fs, pod: pod, container: container, volumes: volumes, store: store, memory: memory)
+        // The paths the runtime masks with empty read-only tmpfs (half the node's memory each).
+        for masked in ["/proc/acpi", "/proc/scsi", "/sys/firmware"] {
+            fs.recordRuntimeMount(MountInfo(mountPath: masked, volumeName: "tmpfs", subPath: nil, readOnly: true,
+                                            capacityBytes: nodeMemoryBytes(pod, store: store) / 2, usedBytes: 0))
+        }
         return fs
     }
 
+    /// What a memory-backed volume of the pod may hold: the pod's memory limit when every container
+    /// has one, else the node's memory (the kubelet sizes its tmpfs so).
+    static func memoryBytes(_ pod: JSONValue, store: ObjectStore) -> Int {
+        let limits = pod["spec"]["containers"].items.map { $0["resources"]["limits"]["memory"].string.flatMap(StorageQuantity.bytes) }
+        if !limits.isEmpty, limits.allSatisfy({ $0 != nil }) { return Int(limits.reduce(0) { $0 + ($1 ?? 0) }) }
+        return nodeMemoryBytes(pod, store: store)
+    }
+
+    static func nodeMemoryBytes(_ pod: JSONValue, store: ObjectStore) -> Int {
+        guard let type = ResourceRegistry.forKind("Node"), let node = pod["spec"]["nodeName"].string,
+            let text = store.get(type, namespace: nil, name: node)?["status"]["capacity"]["memory"].string,
+            let bytes = StorageQuantity.bytes(text)
+        else { return 4 << 30 }
+        return Int(bytes)
+    }
+
     static func mountVolumes(into fs: VirtualFileSystem, pod: JSONValue, container: JSONValue, volumes: VolumeStore,
-                             store: ObjectStore)
+                             store: ObjectStore, memory: Int? = nil)
     {
         let declared = Dictionary(pod["spec"]["volumes"].items.map { ($0["name"].string ?? "", $0) }, uniquingKeysWith: { a, _ in a })
         let namespace = pod.namespace ?? "default"
@@ -58,7 +87,8 @@ enum ContainerFiles {
                                            madeAt: pod["status"]["startTime"].string.flatMap(Timestamp.parse)), nil)
             } else if let hostPath = volume["hostPath"]["path"].string {
                 source = (volumes.hostPath(node: pod["spec"]["nodeName"].string ?? "", path: hostPath), nil)
-            } else if let projected = Projection.volume(for: volume, pod: pod, store: store, now: fs.now) {
+            } else if let projected = Projection.volume(for: volume, pod: pod, store: store, now: fs.now,
+                                                         capacity: memory ?? memoryBytes(pod, store: store)) {
                 source = (projected, nil)
                 readOnly = true
             }
@@ -116,7 +146,9 @@ enum ContainerFiles {
 
 /// Secret, ConfigMap, downward-API and service-account volumes: files projected from objects.
 enum Projection {
-    static func volume(for volume: JSONValue, pod: JSONValue, store: ObjectStore, now: @escaping () -> Millis) -> VirtualVolume? {
+    /// A tmpfs of `capacity` bytes, as the kubelet backs these volumes with memory.
+    static func volume(for volume: JSONValue, pod: JSONValue, store: ObjectStore, now: @escaping () -> Millis,
+                       capacity: Int) -> VirtualVolume? {
         let namespace = pod.namespace ?? "default"
         let files: [(String, [UInt8], UInt16)]
         if !volume["secret"].isNull {
@@ -130,7 +162,7 @@ enum Projection {
             let mode = UInt16(volume["projected"]["defaultMode"].int ?? 0o644)
             for source in volume["projected"]["sources"].items {
                 if !source["serviceAccountToken"].isNull {
-                    out.append((source["serviceAccountToken"]["path"].string ?? "token", Array(ServiceAccountTokenText.token(for: pod).utf8), mode))
+                    out.append((source["serviceAccountToken"]["path"].string ?? "token", Array(ServiceAccountTokenText.token(for: pod, store: store, expirationSeconds: source["serviceAccountToken"]["expirationSeconds"].int ?? 3607).utf8), mode))
                 } else if !source["configMap"].isNull {
                     out += project(source["configMap"], source: lookup("ConfigMap", source["configMap"]["name"].string, namespace, store), decode: false)
                 } else if !source["secret"].isNull {
@@ -149,7 +181,7 @@ enum Projection {
         }
         // The kubelet writes the volume while it sets the pod up, before any container starts.
         let written = pod["status"]["startTime"].string.flatMap(Timestamp.parse) ?? now()
-        let v = VirtualVolume(name: "projection", mode: 0o777, mtime: written)
+        let v = VirtualVolume(name: "tmpfs", capacityBytes: capacity, mode: 0o777, mtime: written)
         let fs = VirtualFileSystem(root: v, now: { written })
         AtomicWriterLayout.write(files, into: fs, at: written, seed: pod.uid + "/" + (volume["name"].string ?? ""))
         return v
@@ -180,12 +212,60 @@ enum Projection {
     }
 }
 
-/// A made-up but well-formed service account token (three base64url parts).
+/// A service account token shaped as the kubelet's projected one: an RS256 JWT whose claims are
+/// what the API server's TokenRequest puts there (audience, issuer, issued/expiry times, the pod,
+/// node and service account it is bound to). The signature is made-up bytes of the right length.
 enum ServiceAccountTokenText {
-    static func token(for pod: JSONValue) -> String {
-        let header = "eyJhbGciOiJSUzI1NiIsImtpZCI6Imt1YmVsYWIifQ"
-        let body = Base64.encode(Array("{\"sub\":\"system:serviceaccount:\(pod.namespace ?? "default"):\(pod["spec"]["serviceAccountName"].string ?? "default")\"}".utf8))
-            .replacingAll("=", with: "").replacingAll("+", with: "-").replacingAll("/", with: "_")
-        return header + "." + body + ".c2lnbmF0dXJl"
+    static let issuer = "https://kubernetes.default.svc.cluster.local"
+
+    static func token(for pod: JSONValue, store: ObjectStore, expirationSeconds: Int) -> String {
+        let namespace = pod.namespace ?? "default"
+        let account = pod["spec"]["serviceAccountName"].string ?? "default"
+        func uid(_ kind: String, _ ns: String?, _ name: String) -> String {
+            ResourceRegistry.forKind(kind).flatMap { store.get($0, namespace: ns, name: name)?.uid } ?? ""
+        }
+        let node = pod["spec"]["nodeName"].string ?? ""
+        let issued = (pod["status"]["startTime"].string.flatMap(Timestamp.parse) ?? 0) / 1000
+        let expires = issued + Int64(max(600, expirationSeconds))
+        var claims: [(String, JSONValue)] = [
+            ("aud", [.string(issuer)]), ("exp", .int(Int(expires))), ("iat", .int(Int(issued))), ("iss", .string(issuer)),
+            ("jti", .string(pseudoUUID(pod.uid + "/token"))),
+        ]
+        var bound: [(String, JSONValue)] = [
+            ("namespace", .string(namespace)),
+            ("node", ["name": .string(node), "uid": .string(uid("Node", nil, node))]),
+            ("pod", ["name": .string(pod.name), "uid": .string(pod.uid)]),
+            ("serviceaccount", ["name": .string(account), "uid": .string(uid("ServiceAccount", namespace, account))]),
+        ]
+        // The kubelet asks for 3607 s; the API server then warns clients of the extended expiry after an hour.
+        if expirationSeconds == 3607 { bound.append(("warnafter", .int(Int(issued + 3600)))) }
+        claims.append(("kubernetes.io", .object(JSONObject(bound))))
+        claims += [("nbf", .int(Int(issued))), ("sub", .string("system:serviceaccount:\(namespace):\(account)"))]
+        let header = "{\"alg\":\"RS256\",\"kid\":\"\(base64URL(Array(pseudoBytes("kubelab-signing-key", count: 32))))\"}"
+        let payload = JSONText.compact(.object(JSONObject(claims)))
+        return base64URL(Array(header.utf8)) + "." + base64URL(Array(payload.utf8)) + "." + base64URL(pseudoBytes(payload, count: 256))
+    }
+
+    static func base64URL(_ bytes: [UInt8]) -> String {
+        Base64.encode(bytes).replacingAll("=", with: "").replacingAll("+", with: "-").replacingAll("/", with: "_")
+    }
+
+    /// Stable bytes derived from `seed` (FNV-1a, then SplitMix64), standing in for a signature or key id.
+    static func pseudoBytes(_ seed: String, count: Int) -> [UInt8] {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in seed.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        var generator = SeededGenerator(seed: h)
+        var out: [UInt8] = []
+        out.reserveCapacity(count)
+        while out.count < count {
+            var v = generator.next()
+            for _ in 0..<8 where out.count < count { out.append(UInt8(v & 0xFF)); v >>= 8 }
+        }
+        return out
+    }
+
+    static func pseudoUUID(_ seed: String) -> String {
+        var generator = SeededGenerator(seed: pseudoBytes(seed, count: 8).reduce(0) { $0 << 8 | UInt64($1) })
+        return generator.uuid()
     }
 }

@@ -22,6 +22,8 @@ public final class ContainerInstance {
     public var log: String { logs.text }
     var mysql: MySQLServer?
     var postgres: PostgresServer?
+    /// The liberator image's monitoring state (see `NodeLiberator`).
+    var liberator: NodeLiberator?
     /// Processes `kubectl exec` started in the container so far.
     private var execs = 0
 

@@ -19,6 +19,20 @@ public final class VirtualFileSystem {
         let subPath: String?
         let readOnly: Bool
         let node: FileNode
+        /// When it was mounted: df lists mounts in the kernel's mount order.
+        let order: Int
+    }
+
+    private var mountCount = 0
+    /// Mounts the container runtime makes that hold nothing kubelab models (`/dev`, `/dev/shm`, the
+    /// `/etc/hosts` bind, the masked `/proc` paths), each with its place in the mount order; only df
+    /// shows them.
+    private var displayedMounts: [(order: Int, info: MountInfo)] = []
+
+    /// Records a runtime mount for df (see `displayedMounts`).
+    public func recordRuntimeMount(_ info: MountInfo) {
+        mountCount += 1
+        displayedMounts.append((mountCount, info))
     }
 
     private var mountsByPath: [String: Mount] = [:] { didSet { deepestMount = mountsByPath.keys.map { $0.split(separator: "/").count }.max() ?? 0 } }
@@ -102,22 +116,24 @@ public final class VirtualFileSystem {
                 }
             }
         }
-        mountsByPath[mountPath] = Mount(path: mountPath, volume: volume, subPath: subPath, readOnly: readOnly, node: node)
+        mountCount += 1
+        mountsByPath[mountPath] = Mount(path: mountPath, volume: volume, subPath: subPath, readOnly: readOnly, node: node, order: mountCount)
     }
 
     public func unmount(at path: String) {
         mountsByPath[Self.normalize(path)] = nil
     }
 
-    /// Root first, then mount points in path order.
+    /// Root first, then the other mounts in the order they were made.
     public var mounts: [MountInfo] {
-        var list = [MountInfo(mountPath: "/", volumeName: rootVolume.name, subPath: nil, readOnly: false,
-                              capacityBytes: rootVolume.capacityBytes, usedBytes: rootVolume.usedBytes)]
-        for m in mountsByPath.values.sorted(by: { $0.path < $1.path }) where m.path != "/" {
-            list.append(MountInfo(mountPath: m.path, volumeName: m.volume.name, subPath: m.subPath, readOnly: m.readOnly,
-                                  capacityBytes: m.volume.capacityBytes, usedBytes: m.node.byteCount))
+        var list: [(order: Int, info: MountInfo)] = displayedMounts
+        for m in mountsByPath.values where m.path != "/" {
+            list.append((m.order, MountInfo(mountPath: m.path, volumeName: m.volume.name, subPath: m.subPath, readOnly: m.readOnly,
+                                            capacityBytes: m.volume.capacityBytes, usedBytes: m.node.byteCount)))
         }
-        return list
+        let root = MountInfo(mountPath: "/", volumeName: rootVolume.name, subPath: nil, readOnly: false,
+                             capacityBytes: rootVolume.capacityBytes, usedBytes: rootVolume.usedBytes)
+        return [root] + list.sorted { $0.order < $1.order }.map(\.info)
     }
 
     /// The mount that holds `path` (its longest mount-point prefix).

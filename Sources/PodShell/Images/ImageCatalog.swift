@@ -27,6 +27,9 @@ public final class ImageCatalog {
         m["docker.io/tutum/dnsutils"] = ImageProfile(base: .debian, process: .shell, programs: debianTools.union(["dnsutils"]), osName: "Ubuntu 14.04 LTS")
         m["registry.k8s.io/e2e-test-images/jessie-dnsutils"] = ImageProfile(base: .debian, process: .shell, programs: debianTools.union(["dnsutils"]), osName: "Debian GNU/Linux 8 (jessie)")
         m["docker.io/nicolaka/netshoot"] = ImageProfile(base: .alpine, process: .shell, programs: ["dnsutils", "curl", "bash"], osName: "Alpine Linux v3.20")
+        // Seed 003's takeover automation: a Python program on Ubuntu 16.04 (see NodeLiberator).
+        m["docker.io/jm921106/liberator"] = ImageProfile(base: .debian, process: .server, service: .nodeLiberator,
+                                                         programs: debianTools, osName: "Ubuntu 16.04.7 LTS")
         m["docker.io/library/perl"] = ImageProfile(base: .debian, process: .shell, programs: ["perl", "getent"], osName: "Debian GNU/Linux 12 (bookworm)")
         return m
     }()

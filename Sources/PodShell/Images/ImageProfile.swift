@@ -27,6 +27,8 @@ public struct ImageProfile: Sendable {
     /// Services the image starts with its main process.
     public enum Service: Sendable, Equatable {
         case mysql, postgres, nginx, helloApp(version: String), visitCounter
+        /// Deletes nodes that stay NotReady, through the API (`jm921106/liberator`).
+        case nodeLiberator
 
         /// Whether the entrypoint does something when the container starts that must be dated then
         /// (log lines, a database's first initialisation). The others' files are made only when the
@@ -34,7 +36,7 @@ public struct ImageProfile: Sendable {
         var actsAtStart: Bool {
             switch self {
             case .mysql, .postgres, .helloApp: true
-            case .nginx, .visitCounter: false
+            case .nginx, .visitCounter, .nodeLiberator: false
             }
         }
     }
