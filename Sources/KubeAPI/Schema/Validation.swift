@@ -345,8 +345,11 @@ struct Validation {
     mutating func cronJob(_ spec: JSONValue) {
         let schedule = spec["schedule"].string ?? ""
         if schedule.isEmpty { add("spec.schedule", .required) }
-        else if !CronSchedule.isValid(schedule) {
-            add("spec.schedule", .invalid(value: GoFormat.quoted(schedule)), CronSchedule.errorDetail(schedule))
+        else if let detail = CronSchedule.errorDetail(schedule) {
+            add("spec.schedule", .invalid(value: GoFormat.quoted(schedule)), detail)
+        }
+        if let zone = spec["timeZone"].string, let detail = CronSchedule.timeZoneDetail(zone) {
+            add("spec.timeZone", .invalid(value: GoFormat.quoted(zone)), detail)
         }
         if let policy = spec["concurrencyPolicy"].string, !["Allow", "Forbid", "Replace"].contains(policy) {
             add("spec.concurrencyPolicy", .unsupported(value: GoFormat.quoted(policy), allowed: ["Allow", "Forbid", "Replace"]))
@@ -509,42 +512,19 @@ struct Validation {
     }
 }
 
-/// Five-field cron syntax as the CronJob validation accepts it (plus @hourly-style macros).
+/// The CronJob schedule check: robfig/cron's parser, whose error the API server reports.
 enum CronSchedule {
-    static let macros: Set<String> = ["@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly"]
-
-    static func isValid(_ text: String) -> Bool {
-        if macros.contains(text) { return true }
-        if text.hasPrefix("@every ") { return true }
-        var fields = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-        if fields.first?.hasPrefix("TZ=") == true || fields.first?.hasPrefix("CRON_TZ=") == true { fields.removeFirst() }
-        guard fields.count == 5 else { return false }
-        let ranges = [(0, 59), (0, 23), (1, 31), (1, 12), (0, 7)]
-        let names: [[String]] = [[], [], [], ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"],
-                                 ["sun", "mon", "tue", "wed", "thu", "fri", "sat"]]
-        for (i, field) in fields.enumerated() {
-            for part in field.split(separator: ",", omittingEmptySubsequences: false) {
-                var rangePart = Substring(part)
-                if let slash = part.firstIndex(of: "/") {
-                    guard let step = Int(part[part.index(after: slash)...]), step > 0 else { return false }
-                    rangePart = part[..<slash]
-                }
-                if rangePart == "*" || rangePart == "?" { continue }
-                let bounds = rangePart.split(separator: "-", omittingEmptySubsequences: false)
-                guard bounds.count == 1 || bounds.count == 2 else { return false }
-                for b in bounds {
-                    if let n = Int(b) {
-                        if n < ranges[i].0 || n > ranges[i].1 { return false }
-                    } else if !names[i].contains(b.lowercased()) { return false }
-                }
-            }
-        }
-        return true
+    static func errorDetail(_ text: String) -> String? {
+        if case .failure(let e) = CronExpression.parse(text) { return e.message }
+        if text.contains("TZ") { return "cannot use TZ or CRON_TZ in schedule, use timeZone field instead" }
+        return nil
     }
 
-    static func errorDetail(_ text: String) -> String {
-        let count = text.split(separator: " ").count
-        if count != 5 { return "expected exactly 5 fields, found \(count): [\(text)]" }
-        return "unparseable schedule"
+    /// `spec.timeZone`: nil, or a zone Go's time.LoadLocation knows.
+    static func timeZoneDetail(_ zone: String) -> String? {
+        if zone.isEmpty { return "timeZone must be nil or non-empty string" }
+        if zone.lowercased() == "local" { return "timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones" }
+        if case .failure(let e) = CronTimeZone.named(zone) { return e.message }
+        return nil
     }
 }
