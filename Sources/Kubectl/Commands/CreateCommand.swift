@@ -27,7 +27,7 @@ struct CreateCommand: KubectlCommand {
         .init("edit", nil, .bool), .init("windows-line-endings", nil, .bool), .init("selector", "l"), .init("raw"),
         .init("field-manager", nil, .string, default: "kubectl-create"), .init("kustomize", "k"), .init("template"),
         .init("allow-missing-template-keys", nil, .bool, default: "true"), .init("show-managed-fields", nil, .bool),
-    ] + CreateSubcommands.flags + CreateDeployment.flags)
+    ] + CreateSubcommands.flags + CreateDeployment.flags + [.init("from"), .init("schedule"), .init("restart")])
 
     /// Real kubectl's `create` subcommands (kubelab reads manifests only).
     static let subcommands: Set<String> = [
@@ -37,7 +37,7 @@ struct CreateCommand: KubectlCommand {
     ]
 
     /// The subcommands kubelab builds objects for; the others are real but not simulated.
-    static let simulated: Set<String> = ["configmap", "cm", "secret", "deployment", "deploy"]
+    static let simulated: Set<String> = ["configmap", "cm", "secret", "deployment", "deploy", "job", "cronjob", "cj"]
 
     func unsimulatedFeature(_ argv: [String]) -> String? {
         let words = flags.adding(GlobalFlags.set.specs).positionalWords(argv)
@@ -56,6 +56,8 @@ struct CreateCommand: KubectlCommand {
                 throw KubectlFailure("error: Unexpected args: [\(call.args.joined(separator: " "))]\nSee 'kubectl create -h' for help and examples")
             }
             if sub == "deployment" || sub == "deploy" { return try CreateDeployment.run(call) }
+            if sub == "job" { return try CreateJob.run(call) }
+            if sub == "cronjob" || sub == "cj" { return try CreateCronJob.run(call) }
             return try CreateSubcommands.run(call)
         }
         guard !paths.isEmpty else { throw KubectlFailure.error("must specify one of -f and -k") }

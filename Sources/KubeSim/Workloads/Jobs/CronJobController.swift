@@ -51,19 +51,19 @@ public final class CronJobController: Controller {
         // What became of the jobs it started.
         for job in jobs {
             let listed = active.contains { $0["uid"].string == job.uid }
-            if JobCondition.isFinished(job) {
+            let finished = JobCondition.isFinished(job)
+            if !listed && !finished && !job.isDeleting {
+                // A job it owns but did not start (`kubectl create job --from=cronjob/...`) is left alone.
+                event("Warning", "UnexpectedJob", "Saw a job that the controller did not create or forgot: \(job.name)")
+            } else if listed && finished {
                 let condition = JobCondition.holds("Complete", in: job.status["conditions"]) ? "Complete" : "Failed"
-                if listed {
-                    active.removeAll { $0["uid"].string == job.uid }
-                    event("Normal", "SawCompletedJob", "Saw completed job: \(job.name), condition: \(condition)")
-                }
+                active.removeAll { $0["uid"].string == job.uid }
+                event("Normal", "SawCompletedJob", "Saw completed job: \(job.name), condition: \(condition)")
                 if condition == "Complete", let done = job.status["completionTime"].string,
                     (status["lastSuccessfulTime"].string.flatMap(Timestamp.parse) ?? .min) < (Timestamp.parse(done) ?? .min)
                 {
                     status["lastSuccessfulTime"] = .string(done)
                 }
-            } else if !listed && !job.isDeleting {
-                active.append(CronJobJobControl.reference(to: job))
             }
         }
         let existing = Set(jobs.map(\.uid))
