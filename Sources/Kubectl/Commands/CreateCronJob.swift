@@ -25,9 +25,8 @@ enum CreateCronJob {
         var metadata: JSONObject = ["name": .string(name)]
         if let namespace { metadata.updateValue(.string(namespace), forKey: "namespace") }
         metadata.updateValue(.null, forKey: "creationTimestamp")
-        var templateMetadata: JSONObject = ["name": .string(name)]
-        if let namespace { templateMetadata.updateValue(.string(namespace), forKey: "namespace") }
-        templateMetadata.updateValue(.null, forKey: "creationTimestamp")
+        // The job template is named after the CronJob but never namespaced.
+        let templateMetadata: JSONObject = ["name": .string(name), "creationTimestamp": .null]
         let podTemplate: JSONValue = [
             "metadata": ["creationTimestamp": .null],
             "spec": ["containers": [CreatedObjectOutput.container(name: name, image: image, command: command)],

@@ -40,8 +40,8 @@ import Testing
         // Real verbs kubelab lacks are named as such, not called unknown (kubelab's own wording).
         ("drain k8s-node1", "error: kubelab does not simulate \"kubectl drain\" yet\n"),
         // Real subcommands and flags kubelab lacks say so before their flags could be called unknown.
-        ("create job x --from=cronjob/y", "error: kubelab does not simulate \"kubectl create job\" yet\n"),
-        ("create -n default job d --image=nginx", "error: kubelab does not simulate \"kubectl create job\" yet\n"),
+        ("create quota q --hard=pods=2", "error: kubelab does not simulate \"kubectl create quota\" yet\n"),
+        ("create -n default ingress d --rule=a/b=svc:80", "error: kubelab does not simulate \"kubectl create ingress\" yet\n"),
         ("create namespace foo", "error: kubelab does not simulate \"kubectl create namespace\" yet\n"),
         ("create ns foo", "error: kubelab does not simulate \"kubectl create ns\" yet\n"),
         ("create secret tls t --cert=a --key=b", "error: kubelab does not simulate \"kubectl create secret tls\" yet\n"),
