@@ -32,6 +32,7 @@ fi
 ( cd Benchmarks/scripts && measure "kubelab run 100 sts x 100 replicas, --nodes 100, get pods -A" "../../$BIN" run scale-100x100.sh --nodes 100 )
 ( cd Benchmarks/scripts && measure "kubelab run the same with a claim per pod (10,000 PVCs/PVs)" "../../$BIN" run claims-100x100.sh --nodes 100 )
 ( cd Benchmarks/scripts && measure "kubelab run 10,000 nslookups + 10,000 exec cat" "../../$BIN" run dns-exec-10k.sh )
+( cd Benchmarks/scripts && measure "kubelab run 20 CronJobs every minute for 24 virtual hours" "../../$BIN" run cronjobs-20x24h.sh )
 
 # Lessons: what lesson 01's checks (and the progress record) add to each command, and resuming the
 # lesson at its last step (its log replayed on a fresh cluster).
