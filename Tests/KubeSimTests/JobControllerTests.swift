@@ -178,24 +178,22 @@ import Testing
         #expect(JobSim.pods(cluster, of: "lenient").count > 3)
     }
 
+    /// The API server's refusal of `manifest`, or nil when it was accepted.
+    static func refusal(_ cluster: Cluster, _ manifest: String) -> String? {
+        do {
+            try Sim.create(cluster, manifest)
+            return nil
+        } catch {
+            return (error as? APIError)?.message ?? "\(error)"
+        }
+    }
+
     @Test func theAPIServerRefusesBadJobs() {
         let cluster = JobSim.cluster()
-        do {
-            try Sim.create(cluster, JobSim.job("neg", spec: "completions: -1"))
-            Issue.record("accepted")
-        } catch let error as APIError {
-            #expect(error.message == "The Job \"neg\" is invalid: spec.completions: Invalid value: -1: must be greater than or equal to 0")
-        } catch {
-            Issue.record("\(error)")
-        }
-        do {
-            try Sim.create(cluster, JobSim.job("always", restart: "Always"))
-            Issue.record("accepted")
-        } catch let error as APIError {
-            #expect(error.message == "The Job \"always\" is invalid: spec.template.spec.restartPolicy: Unsupported value: \"Always\": supported values: \"OnFailure\", \"Never\"")
-        } catch {
-            Issue.record("\(error)")
-        }
+        #expect(Self.refusal(cluster, JobSim.job("neg", spec: "completions: -1"))
+            == "The Job \"neg\" is invalid: spec.completions: Invalid value: -1: must be greater than or equal to 0")
+        #expect(Self.refusal(cluster, JobSim.job("always", restart: "Always"))
+            == "The Job \"always\" is invalid: spec.template.spec.restartPolicy: Unsupported value: \"Always\": supported values: \"OnFailure\", \"Never\"")
         #expect(JobSim.jobs(cluster).isEmpty)
     }
 }

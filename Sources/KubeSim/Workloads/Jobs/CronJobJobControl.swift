@@ -35,21 +35,13 @@ struct CronJobJobControl {
 
     /// Creates the run's job, recording SuccessfulCreate or FailedCreate.
     func create(for cronJob: JSONValue, scheduled: Millis, zone: CronTimeZone) -> JSONValue? {
-        do {
-            let created = try cluster.api.create(Self.job(for: cronJob, scheduled: scheduled, zone: zone), as: Self.jobs)
-            cluster.recordEvent(for: cronJob, type: "Normal", reason: "SuccessfulCreate", message: "Created job \(created.name)", source: source)
-            return created
-        } catch {
-            cluster.recordEvent(for: cronJob, type: "Warning", reason: "FailedCreate", message: "Error creating job: \(error.statusMessage)",
-                                source: source)
-            return nil
-        }
+        RecordedWrites(cluster: cluster, source: source).create(
+            Self.job(for: cronJob, scheduled: scheduled, zone: zone), as: Self.jobs, owner: cronJob,
+            created: { "Created job \($0)" }, failed: { "Error creating job: \($0)" })
     }
 
     /// Deletes a job and, through the garbage collector, its pods; records SuccessfulDelete.
     func delete(_ name: String, of cronJob: JSONValue) {
-        let ref = ObjectRef(Self.jobs, namespace: cronJob.namespace ?? "default", name: name)
-        guard (try? cluster.api.delete(ref, propagation: .background)) != nil else { return }
-        cluster.recordEvent(for: cronJob, type: "Normal", reason: "SuccessfulDelete", message: "Deleted job \(name)", source: source)
+        RecordedWrites(cluster: cluster, source: source).delete(name, as: Self.jobs, owner: cronJob, deleted: { "Deleted job \($0)" })
     }
 }

@@ -51,22 +51,14 @@ struct JobPodControl {
     /// Creates one pod through the API server and records SuccessfulCreate (or FailedCreate).
     @discardableResult
     func create(for job: JSONValue, index: Int?) -> Bool {
-        do {
-            let created = try cluster.api.create(Self.pod(for: job, index: index), as: Self.pods)
-            cluster.recordEvent(for: job, type: "Normal", reason: "SuccessfulCreate", message: "Created pod: \(created.name)", source: source)
-            return true
-        } catch {
-            cluster.recordEvent(for: job, type: "Warning", reason: "FailedCreate", message: "Error creating: \(error.statusMessage)",
-                                source: source)
-            return false
-        }
+        RecordedWrites(cluster: cluster, source: source).create(
+            Self.pod(for: job, index: index), as: Self.pods, owner: job,
+            created: { "Created pod: \($0)" }, failed: { "Error creating: \($0)" }) != nil
     }
 
     /// Deletes an active pod (gracefully, the kubelet stops it) and records SuccessfulDelete.
     func delete(_ name: String, of job: JSONValue) {
-        let ref = ObjectRef(Self.pods, namespace: job.namespace ?? "default", name: name)
-        guard (try? cluster.api.delete(ref)) != nil else { return }
-        cluster.recordEvent(for: job, type: "Normal", reason: "SuccessfulDelete", message: "Deleted pod: \(name)", source: source)
+        RecordedWrites(cluster: cluster, source: source).delete(name, as: Self.pods, owner: job, deleted: { "Deleted pod: \($0)" })
     }
 
     /// Drops the tracking finalizer from a pod the job has counted (or no longer owns).
