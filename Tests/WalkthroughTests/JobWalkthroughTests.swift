@@ -68,4 +68,22 @@ import Testing
         #expect(pods == ["NAME", "every-minute-29149017-xxxxx", "every-minute-29149018-xxxxx", "every-minute-29149019-xxxxx",
                          "sometimes-fails-29148990-xxxxx"])
     }
+
+    static let initFails = WalkthroughHarness.run(folder: "jobs", script: """
+        kubectl apply -f init-fails.yaml
+        sleep 1
+        kubectl get pods
+        sleep 10
+        kubectl get pods
+        kubectl get job ie
+        """)
+
+    /// The kubelet's view of init containers reaches `get pods`: Init:0/1 while it runs, Init:Error
+    /// once it failed; with backoffLimit 0 the job fails with its first pod.
+    @Test func aFailingInitContainerFailsThePodAndTheJob() {
+        let out = { Self.masked(WalkthroughHarness.output(of: $0, in: Self.initFails, occurrence: $1)) }
+        #expect(out("kubectl get pods", 1) == ["NAME       READY   STATUS     RESTARTS   AGE", "ie-xxxxx   0/1     Init:0/1   0          1s"])
+        #expect(out("kubectl get pods", 2) == ["NAME       READY   STATUS       RESTARTS   AGE", "ie-xxxxx   0/1     Init:Error   0          11s"])
+        #expect(out("kubectl get job ie", 1) == ["NAME   STATUS   COMPLETIONS   DURATION   AGE", "ie     Failed   0/1           11s        11s"])
+    }
 }
