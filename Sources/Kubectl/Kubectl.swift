@@ -31,6 +31,7 @@ public final class Kubectl {
         CreateCommand(), GetCommand(), ExplainCommand(), DeleteCommand(), ScaleCommand(),
         DescribeCommand(), ApplyCommand(), APIResourcesCommand(), VersionCommand(),
         ExecCommand(), LogsCommand(), RunCommand(), AttachCommand(), CopyCommand(), CordonCommand(), UncordonCommand(),
+        PatchCommand(), RolloutCommand(), LabelCommand(), AnnotateCommand(), SetImageCommand(), WaitCommand(), EditCommand(),
     ]
 
     static func command(named name: String) -> (any KubectlCommand)? {

@@ -177,7 +177,7 @@ public final class ObjectStore {
         var obj = object
         // A Deployment's generation also counts annotation changes (its strategy says so).
         if r.tracksGeneration && (old["spec"] != obj["spec"]
-            || (r.kind == "Deployment" && old["metadata"]["annotations"] != obj["metadata"]["annotations"]))
+            || (r.generation == .specAndAnnotations && old["metadata"]["annotations"] != obj["metadata"]["annotations"]))
         {
             obj["metadata"]["generation"] = .int((old["metadata"]["generation"].int ?? 0) + 1)
         }
@@ -185,10 +185,10 @@ public final class ObjectStore {
         revision += 1
         obj["metadata"]["resourceVersion"] = .string(String(revision))
         let ref = ObjectRef(r, namespace: ns, name: object.name)
-        // A pod with a grace period waits for its kubelet; one deleted at once (unscheduled or finished) goes
-        // when its last finalizer does.
-        let awaitsKubelet = r.kind == "Pod" && obj["metadata"]["deletionGracePeriodSeconds"].int != 0
-        if obj.isDeleting && obj["metadata"]["finalizers"].items.isEmpty && !awaitsKubelet && !Self.heldBySpecFinalizers(obj, r) {
+        // A pod goes when its last finalizer does only once its kubelet has confirmed termination
+        // (grace period 0); before that the kubelet's final delete removes it.
+        let terminated = r.kind != "Pod" || obj["metadata"]["deletionGracePeriodSeconds"].int == 0
+        if obj.isDeleting && obj["metadata"]["finalizers"].items.isEmpty && terminated && !Self.heldBySpecFinalizers(obj, r) {
             remove(ref, last: obj)
             return obj
         }
@@ -232,8 +232,12 @@ public final class ObjectStore {
         }
         if hasFinalizers || graceful {
             if !graceful {
-                if obj.isDeleting { return obj }
-                obj["metadata"]["deletionTimestamp"] = .string(Timestamp.rfc3339(now()))
+                // A pod's grace-0 delete (the kubelet confirming termination, or --force) still
+                // shortens a pending graceful deletion; the finalizers keep the object.
+                let shortens = ref.resource.kind == "Pod" && gracePeriodSeconds == 0
+                    && obj["metadata"]["deletionGracePeriodSeconds"].int != 0
+                if obj.isDeleting && !shortens { return obj }
+                if !obj.isDeleting { obj["metadata"]["deletionTimestamp"] = .string(Timestamp.rfc3339(now())) }
                 obj["metadata"]["deletionGracePeriodSeconds"] = 0
             }
             revision += 1

@@ -24,13 +24,24 @@ public enum Sandbox {
         registerControllers(in: cluster)
         var builder = SandboxBuilder(cluster: cluster, boot: boot)
         builder.build(workers: workers)
+        startDaemonSetController(in: cluster)
         cluster.advance(to: start)
         builder.refreshHeartbeats()
         cluster.settle()
         return cluster
     }
 
-    /// Every controller of the simulated control plane and kubelets, in a fixed order.
+    /// The DaemonSet controller starts once the sandbox's kube-proxy DaemonSet, revision and pods
+    /// exist as a running cluster has them (the builder writes them at their own instants), and
+    /// syncs every DaemonSet it finds, as an informer's first list makes it do.
+    public static func startDaemonSetController(in cluster: Cluster) {
+        let controller = DaemonSetController()
+        cluster.register(controller)
+        controller.resyncAll(in: cluster)
+    }
+
+    /// Every controller of the simulated control plane and kubelets but the DaemonSet controller
+    /// (see `startDaemonSetController`), in a fixed order.
     public static func registerControllers(in cluster: Cluster) {
         cluster.register(NamespaceController())
         cluster.register(ServiceAccountController())
@@ -39,7 +50,9 @@ public enum Sandbox {
         cluster.register(PodGarbageCollector())
         cluster.register(Scheduler())
         cluster.register(Kubelet())
-        cluster.register(EndpointsController())
+        let endpoints = EndpointsController()
+        cluster.register(endpoints)
+        cluster.register(EndpointSliceController(endpoints: endpoints))
         cluster.register(UnschedulableTaintController())
         WorkloadControllers.register(in: cluster)
         cluster.register(ReplicaSetController())

@@ -7,16 +7,14 @@ enum CreateCronJob {
     static let cronJobs = ResourceRegistry.forKind("CronJob")!
 
     static func run(_ call: Invocation) throws -> Int32 {
-        for flag in ["image", "schedule"] where !call.flags.isSet(flag) {
-            throw KubectlFailure(KlogLine.error("run.go:72", "\"command failed\" err=\"required flag(s) \\\"\(flag)\\\" not set\"",
-                                                at: call.cluster.now))
-        }
-        let name = try CreatedObjectOutput.name(call, command: "cronjob")
+        try GeneratedObject.requireFlag("image", call: call)
+        try GeneratedObject.requireFlag("schedule", call: call)
+        let name = try GeneratedObject.name(call, words: 1, command: "cronjob")
         let restart = call.flags.isSet("restart") ? call.flags.string("restart") : ""
         let object = manifest(name: name, image: call.flags.string("image"), schedule: call.flags.string("schedule"),
                               restart: restart.isEmpty ? "OnFailure" : restart, command: call.flags.afterDash ?? [],
                               namespace: call.namespaceExplicit ? call.namespace : nil)
-        return try CreatedObjectOutput.finish(object, as: cronJobs, call: call)
+        return try GeneratedObject.finish(object, as: cronJobs, call: call, failurePrefix: "failed to create cronjob: ")
     }
 
     /// The CronJob, fields in the Go struct's order.
@@ -29,7 +27,7 @@ enum CreateCronJob {
         let templateMetadata: JSONObject = ["name": .string(name), "creationTimestamp": .null]
         let podTemplate: JSONValue = [
             "metadata": ["creationTimestamp": .null],
-            "spec": ["containers": [CreatedObjectOutput.container(name: name, image: image, command: command)],
+            "spec": ["containers": [GeneratedContainer.make(name: name, image: image, command: command)],
                      "restartPolicy": .string(restart)],
         ]
         let jobTemplate: JSONValue = ["metadata": .object(templateMetadata), "spec": ["template": podTemplate]]

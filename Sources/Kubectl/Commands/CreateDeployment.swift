@@ -12,12 +12,8 @@ enum CreateDeployment {
     static let deployments = ResourceRegistry.forKind("Deployment")!
 
     static func run(_ call: Invocation) throws -> Int32 {
-        guard call.flags.isSet("image") else {
-            // cobra's MarkFlagRequired refuses before the command runs, and kubectl 1.32 logs it.
-            throw KubectlFailure(KlogLine.error("run.go:72", "\"command failed\" err=\"required flag(s) \\\"image\\\" not set\"",
-                                                at: call.cluster.now))
-        }
-        let name = try CreatedObjectOutput.name(call, command: "deployment")
+        try GeneratedObject.requireFlag("image", call: call)
+        let name = try GeneratedObject.name(call, words: 1, command: "deployment")
         let images = call.flags.strings("image")
         let command = call.flags.afterDash ?? []
         if images.count > 1 && !command.isEmpty {
@@ -26,7 +22,7 @@ enum CreateDeployment {
         let object = manifest(name: name, images: images, command: command, replicas: call.flags.int("replicas") ?? 1,
                               port: call.flags.int("port") ?? -1, namespace: call.namespaceExplicit ? call.namespace : nil,
                               random: { call.cluster.rng.next() })
-        return try CreatedObjectOutput.finish(object, as: deployments, call: call)
+        return try GeneratedObject.finish(object, as: deployments, call: call, failurePrefix: "failed to create deployment: ")
     }
 
     /// The Deployment as the generator fills the Go struct, fields in the struct's order (what `-o json` shows;

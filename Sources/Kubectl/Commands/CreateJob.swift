@@ -8,14 +8,16 @@ enum CreateJob {
     static let jobs = ResourceRegistry.forKind("Job")!
 
     static func run(_ call: Invocation) throws -> Int32 {
-        let name = try CreatedObjectOutput.name(call, command: "job")
+        let name = try GeneratedObject.name(call, words: 1, command: "job")
         let image = call.flags.isSet("image") ? call.flags.string("image") : ""
         let from = call.flags.isSet("from") ? call.flags.string("from") : ""
         guard image.isEmpty != from.isEmpty else { throw KubectlFailure.error("either --image or --from must be specified") }
         let command = call.flags.afterDash ?? []
         let namespace = call.namespaceExplicit ? call.namespace : nil
-        if !image.isEmpty { return try CreatedObjectOutput.finish(manifest(name: name, image: image, command: command, namespace: namespace),
-                                                                 as: jobs, call: call) }
+        if !image.isEmpty {
+            return try GeneratedObject.finish(manifest(name: name, image: image, command: command, namespace: namespace), as: jobs,
+                                              call: call, failurePrefix: "failed to create job: ")
+        }
         if !command.isEmpty { throw KubectlFailure.error("cannot specify --from and command") }
         guard let slash = from.firstIndex(of: "/") else { throw KubectlFailure.error("from must be an existing cronjob") }
         let type = try ResourceArgs.resolve(String(from[..<slash]))
@@ -23,7 +25,8 @@ enum CreateJob {
         guard let object = call.store.get(type, namespace: call.namespace, name: source) else { throw APIError.notFound(type, source) }
         guard type.kind == "CronJob" else { throw KubectlFailure.error("unknown object type *\(type.version).\(type.kind)") }
         let cronJob = object
-        return try CreatedObjectOutput.finish(manifest(name: name, from: cronJob, namespace: namespace), as: jobs, call: call)
+        return try GeneratedObject.finish(manifest(name: name, from: cronJob, namespace: namespace), as: jobs, call: call,
+                                          failurePrefix: "failed to create job: ")
     }
 
     /// The job `--image` builds, fields in the Go struct's order.
@@ -33,7 +36,7 @@ enum CreateJob {
         metadata.updateValue(.null, forKey: "creationTimestamp")
         let template: JSONValue = [
             "metadata": ["creationTimestamp": .null],
-            "spec": ["containers": [CreatedObjectOutput.container(name: name, image: image, command: command)], "restartPolicy": "Never"],
+            "spec": ["containers": [GeneratedContainer.make(name: name, image: image, command: command)], "restartPolicy": "Never"],
         ]
         return ["kind": "Job", "apiVersion": "batch/v1", "metadata": .object(metadata), "spec": ["template": template],
                 "status": .emptyObject]
