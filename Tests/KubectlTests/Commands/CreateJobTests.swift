@@ -52,10 +52,10 @@ import Testing
             == .init(out: "", err: "error: exactly one NAME is required, got 0\nSee 'kubectl create job -h' for help and examples\n", code: 1))
         #expect(h.run("create cronjob c --image=busybox").err.hasSuffix("run.go:72] \"command failed\" err=\"required flag(s) \\\"schedule\\\" not set\"\n"))
         #expect(h.run("create cronjob c --image=busybox --schedule='61 * * * *'") == .init(out: "", err:
-            "error: failed to create cronjob: The CronJob \"c\" is invalid: spec.schedule: Invalid value: \"61 * * * *\": end of range (61) above maximum (59): 61\n",
+            "error: failed to create cronjob: CronJob.batch \"c\" is invalid: spec.schedule: Invalid value: \"61 * * * *\": end of range (61) above maximum (59): 61\n",
             code: 1))
         #expect(h.run("create cronjob c --image=busybox --schedule='* * * *'") == .init(out: "", err:
-            "error: failed to create cronjob: The CronJob \"c\" is invalid: spec.schedule: Invalid value: \"* * * *\": expected exactly 5 fields, found 4: [* * * *]\n",
+            "error: failed to create cronjob: CronJob.batch \"c\" is invalid: spec.schedule: Invalid value: \"* * * *\": expected exactly 5 fields, found 4: [* * * *]\n",
             code: 1))
     }
 }
