@@ -38,6 +38,7 @@ fi
 # A DaemonSet over 100 nodes rolled to a new image one node at a time: again the second minus the first.
 ( cd Benchmarks/scripts && measure "kubelab run a DaemonSet over --nodes 100 created (baseline)" "../../$BIN" run ds-create-100.sh --nodes 100 )
 ( cd Benchmarks/scripts && measure "kubelab run the same, then rolled to a new image" "../../$BIN" run ds-rolling-100.sh --nodes 100 )
+( cd Benchmarks/scripts && measure "kubelab run 20 CronJobs every minute for 24 virtual hours" "../../$BIN" run cronjobs-20x24h.sh )
 
 # Lessons: what lesson 01's checks (and the progress record) add to each command, and resuming the
 # lesson at its last step (its log replayed on a fresh cluster).

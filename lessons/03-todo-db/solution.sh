@@ -50,3 +50,27 @@ kubectl get pods -l app=sleep-with-pvc
 kubectl exec sleep-with-pvc-0 -- cat /data/pod0.txt
 # step: own-claim
 kubectl exec sleep-with-pvc-1 -- ls /data
+# step: pi-job
+kubectl apply -f pi-job.yaml
+sleep 30
+kubectl get job pi-job
+kubectl logs job/pi-job
+# step: pi-random
+kubectl apply -f pi-job-random.yaml
+sleep 30
+kubectl get pods -l job-name=pi-job-random
+# step: backup-beta
+kubectl apply -f todo-db-backup-cronjob.yaml
+# step: backup
+kubectl exec todo-db-1 -- psql -U postgres -c 'CREATE DATABASE todo'
+kubectl apply -f backup/
+sleep 300
+kubectl get cronjob todo-db-backup
+# step: backup-files
+kubectl apply -f backup-reader.yaml
+sleep 10
+kubectl exec backup-reader -- ls -l /backup
+# step: suspend
+kubectl apply -f todo-db-backup-suspended.yaml
+sleep 240
+kubectl get cronjob todo-db-backup

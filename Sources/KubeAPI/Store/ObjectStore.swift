@@ -125,9 +125,10 @@ public final class ObjectStore {
 
     // MARK: Writing
 
-    /// Stores a new object, filling uid, resourceVersion, creationTimestamp and generation.
+    /// Stores a new object, filling uid (unless the API server drew it already), resourceVersion,
+    /// creationTimestamp and generation.
     @discardableResult
-    public func create(_ r: ResourceType, _ object: JSONValue) throws(APIError) -> JSONValue {
+    public func create(_ r: ResourceType, _ object: JSONValue, uid: String? = nil) throws(APIError) -> JSONValue {
         var obj = object
         let ns = r.namespaced ? (obj.namespace ?? "default") : ""
         var name = obj.name
@@ -139,7 +140,7 @@ public final class ObjectStore {
         obj["apiVersion"] = .string(r.apiVersion)
         obj["kind"] = .string(r.kind)
         if r.namespaced { obj["metadata"]["namespace"] = .string(ns) } else { obj["metadata"]["namespace"] = .null }
-        obj["metadata"]["uid"] = .string(makeUID())
+        obj["metadata"]["uid"] = .string(uid ?? makeUID())
         revision += 1
         obj["metadata"]["resourceVersion"] = .string(String(revision))
         obj["metadata"]["creationTimestamp"] = .string(stampText(now()))

@@ -66,6 +66,9 @@ public enum Timestamp {
 
     static func floorDiv(_ a: Millis, _ b: Millis) -> Millis { a >= 0 ? a / b : (a - b + 1) / b }
 
+    /// The remainder that goes with `floorDiv`: always in `0..<b`.
+    static func floorMod(_ a: Millis, _ b: Millis) -> Millis { a - floorDiv(a, b) * b }
+
     static func civil(_ ms: Millis) -> (Int, Int, Int, Int, Int, Int) {
         let secs = floorDiv(ms, 1000)
         let days = Int(floorDiv(secs, 86_400))

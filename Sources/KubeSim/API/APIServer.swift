@@ -18,6 +18,10 @@ public final class APIServer {
     /// Creates an object whose type the caller resolved (see `ResourceRegistry.forKind`).
     @discardableResult
     public func create(_ object: JSONValue, as resource: ResourceType, dryRun: Bool = false) throws(APIError) -> JSONValue {
+        var object = object
+        // A Job's generated selector names its uid, so the uid is drawn before defaulting (jobStrategy.PrepareForCreate).
+        let presetUID = resource.kind == "Job" ? cluster.rng.uuid() : nil
+        object["metadata"]["uid"] = presetUID.map(JSONValue.string) ?? .null
         var admitted = try Admission.admit(object, as: resource, operation: .create)
         try WorkloadLimits.check(admitted, as: resource)
         try WorkloadLimits.checkCapacity(of: store, creating: admitted, as: resource)
@@ -27,7 +31,7 @@ public final class APIServer {
         }
         admitted = try prepareForCreate(admitted, as: resource)
         if dryRun { return admitted }
-        let created = try store.create(resource, admitted)
+        let created = try store.create(resource, admitted, uid: presetUID)
         if resource.kind == "Event" { trackExpiry(of: created, renewal: false) }
         return created
     }

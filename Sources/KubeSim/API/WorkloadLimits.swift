@@ -16,6 +16,13 @@ enum WorkloadLimits {
     }
 
     static func check(_ object: JSONValue, as resource: ResourceType) throws(APIError) {
+        let jobSpec = resource.kind == "CronJob" ? object["spec"]["jobTemplate"]["spec"] : object["spec"]
+        if resource.kind == "Job" || resource.kind == "CronJob", let parallelism = jobSpec["parallelism"].int, parallelism > maxReplicas {
+            let path = resource.kind == "CronJob" ? "spec.jobTemplate.spec.parallelism" : "spec.parallelism"
+            throw APIError.invalid(kind: resource.kind, name: object.name, causes: [
+                FieldError(path, .invalid(value: String(parallelism)), "kubelab simulates at most \(maxReplicas) pods running per Job"),
+            ])
+        }
         guard scaledKinds.contains(resource.kind), let replicas = object["spec"]["replicas"].int, replicas > maxReplicas else { return }
         throw APIError.invalid(kind: resource.kind, name: object.name, causes: [
             FieldError("spec.replicas", .invalid(value: String(replicas)),

@@ -36,7 +36,8 @@ struct CreateCommand: KubectlCommand {
         .init("edit", nil, .bool), .init("windows-line-endings", nil, .bool), .init("selector", "l"), .init("raw"),
         .init("field-manager", nil, .string, default: "kubectl-create"), .init("kustomize", "k"), .init("template"),
         .init("allow-missing-template-keys", nil, .bool, default: "true"), .init("show-managed-fields", nil, .bool),
-    ] + CreateSubcommands.flags + CreateDeployment.flags + CreateService.flags + CreateRole.flags + CreateRoleBinding.flags)
+    ] + CreateSubcommands.flags + CreateDeployment.flags + CreateService.flags + CreateRole.flags + CreateRoleBinding.flags
+        + [.init("from"), .init("schedule"), .init("restart")])
 
     /// Real kubectl's `create` subcommands.
     static let subcommands: Set<String> = [
@@ -48,7 +49,7 @@ struct CreateCommand: KubectlCommand {
     /// The subcommands kubelab builds objects for; the others are real but not simulated.
     static let simulated: Set<String> = [
         "configmap", "cm", "secret", "deployment", "deploy", "service", "svc", "namespace", "ns", "serviceaccount", "sa", "role",
-        "clusterrole", "rolebinding", "clusterrolebinding",
+        "clusterrole", "rolebinding", "clusterrolebinding", "job", "cronjob", "cj",
     ]
 
     func unsimulatedFeature(_ argv: [String]) -> String? {
@@ -65,6 +66,8 @@ struct CreateCommand: KubectlCommand {
             }
             switch sub {
             case "deployment", "deploy": return try CreateDeployment.run(call)
+            case "job": return try CreateJob.run(call)
+            case "cronjob", "cj": return try CreateCronJob.run(call)
             case "service", "svc": return try CreateService.run(call)
             case "namespace", "ns": return try CreateNamespaceOrServiceAccount.namespace(call)
             case "serviceaccount", "sa": return try CreateNamespaceOrServiceAccount.serviceAccount(call)

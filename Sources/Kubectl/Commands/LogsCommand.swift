@@ -78,7 +78,7 @@ struct LogsCommand: KubectlCommand {
                 throw KubectlFailure.error("expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples")
             }
             let name = call.args.count > 1 && containerFlag == nil ? call.args[1] : containerFlag
-            targets = [try PodTarget.resolve(reference, containerName: name, call: call, unknownContainer: .client)]
+            targets = [try PodTarget.resolve(reference, containerName: name, call: call, unknownContainer: .client, choice: .logs)]
         }
         let prefix = call.flags.bool("prefix") || targets.count > 1 && call.flags.bool("prefix")
         for t in targets {

@@ -13,8 +13,12 @@ struct PodTarget {
     /// kubectl itself before asking (`logs` looks the container up in the pod it fetched).
     enum UnknownContainerCheck { case server, client }
 
+    /// Which pod of a workload is wanted: the attachable one (`exec`, `attach`), or the one
+    /// `kubectl logs` picks, which also says how many there were.
+    enum WorkloadPodChoice { case attach, logs }
+
     static func resolve(_ reference: String, containerName: String?, call: Invocation, announceDefault: Bool = true,
-                        unknownContainer: UnknownContainerCheck = .server) throws -> PodTarget {
+                        unknownContainer: UnknownContainerCheck = .server, choice: WorkloadPodChoice = .attach) throws -> PodTarget {
         let ns = call.namespace
         var pod: JSONValue
         if let slash = reference.firstIndex(of: "/") {
@@ -24,6 +28,8 @@ struct PodTarget {
             guard let object = call.store.get(r, namespace: ns, name: name) else { throw APIError.notFound(r, name) }
             if r.kind == "Pod" {
                 pod = object
+            } else if choice == .logs {
+                pod = try PodLoggingOrder.pod(of: object, type: r, call: call)
             } else {
                 pod = try firstPod(of: object, type: r, call: call)
             }

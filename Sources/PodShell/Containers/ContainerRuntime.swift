@@ -68,7 +68,9 @@ public final class ContainerRuntime {
         let env = ContainerEnvironment.make(pod: pod, container: spec, profile: profile, store: cluster.store)
         let instance = ContainerInstance(pod: pod, container: spec, profile: profile, fileSystem: fs, environment: env)
         instance.commands = commands(for: instance, pod: pod)
-        startServices(instance, pod: pod)
+        // An explicit command replaces the image's entrypoint, so its server never starts (a backup
+        // Job's `pg_dump` container in the postgres image).
+        if spec["command"].items.isEmpty { startServices(instance, pod: pod) }
         instances[key] = instance
         return instance
     }

@@ -40,8 +40,7 @@ import Testing
         // Real verbs kubelab lacks are named as such, not called unknown (kubelab's own wording).
         ("drain k8s-node1", "error: kubelab does not simulate \"kubectl drain\" yet\n"),
         // Real subcommands and flags kubelab lacks say so before their flags could be called unknown.
-        ("create job x --from=cronjob/y", "error: kubelab does not simulate \"kubectl create job\" yet\n"),
-        ("create -n default job d --image=nginx", "error: kubelab does not simulate \"kubectl create job\" yet\n"),
+        ("create -n default ingress d --rule=a/b=svc:80", "error: kubelab does not simulate \"kubectl create ingress\" yet\n"),
         ("create quota q --hard=pods=1", "error: kubelab does not simulate \"kubectl create quota\" yet\n"),
         ("create pdb p --selector=a=b --min-available=1", "error: kubelab does not simulate \"kubectl create pdb\" yet\n"),
         ("create secret tls t --cert=a --key=b", "error: Cannot read file a, open a: no such file or directory\n"),

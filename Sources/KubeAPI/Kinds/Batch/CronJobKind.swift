@@ -25,8 +25,11 @@ extension Validation {
     mutating func cronJob(_ spec: JSONValue) {
         let schedule = spec["schedule"].string ?? ""
         if schedule.isEmpty { add("spec.schedule", .required) }
-        else if !CronSchedule.isValid(schedule) {
-            add("spec.schedule", .invalid(value: GoFormat.quoted(schedule)), CronSchedule.errorDetail(schedule))
+        else if let detail = CronSchedule.errorDetail(schedule) {
+            add("spec.schedule", .invalid(value: GoFormat.quoted(schedule)), detail)
+        }
+        if let zone = spec["timeZone"].string, let detail = CronSchedule.timeZoneDetail(zone) {
+            add("spec.timeZone", .invalid(value: GoFormat.quoted(zone)), detail)
         }
         if let policy = spec["concurrencyPolicy"].string, !["Allow", "Forbid", "Replace"].contains(policy) {
             add("spec.concurrencyPolicy", .unsupported(value: GoFormat.quoted(policy), allowed: ["Allow", "Forbid", "Replace"]))

@@ -1,0 +1,143 @@
+import KubeAPI
+
+/// The CronJob controller of kube-controller-manager (cronjob_controllerv2.go): creates a Job
+/// for each scheduled time, honouring `concurrencyPolicy`, `suspend` and
+/// `startingDeadlineSeconds`; keeps `status.active`, `lastScheduleTime` and
+/// `lastSuccessfulTime`; trims finished jobs to the history limits. It sleeps on the cluster's
+/// event queue until the next scheduled time instead of polling.
+public final class CronJobController: Controller {
+    public let name = "cronjob-controller"
+    private let wakeups = KeyedWakeups()
+
+    public init() {}
+
+    static let cronJobs = ResourceRegistry.forKind("CronJob")!
+    static let jobs = JobController.jobs
+
+    public func keys(for event: WatchEvent, in cluster: Cluster) -> [String] {
+        let object = event.object
+        let ns = object.namespace ?? "default"
+        switch event.resource.kind {
+        case "CronJob":
+            if event.kind == .deleted {
+                wakeups.forget(ns + "/" + object.name)
+                return []
+            }
+            if event.kind == .modified, let old = event.old, StatefulSetController.onlyStatusChanged(old, object) { return [] }
+            return [ns + "/" + object.name]
+        case "Job":
+            guard let ref = object.controllerRef ?? event.old?.controllerRef, ref["kind"].string == "CronJob",
+                let owner = ref["name"].string
+            else { return [] }
+            // A running job's progress changes nothing here; its start, end and removal do.
+            if event.kind == .modified, let old = event.old, JobCondition.isFinished(old) == JobCondition.isFinished(object),
+                old.isDeleting == object.isDeleting
+            {
+                return []
+            }
+            return [ns + "/" + owner]
+        default:
+            return []
+        }
+    }
+
+    public func sync(_ key: String, in cluster: Cluster) {
+        guard let slash = key.firstIndex(of: "/") else { return }
+        let ns = String(key[..<slash]), cronJobName = String(key[key.index(after: slash)...])
+        guard let cronJob = cluster.store.get(Self.cronJobs, namespace: ns, name: cronJobName), !cronJob.isDeleting else { return }
+        let control = CronJobJobControl(cluster: cluster, source: name)
+        let now = cluster.now
+        var jobs = Self.ownedJobs(of: cronJob, in: cluster)
+        var status = cronJob.status.object == nil ? JSONValue.emptyObject : cronJob.status
+        var active = status["active"].items
+        func event(_ type: String, _ reason: String, _ message: String) {
+            cluster.recordEvent(for: cronJob, type: type, reason: reason, message: message, source: name)
+        }
+
+        // What became of the jobs it started.
+        for job in jobs {
+            let listed = active.contains { $0["uid"].string == job.uid }
+            let finished = JobCondition.isFinished(job)
+            if !listed && !finished && !job.isDeleting {
+                // A job it owns but did not start (`kubectl create job --from=cronjob/...`) is left alone.
+                event("Warning", "UnexpectedJob", "Saw a job that the controller did not create or forgot: \(job.name)")
+            } else if listed && finished {
+                let condition = JobCondition.holds("Complete", in: job.status["conditions"]) ? "Complete" : "Failed"
+                active.removeAll { $0["uid"].string == job.uid }
+                event("Normal", "SawCompletedJob", "Saw completed job: \(job.name), condition: \(condition)")
+                if condition == "Complete", let done = job.status["completionTime"].string,
+                    (status["lastSuccessfulTime"].string.flatMap(Timestamp.parse) ?? .min) < (Timestamp.parse(done) ?? .min)
+                {
+                    status["lastSuccessfulTime"] = .string(done)
+                }
+            }
+        }
+        let existing = Set(jobs.map(\.uid))
+        for ref in active where !existing.contains(ref["uid"].string ?? "") {
+            event("Normal", "MissingJob", "Active job went missing: \(ref["name"].string ?? "")")
+        }
+        active.removeAll { !existing.contains($0["uid"].string ?? "") }
+
+        if cronJob.spec["suspend"].bool != true {
+            switch CronJobSchedule.of(cronJob) {
+            case .failure(.unparseable(let message)):
+                event("Warning", "UnparseableSchedule", message)
+            case .failure(.unknownZone(let message)):
+                event("Warning", "UnknownTimeZone", message)
+            case .success(let schedule):
+                var view = cronJob
+                view["status"] = status
+                let due = schedule.due(for: view, now: now)
+                if let scheduled = due.scheduled {
+                    if due.missed > CronJobSchedule.manyMissedLimit {
+                        event("Warning", "TooManyMissedTimes",
+                              "too many missed start times. Set or decrease .spec.startingDeadlineSeconds or check clock skew")
+                    }
+                    let jobName = CronJobSchedule.jobName(cronJob.name, scheduled: scheduled)
+                    let deadline = cronJob.spec["startingDeadlineSeconds"].int.map { scheduled + Millis(max(0, min($0, 1 << 40))) * 1000 }
+                    if let deadline, deadline < now {
+                        event("Warning", "MissSchedule", "Missed scheduled time to start a job: \(Timestamp.rfc1123z(scheduled))")
+                    } else if active.contains(where: { $0["name"].string == jobName })
+                        || cluster.store.get(Self.jobs, namespace: ns, name: jobName) != nil
+                    {
+                        // This run exists already.
+                    } else if cronJob.spec["concurrencyPolicy"].string == "Forbid" && !active.isEmpty {
+                        event("Normal", "JobAlreadyActive",
+                              "Not starting job because prior execution is running and concurrency policy is Forbid")
+                    } else {
+                        if cronJob.spec["concurrencyPolicy"].string == "Replace" {
+                            for ref in active { control.delete(ref["name"].string ?? "", of: cronJob) }
+                            active = []
+                        }
+                        if let job = control.create(for: cronJob, scheduled: scheduled, zone: schedule.zone) {
+                            active.append(CronJobJobControl.reference(to: job))
+                            jobs.append(job)
+                            status["lastScheduleTime"] = .string(Timestamp.rfc3339(scheduled))
+                        }
+                    }
+                }
+                if let at = schedule.wakeAfter(now) { wakeups.wake(self, key: key, at: at, in: cluster) }
+            }
+        }
+
+        CronJobHistory.trim(jobs, of: cronJob, control: control)
+        status["active"] = active.isEmpty ? .null : .array(active)
+        if let current = cluster.store.get(Self.cronJobs, namespace: ns, name: cronJobName), current.uid == cronJob.uid {
+            let wanted = status.object?.isEmpty ?? true ? JSONValue.emptyObject : status
+            if current["status"] != wanted {
+                var updated = current
+                updated["status"] = wanted
+                _ = try? cluster.store.update(Self.cronJobs, updated)
+            }
+        }
+    }
+
+    /// The jobs this CronJob controls, by name.
+    static func ownedJobs(of cronJob: JSONValue, in cluster: Cluster) -> [JSONValue] {
+        cluster.store.dependents(of: cronJob.uid).compactMap { ref -> JSONValue? in
+            guard ref.resource.kind == "Job", let job = cluster.store.get(ref), job.controllerRef?["uid"].string == cronJob.uid
+            else { return nil }
+            return job
+        }.sorted { $0.name < $1.name }
+    }
+}

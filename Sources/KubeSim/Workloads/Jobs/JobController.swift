@@ -1,0 +1,107 @@
+import KubeAPI
+
+/// The Job controller of kube-controller-manager (pkg/controller/job): keeps up to
+/// `parallelism` pods running until `completions` of them succeed, replaces failed pods after
+/// the pod-failure backoff, fails the job past its backoff limit, deadline or a FailJob rule,
+/// and suspends and resumes it. Each pass is planned by `JobSyncPlan` and carried out through
+/// `JobPodControl`; the controller wakes itself on the cluster's event queue when a backoff or
+/// deadline runs out.
+public final class JobController: Controller {
+    public let name = "job-controller"
+
+    /// Per job (by uid): failures since its last success, kept in memory as upstream does.
+    private var backoffs: [String: JobPodBackoff] = [:]
+    private let wakeups = KeyedWakeups()
+
+    public init() {}
+
+    static let jobs = ResourceRegistry.forKind("Job")!
+    static let pods = JobPodControl.pods
+    private static let releasePrefix = "release|"
+
+    // MARK: Controller
+
+    public func keys(for event: WatchEvent, in cluster: Cluster) -> [String] {
+        let object = event.object
+        let ns = object.namespace ?? "default"
+        switch event.resource.kind {
+        case "Job":
+            if event.kind == .deleted {
+                backoffs[object.uid] = nil
+                return []
+            }
+            if event.kind == .modified, let old = event.old, StatefulSetController.onlyStatusChanged(old, object) { return [] }
+            return [ns + "/" + object.name]
+        case "Pod":
+            guard event.kind != .deleted || event.old?.controllerRef != nil else { return [] }
+            guard let ref = object.controllerRef ?? event.old?.controllerRef, ref["kind"].string == "Job",
+                let jobName = ref["name"].string
+            else {
+                return Self.holdsFinalizer(object) ? [Self.releasePrefix + ns + "/" + object.name] : []
+            }
+            if Self.holdsFinalizer(object), cluster.store.get(Self.jobs, namespace: ns, name: jobName)?.uid != ref["uid"].string {
+                // The job is gone: nothing will count this pod, so nothing may hold it.
+                return [Self.releasePrefix + ns + "/" + object.name]
+            }
+            return [ns + "/" + jobName]
+        default:
+            return []
+        }
+    }
+
+    public func sync(_ key: String, in cluster: Cluster) {
+        let control = JobPodControl(cluster: cluster, source: name)
+        if key.hasPrefix(Self.releasePrefix) {
+            let rest = key.dropFirst(Self.releasePrefix.count)
+            guard let slash = rest.firstIndex(of: "/") else { return }
+            control.release(String(rest[rest.index(after: slash)...]), namespace: String(rest[..<slash]))
+            return
+        }
+        guard let slash = key.firstIndex(of: "/") else { return }
+        let ns = String(key[..<slash]), jobName = String(key[key.index(after: slash)...])
+        guard let job = cluster.store.get(Self.jobs, namespace: ns, name: jobName) else { return }
+        let pods = Self.ownedPods(of: job, in: cluster)
+        if job.isDeleting || JobCondition.isFinished(job) {
+            // Counted long ago, or never to be counted: the pods are free to go.
+            for pod in pods where Self.holdsFinalizer(pod) && (job.isDeleting || pod.isDeleting || Self.isTerminal(pod)) {
+                control.release(pod.name, namespace: ns)
+            }
+            return
+        }
+        let plan = JobSyncPlan(job: job, pods: pods, backoff: backoffs[job.uid] ?? JobPodBackoff(), now: cluster.now)
+        backoffs[job.uid] = plan.backoff
+        for pod in plan.releasedPods { control.release(pod, namespace: ns) }
+        for pod in plan.podsToDelete { control.delete(pod, of: job) }
+        var failedCreates = 0
+        for index in plan.podsToCreate where !control.create(for: job, index: index) { failedCreates += 1 }
+        var status = plan.status
+        if failedCreates > 0 {
+            let active = (status["active"].int ?? 0) - failedCreates
+            status["active"] = active > 0 ? .int(active) : .null
+        }
+        if let current = cluster.store.get(Self.jobs, namespace: ns, name: jobName), current.uid == job.uid,
+            current["status"] != status
+        {
+            var updated = current
+            updated["status"] = status
+            _ = try? cluster.store.update(Self.jobs, updated)
+        }
+        for e in plan.events {
+            cluster.recordEvent(for: job, type: e.type, reason: e.reason, message: e.message, source: name)
+        }
+        if let at = plan.wakeAt { wakeups.wake(self, key: key, at: at, in: cluster) }
+    }
+
+    // MARK: Pods
+
+    /// The pods this job controls, by name.
+    static func ownedPods(of job: JSONValue, in cluster: Cluster) -> [JSONValue] {
+        ReplicaSetController.ownedPods(of: job, in: cluster).sorted { $0.name < $1.name }
+    }
+
+    static func holdsFinalizer(_ pod: JSONValue) -> Bool {
+        pod["metadata"]["finalizers"].items.contains(.string(JobSyncPlan.trackingFinalizer))
+    }
+
+    static func isTerminal(_ pod: JSONValue) -> Bool { ReplicaSetController.isTerminal(pod) }
+}

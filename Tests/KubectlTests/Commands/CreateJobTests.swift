@@ -1,0 +1,61 @@
+import KubeAPI
+import Testing
+@testable import Kubectl
+
+/// `kubectl create job` and `kubectl create cronjob` print, with `--dry-run=client`, the bytes
+/// the real kubectl v1.32 printed (Golden/kubectl/create-job); without it they create objects
+/// the Job and CronJob controllers run.
+@Suite struct CreateJobTests {
+    static let goldens: [(file: String, line: String)] = [
+        ("pi-command.yaml", "create job pi --image=perl:5.34 --dry-run=client -o yaml -- perl -Mbignum=bpi -wle 'print bpi(2000)'"),
+        ("namespaced.json", "create job pi --image=perl:5.34 -n batch --dry-run=client -o json"),
+        ("cronjob-command.yaml", "create cronjob hello --image=busybox:1.28 --schedule='*/1 * * * *' --dry-run=client -o yaml -- date"),
+        ("cronjob-restart-namespaced.json",
+         "create cronjob hello --image=busybox:1.28 --schedule='0 3 * * *' --restart=Never -n batch --dry-run=client -o json"),
+    ]
+
+    @Test(arguments: goldens)
+    func clientDryRunPrintsWhatKubectlPrints(_ golden: (file: String, line: String)) throws {
+        let expected = try #require(GoldenFiles.kubectl("create-job/" + golden.file))
+        #expect(CommandHarness().run(golden.line) == .init(out: expected, err: "", code: 0))
+    }
+
+    @Test func aCreatedJobStartsItsPod() {
+        let h = CommandHarness()
+        #expect(h.run("create job pi --image=perl:5.34 -- perl -e 'print 1'") == .init(out: "job.batch/pi created\n", err: "", code: 0))
+        h.cluster.settle()
+        let pods = h.names("pods")
+        #expect(pods.count == 1 && pods[0].hasPrefix("pi-") && pods[0].count == "pi-".count + 5)
+        #expect(h.run("get job pi -o jsonpath={.status.active}/{.spec.template.spec.restartPolicy}").out == "1/Never")
+        #expect(h.run("create job pi --image=nginx")
+            == .init(out: "", err: "error: failed to create job: jobs.batch \"pi\" already exists\n", code: 1))
+    }
+
+    @Test func aJobFromACronJobCarriesItsTemplateAndOwner() {
+        let h = CommandHarness()
+        _ = h.run("create cronjob hello --image=busybox:1.28 --schedule='0 0 1 1 *' -- date")
+        #expect(h.run("create job manual --from=cronjob/hello") == .init(out: "job.batch/manual created\n", err: "", code: 0))
+        let job = h.run("get job manual -o jsonpath={.metadata.annotations}|{.metadata.ownerReferences[0].kind}/{.metadata.ownerReferences[0].name}|{.spec.template.spec.restartPolicy}")
+        #expect(job.out == "{\"cronjob.kubernetes.io/instantiate\":\"manual\"}|CronJob/hello|OnFailure")
+        #expect(h.run("create job m --from=cronjob/nope")
+            == .init(out: "", err: "Error from server (NotFound): cronjobs.batch \"nope\" not found\n", code: 1))
+        #expect(h.run("create job m --from=deployment/coredns -n kube-system")
+            == .init(out: "", err: "error: unknown object type *v1.Deployment\n", code: 1))
+    }
+
+    @Test func refusesWhatKubectlAndTheAPIServerRefuse() {
+        let h = CommandHarness()
+        #expect(h.run("create job x") == .init(out: "", err: "error: either --image or --from must be specified\n", code: 1))
+        #expect(h.run("create job x --image=a --from=cronjob/y")
+            == .init(out: "", err: "error: either --image or --from must be specified\n", code: 1))
+        #expect(h.run("create job --image=a")
+            == .init(out: "", err: "error: exactly one NAME is required, got 0\nSee 'kubectl create job -h' for help and examples\n", code: 1))
+        #expect(h.run("create cronjob c --image=busybox").err.hasSuffix("run.go:72] \"command failed\" err=\"required flag(s) \\\"schedule\\\" not set\"\n"))
+        #expect(h.run("create cronjob c --image=busybox --schedule='61 * * * *'") == .init(out: "", err:
+            "error: failed to create cronjob: CronJob.batch \"c\" is invalid: spec.schedule: Invalid value: \"61 * * * *\": end of range (61) above maximum (59): 61\n",
+            code: 1))
+        #expect(h.run("create cronjob c --image=busybox --schedule='* * * *'") == .init(out: "", err:
+            "error: failed to create cronjob: CronJob.batch \"c\" is invalid: spec.schedule: Invalid value: \"* * * *\": expected exactly 5 fields, found 4: [* * * *]\n",
+            code: 1))
+    }
+}

@@ -1,0 +1,89 @@
+import Testing
+
+/// Jobs and CronJobs end to end through the `kubelab run` driver.
+@Suite struct JobWalkthroughTests {
+    /// Pod names with their random suffix replaced by `xxxxx`.
+    static func masked(_ lines: [String]) -> [String] {
+        lines.map { line in
+            line.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
+                let parts = word.split(separator: "-")
+                guard parts.count >= 2, let last = parts.last, last.count == 5,
+                    last.allSatisfy({ "bcdfghjklmnpqrstvwxz2456789".contains($0) }) else { return String(word) }
+                return parts.dropLast().joined(separator: "-") + "-xxxxx"
+            }.joined(separator: " ")
+        }
+    }
+
+    static let indexed = WalkthroughHarness.run(folder: "jobs", script: """
+        kubectl apply -f indexed.yaml
+        kubectl get pods
+        sleep 60
+        kubectl get job indexed
+        kubectl get pods -l job-name=indexed
+        kubectl logs -l job-name=indexed
+        kubectl get job indexed -o jsonpath={.status.completedIndexes}
+        """)
+
+    @Test func anIndexedJobOfFiveCompletionsRunsTwoAtATime() {
+        let out = { WalkthroughHarness.output(of: $0, in: Self.indexed) }
+        #expect(out("kubectl apply -f indexed.yaml") == ["job.batch/indexed created"])
+        #expect(Self.masked(out("kubectl get pods")).map { String($0.prefix(while: { $0 != " " })) } == [
+            "NAME", "indexed-0-xxxxx", "indexed-1-xxxxx",
+        ])
+        let job = out("kubectl get job indexed")
+        #expect(job.first == "NAME      STATUS     COMPLETIONS   DURATION   AGE")
+        #expect(job.last?.hasPrefix("indexed   Complete   5/5") == true)
+        let pods = out("kubectl get pods -l job-name=indexed")
+        #expect(pods.count == 6)
+        for (i, line) in pods.dropFirst().enumerated() {
+            #expect(line.hasPrefix("indexed-\(i)-") && line.contains("Completed"))
+        }
+        #expect(out("kubectl logs -l job-name=indexed") == (0..<5).map { "index \($0) on indexed-\($0)" })
+        #expect(out("kubectl get job indexed -o jsonpath={.status.completedIndexes}") == ["0-4"])
+    }
+
+    static let day = WalkthroughHarness.run(folder: "jobs", script: """
+        kubectl apply -f every-minute.yaml
+        kubectl apply -f sometimes-fails.yaml
+        sleep 86400
+        kubectl get cronjobs
+        kubectl get jobs
+        kubectl get pods
+        """)
+
+    @Test func aCronJobEveryMinuteForADayKeepsOnlyItsHistory() {
+        let out = { WalkthroughHarness.output(of: $0, in: Self.day) }
+        #expect(out("kubectl get cronjobs") == [
+            "NAME              SCHEDULE       TIMEZONE   SUSPEND   ACTIVE   LAST SCHEDULE   AGE",
+            "every-minute      * * * * *      <none>     False     0        60s             24h",
+            "sometimes-fails   */30 * * * *   <none>     False     0        30m             24h",
+        ])
+        // 2025-06-03T09:00 is minute 29,149,020: the last three runs and the last failed one stay.
+        let jobs = out("kubectl get jobs")
+        #expect(jobs.map { String($0.prefix(while: { $0 != " " })) } == [
+            "NAME", "every-minute-29149017", "every-minute-29149018", "every-minute-29149019", "sometimes-fails-29148990",
+        ])
+        #expect(jobs[4].contains("Failed     0/1"))
+        let pods = Self.masked(out("kubectl get pods")).map { String($0.prefix(while: { $0 != " " })) }
+        #expect(pods == ["NAME", "every-minute-29149017-xxxxx", "every-minute-29149018-xxxxx", "every-minute-29149019-xxxxx",
+                         "sometimes-fails-29148990-xxxxx"])
+    }
+
+    static let initFails = WalkthroughHarness.run(folder: "jobs", script: """
+        kubectl apply -f init-fails.yaml
+        sleep 1
+        kubectl get pods
+        sleep 10
+        kubectl get pods
+        kubectl get job ie
+        """)
+
+    /// The kubelet's view of init containers reaches `get pods`: Init:0/1 while it runs, Init:Error
+    /// once it failed; with backoffLimit 0 the job fails with its first pod.
+    @Test func aFailingInitContainerFailsThePodAndTheJob() {
+        let out = { Self.masked(WalkthroughHarness.output(of: $0, in: Self.initFails, occurrence: $1)) }
+        #expect(out("kubectl get pods", 1) == ["NAME       READY   STATUS     RESTARTS   AGE", "ie-xxxxx   0/1     Init:0/1   0          1s"])
+        #expect(out("kubectl get pods", 2) == ["NAME       READY   STATUS       RESTARTS   AGE", "ie-xxxxx   0/1     Init:Error   0          11s"])
+        #expect(out("kubectl get job ie", 1) == ["NAME   STATUS   COMPLETIONS   DURATION   AGE", "ie     Failed   0/1           11s        11s"])
+    }
+}
