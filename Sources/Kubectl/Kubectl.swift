@@ -30,7 +30,7 @@ public final class Kubectl {
     nonisolated(unsafe) static let commands: [any KubectlCommand] = [
         CreateCommand(), GetCommand(), ExplainCommand(), DeleteCommand(), ScaleCommand(),
         DescribeCommand(), ApplyCommand(), APIResourcesCommand(), VersionCommand(),
-        ExecCommand(), LogsCommand(), RunCommand(), AttachCommand(), CopyCommand(), CordonCommand(), UncordonCommand(),
+        ExecCommand(), LogsCommand(), RunCommand(), AttachCommand(), CopyCommand(), CordonCommand(), UncordonCommand(), DrainCommand(),
     ]
 
     static func command(named name: String) -> (any KubectlCommand)? {
