@@ -25,6 +25,7 @@ public enum ResourceRegistry {
         ResourceType(kind: "StatefulSet", plural: "statefulsets", shortNames: ["sts"], group: "apps", categories: ["all"]),
         ResourceType(kind: "CronJob", plural: "cronjobs", shortNames: ["cj"], group: "batch", categories: ["all"]),
         ResourceType(kind: "Job", plural: "jobs", group: "batch", categories: ["all"]),
+        ResourceType(kind: "Lease", plural: "leases", group: "coordination.k8s.io"),
         ResourceType(kind: "PodDisruptionBudget", plural: "poddisruptionbudgets", shortNames: ["pdb"], group: "policy"),
         ResourceType(kind: "ClusterRoleBinding", plural: "clusterrolebindings", group: "rbac.authorization.k8s.io", namespaced: false),
         ResourceType(kind: "ClusterRole", plural: "clusterroles", group: "rbac.authorization.k8s.io", namespaced: false),

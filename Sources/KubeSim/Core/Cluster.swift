@@ -20,6 +20,7 @@ public final class Cluster {
 
     private var timed = EventQueue()
     private var controllers: [Controller] = []
+    private var tickers: [Ticker] = []
     private var queued: Set<QueuedKey> = []
     private var work: [QueuedKey] = []
     private var workHead = 0
@@ -40,8 +41,9 @@ public final class Cluster {
         store = ObjectStore(now: { start }, makeUID: { "" })
         store.now = { [unowned self] in self.now }
         store.makeUID = { [unowned self] in self.rng.uuid() }
-        // No controller reacts to Events, and every other change records some.
-        store.watch({ $0.kind != "Event" }) { [unowned self] event in self.enqueue(for: event) }
+        // No controller reacts to Events, and every other change records some. Node leases are
+        // renewed every 10 s and read by the node lifecycle controller on its own schedule.
+        store.watch({ $0.kind != "Event" && $0.kind != "Lease" }) { [unowned self] event in self.enqueue(for: event) }
     }
 
     // MARK: Controllers
@@ -55,6 +57,7 @@ public final class Cluster {
     public func shutDown() {
         timed = EventQueue()
         controllers = []
+        tickers = []
         queued = []
         work = []
         workHead = 0
@@ -62,6 +65,9 @@ public final class Cluster {
     }
 
     public func controller<T: Controller>(_ type: T.Type) -> T? { controllers.first { $0 is T } as? T }
+
+    /// Adds periodic work that is caught up lazily (see `Ticker`).
+    public func register(ticker: Ticker) { tickers.append(ticker) }
 
     private func enqueue(for event: WatchEvent) {
         for (i, c) in controllers.enumerated() {
@@ -85,6 +91,7 @@ public final class Cluster {
         if settling { return }
         settling = true
         defer { settling = false }
+        for ticker in tickers where ticker.nextDue <= now { ticker.catchUp(in: self) }
         var syncs = 0
         while workHead < work.count {
             let item = work[workHead]

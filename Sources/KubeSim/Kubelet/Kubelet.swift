@@ -33,6 +33,10 @@ public final class Kubelet: Controller {
     static let podType = ResourceRegistry.forKind("Pod") ?? ResourceType(kind: "Pod", plural: "pods")
 
     var agents: [String: NodeAgent] = [:]
+    /// Node names in the order their machines joined.
+    var machineOrder: [String] = []
+    /// The node leases and status reports of the running kubelets.
+    public private(set) lazy var heartbeat = NodeHeartbeat(kubelet: self)
     var runtimes: [String: PodRuntime] = [:]
     /// Pods known per node, so stopping or starting a node touches only its own pods.
     var podsByNode: [String: Set<String>] = [:]
@@ -44,7 +48,7 @@ public final class Kubelet: Controller {
     public func keys(for event: WatchEvent, in cluster: Cluster) -> [String] {
         switch event.resource.kind {
         case "Node":
-            observeNode(event)
+            observeNode(event, in: cluster)
             return []
         case "Pod":
             guard let node = event.object["spec"]["nodeName"].string, !node.isEmpty, agents[node] != nil else { return [] }
@@ -101,7 +105,7 @@ public final class Kubelet: Controller {
 
     // MARK: Nodes
 
-    private func observeNode(_ event: WatchEvent) {
+    private func observeNode(_ event: WatchEvent, in cluster: Cluster) {
         let node = event.object
         if event.kind == .deleted {
             agents[node.name]?.running = false
@@ -111,8 +115,15 @@ public final class Kubelet: Controller {
         if let agent = agents[node.name] {
             agent.hostIP = ip
             agent.setPodCIDR(node["spec"]["podCIDR"].string)
+            agent.registration = node
         } else {
-            agents[node.name] = NodeAgent(name: node.name, hostIP: ip, podCIDR: node["spec"]["podCIDR"].string)
+            let agent = NodeAgent(name: node.name, hostIP: ip, podCIDR: node["spec"]["podCIDR"].string)
+            // The kubelet came up a little before it registered its node.
+            agent.kubeletStartedAt = (node.creationTimestamp.flatMap(Timestamp.parse) ?? cluster.now) - 1_370
+            agent.registration = node
+            agents[node.name] = agent
+            machineOrder.append(node.name)
+            heartbeat.wake(at: cluster.now)
         }
     }
 
@@ -124,11 +135,15 @@ public final class Kubelet: Controller {
         for key in podsByNode[name] ?? [] { runtimes[key]?.epoch += 1 }
     }
 
-    /// Starts a stopped node's kubelet again; it finishes deletions that happened while it was away
-    /// and restarts the containers of the pods it still has.
+    /// Starts a stopped node's kubelet again: it registers its node if the object is gone, reports
+    /// the node Ready, finishes deletions that happened while it was away and restarts the
+    /// containers of the pods it still has.
     public func startNode(_ name: String, in cluster: Cluster) {
         guard let agent = agents[name], !agent.running else { return }
         agent.running = true
+        agent.kubeletStartedAt = cluster.now
+        KubeletRegistration.register(agent, in: cluster)
+        heartbeat.wake(at: cluster.now)
         for key in (podsByNode[name] ?? []).sorted() {
             if let rt = runtimes.removeValue(forKey: key) { teardown(rt) }
             cluster.enqueue(self, key: key)

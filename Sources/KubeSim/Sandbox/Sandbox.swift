@@ -16,16 +16,21 @@ public enum Sandbox {
 
     public static func workerName(_ index: Int) -> String { "k8s-node\(index)" }
 
-    /// Builds the sandbox; `workerNodes` is clamped to 0...250.
-    public static func make(seed: UInt64, workerNodes: Int = 2, start: Millis = defaultStart) -> Cluster {
-        let workers = max(0, min(workerNodes, maxWorkerNodes))
+    /// Builds the sandbox; `workerNodes` is clamped to 0...250. `nodeNames`, when given, names the
+    /// control-plane node first and then the workers (a tutorial's `master`, `node1`, `node2`), and
+    /// its length decides the number of workers.
+    public static func make(seed: UInt64, workerNodes: Int = 2, start: Millis = defaultStart, nodeNames: [String] = []) -> Cluster {
+        let workers = nodeNames.isEmpty ? max(0, min(workerNodes, maxWorkerNodes)) : min(nodeNames.count - 1, maxWorkerNodes)
         let boot = start - uptime
         let cluster = Cluster(seed: seed, start: boot)
         registerControllers(in: cluster)
         var builder = SandboxBuilder(cluster: cluster, boot: boot)
+        if let first = nodeNames.first {
+            builder.controlPlaneName = first
+            builder.workerNames = Array(nodeNames.dropFirst())
+        }
         builder.build(workers: workers)
         cluster.advance(to: start)
-        builder.refreshHeartbeats()
         cluster.settle()
         return cluster
     }
@@ -38,9 +43,13 @@ public enum Sandbox {
         cluster.register(GarbageCollectorController())
         cluster.register(PodGarbageCollector())
         cluster.register(Scheduler())
-        cluster.register(Kubelet())
+        let kubelet = Kubelet()
+        cluster.register(kubelet)
+        cluster.register(ticker: kubelet.heartbeat)
         cluster.register(EndpointsController())
         cluster.register(UnschedulableTaintController())
+        cluster.register(NodeLifecycleController())
+        cluster.register(TaintEvictionController())
         WorkloadControllers.register(in: cluster)
         cluster.register(ReplicaSetController())
         cluster.register(DeploymentController())
