@@ -33,6 +33,8 @@ public final class Kubelet: Controller {
     static let podType = ResourceRegistry.forKind("Pod") ?? ResourceType(kind: "Pod", plural: "pods")
 
     var agents: [String: NodeAgent] = [:]
+    /// Admitted pods waiting for the attach/detach controller to attach their volumes to the node.
+    var awaitingAttach: [String: PodRuntime] = [:]
     /// Node names in the order their machines joined.
     var machineOrder: [String] = []
     /// The node leases and status reports of the running kubelets.
@@ -116,6 +118,9 @@ public final class Kubelet: Controller {
             agent.hostIP = ip
             agent.setPodCIDR(node["spec"]["podCIDR"].string)
             agent.registration = node
+            if event.old?["status"]["volumesAttached"] != node["status"]["volumesAttached"] {
+                resumeAttached(on: node.name, in: cluster)
+            }
         } else {
             let agent = NodeAgent(name: node.name, hostIP: ip, podCIDR: node["spec"]["podCIDR"].string)
             // The kubelet came up a little before it registered its node.
@@ -147,6 +152,20 @@ public final class Kubelet: Controller {
         for key in (podsByNode[name] ?? []).sorted() {
             if let rt = runtimes.removeValue(forKey: key) { teardown(rt) }
             cluster.enqueue(self, key: key)
+        }
+    }
+
+    /// Pods on the node whose volumes are now attached go on to mount them.
+    private func resumeAttached(on node: String, in cluster: Cluster) {
+        for (key, rt) in awaitingAttach.sorted(by: { $0.key < $1.key }) where rt.node == node {
+            guard let pod = pod(of: rt, in: cluster), runtimes[key] === rt, rt.agent.running else {
+                awaitingAttach[key] = nil
+                continue
+            }
+            if volumesAttached(pod, node: node, in: cluster) {
+                awaitingAttach[key] = nil
+                mountVolumes(rt, pod: pod, in: cluster)
+            }
         }
     }
 

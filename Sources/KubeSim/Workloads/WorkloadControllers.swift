@@ -3,7 +3,8 @@ public enum WorkloadControllers {
     /// StatefulSet, persistent-volume binder/provisioner, pvc-protection and pv-protection, in
     /// the order they should be registered.
     public static func make() -> [Controller] {
-        [StatefulSetController(), PersistentVolumeController(), PVCProtectionController(), PVProtectionController()]
+        [StatefulSetController(), PersistentVolumeController(), PVCProtectionController(), PVProtectionController(),
+         AttachDetachController()]
     }
 
     /// Registers `make()` on `cluster`.
