@@ -32,6 +32,8 @@ fi
 ( cd Benchmarks/scripts && measure "kubelab run 100 sts x 100 replicas, --nodes 100, get pods -A" "../../$BIN" run scale-100x100.sh --nodes 100 )
 ( cd Benchmarks/scripts && measure "kubelab run the same with a claim per pod (10,000 PVCs/PVs)" "../../$BIN" run claims-100x100.sh --nodes 100 )
 ( cd Benchmarks/scripts && measure "kubelab run 10,000 nslookups + 10,000 exec cat" "../../$BIN" run dns-exec-10k.sh )
+( cd Benchmarks/scripts && measure "kubelab run drain of a node running 1,000 pods" "../../$BIN" run drain-1000.sh )
+( cd Benchmarks/scripts && measure "kubelab run 10 of 100 nodes lost, 5,000 pods evicted/re-created" "../../$BIN" run node-loss-100x5000.sh --nodes 100 )
 
 # Lessons: what lesson 01's checks (and the progress record) add to each command, and resuming the
 # lesson at its last step (its log replayed on a fresh cluster).

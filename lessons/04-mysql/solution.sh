@@ -41,8 +41,9 @@ kubectl get nodes
 kubectl get po mysql-0 -o wide
 answer b
 # step: evict
-kubectl delete pod mysql-0
-kubectl describe pod mysql-0
+kubectl drain k8s-node1 --ignore-daemonsets
+sleep 20
+kubectl get po mysql-0 -o wide
 # step: uncordon
 kubectl uncordon k8s-node1
 sleep 15
