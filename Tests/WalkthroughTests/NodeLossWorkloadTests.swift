@@ -23,7 +23,7 @@ import Testing
         sleep 5
         kubectl drain k8s-node2 --ignore-daemonsets
         kubectl drain nope
-        """)
+        """, seed: 2)
 
     static func out(_ command: String, _ occurrence: Int = 1) -> [String] {
         WalkthroughHarness.output(of: command, in: transcript, occurrence: occurrence)

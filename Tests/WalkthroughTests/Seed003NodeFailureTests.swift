@@ -41,7 +41,7 @@ import Testing
         kubectl get no
         vagrant halt node3
         vagrant status node1
-        """, seed: 4, nodeNames: names)
+        """, seed: 7, nodeNames: names)
 
     func out(_ command: String, _ occurrence: Int = 1) -> [String] {
         WalkthroughHarness.output(of: command, in: Self.transcript, occurrence: occurrence)

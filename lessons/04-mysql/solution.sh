@@ -35,16 +35,16 @@ answer b
 # step: where
 kubectl get po mysql-0 -o wide
 # step: cordon
-kubectl cordon k8s-node1
+kubectl cordon k8s-node2
 kubectl get nodes
 # step: cordon-question
 kubectl get po mysql-0 -o wide
 answer b
 # step: evict
-kubectl drain k8s-node1 --ignore-daemonsets
+kubectl drain k8s-node2 --ignore-daemonsets
 sleep 20
 kubectl get po mysql-0 -o wide
 # step: uncordon
-kubectl uncordon k8s-node1
+kubectl uncordon k8s-node2
 sleep 15
 kubectl get po mysql-0 -o wide

@@ -91,7 +91,6 @@ public final class Cluster {
         if settling { return }
         settling = true
         defer { settling = false }
-        for ticker in tickers where ticker.nextDue <= now { ticker.catchUp(in: self) }
         var syncs = 0
         while workHead < work.count {
             let item = work[workHead]
@@ -139,7 +138,14 @@ public final class Cluster {
             runWindow(startingAt: due, until: target)
         }
         now = max(now, target)
+        catchUpTickers()
         settle()
+    }
+
+    /// Lets periodic writes catch up to the clock (see `Ticker`): done where the clock stops for
+    /// someone to look, not at every instant in between.
+    public func catchUpTickers() {
+        for ticker in tickers where ticker.nextDue <= now { ticker.catchUp(in: self) }
     }
 
     /// How long controllers may lag behind the kubelets' timed events. Events falling in one
@@ -166,9 +172,11 @@ public final class Cluster {
         if done() { return true }
         while let due = timed.nextDue, due <= deadline {
             runWindow(startingAt: due, until: deadline)
+            catchUpTickers()
             if done() { return true }
         }
         now = deadline
+        catchUpTickers()
         settle()
         return done()
     }

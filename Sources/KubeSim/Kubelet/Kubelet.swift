@@ -136,6 +136,8 @@ public final class Kubelet: Controller {
     /// status is the node lifecycle controller's business.
     public func stopNode(_ name: String, in cluster: Cluster) {
         guard let agent = agents[name], agent.running else { return }
+        // Its renewals up to now are real; after this there are none.
+        heartbeat.catchUp(in: cluster)
         agent.running = false
         for key in podsByNode[name] ?? [] { runtimes[key]?.epoch += 1 }
     }

@@ -24,7 +24,14 @@ public final class NodeHeartbeat: Ticker {
         now < start ? start : start + (now - start) / period * period
     }
 
-    /// Asks for a catch-up at the next settle (a kubelet started or its node registered).
+    /// The latest lease renewal of a running kubelet, whether or not it has been written yet; nil
+    /// when the kubelet is not running (its last renewal is the one stored).
+    public func renewTime(of node: String, at now: Millis) -> Millis? {
+        guard let agent = kubelet.agents[node], agent.running else { return nil }
+        return Self.latestTick(start: agent.kubeletStartedAt, period: Self.renewInterval, now: now)
+    }
+
+    /// Asks for a catch-up at the next look (a kubelet started or its node registered).
     func wake(at time: Millis) { nextDue = min(nextDue, time) }
 
     public func catchUp(in cluster: Cluster) {
@@ -67,6 +74,12 @@ public final class NodeHeartbeat: Ticker {
             ],
             "spec": ["holderIdentity": .string(node.name), "leaseDurationSeconds": .int(Self.leaseDurationSeconds), "renewTime": stamp],
         ]
+        // The lease's uid comes from the node's, not from the cluster's generator, so that adding
+        // leases moved no other random value (names, IPs, placements) of an existing session.
+        let makeUID = cluster.store.makeUID
+        var generator = SeededGenerator(seed: node.uid.utf8.reduce(1_469_598_103_934_665_603) { ($0 ^ UInt64($1)) &* 1_099_511_628_211 })
+        cluster.store.makeUID = { generator.uuid() }
+        defer { cluster.store.makeUID = makeUID }
         _ = try? cluster.store.create(Self.leaseType, lease)
     }
 
@@ -85,5 +98,17 @@ public final class NodeHeartbeat: Ticker {
                 return c
             })
         }
+    }
+}
+
+extension Kubelet {
+    /// Gives each kubelet its own phase within the renewal period, as kubelets started at
+    /// different moments have (one draw per node, in name order).
+    func staggerHeartbeats(using rng: inout SeededGenerator) {
+        for name in agents.keys.sorted() {
+            let offset = Millis(rng.int(in: 5_000...55_000))
+            agents[name]?.kubeletStartedAt -= offset % NodeHeartbeat.renewInterval
+        }
+        heartbeat.wake(at: .min)
     }
 }

@@ -29,8 +29,12 @@ public enum Sandbox {
             builder.controlPlaneName = first
             builder.workerNames = Array(nodeNames.dropFirst())
         }
+        let lifecycle = cluster.controller(NodeLifecycleController.self)
+        lifecycle?.isDormant = true
         builder.build(workers: workers)
         cluster.advance(to: start)
+        cluster.controller(Kubelet.self)?.staggerHeartbeats(using: &cluster.rng)
+        lifecycle?.wake(in: cluster)
         cluster.settle()
         return cluster
     }
@@ -50,6 +54,7 @@ public enum Sandbox {
         cluster.register(UnschedulableTaintController())
         cluster.register(NodeLifecycleController())
         cluster.register(TaintEvictionController())
+        cluster.register(DisruptionController())
         WorkloadControllers.register(in: cluster)
         cluster.register(ReplicaSetController())
         cluster.register(DeploymentController())

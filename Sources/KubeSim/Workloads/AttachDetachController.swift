@@ -32,6 +32,12 @@ public final class AttachDetachController: Controller {
         !pv["spec"]["accessModes"].items.contains { $0.string == "ReadWriteMany" || $0.string == "ReadOnlyMany" }
     }
 
+    /// The pod a `namespace/name` key names.
+    static func pod(_ key: String, in cluster: Cluster) -> JSONValue? {
+        guard let slash = key.firstIndex(of: "/") else { return nil }
+        return cluster.store.get(podType, namespace: String(key[..<slash]), name: String(key[key.index(after: slash)...]))
+    }
+
     private var attached: [String: String] = [:]
     private var busy: Set<String> = []
     private var detachRequested: [String: Millis] = [:]
@@ -76,10 +82,7 @@ public final class AttachDetachController: Controller {
             if let node = attached.removeValue(forKey: volume) { writeAttached(node, in: cluster) }
             return
         }
-        let pods = (podsByVolume[volume] ?? []).sorted().compactMap { key -> JSONValue? in
-            guard let slash = key.firstIndex(of: "/") else { return nil }
-            return cluster.store.get(Self.podType, namespace: String(key[..<slash]), name: String(key[key.index(after: slash)...]))
-        }.filter { !PodConditions.isTerminal($0) }
+        let pods = (podsByVolume[volume] ?? []).sorted().compactMap { Self.pod($0, in: cluster) }.filter { !PodConditions.isTerminal($0) }
         let wanted = pods.compactMap { $0["spec"]["nodeName"].string }
         if busy.contains(volume) {
             if let node = attached[volume], Self.isExclusive(pv) {
@@ -121,10 +124,7 @@ public final class AttachDetachController: Controller {
             self.attached[volume] = node
             self.writeAttached(node, in: cluster)
             for key in (self.podsByVolume[volume] ?? []).sorted() {
-                guard let slash = key.firstIndex(of: "/"),
-                    let pod = cluster.store.get(Self.podType, namespace: String(key[..<slash]), name: String(key[key.index(after: slash)...])),
-                    pod["spec"]["nodeName"].string == node
-                else { continue }
+                guard let pod = Self.pod(key, in: cluster), pod["spec"]["nodeName"].string == node else { continue }
                 cluster.recordEvent(for: pod, type: "Normal", reason: "SuccessfulAttachVolume",
                                     message: "AttachVolume.Attach succeeded for volume \"\(volume)\"", source: self.name)
             }
@@ -145,9 +145,7 @@ public final class AttachDetachController: Controller {
             guard let self else { return }
             self.busy.remove(volume)
             let stillWanted = (self.podsByVolume[volume] ?? []).contains { key in
-                guard let slash = key.firstIndex(of: "/"),
-                    let pod = cluster.store.get(Self.podType, namespace: String(key[..<slash]), name: String(key[key.index(after: slash)...]))
-                else { return false }
+                guard let pod = Self.pod(key, in: cluster) else { return false }
                 return pod["spec"]["nodeName"].string == node && !PodConditions.isTerminal(pod)
             }
             if !stillWanted, self.attached[volume] == node {

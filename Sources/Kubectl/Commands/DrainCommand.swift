@@ -45,7 +45,8 @@ struct DrainCommand: KubectlCommand {
         if call.flags.isSet("delete-local-data") {
             call.err("Flag --delete-local-data has been deprecated, This option is deprecated and will be deleted. Use --delete-emptydir-data.\n")
         }
-        let targets = try NodeCordoning.targets(call, verb: "drain")
+        // kubectl's Complete: usage, dry run and pod selector are checked before any node is looked up.
+        if call.args.isEmpty && !call.flags.isSet("selector") { _ = try NodeCordoning.targets(call, verb: "drain") }
         let dryRun = try DryRun.parse(call.flags.string("dry-run"))
         var podSelector = LabelSelector()
         if !call.flags.string("pod-selector").isEmpty {
@@ -54,6 +55,7 @@ struct DrainCommand: KubectlCommand {
             }
             podSelector = parsed
         }
+        let targets = try NodeCordoning.targets(call, verb: "drain")
         let filters = DrainFilters(force: call.flags.bool("force"), ignoreDaemonSets: call.flags.bool("ignore-daemonsets"),
                                    deleteEmptyDirData: call.flags.bool("delete-emptydir-data") || call.flags.bool("delete-local-data"))
         let grace = call.flags.int("grace-period") ?? -1
@@ -63,7 +65,9 @@ struct DrainCommand: KubectlCommand {
         var fatal: [String] = []
         var remaining: [String] = []
         for node in targets {
-            if let error = drain(node.name, filters: filters, podSelector: podSelector, eviction: eviction, call: call) {
+            let result = drain(node.name, filters: filters, podSelector: podSelector, eviction: eviction, call: call)
+            if result == .stopped { return 1 }
+            if case .failed(let error) = result {
                 call.err("error: unable to drain node \"\(node.name)\" due to error: \(error), continuing command...\n")
                 fatal.append(error)
                 remaining.append(node.name)
@@ -77,9 +81,17 @@ struct DrainCommand: KubectlCommand {
         return 1
     }
 
-    /// One node's pods, evicted; the error kubectl reports for the node, or nil when it drained.
+    enum NodeResult: Equatable {
+        case drained
+        /// The error kubectl reports for the node.
+        case failed(String)
+        /// kubelab stopped waiting (and said so).
+        case stopped
+    }
+
+    /// One node's pods, evicted.
     private func drain(_ node: String, filters: DrainFilters, podSelector: LabelSelector, eviction: DrainEviction,
-                       call: Invocation) -> String?
+                       call: Invocation) -> NodeResult
     {
         let list = { () -> (delete: [JSONValue], warnings: String, errors: [String]) in
             let onNode = call.store.list(Self.pods, namespace: nil).filter {
@@ -88,16 +100,20 @@ struct DrainCommand: KubectlCommand {
             return filters.plan(onNode, in: call.store)
         }
         let plan = list()
-        if !plan.errors.isEmpty { return Self.aggregate(plan.errors) }
+        if !plan.errors.isEmpty { return .failed(Self.aggregate(plan.errors)) }
         if !plan.warnings.isEmpty { call.err("Warning: \(plan.warnings)\n") }
-        let errors = eviction.run(plan.delete, call: call)
-        if errors.isEmpty { return nil }
+        let errors: [String]
+        switch eviction.run(plan.delete, call: call) {
+        case .done: return .drained
+        case .stopped: return .stopped
+        case .failed(let e): errors = e
+        }
         let error = Self.aggregate(errors)
         let left = list().delete
         if !left.isEmpty {
             call.err("There are pending pods in node \"\(node)\" when an error occurred: \(error)\n" + left.map { "pod/\($0.name)\n" }.joined())
         }
-        return error
+        return .failed(error)
     }
 
     /// Go's utilerrors aggregate: one message alone, several in brackets.

@@ -22,15 +22,22 @@ struct DrainEviction {
         var nextPoll: Millis?
     }
 
-    /// Aggregated errors in kubectl's words (empty when every pod went).
-    func run(_ podsToGo: [JSONValue], call: Invocation) -> [String] {
+    enum Outcome: Equatable {
+        /// Every pod went.
+        case done
+        /// kubectl's errors, to aggregate.
+        case failed([String])
+        /// kubelab stopped a wait kubectl would go on with (its note is printed).
+        case stopped
+    }
+
+    func run(_ podsToGo: [JSONValue], call: Invocation) -> Outcome {
         if dryRun == .client {
             for pod in podsToGo { call.out("evicting pod \(pod.namespace ?? "default")/\(pod.name) (dry run)\n") }
-            return []
+            return .done
         }
         let start = call.cluster.now
-        let wanted = timeout > 0 ? timeout : DeletionWait.week
-        let limit = WaitLimit.bounded(wanted)
+        let limit = WaitLimit.bounded(DeletionWait.week)
         let scripted = call.io.terminal?.mode != .interactive
         var lastChange = call.cluster.now
         let token = call.store.watch({ $0.kind != "Event" }) { _ in lastChange = call.cluster.now }
@@ -45,7 +52,7 @@ struct DrainEviction {
                     try call.cluster.api.delete(ref(pod), gracePeriodSeconds: gracePeriodSeconds)
                 } catch where error.reason == .notFound {
                 } catch {
-                    return [error.message]
+                    return .failed([error.message])
                 }
                 pending.append(Pending(pod: pod, nextAttempt: nil, nextPoll: start))
             }
@@ -96,21 +103,22 @@ struct DrainEviction {
             }
             pending = still
             if pending.isEmpty { break }
-            if call.cluster.now - start >= limit {
+            if timeout == 0 && call.cluster.now - start >= limit {
                 call.err(WaitLimit.message(verb: "drain"))
-                break
+                return .stopped
             }
             if timeout == 0 && scripted && call.cluster.now - lastChange >= DeletionWait.scriptQuietPeriod {
                 call.err(pending.map { DeletionWait.stillWaitingNote(ref($0.pod), call: call) }.joined())
-                break
+                return .stopped
             }
             let next = pending.compactMap { $0.nextAttempt ?? $0.nextPoll }.min() ?? now + Self.pollInterval
             var step = max(1, next - now)
             if timeout > 0 { step = min(step, max(1, start + timeout - now)) }
-            guard call.kubectl.wait(step) else { break }
+            guard call.kubectl.wait(step) else { return .stopped }
         }
+        if errors.isEmpty { return .done }
         // Deletion reports every error as one; a single wait timeout stands for all of them.
-        return useEviction ? errors : Array(Set(errors)).sorted()
+        return .failed(useEviction ? errors : Array(Set(errors)).sorted())
     }
 
     private func ref(_ pod: JSONValue) -> ObjectRef { ObjectRef(Self.pods, namespace: pod.namespace ?? "default", name: pod.name) }

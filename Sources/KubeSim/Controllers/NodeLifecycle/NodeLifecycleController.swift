@@ -17,12 +17,29 @@ public final class NodeLifecycleController: Controller {
     static let monitorKey = "\u{0}monitor"
 
     private var armedAt: Millis?
+    /// Nodes in the monitor, by name (kept from Node events so a pass reads no objects while
+    /// every kubelet keeps renewing).
+    private var known: Set<String> = []
+    /// While set, the monitor arms no timer: the sandbox fast-forwards its twelve days of healthy
+    /// uptime without a check every 50 s, then wakes the monitor at the session's start.
+    var isDormant = false
 
     public init() {}
 
+    /// Ends dormancy and checks every node now.
+    func wake(in cluster: Cluster) {
+        isDormant = false
+        cluster.enqueue(self, key: Self.monitorKey)
+    }
+
     public func keys(for event: WatchEvent, in cluster: Cluster) -> [String] {
-        guard event.resource.kind == "Node", event.kind != .deleted else { return [] }
+        guard event.resource.kind == "Node" else { return [] }
+        guard event.kind != .deleted else {
+            known.remove(event.object.name)
+            return []
+        }
         let node = event.object
+        known.insert(node.name)
         let oldReady = event.old.flatMap(NodeHealth.readyStatus)
         // New nodes join the monitor; a changed Ready condition or stray taints need a pass.
         if event.kind == .added || oldReady != NodeHealth.readyStatus(node)
@@ -47,31 +64,33 @@ public final class NodeLifecycleController: Controller {
         }
     }
 
-    /// The lease's last renewal, or the node's creation when it has none yet.
-    private func lastRenewal(of node: JSONValue, in cluster: Cluster) -> Millis {
-        let lease = cluster.store.get(Self.leaseType, namespace: NodeHeartbeat.leaseNamespace, name: node.name)
-        return lease?["spec"]["renewTime"].string.flatMap(Timestamp.parse)
-            ?? node.creationTimestamp.flatMap(Timestamp.parse) ?? cluster.now
+    /// The lease's last renewal: a running kubelet's latest one (written or not yet, see `Ticker`),
+    /// else the stored one, else the node's creation.
+    private func lastRenewal(of name: String, heartbeat: NodeHeartbeat?, in cluster: Cluster) -> Millis? {
+        if let pending = heartbeat?.renewTime(of: name, at: cluster.now) { return pending }
+        let lease = cluster.store.get(Self.leaseType, namespace: NodeHeartbeat.leaseNamespace, name: name)
+        if let renewed = lease?["spec"]["renewTime"].string.flatMap(Timestamp.parse) { return renewed }
+        return cluster.store.get(Self.nodeType, namespace: nil, name: name)?.creationTimestamp.flatMap(Timestamp.parse)
     }
 
     /// `monitorNodeHealth`: marks the nodes whose grace period ran out and re-arms for the rest.
     private func monitor(in cluster: Cluster) {
         armedAt = nil
         var next = Millis.max
-        for node in cluster.store.list(Self.nodeType) {
-            let deadline = NodeHealth.observed(lastRenewal(of: node, in: cluster)) + NodeHealth.gracePeriod
-            let ready = NodeHealth.readyStatus(node)
-            if cluster.now >= deadline {
-                if ready != "Unknown" { markLost(node, in: cluster) }
-            } else {
+        let heartbeat = cluster.controller(Kubelet.self)?.heartbeat
+        for name in known.sorted() {
+            let deadline = NodeHealth.observed(lastRenewal(of: name, heartbeat: heartbeat, in: cluster) ?? cluster.now) + NodeHealth.gracePeriod
+            if cluster.now < deadline {
                 next = min(next, deadline)
+            } else if let node = cluster.store.get(Self.nodeType, namespace: nil, name: name), NodeHealth.readyStatus(node) != "Unknown" {
+                markLost(node, in: cluster)
             }
         }
         arm(at: next, in: cluster)
     }
 
     private func arm(at time: Millis, in cluster: Cluster) {
-        guard time != .max, armedAt.map({ time < $0 }) ?? true else { return }
+        guard !isDormant, time != .max, armedAt.map({ time < $0 }) ?? true else { return }
         armedAt = time
         cluster.schedule(at: time) { [weak self, unowned cluster] in
             guard let self, self.armedAt == time else { return }

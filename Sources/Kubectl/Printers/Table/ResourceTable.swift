@@ -47,6 +47,7 @@ public struct ResourceTable: Sendable {
         case "Event": return ClusterTables.event
         case "RoleBinding", "ClusterRoleBinding": return ClusterTables.roleBinding
         case "PodDisruptionBudget": return ClusterTables.podDisruptionBudget
+        case "Lease": return ClusterTables.lease
         case "ResourceQuota": return ClusterTables.resourceQuota
         case "LimitRange", "PodTemplate": return ClusterTables.createdAt
         case "ComponentStatus": return ClusterTables.componentStatus
