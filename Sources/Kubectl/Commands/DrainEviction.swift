@@ -40,7 +40,7 @@ struct DrainEviction {
         let limit = WaitLimit.bounded(DeletionWait.week)
         let scripted = call.io.terminal?.mode != .interactive
         var lastChange = call.cluster.now
-        let token = call.store.watch({ $0.kind != "Event" }) { _ in lastChange = call.cluster.now }
+        let token = call.store.watch({ $0.kind != "Event" }) { event in if !event.isHeartbeat { lastChange = call.cluster.now } }
         defer { call.store.unwatch(token) }
         var errors: [String] = []
         var pending: [Pending] = []
