@@ -48,3 +48,16 @@ kubectl get po mysql-0 -o wide
 kubectl uncordon k8s-node2
 sleep 15
 kubectl get po mysql-0 -o wide
+# step: node-down
+kubectl get po mysql-0 -o wide
+vagrant halt k8s-node1
+sleep 360
+kubectl get no
+kubectl get po -o wide
+# step: delete-node
+kubectl delete node k8s-node1
+sleep 480
+kubectl get po -o wide
+# step: node-back
+vagrant up k8s-node1
+kubectl get no
