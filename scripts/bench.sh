@@ -32,6 +32,10 @@ fi
 ( cd Benchmarks/scripts && measure "kubelab run 100 sts x 100 replicas, --nodes 100, get pods -A" "../../$BIN" run scale-100x100.sh --nodes 100 )
 ( cd Benchmarks/scripts && measure "kubelab run the same with a claim per pod (10,000 PVCs/PVs)" "../../$BIN" run claims-100x100.sh --nodes 100 )
 ( cd Benchmarks/scripts && measure "kubelab run 10,000 nslookups + 10,000 exec cat" "../../$BIN" run dns-exec-10k.sh )
+# A rolling update of a 500-replica StatefulSet: the update alone is the second line minus the first.
+( cd Benchmarks/scripts && measure "kubelab run 500-replica StatefulSet created (baseline)" "../../$BIN" run rolling-500-create.sh --nodes 5 )
+( cd Benchmarks/scripts && measure "kubelab run the same, then rolled to a new image" "../../$BIN" run rolling-500.sh --nodes 5 )
+( cd Benchmarks/scripts && measure "kubelab run a DaemonSet rolling its image over --nodes 100" "../../$BIN" run ds-rolling-100.sh --nodes 100 )
 ( cd Benchmarks/scripts && measure "kubelab run drain of a node running 1,000 pods" "../../$BIN" run drain-1000.sh )
 ( cd Benchmarks/scripts && measure "kubelab run 10 of 100 nodes lost, 5,000 pods evicted/re-created" "../../$BIN" run node-loss-100x5000.sh --nodes 100 )
 

@@ -7,7 +7,7 @@ import Testing
                                ["containers": "x", "template": [], "ports": [[:]], "selector": 3, "replicas": .double(.infinity)],
                                ["template": ["spec": ["containers": [["name": 1, "ports": [["containerPort": "http"]]]], "volumes": [7]]]]]
     var outcomes = 0
-    for type in ResourceRegistry.all where SchemaRegistry.schema(forKind: type.kind) != nil {
+    for type in ResourceRegistry.all where KindRegistry.descriptor(forKind: type.kind)?.schema != nil {
         for shape in shapes {
             for key in ["spec", "metadata", "status", "data", "rules"] {
                 var obj: JSONValue = ["apiVersion": .string(type.apiVersion), "kind": .string(type.kind), "metadata": ["name": "x"]]

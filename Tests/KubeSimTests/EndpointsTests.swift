@@ -5,22 +5,7 @@ import Testing
 @Suite struct EndpointsTests {
     @Test func headlessServiceListsHostnamesOnceReady() throws {
         let cluster = Sandbox.make(seed: 21, workerNodes: 2)
-        let svc = try Sim.create(cluster, """
-            apiVersion: v1
-            kind: Service
-            metadata:
-              name: nginx
-              labels:
-                app: nginx
-            spec:
-              clusterIP: None
-              selector:
-                app: nginx
-              ports:
-              - port: 80
-                name: web
-                targetPort: web
-            """)
+        let svc = try Sim.create(cluster, Sim.headlessNginxService)
         #expect(svc["spec"]["clusterIPs"] == ["None"])
         for i in 0..<2 {
             try Sim.create(cluster, Sim.nginxPod("web-\(i)", labels: "app: nginx", extra: "  hostname: web-\(i)\n  subdomain: nginx"))

@@ -24,6 +24,24 @@ enum Sim {
             .map { "\($0["reason"].string ?? "") \($0["message"].string ?? "")" }
     }
 
+    /// The StatefulSet tutorials' headless `nginx` Service, selecting `app: nginx` on the named port `web`.
+    static let headlessNginxService = """
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: nginx
+          labels:
+            app: nginx
+        spec:
+          clusterIP: None
+          selector:
+            app: nginx
+          ports:
+          - port: 80
+            name: web
+            targetPort: web
+        """
+
     static func condition(_ pod: JSONValue?, _ type: String) -> String? {
         pod?["status"]["conditions"].items.first { $0["type"].string == type }?["status"].string
     }

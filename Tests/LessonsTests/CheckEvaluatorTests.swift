@@ -63,6 +63,25 @@ import Testing
         #expect(try QueryWords.split(#"get "a b" c\ d ''"#) == ["get", "a b", "c d", ""])
         #expect(throws: QueryWords.UnclosedQuote.self) { try QueryWords.split("get 'x") }
     }
+
+    /// A pattern is compiled once per cache, once for each anchoring: with line anchors `^b$`
+    /// finds the second line of an output, without them it must match the text as a whole.
+    @Test func checkPatternsKeepEachAnchoringApart() throws {
+        let patterns = CheckPatterns()
+        let lines = try #require(patterns.regex("^b$", anchorsMatchLineEndings: true))
+        let whole = try #require(patterns.regex("^b$"))
+        #expect((try lines.firstMatch(in: "a\nb")) != nil)
+        #expect((try whole.firstMatch(in: "a\nb")) == nil)
+        #expect(patterns.regex("(") == nil)
+        #expect(patterns.regex("(") == nil)
+        // Shared by two contexts, the patterns give each the verdict it would get alone.
+        let seen = StepCheck.seen(expect: Expectation(matches: "^b$"))
+        #expect(outcome(seen, CheckContext(lab: lab(), lastOutput: "a\nb\n", patterns: patterns)) == .pass)
+        #expect(outcome(.typed(pattern: "^b$"), CheckContext(lab: lab(), typedLines: ["a b"], patterns: patterns))
+            == .fail("no line typed in this step matches /^b$/"))
+        #expect(outcome(.typed(pattern: "("), CheckContext(lab: lab(), typedLines: ["("], patterns: patterns))
+            == .fail("'(' is not a regular expression"))
+    }
 }
 
 @Suite struct StateQueryCacheTests {

@@ -71,6 +71,21 @@ import Testing
         #expect(run.events.contains(.stepPassed(index: 0, points: 8)))
     }
 
+    /// After a hint or a failed check, the learner also sees what the cluster is waiting for.
+    @Test func hintsAndChecksSayWhatTheClusterWaitsFor() throws {
+        let run = LessonFixtures.Run(try LessonFixtures.webLesson())
+        run.type("kubectl apply -f web.yaml", "kubectl scale sts web --replicas=3", "hint")
+        #expect(run.events.last == .noMoreHints(index: 1))
+        run.type("check")
+        #expect(run.events.last == .clusterWaits(["web-1 waits: web-0 is Pending"]))
+        // Once web-0 is Ready, the next reason is about web-1.
+        for _ in 0..<30 where run.events.last == .clusterWaits(["web-1 waits: web-0 is Pending"]) { run.type("sleep 1", "check") }
+        #expect(run.events.last == .clusterWaits(["web-2 waits: web-1 is Pending"]))
+        let text = LessonMessages.render(.clusterWaits(["web-2 waits: web-1 is Pending"]), lesson: run.session.lesson,
+                                         progress: run.session.progress, language: .korean).text
+        #expect(text == "클러스터가 아직 진행 중입니다:\n  web-2 waits: web-1 is Pending\n")
+    }
+
     @Test func skipCheckProgressAndMistakesSayWhatHappened() throws {
         let run = LessonFixtures.Run(try LessonFixtures.webLesson())
         run.type("check")
@@ -142,5 +157,29 @@ import Testing
         second.type("kubectl exec visit-cnt-stfs-0 -- cat /var/data/count")
         #expect(second.printed.hasSuffix("1\n"))
         #expect(second.events.first == .introduced(resumedAtStep: first.current))
+    }
+
+    /// Grading makes a session and replays a transcript on it at once: the starting cluster is
+    /// built for the replay only, not also for the session's creation.
+    @Test func aReplayStraightAfterCreationBuildsOneStartingCluster() throws {
+        let lesson = try LessonFixtures.webLesson()
+        let recorded = LessonFixtures.Run(lesson).type("kubectl apply -f web.yaml", "kubectl scale sts web --replicas=3", "sleep 60")
+        let session = LessonSession(lesson: lesson, language: .english, mode: .script, out: { _ in }, err: { _ in })
+        #expect(session.startsBuilt == 0)
+        session.rebuild(from: recorded.session.log.records)
+        #expect(session.startsBuilt == 1)
+        #expect(session.progress == recorded.session.progress)
+        #expect(session.progress.isComplete)
+    }
+
+    /// A replay never starts from a cluster something already ran commands on, even when that
+    /// was the session's own first cluster reached through `driver`.
+    @Test func aReplayStartsFromAnUntouchedCluster() throws {
+        let session = LessonSession(lesson: try LessonFixtures.webLesson(), language: .english, mode: .script, out: { _ in }, err: { _ in })
+        session.driver.handle(.line("kubectl apply -f web.yaml"))
+        #expect(session.lab.cluster.store.list(ResourceRegistry.forKind("StatefulSet")!, namespace: "default").count == 1)
+        session.rebuild(from: [])
+        #expect(session.startsBuilt == 2)
+        #expect(session.lab.cluster.store.list(ResourceRegistry.forKind("StatefulSet")!, namespace: "default").isEmpty)
     }
 }

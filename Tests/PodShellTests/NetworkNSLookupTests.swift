@@ -109,12 +109,10 @@ import Testing
         let f = try NetworkFixture()
         let sh = f.shell(tools: ["nslookup": NetworkCommands.nslookup(.busyboxLegacy, f.network)])
         sh.limits.maxLoopIterations = 20_000
-        let clock = ContinuousClock()
         var result = ShellRunResult(status: 0, stdout: "", stderr: "")
-        let elapsed = clock.measure {
+        do {
             result = sh.capture("i=0; while [ $i -lt 10000 ]; do nslookup web-0.nginx >/dev/null; i=$((i+1)); done; echo $i")
         }
         #expect(result.stdout == "10000\n")
-        #expect(elapsed < .seconds(20))
     }
 }

@@ -113,6 +113,10 @@ import Testing
         let one = ClassGrader.grade(ClassGrader.inputs(files), lesson: lesson, workers: 1)
         let many = ClassGrader.grade(ClassGrader.inputs(files.reversed()), lesson: lesson, workers: 4)
         #expect(one == many)
+        // One worker grades them all with one set of compiled check patterns: the same grades as
+        // each transcript graded on its own.
+        let alone = files.sorted().map { Grader.grade(file: $0, shownAs: $0, lesson: lesson) }
+        #expect(one == alone)
     }
 
     @Test func shardsMergeIntoTheWholeClass() throws {

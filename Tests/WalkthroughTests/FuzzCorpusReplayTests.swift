@@ -28,11 +28,9 @@ import Testing
     func replay(_ folder: String, _ name: String) throws {
         let files = WalkthroughHarness.files(in: "fuzz/\(folder)")
         let script = try #require(files[name])
-        let start = Date()
         let transcript = WalkthroughHarness.run(folder: "files", script: script)
         let firstLine = String(script.prefix { $0 != "\n" })
+        // The run reaches the end (budgets end runaway inputs; speed is the benchmarks' business).
         #expect(transcript.hasPrefix("$ " + firstLine), "\(name)")
-        // Budgets end runaway inputs quickly even in a debug build.
-        #expect(Date().timeIntervalSince(start) < 20, "\(name)")
     }
 }

@@ -39,3 +39,20 @@ sudo kubectl exec -it sample-statefuleset-0 -- ls /var/data
 sudo kubectl exec -it sample-statefuleset-1 -- ls /var/data
 # step: rebind-question
 answer b
+# step: rolling-update
+grep -n image: statefulset*.yaml
+sudo kubectl apply -f statefulset-v2.yaml
+sudo kubectl get pod -w
+# step: update-order-question
+answer b
+# step: partition
+sudo kubectl apply -f statefulset-partition.yaml
+sleep 30
+sudo kubectl get pod -o custom-columns=NAME:.metadata.name,IMAGE:.spec.containers[0].image
+# step: on-delete
+sudo kubectl apply -f statefulset-ondelete.yaml
+sleep 10
+sudo kubectl get pod -o custom-columns=NAME:.metadata.name,IMAGE:.spec.containers[0].image
+sudo kubectl delete pod sample-statefuleset-1
+sleep 30
+sudo kubectl get pod -o custom-columns=NAME:.metadata.name,IMAGE:.spec.containers[0].image

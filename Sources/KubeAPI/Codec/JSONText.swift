@@ -17,6 +17,13 @@ public enum JSONText {
         return out + "\n"
     }
 
+    /// `json.Marshal` of a Go struct: compact, fields in the order they were written.
+    public static func compactInFieldOrder(_ value: JSONValue) -> String {
+        var out = ""
+        write(value, into: &out, indent: 0, pretty: false, sortKeys: false)
+        return out
+    }
+
     /// `json.Marshal(v)`: compact, as jsonpath prints maps and arrays.
     public static func compact(_ value: JSONValue) -> String {
         var out = ""

@@ -10,6 +10,7 @@ public struct APIError: Error, Equatable, Sendable {
         case methodNotAllowed = "MethodNotAllowed"
         case internalError = "InternalError"
         case tooManyRequests = "TooManyRequests"
+        case unsupportedMediaType = "UnsupportedMediaType"
     }
 
     public var reason: Reason
@@ -19,6 +20,9 @@ public struct APIError: Error, Equatable, Sendable {
     public var invalidKind: String?
     public var invalidName: String?
     public var causes: [FieldError] = []
+    /// An Invalid (422) answer that names no object (`NewGenericServerResponse`), which kubectl
+    /// prints as `The request is invalid: <message>`.
+    public var namesNoObject = false
 
     public init(_ reason: Reason, _ message: String) {
         self.reason = reason
@@ -46,12 +50,20 @@ public struct APIError: Error, Equatable, Sendable {
         return e
     }
 
+    /// The 422 a request body gets when it cannot be applied at all, such as a JSON patch whose
+    /// path is missing from the object.
+    public static func requestRejected() -> APIError {
+        var e = APIError(.invalid, "the server rejected our request due to an error in our request")
+        e.namesNoObject = true
+        return e
+    }
+
     /// The Status message as the server sends it, which is what a Go client's `err.Error()` gives
     /// (controllers put it in events): Invalid errors read `StatefulSet.apps "web" is invalid: ...`,
     /// the group-qualified kind without kubectl's leading "The ".
     public var statusMessage: String {
         guard reason == .invalid, let kind = invalidKind else { return message }
-        let apiGroup = ResourceRegistry.all.first { $0.kind == kind }?.group ?? ""
+        let apiGroup = KindRegistry.descriptor(forKind: kind)?.resource.group ?? ""
         let qualified = apiGroup.isEmpty ? kind : kind + "." + apiGroup
         return message.replacingOccurrences(of: "The \(kind) \"", with: "\(qualified) \"")
     }
@@ -67,6 +79,7 @@ public struct APIError: Error, Equatable, Sendable {
             if causes.isEmpty { return "The \(kind) \(GoFormat.quoted(name)) is invalid" }
             return prefix + "\n" + causes.map { "* \($0.description)" }.joined(separator: "\n")
         }
+        if reason == .invalid && namesNoObject { return "The request is invalid: \(message)" }
         return "Error from server (\(reason.rawValue)): \(message)"
     }
 

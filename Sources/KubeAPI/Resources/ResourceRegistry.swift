@@ -1,38 +1,7 @@
 /// The resource types this API server knows, and how kubectl names resolve to them.
 public enum ResourceRegistry {
-    public static let all: [ResourceType] = [
-        ResourceType(kind: "Binding", plural: "bindings"),
-        ResourceType(kind: "ComponentStatus", plural: "componentstatuses", shortNames: ["cs"], namespaced: false),
-        ResourceType(kind: "ConfigMap", plural: "configmaps", shortNames: ["cm"]),
-        ResourceType(kind: "Endpoints", plural: "endpoints", shortNames: ["ep"]),
-        ResourceType(kind: "Event", plural: "events", shortNames: ["ev"]),
-        ResourceType(kind: "LimitRange", plural: "limitranges", shortNames: ["limits"]),
-        ResourceType(kind: "Namespace", plural: "namespaces", shortNames: ["ns"], namespaced: false),
-        ResourceType(kind: "Node", plural: "nodes", shortNames: ["no"], namespaced: false),
-        ResourceType(kind: "PersistentVolumeClaim", plural: "persistentvolumeclaims", shortNames: ["pvc"]),
-        ResourceType(kind: "PersistentVolume", plural: "persistentvolumes", shortNames: ["pv"], namespaced: false),
-        ResourceType(kind: "Pod", plural: "pods", shortNames: ["po"], categories: ["all"]),
-        ResourceType(kind: "PodTemplate", plural: "podtemplates"),
-        ResourceType(kind: "ReplicationController", plural: "replicationcontrollers", shortNames: ["rc"], categories: ["all"]),
-        ResourceType(kind: "ResourceQuota", plural: "resourcequotas", shortNames: ["quota"]),
-        ResourceType(kind: "Secret", plural: "secrets"),
-        ResourceType(kind: "ServiceAccount", plural: "serviceaccounts", shortNames: ["sa"]),
-        ResourceType(kind: "Service", plural: "services", shortNames: ["svc"], categories: ["all"]),
-        ResourceType(kind: "ControllerRevision", plural: "controllerrevisions", group: "apps"),
-        ResourceType(kind: "DaemonSet", plural: "daemonsets", shortNames: ["ds"], group: "apps", categories: ["all"]),
-        ResourceType(kind: "Deployment", plural: "deployments", shortNames: ["deploy"], group: "apps", categories: ["all"]),
-        ResourceType(kind: "ReplicaSet", plural: "replicasets", shortNames: ["rs"], group: "apps", categories: ["all"]),
-        ResourceType(kind: "StatefulSet", plural: "statefulsets", shortNames: ["sts"], group: "apps", categories: ["all"]),
-        ResourceType(kind: "CronJob", plural: "cronjobs", shortNames: ["cj"], group: "batch", categories: ["all"]),
-        ResourceType(kind: "Job", plural: "jobs", group: "batch", categories: ["all"]),
-        ResourceType(kind: "Lease", plural: "leases", group: "coordination.k8s.io"),
-        ResourceType(kind: "PodDisruptionBudget", plural: "poddisruptionbudgets", shortNames: ["pdb"], group: "policy"),
-        ResourceType(kind: "ClusterRoleBinding", plural: "clusterrolebindings", group: "rbac.authorization.k8s.io", namespaced: false),
-        ResourceType(kind: "ClusterRole", plural: "clusterroles", group: "rbac.authorization.k8s.io", namespaced: false),
-        ResourceType(kind: "RoleBinding", plural: "rolebindings", group: "rbac.authorization.k8s.io"),
-        ResourceType(kind: "Role", plural: "roles", group: "rbac.authorization.k8s.io"),
-        ResourceType(kind: "StorageClass", plural: "storageclasses", shortNames: ["sc"], group: "storage.k8s.io", namespaced: false),
-    ]
+    /// Every served type, from the kinds' descriptors (see `KindRegistry`).
+    public static let all: [ResourceType] = KindRegistry.all.map(\.resource)
 
     /// Group/versions that once served these kinds and were removed; the server answers
     /// "no matches for kind" for them (apps/v1beta1 and v1beta2 went in 1.16, batch/v1beta1 in 1.25).

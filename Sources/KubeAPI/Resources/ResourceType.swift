@@ -10,9 +10,21 @@ public struct ResourceType: Hashable, Sendable {
     public let namespaced: Bool
     /// Resource categories, e.g. "all" for `kubectl get all`.
     public let categories: [String]
+    /// Whether and how the registry strategy keeps `metadata.generation`.
+    public let generation: GenerationPolicy
+
+    /// How a kind's `metadata.generation` counts changes.
+    public enum GenerationPolicy: Hashable, Sendable {
+        /// No generation: pods (before 1.33), services, claims, volumes, nodes and namespaces.
+        case none
+        /// Set to 1 on create, bumped when the spec changes.
+        case spec
+        /// Also bumped when annotations change (the Deployment strategy: rollback annotations count).
+        case specAndAnnotations
+    }
 
     public init(kind: String, plural: String, shortNames: [String] = [], group: String = "", version: String = "v1",
-                namespaced: Bool = true, categories: [String] = [])
+                namespaced: Bool = true, categories: [String] = [], generation: GenerationPolicy = .none)
     {
         self.kind = kind
         self.plural = plural
@@ -22,21 +34,15 @@ public struct ResourceType: Hashable, Sendable {
         self.version = version
         self.namespaced = namespaced
         self.categories = categories
+        self.generation = generation
     }
 
     /// `apps/v1`, or `v1` for the core group.
     public var apiVersion: String { group.isEmpty ? version : "\(group)/\(version)" }
     /// `statefulsets.apps`, or `pods`: the qualified resource named in API errors.
     public var qualifiedPlural: String { group.isEmpty ? plural : "\(plural).\(group)" }
-    /// Whether the API server keeps `metadata.generation`: its registry strategy sets 1 on create and
-    /// counts spec changes. Pods (before 1.33), services, claims, volumes, nodes and namespaces have
-    /// a spec but no generation.
-    public var tracksGeneration: Bool { Self.generationKinds.contains(kind) }
-
-    private static let generationKinds: Set<String> = [
-        "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "ReplicationController", "Job", "CronJob",
-        "PodDisruptionBudget", "Ingress", "NetworkPolicy",
-    ]
+    /// Whether the API server keeps `metadata.generation` (see `GenerationPolicy`).
+    public var tracksGeneration: Bool { generation != .none }
 
     /// `statefulset.apps`, or `pod`: the prefix kubectl prints before `/name`.
     public var qualifiedKind: String { group.isEmpty ? kind.lowercased() : "\(kind.lowercased()).\(group)" }

@@ -7,23 +7,25 @@ public enum Admission {
     /// - BadRequest `StatefulSet in version "v1" cannot be handled as a StatefulSet: strict decoding error: unknown field "spec.foo"`
     /// - Invalid `The StatefulSet "web" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0`
     ///
-    /// On update, `old` is the stored object: status the client left out is kept, allocated Service
-    /// addresses are carried over, and immutable fields are enforced. Kinds without a schema pass
-    /// through unchanged. Server-assigned metadata (uid, resourceVersion, generation, timestamps) is
-    /// the store's job.
+    /// On update, `old` is the stored object: server-owned metadata, the status and the fields the
+    /// server filled in are carried over (see `KindDescriptor.carryOver`), and immutable fields are
+    /// enforced. Kinds without a schema are stored as given. Assigning uid, resourceVersion,
+    /// generation and timestamps is the store's job.
     public static func admit(_ object: JSONValue, as resource: ResourceType, operation: Operation,
                              old: JSONValue? = nil) throws(APIError) -> JSONValue
     {
-        guard let schema = SchemaRegistry.schema(forKind: resource.kind) else { return object }
+        guard let descriptor = KindRegistry.descriptor(forKind: resource.kind) else { return object }
+        var admitted = object
+        if operation == .update, let old { descriptor.carryOver(into: &admitted, from: old) }
+        guard let schema = descriptor.schema else { return admitted }
         let kind = resource.kind
-        if let message = StrictDecoder.check(object, against: schema) ?? byteFieldError(object, kind: kind) {
+        if let message = StrictDecoder.check(object, against: schema) ?? byteFieldError(object, descriptor) {
             throw APIError(.badRequest, "\(kind) in version \"\(resource.version)\" cannot be handled as a \(kind): \(message)")
         }
-        var admitted = object
-        Defaulting.apply(&admitted, kind: kind, operation: operation, old: operation == .update ? old : nil)
-        var causes = Validation.run(admitted, kind: kind)
+        Defaulting.apply(&admitted, descriptor, operation: operation, old: operation == .update ? old : nil)
+        var causes = Validation.run(admitted, descriptor)
         if operation == .update, let old {
-            causes += UpdateValidation.run(admitted, old: old, kind: kind)
+            causes += UpdateValidation.run(admitted, old: old, descriptor)
         }
         if !causes.isEmpty {
             throw APIError.invalid(kind: kind, name: admitted.name, causes: causes)
@@ -32,14 +34,8 @@ public enum Admission {
     }
 
     /// `[]byte` fields (Secret data, ConfigMap binaryData) must hold base64, as Go's decoder insists.
-    static func byteFieldError(_ object: JSONValue, kind: String) -> String? {
-        let key: String
-        switch kind {
-        case "Secret": key = "data"
-        case "ConfigMap": key = "binaryData"
-        default: return nil
-        }
-        guard let o = object[key].object else { return nil }
+    static func byteFieldError(_ object: JSONValue, _ descriptor: KindDescriptor) -> String? {
+        guard let key = descriptor.byteField, let o = object[key].object else { return nil }
         for (_, value) in o {
             guard let text = value.string, Base64.decode(text) == nil else { continue }
             return "illegal base64 data at input byte \(Base64.firstBadOffset(text))"

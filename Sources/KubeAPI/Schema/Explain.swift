@@ -19,7 +19,7 @@ public enum Explain {
             let (group, version) = splitAPIVersion(apiVersion)
             throw ExplainError("error: GVR (\(group)/\(version), Resource=\(resource.plural)) not found in OpenAPI schema")
         }
-        guard let schema = SchemaRegistry.schema(forKind: resource.kind) else {
+        guard let schema = KindRegistry.descriptor(forKind: resource.kind)?.schema else {
             throw ExplainError("error: GVR (\(resource.group)/\(resource.version), Resource=\(resource.plural)) not found in OpenAPI schema")
         }
         let fieldPath = Array(parts.dropFirst())

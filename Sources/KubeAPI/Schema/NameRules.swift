@@ -91,7 +91,7 @@ public enum NameRules {
     }
 
     /// Messages for a label value.
-    static func labelValue(_ value: String) -> [String] {
+    public static func labelValue(_ value: String) -> [String] {
         if isLabelValue(value) { return [] }
         var errors: [String] = []
         let bytes = Array(value.utf8)

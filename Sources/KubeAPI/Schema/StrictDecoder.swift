@@ -4,7 +4,7 @@
 ///
 /// Paths are kept as a stack of components and only turned into strings when something is wrong,
 /// so a valid object costs one walk and no string building.
-struct StrictDecoder {
+public struct StrictDecoder {
     enum Component { case key(String), index(Int) }
 
     /// Failures that stop decoding right away (custom unmarshalers such as Quantity's).
@@ -13,6 +13,8 @@ struct StrictDecoder {
     private var path: [Component] = []
     private var lenientDepth = 0
     private(set) var unknownFields: [String] = []
+    /// The same fields as paths, for dropping them.
+    private(set) var unknownFieldPaths: [[Component]] = []
     private(set) var firstTypeError: String?
 
     /// The decode error text (after the `Kind in version ... cannot be handled as a Kind: ` prefix), or nil.
@@ -28,12 +30,40 @@ struct StrictDecoder {
         return "strict decoding error: " + decoder.unknownFields.map { "unknown field \"\($0)\"" }.joined(separator: ", ")
     }
 
+    /// The API server's `fieldValidation=Warn` (the default for requests that do not ask for
+    /// another): unknown fields are dropped from the object and each gets a warning,
+    /// `unknown field "spec.foo"`. Type errors are left for `check` to report.
+    public static func droppingUnknownFields(_ object: JSONValue, schema: ObjectSchema) -> (object: JSONValue, warnings: [String]) {
+        var decoder = StrictDecoder()
+        do { try decoder.walkObject(object.object ?? [:], schema) } catch { return (object, []) }
+        var out = object
+        for path in decoder.unknownFieldPaths.reversed() { out = removing(path[...], from: out) }
+        return (out, decoder.unknownFields.map { "unknown field \"\($0)\"" })
+    }
+
+    private static func removing(_ path: ArraySlice<Component>, from value: JSONValue) -> JSONValue {
+        guard let first = path.first else { return value }
+        switch (first, value) {
+        case (.key(let k), .object(var o)):
+            if path.count == 1 { o[k] = nil } else if let child = o[k] { o[k] = removing(path.dropFirst(), from: child) }
+            return .object(o)
+        case (.index(let i), .array(var a)) where i < a.count:
+            a[i] = removing(path.dropFirst(), from: a[i])
+            return .array(a)
+        default:
+            return value
+        }
+    }
+
     private mutating func walkObject(_ object: JSONObject, _ schema: ObjectSchema) throws(Abort) {
         for (key, value) in object {
             path.append(.key(key))
             defer { path.removeLast() }
             guard let field = schema.field(key) else {
-                if lenientDepth == 0 { unknownFields.append(renderedPath()) }
+                if lenientDepth == 0 {
+                    unknownFields.append(renderedPath())
+                    unknownFieldPaths.append(path)
+                }
                 continue
             }
             // Status is written by controllers and may carry fields this catalogue does not model;
@@ -172,6 +202,23 @@ struct StrictDecoder {
 
 /// Resource quantity syntax, as `resource.ParseQuantity` accepts it.
 enum Quantity {
+    private static let multipliers: [String: Double] = [
+        "Ki": 1024, "Mi": 1_048_576, "Gi": 1_073_741_824, "Ti": 1_099_511_627_776, "Pi": 1_125_899_906_842_624,
+        "Ei": 1_152_921_504_606_846_976, "n": 1e-9, "u": 1e-6, "m": 1e-3, "": 1, "k": 1e3, "M": 1e6, "G": 1e9,
+        "T": 1e12, "P": 1e15, "E": 1e18,
+    ]
+
+    /// The quantity's value (for signs and comparisons); nil when the text is not a quantity.
+    static func value(_ text: String) -> Double? {
+        guard isValid(text) else { return nil }
+        let numberEnd = text.firstIndex { !($0.isNumber || $0 == "." || $0 == "+" || $0 == "-") } ?? text.endIndex
+        let suffix = String(text[numberEnd...])
+        guard let number = Double(text[..<numberEnd]) else { return nil }
+        if let m = multipliers[suffix] { return number * m }
+        // A decimal exponent (`1e3`, `2E-2`): Swift reads the whole text as a Double.
+        return Double(text)
+    }
+
     static func isValid(_ text: String) -> Bool {
         let s = Array(text.utf8)
         guard !s.isEmpty else { return false }

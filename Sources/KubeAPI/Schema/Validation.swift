@@ -1,4 +1,5 @@
-/// Create-time validation with the API server's field error texts (pkg/apis/*/validation).
+/// Validation with the API server's field error texts (pkg/apis/*/validation): the shared parts (metadata,
+/// pod specs, selectors, claims); each kind's own rules live in its descriptor's file under `Kinds/`.
 struct Validation {
     private(set) var errors: [FieldError] = []
 
@@ -6,45 +7,15 @@ struct Validation {
         errors.append(FieldError(path, kind, detail))
     }
 
-    static func run(_ obj: JSONValue, kind: String) -> [FieldError] {
+    /// Validate for `descriptor`'s kind: object metadata with the kind's name rule, then the kind's own rules.
+    static func run(_ obj: JSONValue, _ descriptor: KindDescriptor) -> [FieldError] {
         var v = Validation()
-        v.validate(obj, kind: kind)
+        v.objectMeta(obj["metadata"], nameRule: descriptor.nameRule)
+        descriptor.validate?(&v, obj)
         return v.errors
     }
 
-    mutating func validate(_ obj: JSONValue, kind: String) {
-        objectMeta(obj["metadata"], nameRule: nameRule(for: kind))
-        if kind == "CronJob", let name = obj.metadata["name"].string, name.utf8.count > 52 {
-            add("metadata.name", .invalid(value: GoFormat.quoted(name)), "must be no more than 52 characters")
-        }
-        let spec = obj["spec"]
-        switch kind {
-        case "Pod": podSpec(spec, path: "spec", forPod: true)
-        case "StatefulSet": statefulSet(spec)
-        case "Deployment", "ReplicaSet": replicated(spec, requireTemplate: kind == "Deployment")
-        case "DaemonSet": replicated(spec, requireTemplate: true, hasReplicas: false, emptySelector: "empty selector is invalid for daemonset")
-        case "Job": jobSpec(spec, path: "spec", template: true)
-        case "CronJob": cronJob(spec)
-        case "Service": service(spec)
-        case "PersistentVolumeClaim": claimSpec(spec, path: "spec")
-        case "PersistentVolume": persistentVolume(spec)
-        case "StorageClass": storageClass(obj)
-        case "RoleBinding", "ClusterRoleBinding": binding(obj, cluster: kind == "ClusterRoleBinding")
-        default: break
-        }
-    }
-
     enum NameRule { case subdomain, label, dns1035, pathSegment, none }
-
-    func nameRule(for kind: String) -> NameRule {
-        switch kind {
-        case "Namespace", "StatefulSet": return .label
-        case "Service": return .dns1035
-        case "Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding": return .pathSegment
-        case "Event": return .none
-        default: return .subdomain
-        }
-    }
 
     // MARK: Metadata
 
@@ -96,6 +67,7 @@ struct Validation {
                 add(p + ".persistentVolumeClaim.claimName", .required)
             }
             if !v["hostPath"].isNull, (v["hostPath"]["path"].string ?? "").isEmpty { add(p + ".hostPath.path", .required) }
+            fileModes(v, path: p)
         }
         var containerNames: Set<String> = []
         let containers = spec["containers"].items
@@ -124,6 +96,7 @@ struct Validation {
             }
         }
         labelsOnly(spec["nodeSelector"], path: path + ".nodeSelector")
+        podSecurityContext(spec["securityContext"], path: path + ".securityContext")
         for (i, t) in spec["tolerations"].items.enumerated() {
             let p = "\(path).tolerations[\(i)]"
             if let op = t["operator"].string, !["Equal", "Exists"].contains(op) {
@@ -138,7 +111,7 @@ struct Validation {
         }
     }
 
-    private mutating func labelsOnly(_ m: JSONValue, path: String) {
+    mutating func labelsOnly(_ m: JSONValue, path: String) {
         guard let o = m.object else { return }
         for (key, value) in o {
             for msg in NameRules.qualifiedName(key) { add(path, .invalid(value: GoFormat.quoted(key)), msg) }
@@ -203,12 +176,20 @@ struct Validation {
                 add(mp + ".subPath", .invalid(value: GoFormat.quoted(sub)), "must be a relative path")
             }
         }
+        resourceRequirements(c["resources"], path: path + ".resources")
+        userAndGroupIDs(c["securityContext"], ["runAsUser", "runAsGroup"], path: path + ".securityContext")
         for probe in ["livenessProbe", "readinessProbe", "startupProbe"] where !c[probe].isNull {
             let p = c[probe]
             let handlers = ["exec", "httpGet", "tcpSocket", "grpc"].filter { !p[$0].isNull }
             if handlers.isEmpty { add("\(path).\(probe)", .required, "must specify a handler type") }
             else if handlers.count > 1 {
                 add("\(path).\(probe).\(handlers[1])", .forbidden, "may not specify more than 1 handler type")
+            }
+            for key in ["initialDelaySeconds", "timeoutSeconds", "periodSeconds", "successThreshold", "failureThreshold"] {
+                nonNegative(p, key, path: "\(path).\(probe)")
+            }
+            if let grace = p["terminationGracePeriodSeconds"].int, grace <= 0 {
+                add("\(path).\(probe).terminationGracePeriodSeconds", .invalid(value: String(grace)), "must be greater than 0")
             }
             if probe != "readinessProbe", let s = p["successThreshold"].int, s != 1 {
                 add("\(path).\(probe).successThreshold", .invalid(value: String(s)), "must be 1")
@@ -267,48 +248,6 @@ struct Validation {
         }
     }
 
-    mutating func statefulSet(_ spec: JSONValue) {
-        if let policy = spec["podManagementPolicy"].string, policy != "OrderedReady", policy != "Parallel" {
-            add("spec.podManagementPolicy", .invalid(value: GoFormat.quoted(policy)), "must be 'OrderedReady' or 'Parallel'")
-        }
-        let strategy = spec["updateStrategy"]
-        switch strategy["type"].string ?? "" {
-        case "RollingUpdate":
-            let ru = strategy["rollingUpdate"]
-            nonNegative(ru, "partition", path: "spec.updateStrategy.rollingUpdate")
-            if let n = ru["maxUnavailable"].int, n < 1 {
-                add("spec.updateStrategy.rollingUpdate.maxUnavailable", .invalid(value: String(n)), "must be greater than 0")
-            }
-        case "OnDelete":
-            if !strategy["rollingUpdate"].isNull {
-                add("spec.updateStrategy.rollingUpdate", .invalid(value: "v1.RollingUpdateStatefulSetStrategy"), "only allowed for updateStrategy 'RollingUpdate'")
-            }
-        case let other:
-            add("spec.updateStrategy", .invalid(value: GoFormat.quoted(other)), "must be 'RollingUpdate' or 'OnDelete'")
-        }
-        for key in ["whenDeleted", "whenScaled"] {
-            if let v = spec["persistentVolumeClaimRetentionPolicy"][key].string, v != "Retain", v != "Delete" {
-                add("spec.persistentVolumeClaimRetentionPolicy.\(key)", .unsupported(value: GoFormat.quoted(v), allowed: ["Retain", "Delete"]))
-            }
-        }
-        nonNegative(spec, "replicas", path: "spec")
-        nonNegative(spec, "minReadySeconds", path: "spec")
-        nonNegative(spec, "revisionHistoryLimit", path: "spec")
-        nonNegative(spec["ordinals"], "start", path: "spec.ordinals")
-        // serviceName is marked required in the 1.32 OpenAPI (explain shows it) but the server never
-        // enforced it; kubernetes/kubernetes#130233 (1.33) made that explicit.
-        selector(spec, templateLabelsPath: "spec.template.metadata.labels", emptyMessage: "empty selector is invalid for statefulset")
-        // Upstream validates only the template's metadata and restart policy, not its pod spec.
-        labels(spec["template"]["metadata"]["labels"], path: "spec.template.labels")
-        let restart = spec["template"]["spec"]["restartPolicy"].string ?? "Always"
-        if restart != "Always" {
-            add("spec.template.spec.restartPolicy", .unsupported(value: GoFormat.quoted(restart), allowed: ["Always"]))
-        }
-        if !spec["template"]["spec"]["activeDeadlineSeconds"].isNull {
-            add("spec.template.spec.activeDeadlineSeconds", .forbidden, "activeDeadlineSeconds in StatefulSet is not Supported")
-        }
-    }
-
     mutating func replicated(_ spec: JSONValue, requireTemplate: Bool, hasReplicas: Bool = true,
                              emptySelector: String = "empty selector is invalid for deployment") {
         if hasReplicas { nonNegative(spec, "replicas", path: "spec") }
@@ -322,85 +261,6 @@ struct Validation {
         if restart != "Always" {
             add("spec.template.spec.restartPolicy", .unsupported(value: GoFormat.quoted(restart), allowed: ["Always"]))
         }
-    }
-
-    mutating func jobSpec(_ spec: JSONValue, path: String, template: Bool) {
-        for key in ["parallelism", "completions", "backoffLimit", "activeDeadlineSeconds", "ttlSecondsAfterFinished"] {
-            nonNegative(spec, key, path: path)
-        }
-        if let mode = spec["completionMode"].string, mode != "NonIndexed", mode != "Indexed" {
-            add(path + ".completionMode", .unsupported(value: GoFormat.quoted(mode), allowed: ["NonIndexed", "Indexed"]))
-        }
-        if spec["completionMode"].string == "Indexed", spec["completions"].isNull {
-            add(path + ".completions", .required, "when completion mode is Indexed")
-        }
-        let podPath = path + ".template.spec"
-        podSpec(spec["template"]["spec"], path: podPath, forPod: false)
-        let restart = spec["template"]["spec"]["restartPolicy"].string ?? ""
-        if restart != "OnFailure" && restart != "Never" {
-            add(podPath + ".restartPolicy", .unsupported(value: GoFormat.quoted(restart), allowed: ["OnFailure", "Never"]))
-        }
-    }
-
-    mutating func cronJob(_ spec: JSONValue) {
-        let schedule = spec["schedule"].string ?? ""
-        if schedule.isEmpty { add("spec.schedule", .required) }
-        else if !CronSchedule.isValid(schedule) {
-            add("spec.schedule", .invalid(value: GoFormat.quoted(schedule)), CronSchedule.errorDetail(schedule))
-        }
-        if let policy = spec["concurrencyPolicy"].string, !["Allow", "Forbid", "Replace"].contains(policy) {
-            add("spec.concurrencyPolicy", .unsupported(value: GoFormat.quoted(policy), allowed: ["Allow", "Forbid", "Replace"]))
-        }
-        for key in ["startingDeadlineSeconds", "successfulJobsHistoryLimit", "failedJobsHistoryLimit"] { nonNegative(spec, key, path: "spec") }
-        jobSpec(spec["jobTemplate"]["spec"], path: "spec.jobTemplate.spec", template: true)
-    }
-
-    // MARK: Services
-
-    mutating func service(_ spec: JSONValue) {
-        let type = spec["type"].string ?? "ClusterIP"
-        let types = ["ClusterIP", "ExternalName", "LoadBalancer", "NodePort"]
-        if !types.contains(type) { add("spec.type", .unsupported(value: GoFormat.quoted(type), allowed: types)) }
-        if let affinity = spec["sessionAffinity"].string, affinity != "ClientIP", affinity != "None" {
-            add("spec.sessionAffinity", .unsupported(value: GoFormat.quoted(affinity), allowed: ["ClientIP", "None"]))
-        }
-        let headless = spec["clusterIP"].string == "None"
-        let ports = spec["ports"].items
-        if type == "ExternalName" {
-            if (spec["externalName"].string ?? "").isEmpty { add("spec.externalName", .required) }
-        } else if ports.isEmpty && !headless {
-            add("spec.ports", .required)
-        }
-        if headless && (type == "NodePort" || type == "LoadBalancer") {
-            add("spec.clusterIPs[0]", .invalid(value: GoFormat.quoted("None")), "may not be set to 'None' for \(type) services")
-        }
-        var names: Set<String> = []
-        for (i, p) in ports.enumerated() {
-            let pp = "spec.ports[\(i)]"
-            let name = p["name"].string ?? ""
-            if ports.count > 1 && name.isEmpty { add(pp + ".name", .required) }
-            if !name.isEmpty {
-                for m in NameRules.dns1123Label(name) { add(pp + ".name", .invalid(value: GoFormat.quoted(name)), m) }
-                if !names.insert(name).inserted { add(pp + ".name", .duplicate(value: GoFormat.quoted(name))) }
-            }
-            if let port = p["port"].int {
-                if port < 1 || port > 65535 { add(pp + ".port", .invalid(value: String(port)), "must be between 1 and 65535, inclusive") }
-            } else { add(pp + ".port", .required) }
-            if let proto = p["protocol"].string, !["SCTP", "TCP", "UDP"].contains(proto) {
-                add(pp + ".protocol", .unsupported(value: GoFormat.quoted(proto), allowed: ["SCTP", "TCP", "UDP"]))
-            }
-            switch p["targetPort"] {
-            case .int(let t) where t < 1 || t > 65535:
-                add(pp + ".targetPort", .invalid(value: String(t)), "must be between 1 and 65535, inclusive")
-            case .string(let s):
-                if Int(s) == nil { for m in portNameErrors(s) { add(pp + ".targetPort", .invalid(value: GoFormat.quoted(s)), m) } }
-            default: break
-            }
-            if let nodePort = p["nodePort"].int, nodePort != 0 {
-                if type == "ClusterIP" { add(pp + ".nodePort", .forbidden, "may not be used when `type` is 'ClusterIP'") }
-            }
-        }
-        labelsOnly(spec["selector"], path: "spec.selector")
     }
 
     // MARK: Storage
@@ -445,68 +305,8 @@ struct Validation {
         return value <= 0
     }
 
-    mutating func persistentVolume(_ spec: JSONValue) {
-        if spec["accessModes"].items.isEmpty { add("spec.accessModes", .required) }
-        for m in spec["accessModes"].items {
-            let mode = m.string ?? ""
-            if !StorageSchemas.accessModes.contains(mode) {
-                add("spec.accessModes", .unsupported(value: GoFormat.quoted(mode), allowed: StorageSchemas.accessModes))
-            }
-        }
-        if spec["capacity"].object?.isEmpty ?? true { add("spec.capacity", .required) }
-        else if spec["capacity"]["storage"].isNull {
-            add("spec.capacity", .unsupported(value: GoFormat.quoted(spec["capacity"].object?.keys.first ?? ""), allowed: ["storage"]))
-        }
-        let sources = (["hostPath", "local", "nfs", "csi"] + PodSchemas.legacyVolumeSources.map(\.name)).filter { !spec[$0].isNull }
-        if sources.isEmpty { add("spec", .required, "must specify a volume type") }
-        if let policy = spec["persistentVolumeReclaimPolicy"].string, !["Delete", "Recycle", "Retain"].contains(policy) {
-            add("spec.persistentVolumeReclaimPolicy", .unsupported(value: GoFormat.quoted(policy), allowed: ["Delete", "Recycle", "Retain"]))
-        }
-        storageClassName(spec, path: "spec")
-        if !spec["local"].isNull && spec["nodeAffinity"].isNull {
-            add("spec.nodeAffinity", .required, "Local volume requires node affinity")
-        }
-    }
-
-    mutating func storageClass(_ obj: JSONValue) {
-        let provisioner = obj["provisioner"].string ?? ""
-        if provisioner.isEmpty { add("provisioner", .required) }
-        else {
-            // Checked lower-cased, as validateProvisioner does.
-            let lower = provisioner.lowercased()
-            for m in NameRules.qualifiedName(lower) { add("provisioner", .invalid(value: GoFormat.quoted(lower)), m) }
-        }
-        if let policy = obj["reclaimPolicy"].string, policy != "Delete", policy != "Retain" {
-            add("reclaimPolicy", .unsupported(value: GoFormat.quoted(policy), allowed: ["Delete", "Retain"]))
-        }
-        if let mode = obj["volumeBindingMode"].string, mode != "Immediate", mode != "WaitForFirstConsumer" {
-            add("volumeBindingMode", .unsupported(value: GoFormat.quoted(mode), allowed: ["Immediate", "WaitForFirstConsumer"]))
-        }
-    }
-
     // MARK: RBAC
 
-    mutating func binding(_ obj: JSONValue, cluster: Bool) {
-        let ref = obj["roleRef"]
-        let kinds = cluster ? ["ClusterRole"] : ["Role", "ClusterRole"]
-        let kind = ref["kind"].string ?? ""
-        if !kinds.contains(kind) { add("roleRef.kind", .unsupported(value: GoFormat.quoted(kind), allowed: kinds)) }
-        if let group = ref["apiGroup"].string, group != "rbac.authorization.k8s.io" {
-            add("roleRef.apiGroup", .unsupported(value: GoFormat.quoted(group), allowed: ["rbac.authorization.k8s.io"]))
-        }
-        if (ref["name"].string ?? "").isEmpty { add("roleRef.name", .required) }
-        for (i, s) in obj["subjects"].items.enumerated() {
-            let p = "subjects[\(i)]"
-            let kind = s["kind"].string ?? ""
-            if (s["name"].string ?? "").isEmpty { add(p + ".name", .required) }
-            switch kind {
-            case "ServiceAccount":
-                if cluster, (s["namespace"].string ?? "").isEmpty { add(p + ".namespace", .required) }
-            case "User", "Group": break
-            default: add(p + ".kind", .unsupported(value: GoFormat.quoted(kind), allowed: ["ServiceAccount", "User", "Group"]))
-            }
-        }
-    }
 }
 
 /// Five-field cron syntax as the CronJob validation accepts it (plus @hourly-style macros).

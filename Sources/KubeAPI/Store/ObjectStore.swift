@@ -176,7 +176,7 @@ public final class ObjectStore {
         var obj = object
         // A Deployment's generation also counts annotation changes (its strategy says so).
         if r.tracksGeneration && (old["spec"] != obj["spec"]
-            || (r.kind == "Deployment" && old["metadata"]["annotations"] != obj["metadata"]["annotations"]))
+            || (r.generation == .specAndAnnotations && old["metadata"]["annotations"] != obj["metadata"]["annotations"]))
         {
             obj["metadata"]["generation"] = .int((old["metadata"]["generation"].int ?? 0) + 1)
         }
@@ -184,7 +184,10 @@ public final class ObjectStore {
         revision += 1
         obj["metadata"]["resourceVersion"] = .string(String(revision))
         let ref = ObjectRef(r, namespace: ns, name: object.name)
-        if obj.isDeleting && obj["metadata"]["finalizers"].items.isEmpty && r.kind != "Pod" && !Self.heldBySpecFinalizers(obj, r) {
+        // A pod goes when its last finalizer does only once its kubelet has confirmed termination
+        // (grace period 0); before that the kubelet's final delete removes it.
+        let terminated = r.kind != "Pod" || obj["metadata"]["deletionGracePeriodSeconds"].int == 0
+        if obj.isDeleting && obj["metadata"]["finalizers"].items.isEmpty && terminated && !Self.heldBySpecFinalizers(obj, r) {
             remove(ref, last: obj)
             return obj
         }
@@ -228,8 +231,12 @@ public final class ObjectStore {
         }
         if hasFinalizers || graceful {
             if !graceful {
-                if obj.isDeleting { return obj }
-                obj["metadata"]["deletionTimestamp"] = .string(Timestamp.rfc3339(now()))
+                // A pod's grace-0 delete (the kubelet confirming termination, or --force) still
+                // shortens a pending graceful deletion; the finalizers keep the object.
+                let shortens = ref.resource.kind == "Pod" && gracePeriodSeconds == 0
+                    && obj["metadata"]["deletionGracePeriodSeconds"].int != 0
+                if obj.isDeleting && !shortens { return obj }
+                if !obj.isDeleting { obj["metadata"]["deletionTimestamp"] = .string(Timestamp.rfc3339(now())) }
                 obj["metadata"]["deletionGracePeriodSeconds"] = 0
             }
             revision += 1

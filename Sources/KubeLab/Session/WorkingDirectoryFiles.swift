@@ -82,12 +82,25 @@ public final class WorkingDirectoryFiles: HostFiles {
     }
 
     public func write(_ p: String, bytes: [UInt8]) -> String? {
+        inMemory("open", p) { try fileSystem.writeFile($0, bytes: bytes) }
+    }
+
+    public func makeDirectory(_ p: String) -> String? {
+        inMemory("mkdir", p) { try fileSystem.createDirectory($0, withIntermediates: true) }
+    }
+
+    /// Runs a write on the session's copy of `p` (brought in from disk first, so an existing file
+    /// or folder counts); a failure in Go's os words: `open html: is a directory`.
+    private func inMemory(_ operation: String, _ p: String, _ change: (String) throws -> Void) -> String? {
         let abs = absolute(p)
+        syncFromDisk(abs)
         do {
-            try fileSystem.writeFile(abs, bytes: bytes)
+            try change(abs)
             return nil
+        } catch let error as FileSystemError {
+            return "\(operation) \(p): \(error.message.lowercased())"
         } catch {
-            return "\(error)"
+            return "\(operation) \(p): \(error)"
         }
     }
 

@@ -77,7 +77,6 @@ public enum TranscriptCommands {
             case .failure(let error): return Outcome(out: "", err: error.report, code: 2)
             }
             let session = LessonSession(lesson: lesson, language: log.header.language, mode: log.header.mode, out: { _ in }, err: { _ in })
-            session.driver.terminal.isInterrupted = { false }
             outcome = TranscriptReplayer.replay(log, in: session, limits: limits)
         } else {
             outcome = TranscriptReplayer.replay(log, workingDirectory: workingDirectory(), limits: limits)

@@ -111,33 +111,12 @@ public final class APIServer {
         }
     }
 
+    /// What the cluster's admission adds on update, after the kind's own rules (`Admission.admit`
+    /// already carried over what the server owns).
     private func prepareForUpdate(_ object: JSONValue, old: JSONValue, as resource: ResourceType) throws(APIError) -> JSONValue {
-        var obj = object
-        // Fields the server owns survive a replace that leaves them out.
-        for key in ["uid", "creationTimestamp", "generation", "deletionTimestamp", "deletionGracePeriodSeconds"]
-        where obj["metadata"][key].isNull && !old["metadata"][key].isNull {
-            obj["metadata"][key] = old["metadata"][key]
-        }
-        // Status belongs to the status subresource; a main-resource write cannot change it.
-        obj["status"] = old["status"]
         switch resource.kind {
-        case "Service": return try ServiceAllocation.prepareForUpdate(obj, old: old, in: cluster)
-        case "PersistentVolumeClaim", "PersistentVolume":
-            if obj["metadata"]["finalizers"].isNull { obj["metadata"]["finalizers"] = old["metadata"]["finalizers"] }
-            if obj["spec"]["storageClassName"].isNull { obj["spec"]["storageClassName"] = old["spec"]["storageClassName"] }
-            if obj["spec"]["volumeName"].isNull { obj["spec"]["volumeName"] = old["spec"]["volumeName"] }
-            return obj
-        case "Namespace":
-            if obj["spec"]["finalizers"].isNull { obj["spec"]["finalizers"] = old["spec"]["finalizers"] }
-            return obj
-        case "Pod":
-            // What the scheduler and admission set stays when a client sends the pod back without it.
-            for key in ["nodeName", "serviceAccountName", "serviceAccount", "priority", "volumes", "tolerations"]
-            where obj["spec"][key].isNull && !old["spec"][key].isNull {
-                obj["spec"][key] = old["spec"][key]
-            }
-            return obj
-        default: return obj
+        case "Service": return try ServiceAllocation.prepareForUpdate(object, old: old, in: cluster)
+        default: return object
         }
     }
 

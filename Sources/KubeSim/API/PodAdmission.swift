@@ -17,7 +17,9 @@ enum PodAdmission {
             serviceAccount = cluster.store.get(saType, namespace: ns, name: saName)
             // The default account appears moments after its namespace; only a named one must exist.
             if serviceAccount == nil && saName != "default" {
-                throw APIError(.forbidden, "pods \"\(pod.name)\" is forbidden: error looking up service account "
+                // Admission runs before a generated name exists; the error names the prefix.
+                let name = pod.name.isEmpty ? pod["metadata"]["generateName"].string ?? "" : pod.name
+                throw APIError(.forbidden, "pods \"\(name)\" is forbidden: error looking up service account "
                     + "\(ns)/\(saName): serviceaccount \"\(saName)\" not found")
             }
         }

@@ -53,6 +53,12 @@ public final class EndpointsController: Controller {
 
     public init() {}
 
+    /// The pods a service's selector matches ("ns/service" → names), for the EndpointSlice controller.
+    func selectedPods(_ serviceKey: String) -> Set<String> { members[serviceKey] ?? [] }
+
+    /// The services of the pod's namespace whose selectors match it ("ns/pod" → service names).
+    func services(selecting podKey: String) -> Set<String> { podServices[podKey] ?? [] }
+
     public func keys(for event: WatchEvent, in cluster: Cluster) -> [String] {
         switch event.resource.kind {
         case "Service": return observeService(event, in: cluster)
@@ -138,7 +144,7 @@ public final class EndpointsController: Controller {
     }
 
     /// Whether a pod change touches what an Endpoints object reflects.
-    private static func endpointFieldsDiffer(_ a: JSONValue, _ b: JSONValue) -> Bool {
+    static func endpointFieldsDiffer(_ a: JSONValue, _ b: JSONValue) -> Bool {
         let aStatus = a["status"], bStatus = b["status"]
         if aStatus["podIP"] != bStatus["podIP"] || aStatus["phase"] != bStatus["phase"] { return true }
         if a["metadata"]["deletionTimestamp"] != b["metadata"]["deletionTimestamp"] || a["metadata"]["uid"] != b["metadata"]["uid"] {

@@ -12,6 +12,8 @@ public final class Cluster {
     public var rng: SeededGenerator
     /// What went wrong inside the simulation that a user should hear about (runaway loops).
     public private(set) var faults: [String] = []
+    /// Why controllers' objects wait (for lessons' hints; see `WaitReasons`).
+    public let waitReasons = WaitReasons()
 
     /// Lets repeated events aggregate (see `recordEvent`).
     let eventAggregator = EventAggregator()

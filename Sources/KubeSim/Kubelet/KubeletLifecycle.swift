@@ -410,7 +410,8 @@ extension Kubelet {
                 guard self.pod(of: rt, in: cluster) != nil else { return }
                 self.runtimes[rt.key] = nil
                 self.teardown(rt)
-                cluster.store.remove(self.ref(of: rt))
+                // The kubelet's final grace-0 delete: gone, unless finalizers still hold the pod.
+                _ = try? cluster.store.delete(self.ref(of: rt), gracePeriodSeconds: 0)
             }
         }
     }

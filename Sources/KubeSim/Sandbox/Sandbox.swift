@@ -32,6 +32,7 @@ public enum Sandbox {
         let lifecycle = cluster.controller(NodeLifecycleController.self)
         lifecycle?.isDormant = true
         builder.build(workers: workers)
+        startDaemonSetController(in: cluster)
         cluster.advance(to: start)
         cluster.controller(Kubelet.self)?.staggerHeartbeats(using: &cluster.rng)
         lifecycle?.wake(in: cluster)
@@ -39,7 +40,17 @@ public enum Sandbox {
         return cluster
     }
 
-    /// Every controller of the simulated control plane and kubelets, in a fixed order.
+    /// The DaemonSet controller starts once the sandbox's kube-proxy DaemonSet, revision and pods
+    /// exist as a running cluster has them (the builder writes them at their own instants), and
+    /// syncs every DaemonSet it finds, as an informer's first list makes it do.
+    public static func startDaemonSetController(in cluster: Cluster) {
+        let controller = DaemonSetController()
+        cluster.register(controller)
+        controller.resyncAll(in: cluster)
+    }
+
+    /// Every controller of the simulated control plane and kubelets but the DaemonSet controller
+    /// (see `startDaemonSetController`), in a fixed order.
     public static func registerControllers(in cluster: Cluster) {
         cluster.register(NamespaceController())
         cluster.register(ServiceAccountController())
@@ -50,7 +61,9 @@ public enum Sandbox {
         let kubelet = Kubelet()
         cluster.register(kubelet)
         cluster.register(ticker: kubelet.heartbeat)
-        cluster.register(EndpointsController())
+        let endpoints = EndpointsController()
+        cluster.register(endpoints)
+        cluster.register(EndpointSliceController(endpoints: endpoints))
         cluster.register(UnschedulableTaintController())
         cluster.register(NodeLifecycleController())
         cluster.register(TaintEvictionController())

@@ -46,8 +46,9 @@ struct SandboxBuilder {
                                                     controlPlane: true, created: cluster.now, rng: &cluster.rng))
         nodeUIDs[master.name] = master.uid
         at(9_000)
-        apiCreate("Service", SandboxSystem.kubernetesService())
+        let kubernetes = apiCreate("Service", SandboxSystem.kubernetesService())
         put("Endpoints", SandboxSystem.kubernetesEndpoints(masterIP: Self.masterIP()))
+        EndpointSliceController.createKubernetesSlice(masterIP: Self.masterIP(), serviceUID: kubernetes.uid, in: cluster.store)
         at(14_000)
         for component in SandboxSystem.controlPlaneComponents {
             put("Pod", SandboxSystem.staticPod(component, node: master, nodeIP: Self.masterIP(), rng: &cluster.rng, now: cluster.now))
@@ -67,6 +68,7 @@ struct SandboxBuilder {
             admitAndRun(pod, node: controlPlaneName, nodeIP: Self.masterIP(), podIP: nil)
         }
         let daemonSet = put("DaemonSet", SandboxSystem.kubeProxyDaemonSet(desired: workers + 1))
+        putOutsideSequence("ControllerRevision", SandboxSystem.kubeProxyRevision(owner: daemonSet), seed: daemonSet.uid)
         apiCreate("Service", SandboxSystem.kubeDNSService())
         at(23_000)
         addKubeProxy(daemonSet: daemonSet, node: controlPlaneName, ip: Self.masterIP())
@@ -82,6 +84,18 @@ struct SandboxBuilder {
         at(Millis(1 * 3600 + 47 * 60 + 12) * 1000)
         for sc in SandboxStorage.classes() { put("StorageClass", sc) }
         cluster.settle()
+    }
+
+    /// Stores an object whose uid comes from a generator of its own (seeded from `seed`) instead of
+    /// the cluster's, for objects the sandbox gained after its random sequence was fixed (kube-proxy's
+    /// revision): every later pod name, IP and uid, and so every recorded transcript, stays as it was.
+    @discardableResult
+    func putOutsideSequence(_ kind: String, _ object: JSONValue, seed: String) -> JSONValue {
+        var own = SeededGenerator(seed: UInt64(RevisionHash.fnv1(Array(seed.utf8))))
+        let shared = cluster.store.makeUID
+        cluster.store.makeUID = { own.uuid() }
+        defer { cluster.store.makeUID = shared }
+        return put(kind, object)
     }
 
     private func addKubeProxy(daemonSet: JSONValue, node: String, ip: String) {

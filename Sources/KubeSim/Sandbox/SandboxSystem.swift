@@ -304,6 +304,21 @@ enum SandboxSystem {
         ]
     }
 
+    /// The revision the DaemonSet controller keeps of kube-proxy's template; its hash is the one
+    /// kube-proxy's pods carry, so the controller finds them up to date.
+    static func kubeProxyRevision(owner: JSONValue) -> JSONValue {
+        var labels = owner.spec["template"]["metadata"]["labels"].stringMap
+        labels[DaemonSetPodControl.revisionLabel] = kubeProxyHash
+        return [
+            "apiVersion": "apps/v1", "kind": "ControllerRevision",
+            "data": ControllerRevisionHistory.patch(for: owner.spec["template"]),
+            "metadata": ["annotations": .stringMap(owner.annotations), "labels": .stringMap(labels),
+                         "name": .string("kube-proxy-\(kubeProxyHash)"), "namespace": "kube-system",
+                         "ownerReferences": [owner.ownerReference()]],
+            "revision": 1,
+        ]
+    }
+
     static func kubeProxyPod(owner: JSONValue, node: String, rng: inout SeededGenerator) -> JSONValue {
         [
             "apiVersion": "v1", "kind": "Pod",

@@ -1,8 +1,39 @@
 import KubeAPI
 
-/// A StatefulSet's ControllerRevisions: snapshots of its pod template that pods point at through
+/// A workload whose pod templates are kept as ControllerRevisions (StatefulSets and DaemonSets).
+protocol RevisionOwner {
+    /// The label a revision's hash is kept under: `controller.kubernetes.io/hash`, which
+    /// `history.NewControllerRevision` sets for StatefulSets; DaemonSets label theirs
+    /// `controller-revision-hash` (`snapshot` in daemon/update.go).
+    static var revisionHashLabel: String { get }
+    var object: JSONValue { get }
+    var name: String { get }
+    var namespace: String { get }
+    var uid: String { get }
+    var selector: LabelSelector { get }
+    var template: JSONValue { get }
+    var isDeleting: Bool { get }
+    var revisionHistoryLimit: Int { get }
+    var controllerReference: JSONValue { get }
+    /// The name suffix of the revision holding `data` (the patch of `template`).
+    func revisionHash(data: JSONValue, collisionCount: Int) -> String
+}
+
+extension RevisionOwner {
+    static var revisionHashLabel: String { ControllerRevisionHistory.hashLabel }
+
+    /// `history.HashControllerRevision`, over the revision's data.
+    func revisionHash(data: JSONValue, collisionCount: Int) -> String {
+        RevisionHash.hash(of: data, collisionCount: collisionCount)
+    }
+}
+
+extension StatefulSetSpecView: RevisionOwner {}
+
+/// A workload's ControllerRevisions: snapshots of its pod template that pods point at through
 /// `controller-revision-hash`, so updates, rollbacks and `kubectl rollout history` work
-/// (`pkg/controller/history` and the revision half of `stateful_set_control.go`).
+/// (`pkg/controller/history`, the revision half of `stateful_set_control.go`, and daemon/update.go's
+/// `constructHistory` and `cleanupHistory`).
 struct ControllerRevisionHistory {
     static let hashLabel = "controller.kubernetes.io/hash"
     static let resource = ResourceRegistry.forKind("ControllerRevision")!
@@ -38,7 +69,7 @@ struct ControllerRevisionHistory {
 
     /// Takes ownership of revisions left behind by an orphaning delete of an earlier set with the
     /// same name and selector. Scans the namespace, so the controller calls it once per set.
-    func adoptOrphans(for set: StatefulSetSpecView) {
+    func adoptOrphans(for set: some RevisionOwner) {
         guard !set.selector.isEmpty, !set.isDeleting else { return }
         for revision in cluster.store.list(Self.resource, namespace: set.namespace)
         where revision.controllerRef == nil && !revision.isDeleting && set.selector.matches(labelsOf: revision) {
@@ -48,11 +79,11 @@ struct ControllerRevisionHistory {
     }
 
     /// A revision object for the set's current template, not yet stored (`NewControllerRevision`).
-    func proposed(for set: StatefulSetSpecView, number: Int, collisionCount: Int) -> JSONValue {
+    func proposed<Owner: RevisionOwner>(for set: Owner, number: Int, collisionCount: Int) -> JSONValue {
         let data = Self.patch(for: set.template)
-        let hash = RevisionHash.hash(of: data, collisionCount: collisionCount)
+        let hash = set.revisionHash(data: data, collisionCount: collisionCount)
         var labels = set.template["metadata"]["labels"].stringMap
-        labels[Self.hashLabel] = hash
+        labels[Owner.revisionHashLabel] = hash
         var metadata: JSONValue = [:]
         let annotations = set.object.annotations
         if !annotations.isEmpty { metadata["annotations"] = .stringMap(annotations) }
@@ -74,11 +105,14 @@ struct ControllerRevisionHistory {
 
     /// Stores `revision`, probing new names on collisions (`CreateControllerRevision`): an existing
     /// revision with the same data is returned as is, a different one bumps `collisionCount`.
-    func create(_ revision: JSONValue, for set: StatefulSetSpecView, collisionCount: inout Int) throws(APIError) -> JSONValue {
+    func create<Owner: RevisionOwner>(_ revision: JSONValue, for set: Owner, collisionCount: inout Int) throws(APIError) -> JSONValue {
         var candidate = revision
         for _ in 0..<64 {
-            let hash = RevisionHash.hash(of: revision["data"], collisionCount: collisionCount)
+            let hash = set.revisionHash(data: revision["data"], collisionCount: collisionCount)
             candidate["metadata"]["name"] = .string(Self.name(set: set.name, hash: hash))
+            // A DaemonSet's snapshot after a collision is built afresh with the new hash as its
+            // label; `CreateControllerRevision` only renames a StatefulSet's.
+            if Owner.revisionHashLabel != Self.hashLabel { candidate["metadata"]["labels"][Owner.revisionHashLabel] = .string(hash) }
             let ref = ObjectRef(Self.resource, namespace: set.namespace, name: candidate.name)
             if let existing = cluster.store.get(ref) {
                 if existing["data"] == candidate["data"] { return existing }
@@ -99,13 +133,19 @@ struct ControllerRevisionHistory {
 
     /// Deletes the oldest revisions no pod, and neither the current nor the update revision, uses,
     /// until at most `revisionHistoryLimit` of them remain (`truncateHistory`).
-    func truncate(_ revisions: [JSONValue], set: StatefulSetSpecView, live: Set<String>) {
+    func truncate(_ revisions: [JSONValue], set: some RevisionOwner, live: Set<String>) {
         let history = revisions.filter { !live.contains($0.name) }
         let limit = set.revisionHistoryLimit
         guard limit >= 0, history.count > limit else { return }
-        for revision in history.prefix(history.count - limit) {
-            let ref = ObjectRef(Self.resource, namespace: set.namespace, name: revision.name)
-            _ = try? cluster.api.delete(ref)
+        delete(oldest: history.count - limit, of: history, keeping: live, namespace: set.namespace)
+    }
+
+    /// Deletes up to `count` of `revisions` (oldest first) whose names are not in `live`.
+    func delete(oldest count: Int, of revisions: [JSONValue], keeping live: Set<String>, namespace: String) {
+        var left = count
+        for revision in revisions where left > 0 && !live.contains(revision.name) {
+            _ = try? cluster.api.delete(ObjectRef(Self.resource, namespace: namespace, name: revision.name))
+            left -= 1
         }
     }
 

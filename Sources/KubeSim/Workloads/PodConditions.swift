@@ -15,6 +15,20 @@ enum PodConditions {
 
     static func isRunningAndReady(_ pod: JSONValue) -> Bool { phase(pod) == "Running" && isReady(pod) }
 
+    /// Ready for longer than `minReadySeconds` (`IsPodAvailable`).
+    static func isAvailable(_ pod: JSONValue, minReadySeconds: Int, now: Millis) -> Bool {
+        guard let ready = readyCondition(pod), ready["status"].string == "True" else { return false }
+        if minReadySeconds == 0 { return true }
+        guard let since = ready["lastTransitionTime"].string.flatMap(Timestamp.parse) else { return false }
+        return since + Millis(minReadySeconds) * 1000 < now
+    }
+
+    /// When the Ready condition last turned True, if it is True.
+    static func readySince(_ pod: JSONValue) -> Millis? {
+        guard let ready = readyCondition(pod), ready["status"].string == "True" else { return nil }
+        return ready["lastTransitionTime"].string.flatMap(Timestamp.parse)
+    }
+
     static func readyCondition(_ pod: JSONValue) -> JSONValue? {
         pod.status["conditions"].items.first { $0["type"].string == "Ready" }
     }

@@ -1,7 +1,7 @@
 import KubeAPI
 
 /// The StatefulSet controller of kube-controller-manager: maps pod, revision and claim changes to
-/// their set, claims (adopts and releases) the set's pods, and runs `StatefulSetReconciler`.
+/// their set, claims (adopts and releases) the set's pods, and runs `StatefulSetControl`.
 ///
 /// Pods are found through the store's owner index plus name lookups, never by listing every pod,
 /// so 100 sets of 100 replicas stay cheap to sync.
@@ -21,9 +21,9 @@ public final class StatefulSetController: Controller {
 
     public init() {}
 
-    static let podType = StatefulSetReconciler.podType
-    static let setType = StatefulSetReconciler.setType
-    static let claimType = StatefulSetReconciler.claimType
+    static let podType = StatefulPodControl.podType
+    static let setType = StatefulSetControl.setType
+    static let claimType = StatefulPodControl.claimType
     static let revisionType = ControllerRevisionHistory.resource
 
     // MARK: Controller
@@ -70,6 +70,7 @@ public final class StatefulSetController: Controller {
         guard let slash = key.firstIndex(of: "/") else { return }
         let ns = String(key[..<slash]), name = String(key[key.index(after: slash)...])
         guard let set = cluster.store.get(Self.setType, namespace: ns, name: name) else {
+            cluster.waitReasons.set(nil, kind: "StatefulSet", namespace: ns, name: name)
             forget(key, uid: nil)
             return
         }
@@ -81,7 +82,8 @@ public final class StatefulSetController: Controller {
             searchedForOrphans.insert(view.uid)
             ControllerRevisionHistory(cluster: cluster).adoptOrphans(for: view)
         }
-        let outcome = StatefulSetReconciler(cluster: cluster, cache: cache, set: set).run(pods: pods)
+        let outcome = StatefulSetControl(cluster: cluster, cache: cache, set: set).run(pods: pods)
+        cluster.waitReasons.set(outcome.waits, kind: "StatefulSet", namespace: ns, name: name)
         if outcome.failed {
             scheduleRetry(key, in: cluster)
         } else {

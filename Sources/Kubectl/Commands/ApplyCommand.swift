@@ -44,7 +44,7 @@ struct ApplyCommand: KubectlCommand {
         guard !paths.isEmpty else { throw KubectlFailure.error("must specify one of -f and -k") }
         let dryRun = try DryRun.parse(call.flags.string("dry-run"))
         try ManifestReader.checkValidateFlag(call.flags.string("validate"))
-        let output = try OutputFormat.parse(call.flags.string("output"), allowed: .objectPrinters)
+        let output = try OutputFormat.parse(call, allowed: .objectPrinters)
         let batch = Namespaces.check(try ManifestReader.read(paths, recursive: call.flags.bool("recursive"), files: call.kubectl.files,
                                                              stdin: call.io.stdin, validate: ManifestReader.validates(call.flags.string("validate"))),
                                      call: call)

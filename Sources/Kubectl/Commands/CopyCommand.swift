@@ -44,6 +44,7 @@ struct CopyCommand: KubectlCommand {
             throw KubectlFailure.error("filespec must match the canonical format: [[namespace/]pod:]file/path")
         }
         let src = Self.parse(call.args[0]), dst = Self.parse(call.args[1])
+        if src.path.isEmpty || dst.path.isEmpty { throw KubectlFailure.error("filepath can not be empty") }
         guard (src.pod == nil) != (dst.pod == nil) else {
             throw KubectlFailure.error(src.pod == nil ? "one of src or dest must be a local file specification"
                                                       : "one of src or dest must be a remote file specification")
@@ -66,7 +67,9 @@ struct CopyCommand: KubectlCommand {
                 call.err("tar: \(src.path.hasPrefix("/") ? String(src.path.dropFirst()) : src.path): Cannot stat: No such file or directory\ntar: Exiting with failure status due to previous errors\n")
                 return 1
             }
-            try copyOut(from, to: dst.path, fs: fs, call: call)
+            var copy = CopyOut(fs: fs, files: call.kubectl.files, call: call, namespace: target.pod.namespace ?? "default",
+                               pod: target.pod.name, source: src.path)
+            try copy.copy(from, to: Self.cleanLocal(dst.path))
         } else {
             guard case let entry = call.kubectl.files.read(src.path), entry != .missing else {
                 throw KubectlFailure.error("\(src.path) doesn't exist in local filesystem")
@@ -82,14 +85,70 @@ struct CopyCommand: KubectlCommand {
         return 0
     }
 
-    func copyOut(_ path: String, to local: String, fs: VirtualFileSystem, call: Invocation) throws {
-        if fs.isDirectory(path) {
-            for name in (try? fs.list(path)) ?? [] {
-                try copyOut(path + "/" + name, to: local + "/" + name, fs: fs, call: call)
+    /// Bounds on one copy out of a container, so `kubectl cp pod:/ ./root` cannot exhaust memory.
+    static let maxCopiedEntries = 10_000
+    static let maxCopiedBytes = 64 << 20
+
+    /// What `tar cf - SRC` in the container and kubectl's untarAll make of it: every entry's path
+    /// after SRC is put under the local destination (a folder's contents go into DEST itself, a
+    /// single file becomes DEST), folders are created as needed, symlinks are skipped with kubectl's
+    /// warning, and files are written through the working directory's files.
+    struct CopyOut {
+        let fs: VirtualFileSystem
+        let files: HostFiles
+        let call: Invocation
+        /// For the symlink warning: `kubectl exec -n "ns" "pod" -- tar cf - "src" | tar xf -`.
+        let namespace: String, pod: String, source: String
+        var entries = 0, bytes = 0
+        var warnedSymlink = false
+
+        mutating func copy(_ path: String, to local: String) throws {
+            entries += 1
+            guard entries <= CopyCommand.maxCopiedEntries else {
+                throw KubectlFailure.error("kubelab copies at most \(CopyCommand.maxCopiedEntries) files and folders from a container at once")
             }
-        } else if let bytes = try? fs.readFile(path) {
-            if let problem = call.kubectl.files.write(local, bytes: bytes) { throw KubectlFailure.error(problem) }
+            let info = try? fs.lstat(path)
+            switch info?.kind {
+            case .symlink?:
+                let quoted = KubeAPI.GoFormat.quoted(local), target = KubeAPI.GoFormat.quoted(info?.linkTarget ?? "")
+                if warnedSymlink {
+                    call.err("warning: skipping symlink: \(quoted) -> \(target)\n")
+                } else {
+                    warnedSymlink = true
+                    call.err("warning: skipping symlink: \(quoted) -> \(target) (consider using \"kubectl exec -n \(KubeAPI.GoFormat.quoted(namespace)) \(KubeAPI.GoFormat.quoted(pod)) -- tar cf - \(KubeAPI.GoFormat.quoted(source)) | tar xf -\")\n")
+                }
+            case .directory?:
+                if let problem = files.makeDirectory(local) { throw KubectlFailure.error(problem) }
+                for name in (try? fs.list(path)) ?? [] {
+                    try copy(path == "/" ? "/" + name : path + "/" + name, to: local + "/" + name)
+                }
+            case .device?:
+                // tar archives a device node without data; untarAll creates an empty file for it.
+                if let problem = files.write(local, bytes: []) { throw KubectlFailure.error(problem) }
+            case .file?:
+                let data = (try? fs.readFile(path, limit: CopyCommand.maxCopiedBytes - bytes + 1)) ?? []
+                bytes += data.count
+                guard bytes <= CopyCommand.maxCopiedBytes else {
+                    throw KubectlFailure.error("kubelab copies at most \(CopyCommand.maxCopiedBytes >> 20) MiB from a container at once")
+                }
+                if let problem = files.write(local, bytes: data) { throw KubectlFailure.error(problem) }
+            case nil:
+                break
+            }
         }
+    }
+
+    /// Go's path.Clean for the local destination, as kubectl's localPath keeps it (`./html` → `html`).
+    static func cleanLocal(_ path: String) -> String {
+        let absolute = path.hasPrefix("/")
+        var parts: [Substring] = []
+        for part in path.split(separator: "/") where part != "." {
+            if part == "..", let last = parts.last, last != ".." { parts.removeLast() }
+            else if part == ".." && absolute { continue }
+            else { parts.append(part) }
+        }
+        let joined = parts.joined(separator: "/")
+        return absolute ? "/" + joined : (joined.isEmpty ? "." : joined)
     }
 
     func copyIn(_ local: String, to path: String, fs: VirtualFileSystem, call: Invocation) throws {

@@ -4,21 +4,30 @@ import KubeAPI
 struct CreateCommand: KubectlCommand {
     static let name = "create"
     static let help = HelpText.usage("""
-        Create objects from manifests. Unlike apply, an object that already exists is an error.
+        Create objects from manifests, or one object from the command line. Unlike apply, an object that
+        already exists is an error.
 
         Examples:
           kubectl create -f mysql-sts.yml
           kubectl create -f ./manifests/ -R
+          kubectl create deployment web --image=nginx --dry-run=client -o yaml
+          kubectl create service clusterip web --tcp=80:8080
+          kubectl create secret generic db --from-literal=password=s3cret
+
+        Available Commands:
+          clusterrole, clusterrolebinding, configmap, deployment, namespace, role, rolebinding,
+          secret generic|tls|docker-registry, service clusterip|nodeport|loadbalancer|externalname, serviceaccount
 
         Options:
           -f, --filename=[]   files, directories or '-' for standard input
           -R, --recursive     read directories recursively
           --dry-run='none'    'client' or 'server' to only show what would happen
-          -o, --output=''     print the objects as yaml, json or name instead of a message
+          -o, --output=''     print the objects as yaml, json, name, jsonpath=... or go-template=... instead of a message
           --save-config       record the manifest so later 'kubectl apply' can patch it
 
         Usage:
           kubectl create -f FILENAME [options]
+          kubectl create SUBCOMMAND NAME [flags] [options]
         """)
 
     let flags = FlagSet([
@@ -27,9 +36,9 @@ struct CreateCommand: KubectlCommand {
         .init("edit", nil, .bool), .init("windows-line-endings", nil, .bool), .init("selector", "l"), .init("raw"),
         .init("field-manager", nil, .string, default: "kubectl-create"), .init("kustomize", "k"), .init("template"),
         .init("allow-missing-template-keys", nil, .bool, default: "true"), .init("show-managed-fields", nil, .bool),
-    ] + CreateSubcommands.flags + CreateDeployment.flags)
+    ] + CreateSubcommands.flags + CreateDeployment.flags + CreateService.flags + CreateRole.flags + CreateRoleBinding.flags)
 
-    /// Real kubectl's `create` subcommands (kubelab reads manifests only).
+    /// Real kubectl's `create` subcommands.
     static let subcommands: Set<String> = [
         "clusterrole", "clusterrolebinding", "configmap", "cm", "cronjob", "cj", "deployment", "deploy", "ingress", "ing",
         "job", "namespace", "ns", "poddisruptionbudget", "pdb", "priorityclass", "pc", "quota", "resourcequota", "role",
@@ -37,16 +46,15 @@ struct CreateCommand: KubectlCommand {
     ]
 
     /// The subcommands kubelab builds objects for; the others are real but not simulated.
-    static let simulated: Set<String> = ["configmap", "cm", "secret", "deployment", "deploy"]
+    static let simulated: Set<String> = [
+        "configmap", "cm", "secret", "deployment", "deploy", "service", "svc", "namespace", "ns", "serviceaccount", "sa", "role",
+        "clusterrole", "rolebinding", "clusterrolebinding",
+    ]
 
     func unsimulatedFeature(_ argv: [String]) -> String? {
         let words = flags.adding(GlobalFlags.set.specs).positionalWords(argv)
         guard let sub = words.first, Self.subcommands.contains(sub) else { return nil }
-        if !Self.simulated.contains(sub) { return "kubectl create \(sub)" }
-        if sub == "secret", let type = words.dropFirst().first, ["docker-registry", "tls"].contains(type) {
-            return "kubectl create secret \(type)"
-        }
-        return nil
+        return Self.simulated.contains(sub) ? nil : "kubectl create \(sub)"
     }
 
     func run(_ call: Invocation) throws -> Int32 {
@@ -55,13 +63,20 @@ struct CreateCommand: KubectlCommand {
             guard Self.subcommands.contains(sub) else {
                 throw KubectlFailure("error: Unexpected args: [\(call.args.joined(separator: " "))]\nSee 'kubectl create -h' for help and examples")
             }
-            if sub == "deployment" || sub == "deploy" { return try CreateDeployment.run(call) }
-            return try CreateSubcommands.run(call)
+            switch sub {
+            case "deployment", "deploy": return try CreateDeployment.run(call)
+            case "service", "svc": return try CreateService.run(call)
+            case "namespace", "ns": return try CreateNamespaceOrServiceAccount.namespace(call)
+            case "serviceaccount", "sa": return try CreateNamespaceOrServiceAccount.serviceAccount(call)
+            case "role", "clusterrole": return try CreateRole.run(call, clusterWide: sub == "clusterrole")
+            case "rolebinding", "clusterrolebinding": return try CreateRoleBinding.run(call, clusterWide: sub == "clusterrolebinding")
+            default: return try CreateSubcommands.run(call)
+            }
         }
         guard !paths.isEmpty else { throw KubectlFailure.error("must specify one of -f and -k") }
         let dryRun = try DryRun.parse(call.flags.string("dry-run"))
         try ManifestReader.checkValidateFlag(call.flags.string("validate"))
-        let output = try OutputFormat.parse(call.flags.string("output"), allowed: .objectPrinters)
+        let output = try OutputFormat.parse(call, allowed: .objectPrinters)
         let batch = Namespaces.check(try ManifestReader.read(paths, recursive: call.flags.bool("recursive"), files: call.kubectl.files,
                                                              stdin: call.io.stdin, validate: ManifestReader.validates(call.flags.string("validate"))),
                                      call: call)

@@ -12,46 +12,17 @@ enum CreateDeployment {
     static let deployments = ResourceRegistry.forKind("Deployment")!
 
     static func run(_ call: Invocation) throws -> Int32 {
-        guard call.flags.isSet("image") else {
-            // cobra's MarkFlagRequired refuses before the command runs, and kubectl 1.32 logs it.
-            throw KubectlFailure(KlogLine.error("run.go:72", "\"command failed\" err=\"required flag(s) \\\"image\\\" not set\"",
-                                                at: call.cluster.now))
-        }
-        let names = Array(call.args.dropFirst())
-        guard names.count == 1, let name = names.first else {
-            throw KubectlFailure("error: exactly one NAME is required, got \(names.count)\nSee 'kubectl create deployment -h' for help and examples")
-        }
+        try GeneratedObject.requireFlag("image", call: call)
+        let name = try GeneratedObject.name(call, words: 1, command: "deployment")
         let images = call.flags.strings("image")
         let command = call.flags.afterDash ?? []
         if images.count > 1 && !command.isEmpty {
             throw KubectlFailure.error("cannot specify multiple --image options and command")
         }
-        let dryRun = try DryRun.parse(call.flags.string("dry-run"))
-        let output = try OutputFormat.parse(call.flags.string("output"), allowed: .objectPrinters)
-        var object = manifest(name: name, images: images, command: command, replicas: call.flags.int("replicas") ?? 1,
+        let object = manifest(name: name, images: images, command: command, replicas: call.flags.int("replicas") ?? 1,
                               port: call.flags.int("port") ?? -1, namespace: call.namespaceExplicit ? call.namespace : nil,
                               random: { call.cluster.rng.next() })
-        if call.flags.bool("save-config") {
-            object["metadata"]["annotations"][ThreeWayMerge.lastAppliedKey] = .string(ThreeWayMerge.annotationValue(for: object))
-        }
-        var result = object
-        if dryRun != .client {
-            var sent = object
-            sent["metadata"]["namespace"] = .string(call.namespace)
-            do {
-                result = try call.cluster.api.create(sent, as: deployments, dryRun: dryRun == .server)
-            } catch {
-                throw KubectlFailure.error("failed to create deployment: \(error.message)")
-            }
-        }
-        if dryRun == .client && output == .json {
-            call.out(JSONText.prettyInFieldOrder(result))
-        } else if output != .table {
-            try ObjectOutput.print([(deployments, result)], format: output, call: call)
-        } else {
-            call.out("\(deployments.qualifiedKind)/\(name) created\(dryRun.suffix)\n")
-        }
-        return 0
+        return try GeneratedObject.finish(object, as: deployments, call: call, failurePrefix: "failed to create deployment: ")
     }
 
     /// The Deployment as the generator fills the Go struct, fields in the struct's order (what `-o json` shows;

@@ -82,12 +82,9 @@ struct DeleteCommand: KubectlCommand {
             let ref = ObjectRef(r, namespace: obj.namespace ?? "", name: obj.name)
             do {
                 if dryRun == .none {
-                    if force && grace == 0 {
-                        try call.cluster.api.delete(ref, propagation: propagation, gracePeriodSeconds: 0)
-                        call.store.remove(ref)
-                    } else {
-                        try call.cluster.api.delete(ref, propagation: propagation, gracePeriodSeconds: grace >= 0 ? grace : nil)
-                    }
+                    // `--force --grace-period=0` is a grace-0 delete: the server removes the object at
+                    // once unless finalizers hold it.
+                    try call.cluster.api.delete(ref, propagation: propagation, gracePeriodSeconds: force && grace == 0 ? 0 : (grace >= 0 ? grace : nil))
                     deleted.append((ref, obj.uid))
                 }
                 let word = force && grace == 0 ? "force deleted" : "deleted"

@@ -74,6 +74,7 @@ enum ContainerProcess {
             now: { call.cluster.now }, sleep: { call.kubectl.wait($0) }, random: { call.cluster.rng.next() },
             isInterrupted: { terminal?.isInterrupted() ?? false }, terminal: terminal)
         if call.io.terminal?.mode == .script { shell.limits.maxLoopMillis = 600_000 }
+        shell.processID = instance.nextExecProcessID()
         let depth = terminal?.programs.count ?? 0
         guard let status = shell.execute(argv, stdin: interactive ? (call.io.stdin ?? "") : "", stdinIsTerminal: stdinIsTerminal,
                                          stdoutIsTerminal: tty, stdout: { call.out($0) }, stderr: { call.err($0) })

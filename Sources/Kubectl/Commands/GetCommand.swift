@@ -1,6 +1,6 @@
 import KubeAPI
 
-/// `kubectl get`: tables (one block per type), wide, yaml/json/name/jsonpath/custom-columns, and watches.
+/// `kubectl get`: tables (one block per type), wide, yaml/json/name/jsonpath/custom-columns/go-template, and watches.
 struct GetCommand: KubectlCommand {
     static let name = "get"
     static let help = HelpText.usage("""
@@ -18,7 +18,8 @@ struct GetCommand: KubectlCommand {
           -A, --all-namespaces       list across every namespace
           -l, --selector=''          filter by labels (app=web, tier!=db, 'env in (a,b)')
           --field-selector=''        filter by fields (metadata.name=x, status.phase=Running)
-          -o, --output=''            wide, yaml, json, name, jsonpath=..., custom-columns=...
+          -o, --output=''            wide, yaml, json, name, jsonpath=..., custom-columns=..., go-template=...
+          --template=''              a Go template (implies -o go-template), e.g. '{{.metadata.name}}'
           --show-labels              add a LABELS column
           -L, --label-columns=[]     add a column for each label key
           --no-headers               omit the header row
@@ -57,7 +58,7 @@ struct GetCommand: KubectlCommand {
     }
 
     func run(_ call: Invocation) throws -> Int32 {
-        let output = try OutputFormat.parse(call.flags.string("output"), allowed: .getPrinters)
+        let output = try OutputFormat.parse(call, allowed: .getPrinters)
         let sel = try ObjectSelection.resolve(call, missingText: Self.missingTypeText)
         let watching = call.flags.bool("watch") || call.flags.bool("watch-only")
         if watching {
@@ -85,7 +86,7 @@ struct GetCommand: KubectlCommand {
     /// JSON-like outputs print an empty List rather than "No resources found".
     static func isStructured(_ output: OutputFormat) -> Bool {
         switch output {
-        case .yaml, .json, .jsonpath, .jsonpathAsJSON: return true
+        case .yaml, .json, .jsonpath, .jsonpathAsJSON, .jsonpathFile, .goTemplate, .goTemplateFile: return true
         default: return false
         }
     }

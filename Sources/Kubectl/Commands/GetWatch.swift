@@ -14,42 +14,58 @@ enum GetWatch {
             // The watch builder asks for SingleResourceType.
             throw KubectlFailure.error("you may only specify a single resource type")
         }
-        if output != .table && output != .wide {
-            throw KubectlFailure.error("kubelab watches print tables only; drop -o \(call.flags.string("output"))")
+        let watchOnly = call.flags.bool("watch-only")
+        if call.flags.isSet("sort-by") {
+            call.err(watchOnly ? "warning: --watch-only requested, --sort-by will be ignored\n"
+                               : "warning: --watch requested, --sort-by will be ignored for watch events received\n")
         }
         let wide = output == .wide
         let options = GetCommand.tableOptions(call, wide: wide)
         let withEvents = call.flags.bool("output-watch-events")
+        let asTable = output == .table || output == .wide
         let allNamespaces = call.flags.bool("all-namespaces")
         let names = Set(call.args.count > 1 ? Array(call.args.dropFirst()) : [])
         let selector = try? LabelSelector.parse(call.flags.isSet("selector") ? call.flags.string("selector") : "")
         var printer = WatchPrinter(type: type, options: options, outputWatchEvents: withEvents)
 
-        if !call.flags.bool("watch-only") && !selection.objects.isEmpty {
-            call.out(printer.initial(selection.objects.map(\.1), now: call.cluster.now))
+        var objectPrinter = WatchObjectOutput(type: type, format: output, outputWatchEvents: withEvents, call: call)
+        if !watchOnly && !selection.objects.isEmpty {
+            if asTable {
+                call.out(printer.initial(selection.objects.map(\.1), now: call.cluster.now))
+            } else {
+                var initial = selection.objects.map(\.1)
+                if let sortBy = options.sortBy { initial = try ObjectSorter.sort(initial, by: sortBy) }
+                for o in initial { try objectPrinter.print(o, event: "ADDED") }
+            }
         }
         if !selection.errors.isEmpty { call.err(selection.errors.joined(separator: "\n") + "\n") }
 
         var lastChange = call.cluster.now
+        var failure: Error?
         let token = call.store.watch({ $0 == type }) { event in
             let o = event.object
             if type.namespaced && !allNamespaces && o.namespace != call.namespace { return }
             if !names.isEmpty && !names.contains(o.name) { return }
             if let selector, !selector.matches(o.labels) { return }
             lastChange = call.cluster.now
-            call.out(printer.event(event.kind.rawValue, o, now: call.cluster.now))
+            if asTable {
+                call.out(printer.event(event.kind.rawValue, o, now: call.cluster.now))
+            } else {
+                do { try objectPrinter.print(o, event: event.kind.rawValue) } catch { failure = failure ?? error }
+            }
         }
         defer { call.store.unwatch(token) }
         let interactive = call.io.terminal?.mode == .interactive
         let start = call.cluster.now
         while true {
             guard call.kubectl.wait(interactive ? 200 : 1000) else { break }
-            if call.io.terminal?.isInterrupted() == true { break }
+            if call.io.terminal?.isInterrupted() == true || failure != nil { break }
             if !interactive {
                 let now = call.cluster.now
                 if now - lastChange >= quietPeriod || now - start >= scriptLimit { break }
             }
         }
+        if let failure { throw failure }
         return 0
     }
 }

@@ -38,8 +38,9 @@ struct RunCommand: KubectlCommand {
         .init("labels", "l"), .init("port"), .init("dry-run", nil, .string, default: "none"), .init("output", "o"),
         .init("image-pull-policy"), .init("annotations", nil, .stringArray), .init("attach", nil, .bool),
         .init("quiet", "q", .bool), .init("pod-running-timeout", nil, .duration, default: "1m0s"),
-        .init("overrides"), .init("privileged", nil, .bool), .init("leave-stdin-open", nil, .bool),
+        .init("overrides"), .init("override-type", nil, .string, default: "merge"), .init("privileged", nil, .bool), .init("leave-stdin-open", nil, .bool),
         .init("expose", nil, .bool), .init("serviceaccount"), .init("field-manager", nil, .string, default: "kubectl-run"),
+        .init("template"), .init("allow-missing-template-keys", nil, .bool, default: "true"),
     ])
 
     func run(_ call: Invocation) throws -> Int32 {
@@ -56,16 +57,18 @@ struct RunCommand: KubectlCommand {
             throw KubectlFailure.error("--rm should only be used for attached containers")
         }
         let extra = Array(call.args.dropFirst()) + (call.flags.afterDash ?? [])
-        var container: JSONValue = ["name": .string(name), "image": .string(image), "resources": .emptyObject]
+        // Fields in the Go struct's order (`-o json` shows it; `-o yaml` sorts).
+        var container: JSONValue = ["name": .string(name), "image": .string(image)]
         if !extra.isEmpty { container[call.flags.bool("command") ? "command" : "args"] = .array(extra.map { .string($0) }) }
-        if interactive { container["stdin"] = true; container["stdinOnce"] = true }
-        if tty { container["tty"] = true }
+        if let port = Int(call.flags.string("port")) { container["ports"] = [["containerPort": .int(port)]] }
         let env = call.flags.strings("env").map { pair -> JSONValue in
             let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
             return ["name": .string(parts[0]), "value": .string(parts.count > 1 ? parts[1] : "")]
         }
         if !env.isEmpty { container["env"] = .array(env) }
-        if let port = Int(call.flags.string("port")) { container["ports"] = [["containerPort": .int(port)]] }
+        container["resources"] = .emptyObject
+        if interactive { container["stdin"] = true; container["stdinOnce"] = true }
+        if tty { container["tty"] = true }
         var labels = ["run": name]
         if call.flags.isSet("labels") {
             labels = [:]
@@ -74,14 +77,30 @@ struct RunCommand: KubectlCommand {
                 labels[kv[0]] = kv.count > 1 ? kv[1] : ""
             }
         }
-        var pod: JSONValue = ["apiVersion": "v1", "kind": "Pod", "metadata": ["name": .string(name), "labels": .stringMap(labels)],
-                              "spec": ["containers": [container], "restartPolicy": .string(restart)]]
-        pod["metadata"]["namespace"] = .string(call.namespace)
+        // The pod as kubectl's generator fills it (`creationTimestamp: null`, `status: {}`), which is
+        // what `--dry-run=client` prints; the server adds the rest.
+        var metadata: JSONObject = ["name": .string(name)]
+        if call.namespaceExplicit { metadata.updateValue(.string(call.namespace), forKey: "namespace") }
+        metadata.updateValue(.null, forKey: "creationTimestamp")
+        metadata.updateValue(.stringMap(labels), forKey: "labels")
+        var pod: JSONValue = ["kind": "Pod", "apiVersion": "v1", "metadata": .object(metadata),
+                              "spec": ["containers": [container], "restartPolicy": .string(restart), "dnsPolicy": "ClusterFirst"],
+                              "status": .emptyObject]
+        if call.flags.isSet("overrides") {
+            pod = try Self.override(pod, with: call.flags.string("overrides"), type: call.flags.string("override-type"))
+        }
         let dryRun = try DryRun.parse(call.flags.string("dry-run"))
-        let output = try OutputFormat.parse(call.flags.string("output"), allowed: .objectPrinters)
-        let created = try call.cluster.api.create(pod, as: PodTarget.pods, dryRun: dryRun != .none)
+        let output = try OutputFormat.parse(call, allowed: .objectPrinters)
+        var created = pod
+        if dryRun != .client {
+            var sent = pod
+            sent["metadata"]["namespace"] = .string(call.namespace)
+            sent["status"] = .null
+            created = try call.cluster.api.create(sent, as: PodTarget.pods, dryRun: dryRun == .server)
+        }
         if output != .table {
-            try ObjectOutput.print([(PodTarget.pods, created)], format: output, call: call)
+            if dryRun == .client && output == .json { call.out(JSONText.prettyInFieldOrder(created)) }
+            else { try ObjectOutput.print([(PodTarget.pods, created)], format: output, call: call, fieldOrder: dryRun == .client) }
             return 0
         }
         guard interactive || call.flags.bool("attach") else {
@@ -177,5 +196,35 @@ struct RunCommand: KubectlCommand {
         let sessionOpen = (call.io.terminal?.programs.count ?? 0) > depth
         if !finished && !sessionOpen { deleteIfAsked(status) }
         return status
+    }
+
+    /// `--overrides` with `--override-type` (cmdutil.Merge, JSONPatch or StrategicMerge): the
+    /// generated pod patched before it is printed or sent. A merge replaces lists whole, so
+    /// overriding `spec.containers` drops the generated container's command, as kubectl's does.
+    static func override(_ pod: JSONValue, with fragment: String, type: String) throws -> JSONValue {
+        guard ["json", "merge", "strategic"].contains(type) else {
+            throw KubectlFailure.error("invalid override type: \(type)")
+        }
+        var patched = try patchedPod(pod, with: fragment, type: type)
+        // The result is decoded into a Pod and encoded again: every container has its resources.
+        for i in patched["spec"]["containers"].items.indices where patched["spec"]["containers"][i]["resources"].isNull {
+            patched["spec"]["containers"][i]["resources"] = .emptyObject
+        }
+        return patched
+    }
+
+    private static func patchedPod(_ pod: JSONValue, with fragment: String, type: String) throws -> JSONValue {
+        let patch: JSONValue
+        do { patch = try GoJSONDecoder.decode(fragment) } catch {
+            throw KubectlFailure.error(type == "json" ? error.message : "Invalid JSON Patch")
+        }
+        switch type {
+        case "json":
+            do { return try JSONPatch.decode(patch).apply(to: pod) } catch { throw KubectlFailure.error(error.message) }
+        case "strategic":
+            do { return try ObjectMerge.strategicMerge(patch, into: pod, kind: "Pod") } catch { throw KubectlFailure.error(error.message) }
+        default:
+            return ObjectMerge.mergePatch(patch, into: pod)
+        }
     }
 }

@@ -30,7 +30,6 @@ struct ScaleCommand: KubectlCommand {
         .init("show-managed-fields", nil, .bool),
     ])
 
-    static let scalable: Set<String> = ["StatefulSet", "Deployment", "ReplicaSet", "ReplicationController"]
 
     func run(_ call: Invocation) throws -> Int32 {
         guard call.flags.isSet("replicas") else {
@@ -43,7 +42,7 @@ struct ScaleCommand: KubectlCommand {
             throw KubectlFailure.error("The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0")
         }
         let dryRun = try DryRun.parse(call.flags.string("dry-run"))
-        let output = try OutputFormat.parse(call.flags.string("output"), allowed: .objectPrinters)
+        let output = try OutputFormat.parse(call, allowed: .objectPrinters)
         let targets = try ObjectSelection.resolve(call, requireNames: !call.flags.bool("all") && !call.flags.isSet("selector"),
                                                  missingText: ObjectSelection.noResourcesText)
         // kubectl scale drops lookup errors unless nothing at all was found.
@@ -55,7 +54,7 @@ struct ScaleCommand: KubectlCommand {
         var printed: [(ResourceType, JSONValue)] = []
         var failure: VerbError?
         for (r, obj) in targets.objects {
-            guard Self.scalable.contains(r.kind) else {
+            guard KindRegistry.descriptor(forKind: r.kind)?.scalable == true else {
                 // No scale subresource: the PATCH of TYPE/NAME/scale is a plain 404.
                 failure = .api(APIError(.notFound, "the server could not find the requested resource"))
                 break

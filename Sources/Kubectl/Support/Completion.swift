@@ -3,7 +3,7 @@ import KubeAPI
 /// Tab completion for the host shell line: verbs, resource types (also after a comma), object
 /// names, `type/name`, flags, `-o` formats, namespaces and files, as kubectl's own completion does.
 public enum Completion {
-    static let outputFormats = ["json", "yaml", "wide", "name", "jsonpath=", "custom-columns="]
+    static let outputFormats = ["json", "yaml", "wide", "name", "jsonpath=", "custom-columns=", "go-template=", "go-template-file="]
     static let typeVerbs: Set<String> = ["get", "describe", "delete", "scale", "explain", "edit", "label", "annotate", "rollout", "patch", "wait"]
     static let podVerbs: Set<String> = ["exec", "logs", "attach", "port-forward", "cp"]
     static let nodeVerbs: Set<String> = ["cordon", "uncordon", "drain", "taint"]

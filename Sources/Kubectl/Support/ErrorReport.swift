@@ -41,4 +41,12 @@ enum ErrorReport {
         call.err(text(errors))
         return 1
     }
+
+    /// Prints errors already in their final words, one a line (a message that ends in a newline of
+    /// its own, as `set image`'s does, leaves a blank line as kubectl's does), and gives the exit code.
+    static func finish(lines errors: [String], call: Invocation) -> Int32 {
+        guard !errors.isEmpty else { return 0 }
+        call.err(errors.map { $0 + "\n" }.joined())
+        return 1
+    }
 }

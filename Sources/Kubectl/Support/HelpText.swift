@@ -19,7 +19,16 @@ enum HelpText {
           describe        Show one object in detail, with its recent events
           delete          Remove objects by name, label, file or type
           scale           Change the replica count of a StatefulSet, Deployment or ReplicaSet
+          patch           Change some fields of an object
+          label           Add, change or remove labels
+          annotate        Add, change or remove annotations
+          set image       Change the image of containers
+          edit            (no editor in kubelab: use patch or apply)
           explain         Show what a resource field means
+
+        Rollouts:
+          rollout         Follow, undo or restart the rollout of a StatefulSet, Deployment or DaemonSet
+          wait            Wait until objects meet a condition
 
         Inside pods:
           exec            Run a command in a container

@@ -4,8 +4,12 @@
 /// confined implementation, tests an in-memory one.
 public protocol HostFiles: AnyObject {
     func read(_ path: String) -> HostFileEntry
-    /// Writes a file (for `kubectl cp` to the host); returns an error text when refused.
+    /// Writes a file (for `kubectl cp` to the host); returns an error text when refused, in Go's
+    /// words (`open html: is a directory`).
     func write(_ path: String, bytes: [UInt8]) -> String?
+    /// Creates a folder and its parents (os.MkdirAll, for `kubectl cp POD:/dir ./dir`); returns an
+    /// error text when refused (`mkdir html/x: not a directory`).
+    func makeDirectory(_ path: String) -> String?
 }
 
 public enum HostFileEntry: Equatable, Sendable {
@@ -20,6 +24,8 @@ public enum HostFileEntry: Equatable, Sendable {
 /// An in-memory working directory for tests and lessons.
 public final class MemoryHostFiles: HostFiles {
     public var files: [String: [UInt8]]
+    /// Folders made with `makeDirectory` (others exist because files are in them).
+    public var directories: Set<String> = []
 
     public init(_ files: [String: String] = [:]) {
         self.files = files.mapValues { Array($0.utf8) }
@@ -42,11 +48,27 @@ public final class MemoryHostFiles: HostFiles {
             let rest = k.dropFirst(prefix.count)
             if let first = rest.split(separator: "/").first { names.insert(String(first)) }
         }
-        return names.isEmpty ? .missing : .directory(names.sorted())
+        for d in directories where d.hasPrefix(prefix) {
+            if let first = d.dropFirst(prefix.count).split(separator: "/").first { names.insert(String(first)) }
+        }
+        return names.isEmpty && !directories.contains(p) ? .missing : .directory(names.sorted())
     }
 
     public func write(_ path: String, bytes: [UInt8]) -> String? {
-        files[Self.normalize(path)] = bytes
+        let p = Self.normalize(path)
+        if case .directory = read(p) { return "open \(path): is a directory" }
+        files[p] = bytes
+        return nil
+    }
+
+    public func makeDirectory(_ path: String) -> String? {
+        let p = Self.normalize(path)
+        var parent = ""
+        for part in p.split(separator: "/") {
+            parent = parent.isEmpty ? String(part) : parent + "/" + part
+            if files[parent] != nil { return "mkdir \(parent): not a directory" }
+        }
+        if !p.isEmpty { directories.insert(p) }
         return nil
     }
 }

@@ -6,8 +6,10 @@ enum ObjectOutput {
     /// - Parameters:
     ///   - singleItem: one named object prints bare; otherwise objects print as a `List`.
     ///   - withKind: table names get their kind prefix even when only one type has rows.
+    ///   - fieldOrder: the objects were built by a generator (client dry run), so go-template's
+    ///     debugging text shows their JSON in field order.
     static func print(_ objects: [(ResourceType, JSONValue)], format: OutputFormat, call: Invocation, singleItem: Bool = true,
-                      withKind: Bool = false) throws {
+                      withKind: Bool = false, fieldOrder: Bool = false) throws {
         var groups: [ResourceGroup] = []
         for (r, o) in objects {
             if let last = groups.last, last.type == r { groups[groups.count - 1].objects.append(o) }
@@ -17,27 +19,44 @@ enum ObjectOutput {
         switch format {
         case .customColumnsFile(let path):
             format = .customColumns(try columnsSpec(fromFile: path, call: call))
-        case .goTemplate:
-            throw KubectlFailure.error("go-template output is not available in kubelab; use -o jsonpath=...")
+        case .goTemplateFile(let path):
+            format = .goTemplate(try templateText(fromFile: path, call: call))
+        case .jsonpathFile(let path):
+            format = .jsonpath(try templateText(fromFile: path, call: call))
         default:
             break
         }
         var options = GetCommand.tableOptions(call)
         if withKind { options.withKind = true }
+        let template = TemplateOptions(allowMissingKeys: call.flags.string("allow-missing-template-keys") != "false",
+                                       rawDataInFieldOrder: fieldOrder)
         do {
             call.out(try GetOutput.render(groups, format: format, options: options,
-                                          singleItemImplied: singleItem, now: call.cluster.now))
+                                          singleItemImplied: singleItem, template: template, now: call.cluster.now))
         } catch {
+            if !error.printed.isEmpty { call.out(error.printed) }
+            if error.isLimit { throw KubectlFailure("kubelab: kubectl: \(error.message)") }
             throw KubectlFailure.error(error.message)
         }
     }
 
     /// Verbs that change objects (apply, create, scale) print each one as it is done: bare objects,
     /// YAML documents separated by `---` (the YAML printer's count), never a List.
-    static func printEach(_ objects: [(ResourceType, JSONValue)], format: OutputFormat, call: Invocation) throws {
+    static func printEach(_ objects: [(ResourceType, JSONValue)], format: OutputFormat, call: Invocation,
+                          fieldOrder: Bool = false) throws {
         for (i, object) in objects.enumerated() {
             if i > 0 && format == .yaml { call.out("---\n") }
-            try print([object], format: format, call: call, singleItem: true)
+            try print([object], format: format, call: call, singleItem: true, fieldOrder: fieldOrder)
+        }
+    }
+
+    /// `-o go-template-file=PATH` or `jsonpath-file=PATH`: the template, read below the working directory.
+    static func templateText(fromFile path: String, call: Invocation) throws -> String {
+        switch call.kubectl.files.read(path) {
+        case .file(let bytes): return String(decoding: bytes, as: UTF8.self)
+        case .directory: throw KubectlFailure.error("error reading --template \(path), read \(path): is a directory")
+        case .missing: throw KubectlFailure.error("error reading --template \(path), open \(path): no such file or directory")
+        case .denied(let why): throw KubectlFailure.error("error reading --template \(path), \(why)")
         }
     }
 

@@ -1,10 +1,10 @@
 import KubeAPI
 
-/// Kinds the API server stores but whose controller kubelab does not run (no Job, CronJob or
-/// DaemonSet controller): a learner who applies one is told so at once, instead of watching an
+/// Kinds the API server stores but whose controller kubelab does not run (no Job or CronJob
+/// controller): a learner who applies one is told so at once, instead of watching an
 /// object that silently never starts a pod.
 enum UnsimulatedControllers {
-    static let kinds: [String: String] = ["Job": "Jobs", "CronJob": "CronJobs", "DaemonSet": "DaemonSets"]
+    static let kinds: [String: String] = ["Job": "Jobs", "CronJob": "CronJobs"]
 
     /// The warning printed (on stderr, like the API server's warnings) after such an object is created.
     static func warning(for type: ResourceType, name: String) -> String? {

@@ -11,10 +11,16 @@ public struct CheckContext {
     public var answer: String?
     /// Outputs of state queries while the cluster has not changed (nil: always run them).
     public var cache: StateQueryCache?
+    /// The checks' compiled regular expressions (a session keeps one for all its checks).
+    public var patterns: CheckPatterns
 
-    public init(lab: Lab, typedLines: [String] = [], lastOutput: String? = nil, answer: String? = nil, cache: StateQueryCache? = nil) {
+    public init(
+        lab: Lab, typedLines: [String] = [], lastOutput: String? = nil, answer: String? = nil, cache: StateQueryCache? = nil,
+        patterns: CheckPatterns = CheckPatterns()
+    ) {
         self.lab = lab
         self.cache = cache
+        self.patterns = patterns
         self.typedLines = typedLines
         self.lastOutput = lastOutput
         self.answer = answer

@@ -31,7 +31,7 @@ public enum CheckEvaluator {
             guard readOnlyVerbs.contains(verb) else { return .fail("'kubectl \(verb)' is not a read-only query") }
             let run = { runKubectl(words, lab: context.lab) }
             let (output, status) = context.cache?.output(of: words, lab: context.lab, run: run) ?? run()
-            return expectation(expect, output: output, status: status, what: "kubectl \(query)")
+            return expectation(expect, output: output, status: status, what: "kubectl \(query)", patterns: context.patterns)
         case .exec(let pod, let container, let command, let expect):
             guard let words = try? QueryWords.split(command), !words.isEmpty else {
                 return .fail("the command '\(command)' cannot be split into words")
@@ -39,9 +39,9 @@ public enum CheckEvaluator {
             var arguments = ["exec", pod]
             if let container { arguments += ["-c", container] }
             let (output, status) = runKubectl(arguments + ["--"] + words, lab: context.lab)
-            return expectation(expect, output: output, status: status, what: "\(command) in \(pod)")
+            return expectation(expect, output: output, status: status, what: "\(command) in \(pod)", patterns: context.patterns)
         case .typed(let pattern):
-            guard let regex = try? Regex(pattern) else { return .fail("'\(pattern)' is not a regular expression") }
+            guard let regex = context.patterns.regex(pattern) else { return .fail("'\(pattern)' is not a regular expression") }
             let typed = context.typedLines.contains { line in
                 let command = withoutSudo(line)
                 return (try? regex.firstMatch(in: command)) != nil
@@ -49,7 +49,7 @@ public enum CheckEvaluator {
             return typed ? .pass : .fail("no line typed in this step matches /\(pattern)/")
         case .seen(let expect):
             guard let output = context.lastOutput else { return .fail("no command has printed anything yet") }
-            return expectation(expect, output: output, status: nil, what: "the last command's output")
+            return expectation(expect, output: output, status: nil, what: "the last command's output", patterns: context.patterns)
         case .answer(let accepted):
             guard let answer = context.answer else { return .fail("no answer given yet") }
             let given = normalizedAnswer(answer)
@@ -77,7 +77,7 @@ public enum CheckEvaluator {
         return (output, status)
     }
 
-    static func expectation(_ expect: Expectation, output raw: String, status: Int32?, what: String) -> CheckOutcome {
+    static func expectation(_ expect: Expectation, output raw: String, status: Int32?, what: String, patterns: CheckPatterns) -> CheckOutcome {
         var output = Substring(raw)
         while output.last == "\n" { output = output.dropLast() }
         let text = String(output)
@@ -96,7 +96,7 @@ public enum CheckEvaluator {
         }
         if let pattern = expect.matches {
             // `^` and `$` match at each line, as grep reads output.
-            guard let regex = try? Regex(pattern).anchorsMatchLineEndings(), (try? regex.firstMatch(in: text)) != nil else {
+            guard let regex = patterns.regex(pattern, anchorsMatchLineEndings: true), (try? regex.firstMatch(in: text)) != nil else {
                 return .fail("\(what) printed '\(shown)', which does not match /\(pattern)/")
             }
         }

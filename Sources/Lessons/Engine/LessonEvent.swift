@@ -11,6 +11,9 @@ public enum LessonEvent: Equatable, Sendable {
     case lessonComplete(points: Int, maximum: Int)
     case hint(index: Int, number: Int, total: Int)
     case noMoreHints(index: Int)
+    /// What the cluster's controllers are waiting for (`web-1 waits: web-0 is Pending`), shown
+    /// after a hint or a failed `check` so the learner sees why the state is not there yet.
+    case clusterWaits([String])
     case progress
     /// `check` found the step not passed yet.
     case notYet(index: Int, reason: String)

@@ -68,6 +68,9 @@ public enum LessonMessages {
                 "No more hints for this step; `solution` shows the commands (the step then counts as shown).",
                 "이 단계의 힌트는 더 없습니다. `solution`으로 명령을 볼 수 있습니다(그 단계는 '풀이를 본 단계'가 됩니다).",
                 "このステップのヒントはもうありません。`solution` でコマンドを表示できます(そのステップは「解答表示済み」になります)。") + "\n", tone: .hint)
+        case .clusterWaits(let reasons):
+            let heading = pick("The cluster is still working:", "클러스터가 아직 진행 중입니다:", "クラスターはまだ処理中です:")
+            return Message(text: heading + "\n" + reasons.map { "  " + $0 + "\n" }.joined(), tone: .hint)
         case .progress:
             var text = pick("Lesson", "레슨", "レッスン") + " \(lesson.id): "
             let at = progress.isComplete ? pick("finished", "완료", "完了") : pick("step", "단계", "ステップ") + " \(progress.current + 1)/\(n)"

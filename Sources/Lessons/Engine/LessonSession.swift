@@ -9,14 +9,23 @@ public final class LessonSession: SessionInputHandler {
     public let lesson: Lesson
     public private(set) var language: Language
     public private(set) var progress: LessonProgress
-    public private(set) var lab: Lab
-    public private(set) var driver: SessionDriver
+    /// The session's cluster and shell: the lesson's starting cluster until inputs change it.
+    public var lab: Lab { ensureBuilt().lab }
+    /// Feeds inputs to `lab`'s terminal.
+    public var driver: SessionDriver { ensureBuilt().driver }
+    /// Built when first needed: a session that is replayed straight away (grading, resume) builds
+    /// its starting cluster once, for the replay, instead of once here and again there.
+    private var built: (lab: Lab, driver: SessionDriver)?
+    /// How many starting clusters the session has built (tests hold grading to one per transcript).
+    private(set) var startsBuilt = 0
     /// The inputs so far, with their time marks: the lesson's transcript.
     public private(set) var log: SessionLog
     /// What the learner did during the current step.
     private var window = StepWindow()
     /// State queries' outputs while the cluster stands still (one per cluster: rebuilt with it).
     private var queryCache = StateQueryCache()
+    /// The checks' compiled patterns (the lesson's, so they outlive a rebuilt cluster).
+    private let patterns: CheckPatterns
     /// Given every event the engine raises (muted while the log is replayed).
     public var onEvents: ([LessonEvent]) -> Void = { _ in }
     /// Given every input appended to the log.
@@ -35,11 +44,14 @@ public final class LessonSession: SessionInputHandler {
     }
 
     /// A fresh start of `lesson`. `out` and `err` receive what the session's commands print.
+    /// Sessions of one lesson on one thread may share `patterns` (a grader's worker does).
     public init(
         lesson: Lesson, language: Language, mode: Terminal.Mode, started: String = "",
+        patterns: CheckPatterns = CheckPatterns(),
         out: @escaping (String) -> Void, err: @escaping (String) -> Void
     ) {
         self.lesson = lesson
+        self.patterns = patterns
         self.language = language
         self.mode = mode
         self.out = out
@@ -50,7 +62,15 @@ public final class LessonSession: SessionInputHandler {
         header.nodeNames = lesson.start.nodeNames
         log = SessionLog(header: header)
         progress = LessonProgress(stepCount: lesson.steps.count)
-        (lab, driver) = Self.makeSession(lesson: lesson, header: header, out: out, err: err)
+    }
+
+    /// The current cluster and driver, the lesson's starting ones if none was needed before.
+    private func ensureBuilt() -> (lab: Lab, driver: SessionDriver) {
+        if let built { return built }
+        let fresh = Self.makeSession(lesson: lesson, header: log.header, out: out, err: err)
+        built = fresh
+        startsBuilt += 1
+        return fresh
     }
 
     /// Builds the lesson's starting cluster: the lesson's files in the working directory, then its
@@ -133,7 +153,7 @@ public final class LessonSession: SessionInputHandler {
             let used = progress.steps[progress.current].hintsUsed
             guard used < step.hints.count else { return emit([.noMoreHints(index: progress.current)]) }
             progress.steps[progress.current].hintsUsed += 1
-            emit([.hint(index: progress.current, number: used + 1, total: step.hints.count)])
+            emit([.hint(index: progress.current, number: used + 1, total: step.hints.count)] + clusterWaits)
         case .skip:
             guard currentStep != nil else { return emit([.lessonFinished]) }
             progress.steps[progress.current].status = .skipped
@@ -177,7 +197,8 @@ public final class LessonSession: SessionInputHandler {
     public func currentCheckOutcome() -> CheckOutcome {
         guard let step = currentStep else { return .pass }
         return CheckEvaluator.evaluate(step.check, in: CheckContext(
-            lab: lab, typedLines: window.typedLines, lastOutput: window.lastOutput, answer: window.answer, cache: queryCache))
+            lab: lab, typedLines: window.typedLines, lastOutput: window.lastOutput, answer: window.answer, cache: queryCache,
+            patterns: patterns))
     }
 
     /// Checks the current step; on a pass, confirms it and moves on. Returns whether it passed.
@@ -188,10 +209,11 @@ public final class LessonSession: SessionInputHandler {
             return false
         }
         let context = CheckContext(
-            lab: lab, typedLines: window.typedLines, lastOutput: window.lastOutput, answer: window.answer, cache: queryCache)
+            lab: lab, typedLines: window.typedLines, lastOutput: window.lastOutput, answer: window.answer, cache: queryCache,
+            patterns: patterns)
         let outcome = CheckEvaluator.evaluate(step.check, in: context)
         guard outcome.passed else {
-            if explicit { emit([.notYet(index: progress.current, reason: outcome.reason)]) }
+            if explicit { emit([.notYet(index: progress.current, reason: outcome.reason)] + clusterWaits) }
             return false
         }
         let index = progress.current
@@ -199,6 +221,12 @@ public final class LessonSession: SessionInputHandler {
         let points = progress.steps[index].points(of: step, scoring: lesson.scoring)
         advance(after: [.stepPassed(index: index, points: points)])
         return true
+    }
+
+    /// Why controllers wait right now, as one event (none when nothing waits); at most five reasons.
+    private var clusterWaits: [LessonEvent] {
+        let reasons = lab.cluster.waitReasons.all.prefix(5)
+        return reasons.isEmpty ? [] : [.clusterWaits(Array(reasons))]
     }
 
     private func advance(after events: [LessonEvent]) {
@@ -226,15 +254,16 @@ public final class LessonSession: SessionInputHandler {
 
     /// Starts over on a fresh cluster and replays `records` silently, telling `onEach` every
     /// recorded input with what it did now (grading compares the two); `onEach` returning false
-    /// stops the replay there.
+    /// stops the replay there. Nothing interrupts it: the cluster it builds has a terminal of its own.
     public func replay(_ records: [CommandRecord], onEach: (_ recorded: CommandRecord, _ replayed: CommandRecord) -> Bool) {
         log.records = []
         progress = LessonProgress(stepCount: lesson.steps.count)
         window = StepWindow()
-        let (freshLab, freshDriver) = Self.makeSession(lesson: lesson, header: log.header, out: { _ in }, err: { _ in })
-        lab = freshLab
+        // Never a cluster anyone has seen: the one built here, for the replay.
+        let (lab, silentDriver) = Self.makeSession(lesson: lesson, header: log.header, out: { _ in }, err: { _ in })
+        built = (lab, silentDriver)
+        startsBuilt += 1
         queryCache = StateQueryCache()
-        driver = freshDriver
         let savedRecord = onRecord
         onRecord = { _ in }
         muted = true
@@ -245,7 +274,7 @@ public final class LessonSession: SessionInputHandler {
         muted = false
         onRecord = savedRecord
         // From here on the learner sees what the commands print again.
-        driver = SessionDriver(session: lab, out: out, err: err)
+        built = (lab, SessionDriver(session: lab, out: out, err: err))
     }
 
     /// Resumes from a log read back from disk: replays it, then says where the learner is.

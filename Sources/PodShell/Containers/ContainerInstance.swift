@@ -22,6 +22,15 @@ public final class ContainerInstance {
     public var log: String { logs.text }
     var mysql: MySQLServer?
     var postgres: PostgresServer?
+    /// Processes `kubectl exec` started in the container so far.
+    private var execs = 0
+
+    /// The PID of the next `kubectl exec` process: PID 1 is the main process, so an exec'd shell's
+    /// `$$` counts up from 7 (kubelab's choice of where the first exec lands).
+    public func nextExecProcessID() -> Int {
+        execs += 1
+        return 6 + execs
+    }
 
     init(pod: JSONValue, container: JSONValue, profile: ImageProfile, fileSystem: VirtualFileSystem,
          environment: [(name: String, value: String)])

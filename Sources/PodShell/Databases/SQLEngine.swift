@@ -267,10 +267,18 @@ final class SQLEngine {
             default: throw .invalidBoolean(value.displayText)
             }
         case .integer, .bigint, .smallint, .tinyint, .boolean:
+            let postgresType = dialect == .postgres ? PostgresIntegerType(column: column.type) : nil
             switch value {
-            case .integer: return value
+            case .integer(let n):
+                if let postgresType, !postgresType.range.contains(n) { throw .integerOutOfRange(postgresType) }
+                return value
             case .text(let s):
                 let trimmed = s.trimmingCharacters(in: .whitespaces)
+                let digits = trimmed.first == "-" || trimmed.first == "+" ? trimmed.dropFirst() : Substring(trimmed)
+                if let postgresType, !digits.isEmpty, digits.allSatisfy(\.isASCIIDigit),
+                   Int64(trimmed).map({ !postgresType.range.contains($0) }) ?? true {
+                    throw .valueOutOfRange(value: s, type: postgresType)
+                }
                 if let n = Int64(trimmed) { return .integer(n) }
                 if column.type.base == .boolean {
                     switch trimmed.lowercased() {
@@ -466,6 +474,10 @@ final class SQLEngine {
         case .negate(let inner):
             let value = try recurse(inner)
             guard let n = value.numeric else { return .null }
+            if dialect == .postgres, let type = PostgresIntegerType.of(expression, table: table) {
+                if let constant = PostgresIntegerType.foldedConstant(expression) { return .integer(constant) }
+                return .integer(try PostgresIntegerType.apply("-", 0, n, type: type))
+            }
             return .integer(0 &- n)
         case .not(let inner):
             let value = try recurse(inner)
@@ -494,6 +506,9 @@ final class SQLEngine {
             case "||": return (a == .null || b == .null) ? .null : .text(a.displayText + b.displayText)
             case "+", "-", "*", "/", "%":
                 guard let x = a.numeric, let y = b.numeric else { return .null }
+                if dialect == .postgres, let type = PostgresIntegerType.of(expression, table: table) {
+                    return .integer(try PostgresIntegerType.apply(op, x, y, type: type))
+                }
                 switch op {
                 case "+": return .integer(x &+ y)
                 case "-": return .integer(x &- y)

@@ -23,6 +23,11 @@ enum SQLError: Error, Equatable {
     case unknownFunction(database: String?, name: String, offset: Int)
     case incorrectDatabaseName(String)
     case storage(String)
+    /// PostgreSQL's integer arithmetic past its type (`integer out of range`); named by the type.
+    case integerOutOfRange(PostgresIntegerType)
+    /// PostgreSQL: a text value too large for an integer column.
+    case valueOutOfRange(value: String, type: PostgresIntegerType)
+    case divisionByZero
 
     /// The MySQL client's line (`ERROR 1146 (42S02): Table 'db.t' doesn't exist`), given the statement text.
     func mysqlText(statement: String) -> String {
@@ -55,6 +60,9 @@ enum SQLError: Error, Equatable {
         case .unknownFunction(let db, let name, _): return "ERROR 1305 (42000): FUNCTION \(db ?? "").\(name.lowercased()) does not exist"
         case .incorrectDatabaseName(let name): return "ERROR 1102 (42000): Incorrect database name '\(name)'"
         case .storage(let message): return "ERROR 1030 (HY000): Got error 1 from storage engine: \(message)"
+        case .integerOutOfRange(let type), .valueOutOfRange(_, let type):
+            return "ERROR 1690 (22003): \(type == .bigint ? "BIGINT" : "INT") value is out of range"
+        case .divisionByZero: return "ERROR 1365 (22012): Division by 0"
         }
     }
 
@@ -103,6 +111,13 @@ enum SQLError: Error, Equatable {
             extra = "HINT:  No function matches the given name and argument types. You might need to add explicit type casts.\n"
         case .incorrectDatabaseName(let name): message = "invalid database name \"\(name)\""
         case .storage(let text): message = "could not write file: \(text)"
+        case .integerOutOfRange(let type): message = "\(type.rawValue) out of range"
+        case .valueOutOfRange(let value, let type):
+            message = "value \"\(value)\" is out of range for type \(type.rawValue)"
+            // PostgreSQL points at the quoted literal; values carry no offset here, so it is found in the text.
+            let chars = Array(statement), quoted = Array("'" + value + "'")
+            offset = chars.count >= quoted.count ? (0...(chars.count - quoted.count)).first { chars[$0..<($0 + quoted.count)].elementsEqual(quoted) } : nil
+        case .divisionByZero: message = "division by zero"
         }
         var text = "ERROR:  \(message)\n"
         if let offset { text += Self.pointer(statement: statement, offset: offset) }

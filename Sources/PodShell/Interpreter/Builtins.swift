@@ -8,7 +8,7 @@ enum Builtins {
         "break": { i, a, e, io in loopControl(i, a, e, io, isBreak: true) },
         "continue": { i, a, e, io in loopControl(i, a, e, io, isBreak: false) },
         "read": read, "shift": shift, "eval": eval, "source": source, ".": source, "local": local,
-        "type": type, "command": command, "exec": execBuiltin, "let": letBuiltin, "history": history,
+        "type": type, "command": command, "kill": kill, "exec": execBuiltin, "let": letBuiltin, "history": history,
         "true": { _, _, e, _ in e.lastStatus = 0; return .normal },
         ":": { _, _, e, _ in e.lastStatus = 0; return .normal },
         "false": { _, _, e, _ in e.lastStatus = 1; return .normal },
@@ -259,7 +259,7 @@ enum Builtins {
             return status(env, 1)
         }
         do {
-            let list = try ShellParser.parse(source, lenientHereDocuments: true)
+            let list = try ShellParser.parse(source, lenientHereDocuments: true, dialect: env.dialect)
             env.lastStatus = 0
             i.depth += 1
             defer { i.depth -= 1 }

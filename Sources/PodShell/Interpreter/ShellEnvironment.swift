@@ -12,7 +12,7 @@ public typealias ShellCommand = (CommandContext) -> Int32
 ///   inside `ShellSession(environment:prompt: "$ ")` pushed on the `Terminal`;
 /// - `kubectl exec POD -- CMD`: a fresh environment over the container's `VirtualFileSystem`, then
 ///   `execute(argv, …)`; with `-it` and a shell, push `ShellSession(environment:makePrompt:)` instead.
-/// Background jobs (`cmd &`) run in the foreground; `set -e`/`-x` are accepted and ignored.
+/// Background jobs (`cmd &`) run in the foreground, so `kill %1` finds no job; `set -e` is honoured, `set -x` accepted and ignored.
 public final class ShellEnvironment {
     public var dialect: ShellDialect
     public var fileSystem: VirtualFileSystem

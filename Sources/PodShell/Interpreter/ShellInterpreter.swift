@@ -37,6 +37,8 @@ final class ShellInterpreter {
     /// Where kubelab's own messages go (loop limits): the line's real stderr, even when the loop
     /// itself redirects its stderr.
     var diagnostics: ShellOutput?
+    /// The line of the simple command being run, for builtins' `bash: line N: kill: ...` messages.
+    var currentLine = 1
 
     init(environment: ShellEnvironment) {
         rootEnvironment = environment
@@ -53,7 +55,7 @@ final class ShellInterpreter {
         let err = ShellOutput(forward: stderr, budget: errorBudget, isTerminal: stdoutIsTerminal)
         let list: ShellList
         do {
-            list = try ShellParser.parse(source, lenientHereDocuments: true)
+            list = try ShellParser.parse(source, lenientHereDocuments: true, dialect: env.dialect)
         } catch let e as ShellSyntaxError {
             err.write(e.message(dialect: env.dialect, commandString: commandString && !env.isInteractive) + "\n")
             env.lastStatus = 2
@@ -91,7 +93,7 @@ final class ShellInterpreter {
         }
         let list: ShellList
         do {
-            list = try ShellParser.parse(source, lenientHereDocuments: true)
+            list = try ShellParser.parse(source, lenientHereDocuments: true, dialect: child.dialect)
         } catch let e as ShellSyntaxError {
             stderr.write(e.message(dialect: child.dialect, commandString: true) + "\n")
             return 2
@@ -494,6 +496,7 @@ final class ShellInterpreter {
             return callFunction(body, arguments: Array(argv.dropFirst()), env, io)
         }
         if let builtin = Builtins.table[name] {
+            currentLine = line
             return builtin(self, Array(argv.dropFirst()), env, io)
         }
         env.lastStatus = runExternal(argv, env, io, line: line)

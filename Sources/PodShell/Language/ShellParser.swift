@@ -6,6 +6,8 @@ public struct ShellParser {
     private var line = 1
     /// Accept a here-document that runs to end of input (scripts); a session instead asks for more lines.
     private let lenientHereDocuments: Bool
+    /// Which shell's syntax: bash and busybox ash take `function NAME` and `$'...'`, dash takes neither.
+    private var dialect: ShellDialect = .bash
 
     private enum Token: Equatable {
         case word(ShellWord, raw: String)
@@ -30,14 +32,15 @@ public struct ShellParser {
     private var nesting = 0
     private static let maxNesting = 100
 
-    public init(_ source: String, lenientHereDocuments: Bool = false) {
+    public init(_ source: String, lenientHereDocuments: Bool = false, dialect: ShellDialect = .bash) {
         chars = Array(source)
         self.lenientHereDocuments = lenientHereDocuments
+        self.dialect = dialect
     }
 
     /// Parses a whole program.
-    public static func parse(_ source: String, lenientHereDocuments: Bool = false) throws -> ShellList {
-        var parser = ShellParser(source, lenientHereDocuments: lenientHereDocuments)
+    public static func parse(_ source: String, lenientHereDocuments: Bool = false, dialect: ShellDialect = .bash) throws -> ShellList {
+        var parser = ShellParser(source, lenientHereDocuments: lenientHereDocuments, dialect: dialect)
         let list = try parser.parseList(terminators: [])
         let next = try parser.peek()
         if next != .eof { throw ShellSyntaxError.unexpected(token: next.display, line: parser.line) }
@@ -135,16 +138,10 @@ public struct ShellParser {
                 }
             } else if w.plainText == "[[" {
                 return .simple(try parseConditional())
+            } else if w.plainText == "function", dialect != .dash {
+                return try parseFunctionKeyword(expecting: expecting)
             } else if let name = w.plainText, isName(name, allowDash: true), try peekFunctionParens() {
-                consume()
-                _ = try peek()
-                consume()
-                guard try peek() == .op(")") else { throw ShellSyntaxError.unexpected(token: try peek().display, line: line) }
-                consume()
-                try skipNewlines()
-                if try peek() == .eof { throw ShellSyntaxError.incomplete(expecting: nil) }
-                let body = try parseCommand(expecting: expecting)
-                return .functionDefinition(name: name, body: body)
+                return try parseFunctionBody(name: name, parens: true, expecting: expecting)
             } else {
                 return .simple(try parseSimple())
             }
@@ -166,8 +163,8 @@ public struct ShellParser {
                 if pos >= chars.count - 1 { throw ShellSyntaxError.incomplete(expecting: nil) }
                 throw ShellSyntaxError.unexpected(token: ")", line: line)
             }
-            var sub = ShellParser(String(chars[start..<pos]))
-                sub.nesting = nesting
+            var sub = ShellParser(String(chars[start..<pos]), dialect: dialect)
+            sub.nesting = nesting
             let inner = try sub.readParts(stop: { _ in false }, doubleQuoted: true)
             pos += 2
             let words = [ShellWord(parts: [.literal("let", quoted: true)]), ShellWord(parts: inner.isEmpty ? [.literal("", quoted: true)] : inner)]
@@ -188,6 +185,33 @@ public struct ShellParser {
         var redirections: [Redirection] = []
         while let r = try parseRedirectionIfPresent() { redirections.append(r) }
         return redirections.isEmpty ? node : .redirected(node, redirections)
+    }
+
+    /// `function NAME { ...; }`, `function NAME() { ...; }`: bash's and ash's other way to define a
+    /// function; the parentheses are optional and the body is any compound command.
+    private mutating func parseFunctionKeyword(expecting: String?) throws -> ShellCommandNode {
+        consume()
+        let t = try peek()
+        guard case .word(let w, let raw) = t, let name = w.plainText, !Self.reserved.contains(name) else {
+            // bash reads the end of the line (or of a `-c` string) here as the token `newline`.
+            throw ShellSyntaxError.unexpected(token: t == .eof ? "newline" : t.display, line: line)
+        }
+        guard isName(name, allowDash: true) else { throw ShellSyntaxError.unexpected(token: raw, line: line) }
+        return try parseFunctionBody(name: name, parens: try peekFunctionParens(), expecting: expecting)
+    }
+
+    /// After a function's name (the current token): its `( )` when `parens`, then the body.
+    private mutating func parseFunctionBody(name: String, parens: Bool, expecting: String?) throws -> ShellCommandNode {
+        consume()
+        if parens {
+            _ = try peek()
+            consume()
+            guard try peek() == .op(")") else { throw ShellSyntaxError.unexpected(token: try peek().display, line: line) }
+            consume()
+        }
+        try skipNewlines()
+        if try peek() == .eof { throw ShellSyntaxError.incomplete(expecting: nil) }
+        return .functionDefinition(name: name, body: try parseCommand(expecting: expecting))
     }
 
     private mutating func peekFunctionParens() throws -> Bool {
@@ -291,7 +315,7 @@ public struct ShellParser {
         guard sections.count == 3 else { throw ShellSyntaxError.unexpected(token: "((", line: line) }
         var words: [ShellWord] = []
         for text in sections {
-            var sub = ShellParser(text)
+            var sub = ShellParser(text, dialect: dialect)
             sub.nesting = nesting
             words.append(ShellWord(parts: try sub.readParts(stop: { _ in false }, doubleQuoted: true)))
         }
@@ -483,7 +507,7 @@ public struct ShellParser {
         let body = bodyLines.isEmpty ? "" : bodyLines.joined(separator: "\n") + "\n"
         let word: ShellWord
         if expand {
-            var sub = ShellParser(body)
+            var sub = ShellParser(body, dialect: dialect)
             sub.nesting = nesting
             word = try sub.readHereDocumentBody()
         } else {
@@ -662,8 +686,8 @@ public struct ShellParser {
                     pos += 1
                 }
                 guard pos < chars.count else { throw ShellSyntaxError.incomplete(expecting: nil) }
-                var sub = ShellParser(String(chars[start..<pos]))
-                sub.nesting = nesting
+                var sub = ShellParser(String(chars[start..<pos]), dialect: dialect)
+            sub.nesting = nesting
                 let inner = try sub.readParts(stop: { _ in false }, doubleQuoted: true)
                 pos += 2
                 return .arithmetic(ShellWord(parts: inner), quoted: quoted)
@@ -680,6 +704,20 @@ public struct ShellParser {
         if c == "{" {
             pos += 1
             return .parameter(try readBraced(), quoted: quoted)
+        }
+        if c == "'", !quoted, dialect != .dash {
+            // `$'...'`: ANSI-C quoting, decoded here because the result is one quoted literal.
+            var text = ""
+            pos += 1
+            while pos < chars.count, chars[pos] != "'" {
+                if chars[pos] == "\\", pos + 1 < chars.count { text.append(chars[pos]); pos += 1 }
+                if chars[pos] == "\n" { line += 1 }
+                text.append(chars[pos])
+                pos += 1
+            }
+            guard pos < chars.count else { throw ShellSyntaxError.incomplete(expecting: "'") }
+            pos += 1
+            return .literal(AnsiCQuoting.decode(text, busybox: dialect.isBusybox), quoted: true)
         }
         if c == "_" || c.isASCIILetter {
             let start = pos
@@ -781,7 +819,7 @@ public struct ShellParser {
         }
         guard pos < chars.count else { throw ShellSyntaxError.incomplete(expecting: "`") }
         pos += 1
-        var sub = ShellParser(inner)
+        var sub = ShellParser(inner, dialect: dialect)
         sub.nesting = nesting
         let list = try sub.parseList(terminators: [])
         let next = try sub.peek()

@@ -80,9 +80,9 @@ public final class ShellSession: LineProgram {
         let source = pendingLines.joined(separator: "\n")
         let list: ShellList
         do {
-            list = try ShellParser.parse(source)
+            list = try ShellParser.parse(source, dialect: environment.dialect)
         } catch ShellSyntaxError.incomplete {
-            pendingInHereDocument = (try? ShellParser.parse(source, lenientHereDocuments: true)) != nil
+            pendingInHereDocument = (try? ShellParser.parse(source, lenientHereDocuments: true, dialect: environment.dialect)) != nil
             return pendingLines.count > Self.maxPendingLines ? dropPending(terminal) : .continue
         } catch let e as ShellSyntaxError {
             clearPending()
@@ -197,14 +197,14 @@ public final class ShellSession: LineProgram {
         clearPending()
         recordHistory(source)
         // The shells word it as for any input that ends inside a quote or a compound command.
-        terminal.writeErr(Self.syntaxError(in: source).message(dialect: environment.dialect) + "\n")
+        terminal.writeErr(Self.syntaxError(in: source, dialect: environment.dialect).message(dialect: environment.dialect) + "\n")
         environment.lastStatus = 2
         return true
     }
 
-    private static func syntaxError(in source: String) -> ShellSyntaxError {
+    private static func syntaxError(in source: String, dialect: ShellDialect) -> ShellSyntaxError {
         do {
-            _ = try ShellParser.parse(source)
+            _ = try ShellParser.parse(source, dialect: dialect)
             return .incomplete(expecting: nil)
         } catch let e as ShellSyntaxError {
             return e

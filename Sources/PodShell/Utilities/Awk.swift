@@ -1,9 +1,13 @@
 import KubeAPI
+#if canImport(Glibc)
+import Glibc
+#endif
 
 extension Utilities {
     /// `awk [-F SEP] [-v NAME=VALUE] 'PROGRAM' [FILE...]`: a subset with patterns (`/re/`, expressions,
     /// `BEGIN`, `END`), `print`, `printf`, variables, fields, arrays, `if`/`while`/`for`, `next`, and
-    /// the common built-ins (length, substr, index, split, tolower, toupper, sub, gsub, int, sprintf).
+    /// the common built-ins (length, substr, index, split, tolower, toupper, sub, gsub, int, sprintf, and the
+    /// C library's sqrt, exp, log, sin, cos, atan2).
     public static func awk(_ ctx: CommandContext) -> Int32 {
         var args = ctx.arguments[...]
         var fieldSeparator: String? = nil
@@ -81,23 +85,20 @@ enum AwkValue {
         return Double(text) ?? 0
     }
 
+    /// A number as awk turns it into text: integral values as integers, the rest through `%.6g`
+    /// (the default CONVFMT and OFMT; a program's own go through `format(_:using:)`).
     static func format(_ d: Double) -> String {
-        if d.isNaN { return "nan" }
+        if d.isNaN { return d.sign == .minus ? "-nan" : "nan" }
         if d.isInfinite { return d < 0 ? "-inf" : "inf" }
         if d == d.rounded(), abs(d) < 1e16 { return String(Int(d)) }
-        // %.6g
-        var digits = 6
-        let magnitude = abs(d) >= 1 ? Int(log10Approx(abs(d))) + 1 : 0
-        digits = max(0, 6 - magnitude)
-        var s = Utilities.formatFixed(d, digits: digits)
-        if s.contains(".") { while s.hasSuffix("0") { s.removeLast() }; if s.hasSuffix(".") { s.removeLast() } }
-        return s
+        return CFloatFormat.shortest(d)
     }
 
-    private static func log10Approx(_ v: Double) -> Double {
-        var n = 0.0, x = v
-        while x >= 10 { x /= 10; n += 1 }
-        return n
+    /// A number through a program's OFMT (print) or CONVFMT (concatenation): integral values as
+    /// integers, the rest through the format; one C's printf cannot take falls back to `%.6g`.
+    static func format(_ d: Double, using format: String?) -> String {
+        guard let format, format != "%.6g", d.isFinite, d != d.rounded() || abs(d) >= 1e16 else { return Self.format(d) }
+        return CFloatFormat.string(format, d) ?? Self.format(d)
     }
 }
 
@@ -174,8 +175,18 @@ struct AwkParser {
             if ch == "#" { while i < c.count, c[i] != "\n" { i += 1 }; continue }
             if ch == "\n" { out.append(.newline); i += 1; continue }
             if ch.isASCIIDigit || (ch == "." && i + 1 < c.count && c[i + 1].isASCIIDigit) {
+                // digits [. digits] [e [+-] digits]: an exponent only when digits follow (`1e-7`, not `1e` + e).
                 var j = i
-                while j < c.count, c[j].isASCIIDigit || c[j] == "." || c[j] == "e" || c[j] == "E" { j += 1 }
+                while j < c.count, c[j].isASCIIDigit { j += 1 }
+                if j < c.count, c[j] == "." { j += 1; while j < c.count, c[j].isASCIIDigit { j += 1 } }
+                if j < c.count, c[j] == "e" || c[j] == "E" {
+                    var k = j + 1
+                    if k < c.count, c[k] == "+" || c[k] == "-" { k += 1 }
+                    if k < c.count, c[k].isASCIIDigit {
+                        while k < c.count, c[k].isASCIIDigit { k += 1 }
+                        j = k
+                    }
+                }
                 out.append(.number(Double(String(c[i..<j])) ?? 0)); i = j; continue
             }
             if ch.isASCIILetter || ch == "_" {
@@ -503,7 +514,7 @@ struct AwkParser {
         return e
     }
 
-    private static let builtins: Set<String> = ["length", "substr", "index", "split", "tolower", "toupper", "sub", "gsub", "int", "sprintf", "match", "sqrt", "rand", "srand", "system"]
+    private static let builtins: Set<String> = ["length", "substr", "index", "split", "tolower", "toupper", "sub", "gsub", "int", "sprintf", "match", "sqrt", "exp", "log", "sin", "cos", "atan2", "rand", "srand", "system"]
 
     private mutating func parsePrimary() throws -> AwkExpr {
         let t = advance()
@@ -725,7 +736,12 @@ final class AwkMachine {
         switch s {
         case .print(let items, let redirect, let append):
             let values = items.isEmpty ? [AwkExpr.field(.number(0))] : items
-            let text = try values.map { try eval($0).text }.joined(separator: variables["OFS"]?.text ?? " ") + (variables["ORS"]?.text ?? "\n")
+            let ofmt = variables["OFMT"]?.text
+            let text = try values.map { item -> String in
+                let value = try eval(item)
+                if case .number(let d) = value { return AwkValue.format(d, using: ofmt) }
+                return value.text
+            }.joined(separator: variables["OFS"]?.text ?? " ") + (variables["ORS"]?.text ?? "\n")
             if let redirect {
                 let path = try eval(redirect).text
                 if append && files[path] == nil { files[path] = (try? ctx.fileSystem.readText(ctx.absolutePath(path))) ?? "" }
@@ -838,7 +854,7 @@ final class AwkMachine {
         case .negate(let x): return .number(-(try eval(x).number))
         case .ternary(let c, let a, let b): return try truth(c) ? eval(a) : eval(b)
         case .concat(let a, let b):
-            let text = try eval(a).text + eval(b).text
+            let text = try converted(eval(a)) + converted(eval(b))
             guard text.utf8.count <= ctx.environment.limits.maxOutputBytes else { throw Control.limit(Self.stringLimit(ctx)) }
             return .string(text)
         case .match(let l, let r, let negated):
@@ -883,6 +899,13 @@ final class AwkMachine {
         }
     }
 
+    /// A value as text where awk converts with CONVFMT (concatenation): integral numbers as
+    /// integers, others through CONVFMT when the program set one.
+    private func converted(_ value: AwkValue) -> String {
+        guard case .number(let d) = value, let convfmt = variables["CONVFMT"]?.text else { return value.text }
+        return AwkValue.format(d, using: convfmt)
+    }
+
     private func pow(_ a: Double, _ b: Double) -> Double {
         guard b == b.rounded(), b.isFinite else { return 0 }
         // Square-and-multiply over the exponent's bits: 64 steps at most, so `2^1e19` is inf, not a hang.
@@ -923,12 +946,13 @@ final class AwkMachine {
         case "tolower": return .string(try arg(0).text.lowercased())
         case "toupper": return .string(try arg(0).text.uppercased())
         case "int": return .number(try arg(0).number.rounded(.towardZero))
-        case "sqrt":
-            let v = try arg(0).number
-            guard v >= 0 else { return .number(.nan) }
-            var x = v == 0 ? 0 : max(v, 1)
-            for _ in 0..<60 where x != 0 { x = (x + v / x) / 2 }
-            return .number(x)
+        // The C library's functions, as both awks call them: log(-1) is -nan, log(0) -inf.
+        case "sqrt": return .number(Glibc.sqrt(try arg(0).number))
+        case "exp": return .number(Glibc.exp(try arg(0).number))
+        case "log": return .number(Glibc.log(try arg(0).number))
+        case "sin": return .number(Glibc.sin(try arg(0).number))
+        case "cos": return .number(Glibc.cos(try arg(0).number))
+        case "atan2": return .number(Glibc.atan2(try arg(0).number, try arg(1).number))
         case "rand": return .number(Double(ctx.environment.random() % 1_000_000) / 1_000_000)
         case "srand": return .number(0)
         case "system":
@@ -1010,7 +1034,8 @@ final class AwkMachine {
             switch conv {
             case "d", "i": text = String(Int(saturating: v.number))
             case "f": text = Utilities.formatFixed(v.number, digits: precision ?? 6)
-            case "e", "g": text = AwkValue.format(v.number)
+            case "e", "E", "g", "G":
+                text = CFloatFormat.string("%" + spec + String(conv), v.number) ?? AwkValue.format(v.number)
             case "c": text = v.looksNumeric ? String(UnicodeScalar(UInt8(clamping: Int(saturating: v.number)))) : String(v.text.prefix(1))
             case "x": text = String(Int(saturating: v.number), radix: 16)
             case "o": text = String(Int(saturating: v.number), radix: 8)

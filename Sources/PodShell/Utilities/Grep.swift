@@ -69,8 +69,12 @@ extension Utilities {
             do {
                 regexes.append(try PosixRegex.parse(p, flavor: flavor, ignoreCase: flags.contains("i"), wholeWord: flags.contains("w"), wholeLine: flags.contains("x")))
             } catch {
-                // GNU grep's dfa words for a pattern too large, glibc's for the rest.
-                ctx.writeError("grep: \(error == .tooBig ? "regular expression too big" : error.message)\n")
+                // GNU grep's dfa words for a pattern too large, glibc's for the rest; busybox names the pattern.
+                if ctx.isBusybox {
+                    ctx.writeError("grep: bad regex '\(p)': \(error.muslMessage)\n")
+                } else {
+                    ctx.writeError("grep: \(error == .tooBig ? "regular expression too big" : error.message)\n")
+                }
                 return 2
             }
         }

@@ -62,23 +62,35 @@ public enum ClassGrader {
         let mine = inputs.enumerated().filter { shard?.contains(position: $0.offset) ?? true }.map(\.element)
         let results = ResultSlots(count: mine.count)
         let lanes = max(1, min(workers, mine.count))
-        DispatchQueue.concurrentPerform(iterations: lanes) { lane in
-            var index = lane
-            while index < mine.count {
+        DispatchQueue.concurrentPerform(iterations: lanes) { _ in
+            // One lane runs on one thread, so its transcripts share the compiled check patterns.
+            let patterns = CheckPatterns()
+            // Each lane takes the next transcript nobody has taken: a long transcript, or a core
+            // another program is using, holds up one lane and not a fixed half of the class.
+            while let index = results.claim() {
                 let input = mine[index]
-                results.set(index, Grader.grade(file: input.path, shownAs: input.name, lesson: lesson, limits: limits))
-                index += lanes
+                results.set(index, Grader.grade(file: input.path, shownAs: input.name, lesson: lesson, limits: limits, patterns: patterns))
             }
         }
         return results.values
     }
 
-    /// Results written from several threads, each slot by one of them.
+    /// Results written from several threads, each slot by the one that claimed it.
     final class ResultSlots: @unchecked Sendable {
         private var slots: [GradeResult?]
+        private var claimed = 0
         private let lock = NSLock()
 
         init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+        /// The next slot nobody has claimed, or nil when all are taken.
+        func claim() -> Int? {
+            lock.lock()
+            defer { lock.unlock() }
+            guard claimed < slots.count else { return nil }
+            claimed += 1
+            return claimed - 1
+        }
 
         func set(_ index: Int, _ result: GradeResult) {
             lock.lock()

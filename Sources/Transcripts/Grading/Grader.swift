@@ -6,7 +6,12 @@ import Lessons
 /// lesson's own starting cluster (never the one the file claims), scores the steps from the
 /// replayed state, and flags whatever in the file the replay does not bear out.
 public enum Grader {
-    public static func grade(file path: String, shownAs name: String, lesson: Lesson, limits: ReplayLimits = ReplayLimits()) -> GradeResult {
+    /// `patterns` may be shared by the transcripts one thread grades, so each lesson pattern is
+    /// compiled once per thread rather than once per transcript.
+    public static func grade(
+        file path: String, shownAs name: String, lesson: Lesson, limits: ReplayLimits = ReplayLimits(),
+        patterns: CheckPatterns = CheckPatterns()
+    ) -> GradeResult {
         var result = GradeResult(file: name, lesson: lesson.id, maximum: lesson.maximumPoints)
         let file = TranscriptFile(path: path)
         guard let size = file.size else {
@@ -21,10 +26,13 @@ public enum Grader {
             result.flags = [GradeFlag(kind: .unparseable, message: "cannot be read")]
             return finish(result, lesson: lesson, session: nil)
         }
-        return grade(bytes: bytes, shownAs: name, lesson: lesson, limits: limits)
+        return grade(bytes: bytes, shownAs: name, lesson: lesson, limits: limits, patterns: patterns)
     }
 
-    public static func grade(bytes: [UInt8], shownAs name: String, lesson: Lesson, limits: ReplayLimits = ReplayLimits()) -> GradeResult {
+    public static func grade(
+        bytes: [UInt8], shownAs name: String, lesson: Lesson, limits: ReplayLimits = ReplayLimits(),
+        patterns: CheckPatterns = CheckPatterns()
+    ) -> GradeResult {
         var result = GradeResult(file: name, lesson: lesson.id, maximum: lesson.maximumPoints)
         let parsed: SessionLogParser.Result
         do {
@@ -50,8 +58,8 @@ public enum Grader {
         if parsed.droppedIncompleteRecord {
             flags.append(GradeFlag(kind: .incompleteRecord, message: "the last command was cut short and is not graded"))
         }
-        let session = LessonSession(lesson: lesson, language: header.language, mode: header.mode, out: { _ in }, err: { _ in })
-        session.driver.terminal.isInterrupted = { false }
+        let session = LessonSession(
+            lesson: lesson, language: header.language, mode: header.mode, patterns: patterns, out: { _ in }, err: { _ in })
         let outcome = TranscriptReplayer.replay(parsed.log, in: session, limits: limits)
         if !outcome.differences.isEmpty {
             let numbers = outcome.differences.prefix(10).map { String($0.number) }.joined(separator: ", ")

@@ -37,6 +37,23 @@ import Testing
         #expect(h.run("get pvc data-web-0 -o jsonpath={.metadata.deletionTimestamp}").out.isEmpty == false)
     }
 
+    /// A pod's finalizer outlives its containers: the kubelet's final delete leaves it Terminating,
+    /// and it goes when the finalizer does (also for `--force --grace-period=0`).
+    @Test func aFinalizerHoldsATerminatedPod() throws {
+        let h = CommandHarness(files: ["f.yaml": "apiVersion: v1\nkind: Pod\nmetadata:\n  name: f\n  finalizers: [example.com/keep]\nspec:\n  containers: [{name: c, image: nginx}]\n"])
+        h.run("apply -f f.yaml")
+        h.cluster.advance(by: 10_000)
+        #expect(h.run("delete pod f --timeout=3s") == .init(
+            out: "pod \"f\" deleted\n", err: "error: timed out waiting for the condition on pods/f\n", code: 1))
+        h.cluster.advance(by: 60_000)
+        #expect(h.run("get pod f -o jsonpath={.metadata.deletionGracePeriodSeconds}").out == "0")
+        #expect(h.run("delete pod f --force --grace-period=0").code == 0)
+        #expect(h.names("pods") == ["f"])
+        let ref = ObjectRef(ResourceRegistry.forKind("Pod")!, namespace: "default", name: "f")
+        try h.cluster.store.modify(ref) { $0["metadata"]["finalizers"] = .null }
+        #expect(h.names("pods") == [])
+    }
+
     @Test func anExpiredTimeoutIsAnError() {
         let h = runningSet()
         let before = h.cluster.now

@@ -42,9 +42,9 @@ import Testing
         // Real subcommands and flags kubelab lacks say so before their flags could be called unknown.
         ("create job x --from=cronjob/y", "error: kubelab does not simulate \"kubectl create job\" yet\n"),
         ("create -n default job d --image=nginx", "error: kubelab does not simulate \"kubectl create job\" yet\n"),
-        ("create namespace foo", "error: kubelab does not simulate \"kubectl create namespace\" yet\n"),
-        ("create ns foo", "error: kubelab does not simulate \"kubectl create ns\" yet\n"),
-        ("create secret tls t --cert=a --key=b", "error: kubelab does not simulate \"kubectl create secret tls\" yet\n"),
+        ("create quota q --hard=pods=1", "error: kubelab does not simulate \"kubectl create quota\" yet\n"),
+        ("create pdb p --selector=a=b --min-available=1", "error: kubelab does not simulate \"kubectl create pdb\" yet\n"),
+        ("create secret tls t --cert=a --key=b", "error: Cannot read file a, open a: no such file or directory\n"),
         ("get --raw /api", "error: kubelab does not simulate \"kubectl get --raw\" yet\n"),
         ("get --raw=/api/v1/namespaces", "error: kubelab does not simulate \"kubectl get --raw\" yet\n"),
         ("create bogus", "error: Unexpected args: [bogus]\nSee 'kubectl create -h' for help and examples\n"),

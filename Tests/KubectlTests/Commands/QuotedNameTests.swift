@@ -10,7 +10,7 @@ import Testing
         let h = CommandHarness()
         let r = h.run(args: ["create", "configmap", "\u{1B}[31mred"])
         #expect(r.code == 1)
-        #expect(r.err.contains("The ConfigMap \"\\x1b[31mred\" is invalid: metadata.name: Invalid value: \"\\x1b[31mred\": "))
+        #expect(r.err.hasPrefix("error: failed to create configmap: ConfigMap \"\\x1b[31mred\" is invalid: metadata.name: Invalid value: \"\\x1b[31mred\": "))
         #expect(!r.err.contains("\u{1B}"))
     }
 

@@ -9,34 +9,13 @@ public enum Describer {
     {
         let events = showEvents ? DescribeSections.events(for: object, in: store) : nil
         var w = DescribeWriter()
-        switch type.kind {
-        case "Pod": pod(&w, object, events, now: now)
-        case "StatefulSet": statefulSet(&w, object, store: store, events, now: now)
-        case "Service": service(&w, object, store: store, events, now: now)
-        case "Endpoints": endpoints(&w, object, events, now: now)
-        case "PersistentVolumeClaim": persistentVolumeClaim(&w, object, store: store, events, now: now)
-        case "PersistentVolume": persistentVolume(&w, object, events, now: now)
-        case "Node": node(&w, object, store: store, events, now: now)
-        case "Namespace": namespace(&w, object, store: store)
-        case "ConfigMap": configMap(&w, object, events, now: now)
-        case "Secret": secret(&w, object)
-        case "StorageClass": storageClass(&w, object, events, now: now)
-        case "ServiceAccount": serviceAccount(&w, object, events, now: now)
-        case "Deployment": WorkloadDescriber.deployment(&w, object, store: store); eventsSection(&w, events, now: now)
-        case "ReplicaSet": WorkloadDescriber.replicaSet(&w, object, store: store); eventsSection(&w, events, now: now)
-        case "DaemonSet": WorkloadDescriber.daemonSet(&w, object, store: store); eventsSection(&w, events, now: now)
-        case "Job": WorkloadDescriber.job(&w, object); eventsSection(&w, events, now: now)
-        case "CronJob": WorkloadDescriber.cronJob(&w, object); eventsSection(&w, events, now: now)
-        case "Role", "ClusterRole": RBACDescriber.role(&w, object)
-        case "RoleBinding", "ClusterRoleBinding": RBACDescriber.binding(&w, object)
-        default: generic(&w, object, events, now: now)
-        }
+        KindPrinters.forKind(type.kind).describe(&w, object, .init(store: store, events: events, now: now))
         return w.finish()
     }
 
     typealias S = DescribeSections
 
-    private static func eventsSection(_ w: inout DescribeWriter, _ events: [JSONValue]?, now: Millis) {
+    static func eventsSection(_ w: inout DescribeWriter, _ events: [JSONValue]?, now: Millis) {
         if let events { S.events(&w, events, now: now) }
     }
 

@@ -7,12 +7,14 @@ public enum GetOutput {
     ///   - singleItemImplied: one object named explicitly (`get pod web-0`): yaml/json/jsonpath print it bare.
     /// - Returns: stdout text ("" when nothing matched; the "No resources found" message is the caller's).
     public static func render(_ groups: [ResourceGroup], format: OutputFormat, options: TableOptions = TableOptions(),
-                              singleItemImplied: Bool = false, now: Millis) throws(JSONPathError) -> String
+                              singleItemImplied: Bool = false, template: TemplateOptions = TemplateOptions(), now: Millis)
+        throws(JSONPathError) -> String
     {
         var objects: [JSONValue] = []
         for g in groups {
             var items = g.objects
-            if let sortBy = options.sortBy { items = try ObjectSorter.sort(items, by: sortBy) }
+            // Tables sort their own rows (with the table sorter's wording).
+            if let sortBy = options.sortBy, format != .table, format != .wide { items = try ObjectSorter.sort(items, by: sortBy) }
             objects += items
         }
         switch format {
@@ -34,8 +36,17 @@ public enum GetOutput {
                                               asJSON: asJSON)
         case .customColumns(let spec):
             return try CustomColumns(spec: spec).render(objects, noHeaders: options.noHeaders)
-        case .customColumnsFile, .goTemplate:
-            // Reading the columns file needs the working directory; the get verb resolves it first.
+        case .goTemplate(let text):
+            let parsed = try GoTemplatePrinter.parse(text, allowMissingKeys: template.allowMissingKeys)
+            let object = OutputObject.forGet(objects, singleItemImplied: singleItemImplied)
+            do {
+                return try GoTemplatePrinter.render(parsed, object,
+                                                    rawData: template.rawDataInFieldOrder ? JSONText.compactInFieldOrder(object) : nil)
+            } catch {
+                throw JSONPathError(error.message, printed: error.stdout, isLimit: error.isLimit)
+            }
+        case .customColumnsFile, .goTemplateFile, .jsonpathFile:
+            // Reading a columns or template file needs the working directory; the verb resolves it first.
             throw JSONPathError("\(format) must be resolved by the caller")
         }
     }

@@ -78,18 +78,10 @@ enum GoFormat {
 
     static func exponent(_ d: Double) -> String { JSONText.exponent(d) }
 
-    /// `fmt.Sprint(v)`: `map[a:1 b:x]`, `[a b]`, `<nil>`.
+    /// `fmt.Sprint(v)`: `map[a:1 b:x]`, `[a b]`, `<nil>` (the go-template engine's `%v`).
     static func plain(_ v: JSONValue) -> String {
-        switch v {
-        case .null: return "<nil>"
-        case .bool(let b): return b ? "true" : "false"
-        case .int(let i): return String(i)
-        case .double(let d): return float(d)
-        case .string(let s): return s
-        case .array(let a): return "[" + a.map(plain).joined(separator: " ") + "]"
-        case .object(let o):
-            return "map[" + o.keys.sorted().map { "\($0):\(plain(o[$0] ?? .null))" }.joined(separator: " ") + "]"
-        }
+        if case .null = v { return "<nil>" }
+        return GoFmt.plain(GoTemplateValue(json: v, boxed: false))
     }
 
     /// `fmt.Sprintf("%#v", v)` of an unstructured value.

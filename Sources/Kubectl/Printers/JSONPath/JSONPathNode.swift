@@ -29,6 +29,15 @@ struct JSONPathSlice: Equatable, Sendable {
 /// A JSONPath parse or execution failure; `message` is client-go's wording.
 public struct JSONPathError: Error, Equatable, Sendable, CustomStringConvertible {
     public let message: String
+    /// What the printer still wrote to stdout before failing (go-template's debugging text).
+    public var printed = ""
+    /// A kubelab limit stopped the printer; `message` is the limit's text.
+    public var isLimit = false
     public init(_ message: String) { self.message = message }
+    public init(_ message: String, printed: String, isLimit: Bool) {
+        self.message = message
+        self.printed = printed
+        self.isLimit = isLimit
+    }
     public var description: String { message }
 }

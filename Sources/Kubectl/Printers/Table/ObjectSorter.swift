@@ -4,9 +4,17 @@ import KubeAPI
 /// numbers numerically, strings bytewise unless both read as resource quantities (`1Gi` < `1500Mi`),
 /// objects without the field first. Equal keys keep their order.
 public enum ObjectSorter {
-    public static func sort(_ objects: [JSONValue], by field: String) throws(JSONPathError) -> [JSONValue] {
-        let expression = try CustomColumns.relaxedExpression(field)
-        let path = try JSONPath(expression)
+    /// - Parameter table: sorting table rows, where kubectl's `TableSorter` prefixes parse errors
+    ///   with `sorting error: `; other printers report the JSONPath error as it is.
+    public static func sort(_ objects: [JSONValue], by field: String, table: Bool = false) throws(JSONPathError) -> [JSONValue] {
+        // A field that is not a relaxed path (`{.a.b`) is parsed as written, as `NewRuntimeSorter` does.
+        let expression = (try? CustomColumns.relaxedExpression(field)) ?? field
+        let path: JSONPath
+        do {
+            path = try JSONPath(expression)
+        } catch {
+            throw JSONPathError(table ? "sorting error: \(error.message)" : error.message)
+        }
         var keys: [JSONValue?] = []
         for o in objects { keys.append(try path.findResults(o).first?.first) }
         if !objects.isEmpty && keys.allSatisfy({ $0 == nil }) {

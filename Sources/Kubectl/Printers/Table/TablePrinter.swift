@@ -61,7 +61,7 @@ public enum TablePrinter {
         var out = ""
         for group in groups where !group.objects.isEmpty {
             var objects = group.objects
-            if let sortBy = options.sortBy { objects = try ObjectSorter.sort(objects, by: sortBy) }
+            if let sortBy = options.sortBy { objects = try ObjectSorter.sort(objects, by: sortBy, table: true) }
             let (header, rows) = cells(for: group.type, objects: objects, options: options, now: now)
             if !out.isEmpty && !options.noHeaders { out += "\n" }
             var writer = TabWriter.table()

@@ -20,7 +20,7 @@ public struct WatchPrinter: Sendable {
     public mutating func initial(_ objects: [JSONValue], now: Millis) -> String {
         var out = ""
         var objects = objects
-        if let sortBy = options.sortBy, let sorted = try? ObjectSorter.sort(objects, by: sortBy) { objects = sorted }
+        if let sortBy = options.sortBy, let sorted = try? ObjectSorter.sort(objects, by: sortBy, table: true) { objects = sorted }
         for o in objects { out += rowText(o, event: "ADDED", now: now, flush: false) }
         return out + writer.flush()
     }

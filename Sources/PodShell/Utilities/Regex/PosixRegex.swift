@@ -10,6 +10,8 @@ struct PosixRegex {
     enum CompileError: Error, Equatable {
         case unmatchedParenthesis, unmatchedBracket, invalidInterval, tooBig, trailingBackslash
         case invalidBackReference, invalidClass, invalidCollation, invalidRangeEnd
+        /// REG_BADPAT: glibc's answer when a bracket opens at the very end (`[`, `a[^`).
+        case invalidPattern
 
         var message: String {
             switch self {
@@ -22,6 +24,23 @@ struct PosixRegex {
             case .invalidClass: return "Invalid character class name"
             case .invalidCollation: return "Invalid collation character"
             case .invalidRangeEnd: return "Invalid range end"
+            case .invalidPattern: return "Invalid regular expression"
+            }
+        }
+
+        /// musl's regerror words, which busybox applets on Alpine and in the busybox image print
+        /// after `bad regex 'PATTERN': `.
+        var muslMessage: String {
+            switch self {
+            case .unmatchedParenthesis: return "Missing ')'"
+            case .unmatchedBracket, .invalidPattern: return "Missing ']'"
+            case .invalidInterval: return "Invalid contents of {}"
+            case .tooBig: return "Out of memory"
+            case .trailingBackslash: return "Trailing backslash"
+            case .invalidBackReference: return "Invalid back reference"
+            case .invalidClass: return "Unknown character class name"
+            case .invalidCollation: return "Unknown collating element"
+            case .invalidRangeEnd: return "Invalid character range"
             }
         }
     }

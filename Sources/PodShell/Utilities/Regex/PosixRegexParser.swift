@@ -177,6 +177,8 @@ struct PosixRegexParser {
     private mutating func parseBracket() throws(PosixRegex.CompileError) -> BracketExpression {
         var set = BracketExpression()
         if peek() == "^" { set.negated = true; i += 1 }
+        // glibc: nothing at all after `[` or `[^` is a bad pattern, anything else left open is unmatched.
+        if peek() == nil { throw .invalidPattern }
         var first = true
         while true {
             guard let ch = peek() else { throw .unmatchedBracket }

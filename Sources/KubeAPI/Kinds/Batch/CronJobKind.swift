@@ -1,0 +1,46 @@
+/// CronJob (batch/v1): its name leaves room for the 11-character scheduled-time suffix of its Jobs.
+extension KindDescriptor {
+    static let cronJob = KindDescriptor(
+        ResourceType(kind: "CronJob", plural: "cronjobs", shortNames: ["cj"], group: "batch", categories: ["all"], generation: .spec),
+        schema: WorkloadSchemas.cronJob, defaults: { obj, _, _ in Defaulting.cronJob(&obj) },
+        validate: { v, obj in v.cronJobName(obj); v.cronJob(obj["spec"]) }, initialStatus: .emptyObject)
+}
+
+extension Defaulting {
+    static func cronJob(_ obj: inout JSONValue) {
+        child(&obj, "spec", create: true) { spec in
+            setDefault(&spec, "concurrencyPolicy", "Allow")
+            setDefault(&spec, "suspend", false)
+            setDefault(&spec, "successfulJobsHistoryLimit", 3)
+            setDefault(&spec, "failedJobsHistoryLimit", 1)
+            child(&spec, "jobTemplate", create: true) { jt in
+                templateMetadata(&jt)
+                child(&jt, "spec", create: true) { child(&$0, "template", create: true, podTemplate) }
+            }
+        }
+    }
+}
+
+extension Validation {
+    mutating func cronJob(_ spec: JSONValue) {
+        let schedule = spec["schedule"].string ?? ""
+        if schedule.isEmpty { add("spec.schedule", .required) }
+        else if !CronSchedule.isValid(schedule) {
+            add("spec.schedule", .invalid(value: GoFormat.quoted(schedule)), CronSchedule.errorDetail(schedule))
+        }
+        if let policy = spec["concurrencyPolicy"].string, !["Allow", "Forbid", "Replace"].contains(policy) {
+            add("spec.concurrencyPolicy", .unsupported(value: GoFormat.quoted(policy), allowed: ["Allow", "Forbid", "Replace"]))
+        }
+        for key in ["startingDeadlineSeconds", "successfulJobsHistoryLimit", "failedJobsHistoryLimit"] { nonNegative(spec, key, path: "spec") }
+        jobSpec(spec["jobTemplate"]["spec"], path: "spec.jobTemplate.spec", template: true)
+    }
+}
+
+extension Validation {
+    /// ValidateCronJobCreate: Job names are the CronJob's name plus `-` and up to 10 digits.
+    mutating func cronJobName(_ obj: JSONValue) {
+        if let name = obj.metadata["name"].string, name.utf8.count > 52 {
+            add("metadata.name", .invalid(value: GoFormat.quoted(name)), "must be no more than 52 characters")
+        }
+    }
+}

@@ -1,0 +1,87 @@
+/// Pod (v1): the scheduler fills nodeName, admission the service account, priority, token volume and
+/// default tolerations; a replace that omits them keeps them, and only a few spec fields may change.
+extension KindDescriptor {
+    static let pod = KindDescriptor(
+        ResourceType(kind: "Pod", plural: "pods", shortNames: ["po"], categories: ["all"]),
+        schema: PodSchemas.pod, defaults: { obj, operation, _ in Defaulting.pod(&obj, operation: operation) },
+        validate: { v, obj in v.podSpec(obj["spec"], path: "spec", forPod: true) },
+        validateUpdate: UpdateValidation.pod,
+        serverFilledSpecFields: ["nodeName", "serviceAccountName", "serviceAccount", "priority", "preemptionPolicy", "volumes", "tolerations"])
+}
+
+extension Defaulting {
+    static func pod(_ obj: inout JSONValue, operation: Admission.Operation) {
+        child(&obj, "spec", create: true) { spec in
+            podSpec(&spec)
+            // SetDefaults_Pod: requests default to limits, service links on.
+            for key in ["containers", "initContainers"] {
+                eachElement(&spec, key) { c in
+                    child(&c, "resources", create: true) { r in
+                        guard let limits = r["limits"].object, !limits.isEmpty else { return }
+                        var requests = r["requests"].object ?? [:]
+                        for (name, amount) in limits where requests[name] == nil { requests[name] = amount }
+                        r["requests"] = .object(requests)
+                    }
+                }
+            }
+            setDefault(&spec, "enableServiceLinks", true)
+            if operation == .create {
+                // ServiceAccount admission; the v1 conversion mirrors it into the deprecated field.
+                let legacy = spec["serviceAccount"]
+                setDefault(&spec, "serviceAccountName", legacy.isNull ? "default" : legacy)
+                let account = spec["serviceAccountName"]
+                setDefault(&spec, "serviceAccount", account)
+                // Priority admission with no PriorityClass in play.
+                setDefault(&spec, "priority", 0)
+                setDefault(&spec, "preemptionPolicy", "PreemptLowerPriority")
+            }
+            // DefaultTolerationSeconds runs on create and update.
+            defaultTolerationSeconds(&spec)
+        }
+        if operation == .create {
+            obj["status"] = ["phase": "Pending", "qosClass": .string(qosClass(obj["spec"]))]
+        }
+    }
+
+    /// DefaultTolerationSeconds admission: tolerate not-ready/unreachable nodes for 300 s.
+    static func defaultTolerationSeconds(_ spec: inout JSONValue) {
+        let existing = spec["tolerations"].items
+        var tolerations = existing
+        for key in ["node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable"] {
+            let covered = existing.contains { t in
+                let effect = t["effect"].string ?? ""
+                guard effect.isEmpty || effect == "NoExecute" else { return false }
+                let k = t["key"].string ?? ""
+                return k == key || (k.isEmpty && t["operator"].string == "Exists")
+            }
+            if !covered {
+                tolerations.append(["key": .string(key), "operator": "Exists", "effect": "NoExecute", "tolerationSeconds": 300])
+            }
+        }
+        if tolerations.count != existing.count { spec["tolerations"] = .array(tolerations) }
+    }
+
+    static func qosClass(_ spec: JSONValue) -> String {
+        var anySet = false
+        var guaranteed = true
+        for c in spec["containers"].items + spec["initContainers"].items {
+            let requests = c["resources"]["requests"].object ?? [:]
+            let limits = c["resources"]["limits"].object ?? [:]
+            if !requests.isEmpty || !limits.isEmpty { anySet = true }
+            for r in ["cpu", "memory"] {
+                guard let l = limits[r], let q = requests[r] ?? limits[r], l.scalarText == q.scalarText else { guaranteed = false; continue }
+            }
+            for (name, value) in requests where limits[name]?.scalarText != value.scalarText { if name == "cpu" || name == "memory" { guaranteed = false } }
+        }
+        if !anySet { return "BestEffort" }
+        return guaranteed ? "Guaranteed" : "Burstable"
+    }
+}
+
+extension UpdateValidation {
+    static let podMessage = "pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)"
+
+    static func pod(_ new: JSONValue, old: JSONValue) -> [FieldError] {
+        podSpecUpdateAllowed(new["spec"], old["spec"]) ? [] : [FieldError("spec", .forbidden, podMessage)]
+    }
+}

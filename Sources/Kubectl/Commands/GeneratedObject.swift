@@ -1,0 +1,65 @@
+import KubeAPI
+
+/// What every `kubectl create <generator>` does with the object it built: with `--dry-run=client`
+/// print it as built (no defaults, `creationTimestamp: null`, namespace only when `-n` was given,
+/// `-o json` in the Go struct's field order); otherwise send it (in the request's namespace) and print
+/// what the server returned; `<kind>/<name> created` without `-o`.
+enum GeneratedObject {
+    /// - Parameter failurePrefix: the generator's wrapping of a server error (`failed to create
+    ///   deployment: `), or nil when kubectl prints the server's error as it is.
+    static func finish(_ object: JSONValue, as resource: ResourceType, call: Invocation, failurePrefix: String?) throws -> Int32 {
+        let dryRun = try DryRun.parse(call.flags.string("dry-run"))
+        let output = try OutputFormat.parse(call, allowed: .objectPrinters)
+        var object = object
+        if call.flags.bool("save-config") {
+            object["metadata"]["annotations"][ThreeWayMerge.lastAppliedKey] = .string(ThreeWayMerge.annotationValue(for: object))
+        }
+        var result = object
+        if dryRun != .client {
+            var sent = object
+            if resource.namespaced { sent["metadata"]["namespace"] = .string(call.namespace) }
+            do {
+                result = try call.cluster.api.create(sent, as: resource, dryRun: dryRun == .server)
+            } catch {
+                // The generators wrap `err.Error()`, the server's Status message.
+                if let failurePrefix { throw KubectlFailure.error(failurePrefix + error.statusMessage) }
+                throw error
+            }
+        }
+        if dryRun == .client && output == .json {
+            call.out(JSONText.prettyInFieldOrder(result))
+        } else if output != .table {
+            try ObjectOutput.print([(resource, result)], format: output, call: call, fieldOrder: dryRun == .client)
+        } else {
+            call.out("\(resource.qualifiedKind)/\(result.name) created\(dryRun.suffix)\n")
+        }
+        return 0
+    }
+
+    /// `metadata` as the generators fill `ObjectMeta`: name, namespace (only with `-n`), the null
+    /// creation timestamp, then labels.
+    static func metadata(_ name: String, call: Invocation, namespaced: Bool = true, labels: [String: String]? = nil) -> JSONValue {
+        var m: JSONObject = ["name": .string(name)]
+        if namespaced && call.namespaceExplicit { m.updateValue(.string(call.namespace), forKey: "namespace") }
+        m.updateValue(.null, forKey: "creationTimestamp")
+        if let labels { m.updateValue(.stringMap(labels), forKey: "labels") }
+        return .object(m)
+    }
+
+    /// `NameFromCommandArgs`: exactly one name after the generator's words.
+    static func name(_ call: Invocation, words: Int, command: String) throws -> String {
+        let names = Array(call.args.dropFirst(words))
+        guard names.count == 1, let name = names.first else {
+            throw KubectlFailure("error: exactly one NAME is required, got \(names.count)\nSee 'kubectl create \(command) -h' for help and examples")
+        }
+        return name
+    }
+
+    /// cobra's `MarkFlagRequired`, which kubectl 1.32 reports through klog.
+    static func requireFlag(_ flag: String, call: Invocation) throws {
+        guard call.flags.isSet(flag) else {
+            throw KubectlFailure(KlogLine.error("run.go:72", "\"command failed\" err=\"required flag(s) \\\"\(flag)\\\" not set\"",
+                                                at: call.cluster.now))
+        }
+    }
+}

@@ -1,0 +1,132 @@
+import KubeAPI
+
+/// `kubectl set image TYPE/NAME CONTAINER=IMAGE...`: a strategic merge patch of the pod template's
+/// containers (and init containers) by name; `*` names them all (`pkg/cmd/set/set_image.go`).
+/// kubelab's `kubectl set` has this one subcommand.
+struct SetImageCommand: KubectlCommand {
+    static let name = "set"
+    static let help = HelpText.usage("""
+        Change a field of existing objects. kubelab has 'kubectl set image', which changes the image
+        of containers in a pod or a workload's pod template; the workload then rolls out the change.
+
+        Examples:
+          kubectl set image statefulset/web nginx=registry.k8s.io/nginx-slim:0.24
+          kubectl set image sts/visit-cnt-stfs '*=nginx:1.27'
+          kubectl set image pod/web-0 nginx=nginx:1.27 --dry-run=client -o yaml
+
+        Options:
+          --all=false             every object of the type in the namespace
+          --dry-run='none'        'client' or 'server' to only show what would happen
+          -f, --filename=[]       files naming the objects
+          -o, --output=''         print the objects as json, yaml, name or jsonpath
+          -R, --recursive=false   read directories given with -f recursively
+          -l, --selector=''       only objects matching the label selector
+
+        Usage:
+          kubectl set image (-f FILENAME | TYPE NAME) CONTAINER_NAME_1=CONTAINER_IMAGE_1 ... CONTAINER_NAME_N=CONTAINER_IMAGE_N [options]
+        """)
+
+    let flags = FlagSet([
+        .init("all", nil, .bool), .init("selector", "l"), .init("filename", "f", .stringArray), .init("recursive", "R", .bool),
+        .init("kustomize", "k"), .init("local", nil, .bool), .init("output", "o"), .init("dry-run", nil, .string, default: "none"),
+        .init("template"), .init("allow-missing-template-keys", nil, .bool, default: "true"), .init("show-managed-fields", nil, .bool),
+        .init("field-manager", nil, .string, default: "kubectl-set"),
+    ])
+
+    static let otherSubcommands: Set<String> = ["env", "resources", "selector", "serviceaccount", "subject"]
+
+    func unsimulatedFeature(_ argv: [String]) -> String? {
+        guard let sub = argv.first(where: { !$0.hasPrefix("-") }), Self.otherSubcommands.contains(sub) else { return nil }
+        return "kubectl set \(sub)"
+    }
+
+    func run(_ call: Invocation) throws -> Int32 {
+        guard call.args.first == "image" else {
+            if let sub = call.args.first { throw KubectlFailure("Error: unknown command \"\(sub)\" for \"kubectl set\"") }
+            call.out(Self.help)
+            return 0
+        }
+        let (resources, words) = try MetadataPairs.split(Array(call.args.dropFirst()), pairType: "image")
+        let output = try OutputFormat.parse(call, allowed: .objectPrinters)
+        let dryRun = try DryRun.parse(call.flags.string("dry-run"))
+        var images: [(container: String, image: String)] = []
+        var invalid: [String] = []
+        for word in words {
+            guard let eq = word.firstIndex(of: "="), eq != word.startIndex else { invalid.append(word); continue }
+            let container = String(word[..<eq])
+            images.removeAll { $0.container == container }
+            images.append((container, String(word[word.index(after: eq)...])))
+        }
+        if !invalid.isEmpty { throw KubectlFailure.error("invalid image format: \(invalid.joined(separator: ", "))") }
+        var problems: [String] = []
+        if call.flags.bool("all") && call.flags.isSet("selector") { problems.append("cannot set --all and --selector at the same time") }
+        if resources.isEmpty && call.flags.strings("filename").isEmpty {
+            problems.append("one or more resources must be specified as <resource> <name> or <resource>/<name>")
+        }
+        if images.isEmpty { problems.append("at least one image update is required") }
+        else if images.count > 1 && images.contains(where: { $0.container == "*" }) {
+            problems.append("all containers are already specified by *, but saw more than one container_name=container_image pairs")
+        }
+        if !problems.isEmpty {
+            throw KubectlFailure(problems.count == 1 ? "error: " + problems[0] : "[" + problems.joined(separator: ", ") + "]")
+        }
+        let sel = try MetadataPairs.targets(call, resources: resources)
+        var errors = sel.errors
+        var printed: [(ResourceType, JSONValue)] = []
+        for (r, obj) in sel.objects {
+            guard let path = Self.podSpecPath(r.kind) else {
+                errors.append("error: \(r.qualifiedKind)/\(obj.name) the object is not a pod or does not have a pod template: *v1.\(r.kind)\n")
+                continue
+            }
+            let spec = obj.value(at: path)
+            var specPatch = JSONValue.emptyObject
+            for key in ["initContainers", "containers"] {
+                var changed: [JSONValue] = []
+                for c in spec[key].items {
+                    let name = c["name"].string ?? ""
+                    guard let wanted = images.last(where: { $0.container == name || $0.container == "*" }), c["image"].string != wanted.image else { continue }
+                    changed.append(["name": .string(name), "image": .string(wanted.image)])
+                }
+                if !changed.isEmpty { specPatch[key] = .array(changed) }
+            }
+            for (container, _) in images where container != "*" {
+                let names = (spec["initContainers"].items + spec["containers"].items).compactMap { $0["name"].string }
+                if !names.contains(container) { errors.append("error: unable to find container named \(KubeAPI.GoFormat.quoted(container))") }
+            }
+            if images.contains(where: { $0.container == "*" }) && spec["containers"].items.isEmpty && spec["initContainers"].items.isEmpty {
+                errors.append("error: unable to find container named \"*\"")
+            }
+            // An image already set makes an empty patch, which kubectl skips without a word.
+            guard specPatch.object?.isEmpty == false else { continue }
+            var patch = JSONValue.emptyObject
+            var cursor = specPatch
+            for key in path.reversed() { cursor = .object([key: cursor]) }
+            patch = cursor
+            do {
+                let result: JSONValue
+                if dryRun == .client {
+                    result = try ObjectMerge.strategicMerge(patch, into: obj, kind: r.kind)
+                } else {
+                    let ref = ObjectRef(r, namespace: obj.namespace ?? "", name: obj.name)
+                    result = try call.cluster.api.patch(ref, type: .strategic, body: JSONText.compact(patch), dryRun: dryRun == .server).object
+                }
+                if output == .table { call.out("\(r.qualifiedKind)/\(obj.name) image updated\(dryRun.suffix)\n") }
+                else { printed.append((r, result)) }
+            } catch let e as APIError {
+                errors.append("failed to patch image update to pod template: \(e.kubectlText)")
+            }
+        }
+        if !printed.isEmpty { try ObjectOutput.printEach(printed, format: output, call: call) }
+        return ErrorReport.finish(lines: errors, call: call)
+    }
+
+    /// Where the kind keeps its pod spec (`UpdatePodSpecForObject`).
+    static func podSpecPath(_ kind: String) -> [String]? {
+        switch kind {
+        case "Pod": return ["spec"]
+        case "CronJob": return ["spec", "jobTemplate", "spec", "template", "spec"]
+        case "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job": return ["spec", "template", "spec"]
+        default: return nil
+        }
+    }
+}

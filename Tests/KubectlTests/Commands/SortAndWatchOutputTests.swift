@@ -1,0 +1,68 @@
+import KubeAPI
+import Testing
+@testable import Kubectl
+
+/// `--sort-by` for every printer, and `get -w` with `--watch-only`, `--output-watch-events` and `-o`.
+@Suite struct SortAndWatchOutputTests {
+    static func harness() -> CommandHarness {
+        let h = CommandHarness()
+        _ = h.run("create configmap b --from-literal=k=20")
+        _ = h.run("create configmap a --from-literal=k=3")
+        return h
+    }
+
+    @Test func sortByOrdersEveryPrinter() {
+        let h = Self.harness()
+        #expect(h.run("get cm --sort-by=.metadata.name -o name").out == "configmap/a\nconfigmap/b\nconfigmap/kube-root-ca.crt\n")
+        // "3" and "20" read as quantities, so they sort by value.
+        #expect(h.run("get cm --sort-by={.data.k} -o name").out == "configmap/kube-root-ca.crt\nconfigmap/a\nconfigmap/b\n")
+        #expect(h.run(args: ["get", "cm", "--sort-by=.metadata.name", "-o", "go-template={{range .items}}{{.metadata.name}} {{end}}"]).out
+            == "a b kube-root-ca.crt ")
+        #expect(h.run("get cm --sort-by=.metadata.name -o jsonpath={.items[*].metadata.name}").out == "a b kube-root-ca.crt")
+        #expect(h.run("get cm --sort-by=.metadata.name --no-headers").out.split(separator: "\n").map { $0.prefix(1) } == ["a", "b", "k"])
+    }
+
+    @Test func sortByErrorsAsKubectl() {
+        let h = Self.harness()
+        #expect(h.run("get cm --sort-by={.metadata.name")
+            == .init(out: "", err: "error: sorting error: unclosed action\n", code: 1))
+        #expect(h.run("get cm --sort-by={.metadata.name -o yaml")
+            == .init(out: "", err: "error: unclosed action\n", code: 1))
+        #expect(h.run("get cm --sort-by=.nope -o name")
+            == .init(out: "", err: "error: couldn't find any field with path \"{.nope}\" in the list of objects\n", code: 1))
+    }
+
+    @Test func watchPrintsEachObjectInTheRequestedFormat() {
+        let h = CommandHarness()
+        _ = h.run("run p --image=nginx")
+        let phases = h.run(args: ["get", "pod", "p", "-w", "-o", "go-template={{.status.phase}}{{\"\\n\"}}"])
+        #expect(phases.out == "Pending\nPending\nPending\nRunning\n")
+        #expect(phases.code == 0)
+        _ = h.run("run q --image=nginx")
+        let events = h.run("get pod q --watch-only --output-watch-events -o json")
+        #expect(events.out.hasPrefix("{\n    \"type\": \"MODIFIED\",\n    \"object\": {\n        \"apiVersion\": \"v1\",\n        \"kind\": \"Pod\",\n"))
+        #expect(events.out.components(separatedBy: "\n}\n{\n    \"type\": \"MODIFIED\"").count == 3)
+        #expect(events.out.hasSuffix("    }\n}\n"))
+        _ = h.run("run r --image=nginx")
+        let yaml = h.run("get pod r -w --output-watch-events -o yaml").out
+        #expect(yaml.hasPrefix("object:\n  apiVersion: v1\n"))
+        #expect(yaml.components(separatedBy: "\n---\n").count == 4)
+        #expect(yaml.contains("\ntype: ADDED\n---\nobject:\n"))
+        #expect(yaml.hasSuffix("\ntype: MODIFIED\n"))
+        _ = h.run("run s --image=nginx")
+        #expect(h.run("get pod s -w -o name").out == "pod/s\npod/s\npod/s\npod/s\n")
+    }
+
+    @Test func watchTablesWithEventsAndSortWarnings() {
+        let h = CommandHarness()
+        _ = h.run("run s --image=nginx")
+        let r = h.run("get pod s -w --output-watch-events --sort-by=.metadata.name")
+        #expect(r.err == "warning: --watch requested, --sort-by will be ignored for watch events received\n")
+        let lines = r.out.split(separator: "\n").map { String($0.split(separator: " ").first ?? "") }
+        #expect(lines == ["EVENT", "ADDED", "MODIFIED", "MODIFIED", "MODIFIED"])
+        _ = h.run("run t --image=nginx")
+        let only = h.run("get pod t --watch-only --sort-by=.metadata.name")
+        #expect(only.err == "warning: --watch-only requested, --sort-by will be ignored\n")
+        #expect(only.out.hasPrefix("NAME   READY   STATUS              RESTARTS   AGE\nt      0/1     ContainerCreating   0          0s\n"))
+    }
+}
