@@ -8,9 +8,10 @@ enum SandboxLauncher {
         let front = TerminalFrontEnd()
         let session = makeSession(options)
         let driver = SessionDriver(session: session, out: front.output.out, err: front.output.err)
-        let header = SessionHeader(
+        var header = SessionHeader(
             seed: options.seed, nodes: options.nodes, language: options.language, mode: options.mode,
             started: SessionRecorder.startStamp())
+        header.nodeNames = options.nodeNames
         let path = record ?? SessionRecorder.defaultPath(name: "sandbox", dataDirectory: ProgressStore.dataDirectory())
         let recorder = SessionRecorder(path: path, header: header, warn: front.output.err)
         return front.run(driver, banner: UsageText.banner(nodes: options.nodes), didHandle: recorder.record)

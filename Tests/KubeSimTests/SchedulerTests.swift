@@ -85,11 +85,12 @@ import Testing
               name: data-db
             spec:
               accessModes: [ReadWriteOnce]
+              storageClassName: openebs-hostpath
               resources:
                 requests:
                   storage: 1Gi
             """)
-        #expect(claim["spec"]["storageClassName"].string == "standard")
+        #expect(claim["spec"]["storageClassName"].string == "openebs-hostpath")
         #expect(claim["metadata"]["finalizers"] == ["kubernetes.io/pvc-protection"])
         cluster.settle()
         // WaitForFirstConsumer: the claim learns the chosen node; the pod waits for the volume.

@@ -2,10 +2,10 @@ import Testing
 
 /// Seed 003 typed as the seed shows it, the `exit`s that leave mysql and bash added and a sleep
 /// before each exec so MySQL has started. The seed's VMs are `node1`/`node2` (kubelab's are
-/// `k8s-node1`...): typed verbatim they are not found, as on any cluster without them. Draining
-/// and `vagrant` are not simulated and say so; the walkthrough checks that and goes no further
-/// with them. The liberator DaemonSet runs a pod on each worker (what its image does is not
-/// simulated). The `while true` loops run until the script's loop budget.
+/// `k8s-node1`...): typed verbatim in the default sandbox they are not found, by kubectl and by
+/// vagrant, as on any cluster without them (Seed003NodeFailureTests runs the same part on nodes
+/// named as the seed's). The liberator DaemonSet runs a pod on each worker (what its image does
+/// is not simulated). The `while true` loops run until the script's loop budget.
 @Suite struct Seed003VerbatimTests {
     static let transcript = WalkthroughHarness.run(folder: "seed003", script: """
         kubectl apply -f mysql-sts.yml
@@ -68,16 +68,20 @@ import Testing
         #expect(Self.transcript.contains("| test123            |"))
     }
 
-    @Test func theSeedsNodeNamesAreNotFoundAndDrainIsNotSimulated() {
+    @Test func theSeedsNodeNamesAreNotFound() {
         #expect(out("kubectl cordon node2") == ["Error from server (NotFound): nodes \"node2\" not found"])
-        #expect(out("kubectl drain node2 --ignore-daemonsets") == ["error: kubelab does not simulate \"kubectl drain\" yet"])
+        #expect(out("kubectl drain node2 --ignore-daemonsets") == ["Error from server (NotFound): nodes \"node2\" not found"])
         #expect(out("kubectl uncordon node2") == ["Error from server (NotFound): nodes \"node2\" not found"])
         #expect(out("kubectl delete node node1") == ["Error from server (NotFound): nodes \"node1\" not found"])
     }
 
-    @Test func vagrantSaysItIsNotSimulated() {
-        #expect(out("vagrant halt node1") == ["error: kubelab does not simulate \"vagrant halt\" yet"])
-        #expect(out("vagrant up") == ["error: kubelab does not simulate \"vagrant up\" yet"])
+    @Test func vagrantKnowsOnlyTheSandboxesMachines() {
+        #expect(out("vagrant halt node1") == ["The machine with the name 'node1' was not found configured for", "this Vagrant environment."])
+        #expect(out("vagrant up").prefix(3) == [
+            "Bringing machine 'k8s-master' up with 'virtualbox' provider...",
+            "Bringing machine 'k8s-node1' up with 'virtualbox' provider...",
+            "Bringing machine 'k8s-node2' up with 'virtualbox' provider...",
+        ])
     }
 
     @Test func theEndlessWatchLoopStopsAtTheScriptsBudget() {

@@ -24,9 +24,11 @@ enum WalkthroughHarness {
     }
 
     /// The transcript of `script` run in a fresh sandbox whose working directory holds `folder`'s files.
-    static func run(folder: String, script: String, seed: UInt64 = LabOptions.defaultSeed, nodes: Int = 2) -> String {
+    static func run(folder: String, script: String, seed: UInt64 = LabOptions.defaultSeed, nodes: Int = 2,
+                    nodeNames: [String] = []) -> String
+    {
         let wd = WorkingDirectoryFiles.inMemory(files(in: folder))
-        let lab = Lab(options: LabOptions(seed: seed, nodes: nodes, mode: .script), workingDirectory: wd)
+        let lab = Lab(options: LabOptions(seed: seed, nodes: nodes, mode: .script, nodeNames: nodeNames), workingDirectory: wd)
         let lines = script.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var transcript = ""
         _ = ScriptRunner.run(lines: lines.last == "" ? Array(lines.dropLast()) : lines, session: lab, strict: false,

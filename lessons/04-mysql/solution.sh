@@ -35,15 +35,29 @@ answer b
 # step: where
 kubectl get po mysql-0 -o wide
 # step: cordon
-kubectl cordon k8s-node1
+kubectl cordon k8s-node2
 kubectl get nodes
 # step: cordon-question
 kubectl get po mysql-0 -o wide
 answer b
 # step: evict
-kubectl delete pod mysql-0
-kubectl describe pod mysql-0
+kubectl drain k8s-node2 --ignore-daemonsets
+sleep 20
+kubectl get po mysql-0 -o wide
 # step: uncordon
-kubectl uncordon k8s-node1
+kubectl uncordon k8s-node2
 sleep 15
 kubectl get po mysql-0 -o wide
+# step: node-down
+kubectl get po mysql-0 -o wide
+vagrant halt k8s-node1
+sleep 360
+kubectl get no
+kubectl get po -o wide
+# step: delete-node
+kubectl delete node k8s-node1
+sleep 480
+kubectl get po -o wide
+# step: node-back
+vagrant up k8s-node1
+kubectl get no

@@ -10,6 +10,8 @@ public enum KindRegistry {
         .controllerRevision, .daemonSet, .deployment, .replicaSet, .statefulSet,
         // batch/v1
         .cronJob, .job,
+        // coordination.k8s.io/v1
+        .lease,
         // discovery.k8s.io/v1
         .endpointSlice,
         // policy/v1

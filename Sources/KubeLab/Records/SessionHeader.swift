@@ -8,6 +8,8 @@ public struct SessionHeader: Equatable, Sendable {
     public var lesson: String?
     public var seed: UInt64
     public var nodes: Int
+    /// The nodes' names when the session named them (see `LabOptions.nodeNames`).
+    public var nodeNames: [String] = []
     public var language: Language
     public var mode: Terminal.Mode
     /// Wall-clock start, for people reading the file; replay does not use it.
@@ -29,6 +31,6 @@ public struct SessionHeader: Equatable, Sendable {
 
     /// The options a replay builds its session with.
     public var options: LabOptions {
-        LabOptions(seed: seed, nodes: nodes, language: language, mode: mode)
+        LabOptions(seed: seed, nodes: nodes, language: language, mode: mode, nodeNames: nodeNames)
     }
 }

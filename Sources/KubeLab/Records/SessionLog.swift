@@ -46,6 +46,7 @@ public enum SessionLogFormat {
         if let lesson = header.lesson { text += "# lesson: \(lesson)\n" }
         text += "# seed: \(header.seed)\n"
         text += "# nodes: \(header.nodes)\n"
+        if !header.nodeNames.isEmpty { text += "# node-names: \(header.nodeNames.joined(separator: ","))\n" }
         text += "# lang: \(header.language.rawValue)\n"
         text += "# mode: \(header.mode == .interactive ? "interactive" : "script")\n"
         if !header.started.isEmpty { text += "# started: \(header.started)\n" }

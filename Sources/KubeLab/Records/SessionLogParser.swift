@@ -80,6 +80,10 @@ public enum SessionLogParser {
                 default: throw SessionLogError(line: cursor.line - 1, "mode must be interactive or script")
                 }
             case "started": header.started = value
+            case "node-names":
+                let names = value.split(separator: ",").map(String.init)
+                if let problem = LabOptions.problem(withNodeNames: names) { throw SessionLogError(line: cursor.line - 1, problem) }
+                header.nodeNames = names
             default: break  // later versions may add headers; they do not change replay
             }
         }

@@ -24,7 +24,7 @@ public final class Lab: LabSession {
 
     public init(options: LabOptions, workingDirectory: WorkingDirectoryFiles) {
         self.options = options
-        cluster = Sandbox.make(seed: options.seed, workerNodes: options.nodes)
+        cluster = Sandbox.make(seed: options.seed, workerNodes: options.nodes, nodeNames: options.nodeNames)
         startMillis = cluster.now
         self.workingDirectory = workingDirectory
         kubectl = Kubectl(cluster: cluster, files: workingDirectory)
@@ -73,6 +73,9 @@ public final class Lab: LabSession {
                 out: { ctx.write($0) }, err: { ctx.writeError($0) },
                 stdin: piped ? ctx.readStdin() : nil, terminal: ctx.terminal)
             return self.kubectl.run(ctx.arguments, io: io)
+        }
+        table["vagrant"] = { [unowned self] ctx in
+            VagrantCommand(cluster: self.cluster, wait: { self.terminal.wait($0) }, sharedFolder: self.workingDirectory.path).run(ctx)
         }
         table["clear"] = { ctx in
             if ctx.stdoutIsTerminal && ctx.terminal?.mode == .interactive { ctx.write("\u{1B}[H\u{1B}[2J") }

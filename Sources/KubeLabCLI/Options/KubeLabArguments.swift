@@ -45,6 +45,9 @@ struct SessionOptions: ParsableArguments {
     @Option(help: "Worker nodes in the cluster, \(LabOptions.nodeRange.lowerBound) to \(LabOptions.nodeRange.upperBound).")
     var nodes: Int = LabOptions.defaultNodes
 
+    @Option(help: ArgumentHelp("Name the nodes, control plane first (master,node1,node2); sets --nodes.", valueName: "names"))
+    var nodeNames: String?
+
     @Option(help: "Language of lesson texts and kubelab's messages: en, ko or ja.")
     var lang: Language = .english
 
@@ -52,10 +55,15 @@ struct SessionOptions: ParsableArguments {
         guard LabOptions.nodeRange.contains(nodes) else {
             throw ValidationError("--nodes must be from \(LabOptions.nodeRange.lowerBound) to \(LabOptions.nodeRange.upperBound)")
         }
+        if let names = nodeNames, let problem = LabOptions.problem(withNodeNames: Self.split(names)) {
+            throw ValidationError("--node-names: " + problem)
+        }
     }
 
+    static func split(_ names: String) -> [String] { names.split(separator: ",").map(String.init) }
+
     func options(mode: Terminal.Mode) -> LabOptions {
-        LabOptions(seed: seed, nodes: nodes, language: lang, mode: mode)
+        LabOptions(seed: seed, nodes: nodes, language: lang, mode: mode, nodeNames: nodeNames.map(Self.split) ?? [])
     }
 }
 

@@ -22,6 +22,7 @@ public final class Cluster {
 
     private var timed = EventQueue()
     private var controllers: [Controller] = []
+    private var tickers: [Ticker] = []
     private var queued: Set<QueuedKey> = []
     private var work: [QueuedKey] = []
     private var workHead = 0
@@ -42,8 +43,9 @@ public final class Cluster {
         store = ObjectStore(now: { start }, makeUID: { "" })
         store.now = { [unowned self] in self.now }
         store.makeUID = { [unowned self] in self.rng.uuid() }
-        // No controller reacts to Events, and every other change records some.
-        store.watch({ $0.kind != "Event" }) { [unowned self] event in self.enqueue(for: event) }
+        // No controller reacts to Events, and every other change records some. Node leases are
+        // renewed every 10 s and read by the node lifecycle controller on its own schedule.
+        store.watch({ $0.kind != "Event" && $0.kind != "Lease" }) { [unowned self] event in self.enqueue(for: event) }
     }
 
     // MARK: Controllers
@@ -57,6 +59,7 @@ public final class Cluster {
     public func shutDown() {
         timed = EventQueue()
         controllers = []
+        tickers = []
         queued = []
         work = []
         workHead = 0
@@ -64,6 +67,9 @@ public final class Cluster {
     }
 
     public func controller<T: Controller>(_ type: T.Type) -> T? { controllers.first { $0 is T } as? T }
+
+    /// Adds periodic work that is caught up lazily (see `Ticker`).
+    public func register(ticker: Ticker) { tickers.append(ticker) }
 
     private func enqueue(for event: WatchEvent) {
         for (i, c) in controllers.enumerated() {
@@ -134,7 +140,14 @@ public final class Cluster {
             runWindow(startingAt: due, until: target)
         }
         now = max(now, target)
+        catchUpTickers()
         settle()
+    }
+
+    /// Lets periodic writes catch up to the clock (see `Ticker`): done where the clock stops for
+    /// someone to look, not at every instant in between.
+    public func catchUpTickers() {
+        for ticker in tickers where ticker.nextDue <= now { ticker.catchUp(in: self) }
     }
 
     /// How long controllers may lag behind the kubelets' timed events. Events falling in one
@@ -161,9 +174,11 @@ public final class Cluster {
         if done() { return true }
         while let due = timed.nextDue, due <= deadline {
             runWindow(startingAt: due, until: deadline)
+            catchUpTickers()
             if done() { return true }
         }
         now = deadline
+        catchUpTickers()
         settle()
         return done()
     }

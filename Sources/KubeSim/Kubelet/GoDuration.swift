@@ -2,8 +2,8 @@ import KubeAPI
 
 /// Go's `time.Duration.String()` for millisecond-truncated durations, as kubelet messages print
 /// them (`812ms`, `2.069s`, `1m2.5s`).
-enum GoDuration {
-    static func format(_ ms: Millis) -> String {
+public enum GoDuration {
+    public static func format(_ ms: Millis) -> String {
         if ms == 0 { return "0s" }
         if ms < 0 { return "-" + format(-ms) }
         if ms < 1000 { return "\(ms)ms" }

@@ -33,6 +33,12 @@ public final class Kubelet: Controller {
     static let podType = ResourceRegistry.forKind("Pod") ?? ResourceType(kind: "Pod", plural: "pods")
 
     var agents: [String: NodeAgent] = [:]
+    /// Admitted pods waiting for the attach/detach controller to attach their volumes to the node.
+    var awaitingAttach: [String: PodRuntime] = [:]
+    /// Node names in the order their machines joined.
+    var machineOrder: [String] = []
+    /// The node leases and status reports of the running kubelets.
+    public private(set) lazy var heartbeat = NodeHeartbeat(kubelet: self)
     var runtimes: [String: PodRuntime] = [:]
     /// Pods known per node, so stopping or starting a node touches only its own pods.
     var podsByNode: [String: Set<String>] = [:]
@@ -44,7 +50,7 @@ public final class Kubelet: Controller {
     public func keys(for event: WatchEvent, in cluster: Cluster) -> [String] {
         switch event.resource.kind {
         case "Node":
-            observeNode(event)
+            observeNode(event, in: cluster)
             return []
         case "Pod":
             guard let node = event.object["spec"]["nodeName"].string, !node.isEmpty, agents[node] != nil else { return [] }
@@ -101,7 +107,7 @@ public final class Kubelet: Controller {
 
     // MARK: Nodes
 
-    private func observeNode(_ event: WatchEvent) {
+    private func observeNode(_ event: WatchEvent, in cluster: Cluster) {
         let node = event.object
         if event.kind == .deleted {
             agents[node.name]?.running = false
@@ -111,8 +117,18 @@ public final class Kubelet: Controller {
         if let agent = agents[node.name] {
             agent.hostIP = ip
             agent.setPodCIDR(node["spec"]["podCIDR"].string)
+            agent.registration = node
+            if event.old?["status"]["volumesAttached"] != node["status"]["volumesAttached"] {
+                resumeAttached(on: node.name, in: cluster)
+            }
         } else {
-            agents[node.name] = NodeAgent(name: node.name, hostIP: ip, podCIDR: node["spec"]["podCIDR"].string)
+            let agent = NodeAgent(name: node.name, hostIP: ip, podCIDR: node["spec"]["podCIDR"].string)
+            // The kubelet came up a little before it registered its node.
+            agent.kubeletStartedAt = (node.creationTimestamp.flatMap(Timestamp.parse) ?? cluster.now) - 1_370
+            agent.registration = node
+            agents[node.name] = agent
+            machineOrder.append(node.name)
+            heartbeat.wake(at: cluster.now)
         }
     }
 
@@ -120,18 +136,38 @@ public final class Kubelet: Controller {
     /// status is the node lifecycle controller's business.
     public func stopNode(_ name: String, in cluster: Cluster) {
         guard let agent = agents[name], agent.running else { return }
+        // Its renewals up to now are real; after this there are none.
+        heartbeat.catchUp(in: cluster)
         agent.running = false
         for key in podsByNode[name] ?? [] { runtimes[key]?.epoch += 1 }
     }
 
-    /// Starts a stopped node's kubelet again; it finishes deletions that happened while it was away
-    /// and restarts the containers of the pods it still has.
+    /// Starts a stopped node's kubelet again: it registers its node if the object is gone, reports
+    /// the node Ready, finishes deletions that happened while it was away and restarts the
+    /// containers of the pods it still has.
     public func startNode(_ name: String, in cluster: Cluster) {
         guard let agent = agents[name], !agent.running else { return }
         agent.running = true
+        agent.kubeletStartedAt = cluster.now
+        KubeletRegistration.register(agent, in: cluster)
+        heartbeat.wake(at: cluster.now)
         for key in (podsByNode[name] ?? []).sorted() {
             if let rt = runtimes.removeValue(forKey: key) { teardown(rt) }
             cluster.enqueue(self, key: key)
+        }
+    }
+
+    /// Pods on the node whose volumes are now attached go on to mount them.
+    private func resumeAttached(on node: String, in cluster: Cluster) {
+        for (key, rt) in awaitingAttach.sorted(by: { $0.key < $1.key }) where rt.node == node {
+            guard let pod = pod(of: rt, in: cluster), runtimes[key] === rt, rt.agent.running else {
+                awaitingAttach[key] = nil
+                continue
+            }
+            if volumesAttached(pod, node: node, in: cluster) {
+                awaitingAttach[key] = nil
+                mountVolumes(rt, pod: pod, in: cluster)
+            }
         }
     }
 

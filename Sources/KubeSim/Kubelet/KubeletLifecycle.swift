@@ -25,6 +25,39 @@ extension Kubelet {
                              state: .waiting(reason: waitingReason, message: nil))
         }
         writeStatus(rt, in: cluster)
+        if volumesAttached(pod, node: rt.node, in: cluster) {
+            mountVolumes(rt, pod: pod, in: cluster)
+        } else {
+            awaitingAttach[rt.key] = rt
+        }
+    }
+
+    /// Whether every network block volume the pod mounts is listed in its node's
+    /// `status.volumesAttached` (the attach/detach controller attached it here).
+    func volumesAttached(_ pod: JSONValue, node: String, in cluster: Cluster) -> Bool {
+        let claims = PodConditions.claimNames(pod)
+        if claims.isEmpty { return true }
+        guard let pvcType = ResourceRegistry.forKind("PersistentVolumeClaim"), let pvType = ResourceRegistry.forKind("PersistentVolume"),
+            let nodeType = ResourceRegistry.forKind("Node")
+        else { return true }
+        var attached: Set<String>?
+        for claim in claims {
+            guard let pvc = cluster.store.get(pvcType, namespace: pod.namespace ?? "default", name: claim),
+                let volume = pvc["spec"]["volumeName"].string, !volume.isEmpty,
+                let pv = cluster.store.get(pvType, namespace: nil, name: volume),
+                let unique = AttachDetachController.uniqueName(of: pv)
+            else { continue }
+            if attached == nil {
+                attached = Set(cluster.store.get(nodeType, namespace: nil, name: node)?["status"]["volumesAttached"].items
+                    .compactMap { $0["name"].string } ?? [])
+            }
+            if attached?.contains(unique) != true { return false }
+        }
+        return true
+    }
+
+    /// Mounts the pod's volumes, then creates its sandbox.
+    func mountVolumes(_ rt: PodRuntime, pod: JSONValue, in cluster: Cluster) {
         let claims = pod["spec"]["volumes"].items.filter { !$0["persistentVolumeClaim"].isNull }.count
         var delay = Millis(cluster.rng.int(in: 350...900))
         for _ in 0..<min(claims, 16) { delay += Millis(cluster.rng.int(in: 200...600)) }

@@ -5,7 +5,14 @@ import KubeAPI
 final class NodeAgent {
     let name: String
     var hostIP: String
+    /// Whether the kubelet runs (it stops with `systemctl stop kubelet` or with its machine).
     var running = true
+    /// Whether the machine is on (`vagrant halt` turns it off, containers and all).
+    var poweredOn = true
+    /// When the kubelet last started; its lease renewals and status reports count from here.
+    var kubeletStartedAt: Millis = 0
+    /// The Node object as the kubelet last saw it, to register it again after `kubectl delete node`.
+    var registration: JSONValue = .null
     /// Images present on the node, by normalised reference.
     var images: Set<String> = []
     /// Image pulls are serialised per node (the kubelet's default); the next pull starts here.

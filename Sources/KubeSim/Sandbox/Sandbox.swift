@@ -16,9 +16,11 @@ public enum Sandbox {
 
     public static func workerName(_ index: Int) -> String { "k8s-node\(index)" }
 
-    /// Builds the sandbox; `workerNodes` is clamped to 0...250.
-    public static func make(seed: UInt64, workerNodes: Int = 2, start: Millis = defaultStart) -> Cluster {
-        let workers = max(0, min(workerNodes, maxWorkerNodes))
+    /// Builds the sandbox; `workerNodes` is clamped to 0...250. `nodeNames`, when given, names the
+    /// control-plane node first and then the workers (a tutorial's `master`, `node1`, `node2`), and
+    /// its length decides the number of workers.
+    public static func make(seed: UInt64, workerNodes: Int = 2, start: Millis = defaultStart, nodeNames: [String] = []) -> Cluster {
+        let workers = nodeNames.isEmpty ? max(0, min(workerNodes, maxWorkerNodes)) : min(nodeNames.count - 1, maxWorkerNodes)
         let boot = start - uptime
         let cluster = Cluster(seed: seed, start: boot)
         // The API server's bootstrap policy, as it starts. Created before any controller watches: the
@@ -27,10 +29,17 @@ public enum Sandbox {
         BootstrapPolicyObjects.install(in: cluster)
         registerControllers(in: cluster)
         var builder = SandboxBuilder(cluster: cluster, boot: boot)
+        if let first = nodeNames.first {
+            builder.controlPlaneName = first
+            builder.workerNames = Array(nodeNames.dropFirst())
+        }
+        let lifecycle = cluster.controller(NodeLifecycleController.self)
+        lifecycle?.isDormant = true
         builder.build(workers: workers)
         startDaemonSetController(in: cluster)
         cluster.advance(to: start)
-        builder.refreshHeartbeats()
+        cluster.controller(Kubelet.self)?.staggerHeartbeats(using: &cluster.rng)
+        lifecycle?.wake(in: cluster)
         cluster.settle()
         return cluster
     }
@@ -53,12 +62,17 @@ public enum Sandbox {
         cluster.register(GarbageCollectorController())
         cluster.register(PodGarbageCollector())
         cluster.register(Scheduler())
-        cluster.register(Kubelet())
+        let kubelet = Kubelet()
+        cluster.register(kubelet)
+        cluster.register(ticker: kubelet.heartbeat)
         let endpoints = EndpointsController()
         cluster.register(endpoints)
         cluster.register(EndpointSliceController(endpoints: endpoints))
         cluster.register(UnschedulableTaintController())
         cluster.register(ClusterRoleAggregationController())
+        cluster.register(NodeLifecycleController())
+        cluster.register(TaintEvictionController())
+        cluster.register(DisruptionController())
         WorkloadControllers.register(in: cluster)
         cluster.register(ReplicaSetController())
         cluster.register(DeploymentController())

@@ -6,6 +6,9 @@ struct SandboxBuilder {
     let cluster: Cluster
     let boot: Millis
     var nodeUIDs: [String: String] = [:]
+    var controlPlaneName = Sandbox.masterName
+    /// Names of the workers in order; `Sandbox.workerName(i)` past its end.
+    var workerNames: [String] = []
 
     init(cluster: Cluster, boot: Millis) {
         self.cluster = cluster
@@ -39,7 +42,7 @@ struct SandboxBuilder {
             apiCreate("Namespace", ["apiVersion": "v1", "kind": "Namespace", "metadata": ["name": .string(ns)]])
         }
         at(2_000)
-        let master = put("Node", SandboxNodes.node(name: Sandbox.masterName, ip: Self.masterIP(), index: 0,
+        let master = put("Node", SandboxNodes.node(name: controlPlaneName, ip: Self.masterIP(), index: 0,
                                                     controlPlane: true, created: cluster.now, rng: &cluster.rng))
         nodeUIDs[master.name] = master.uid
         at(9_000)
@@ -62,16 +65,16 @@ struct SandboxBuilder {
         // instead of creating its own.
         for _ in 0..<2 {
             let pod = SandboxSystem.corednsPod(owner: replicaSet, rng: &cluster.rng)
-            admitAndRun(pod, node: Sandbox.masterName, nodeIP: Self.masterIP(), podIP: nil)
+            admitAndRun(pod, node: controlPlaneName, nodeIP: Self.masterIP(), podIP: nil)
         }
         let daemonSet = put("DaemonSet", SandboxSystem.kubeProxyDaemonSet(desired: workers + 1))
         putOutsideSequence("ControllerRevision", SandboxSystem.kubeProxyRevision(owner: daemonSet), seed: daemonSet.uid)
         apiCreate("Service", SandboxSystem.kubeDNSService())
         at(23_000)
-        addKubeProxy(daemonSet: daemonSet, node: Sandbox.masterName, ip: Self.masterIP())
+        addKubeProxy(daemonSet: daemonSet, node: controlPlaneName, ip: Self.masterIP())
         for i in 1...max(1, workers) where workers > 0 {
             at(240_000 + Millis(i - 1) * 95_000)
-            let name = Sandbox.workerName(i)
+            let name = i <= workerNames.count ? workerNames[i - 1] : Sandbox.workerName(i)
             let node = put("Node", SandboxNodes.node(name: name, ip: Self.workerIP(i), index: i, controlPlane: false,
                                                       created: cluster.now, rng: &cluster.rng))
             nodeUIDs[name] = node.uid
@@ -118,21 +121,5 @@ struct SandboxBuilder {
             $0["spec"]["nodeName"].string == node && $0["spec"]["hostNetwork"].bool != true
         }.count
         return "10.244.0.\(2 + used)"
-    }
-
-    /// Node heartbeats are recent whenever the learner looks.
-    func refreshHeartbeats() {
-        guard let nodeType = Self.type("Node") else { return }
-        for node in cluster.store.list(nodeType) {
-            let beat = Timestamp.rfc3339(cluster.now - Millis(cluster.rng.int(in: 5_000...55_000)))
-            _ = try? cluster.store.modify(ObjectRef(nodeType, namespace: "", name: node.name)) { n in
-                let conditions = n["status"]["conditions"].items.map { c -> JSONValue in
-                    var c = c
-                    c["lastHeartbeatTime"] = .string(beat)
-                    return c
-                }
-                n["status"]["conditions"] = .array(conditions)
-            }
-        }
     }
 }

@@ -1,13 +1,17 @@
 import KubeAPI
 
-/// The three dynamic provisioners the seed tutorials use.
+/// The sandbox's three kinds of storage (docs/storage.md): `standard`, network block volumes
+/// (Longhorn) that follow a pod to any node but attach to one node at a time; `openebs-hostpath`,
+/// a folder on one node's disk; and `nfs`, a shared export any number of nodes mount at once.
 enum SandboxStorage {
     static func classes() -> [JSONValue] {
         [
             [
+                "allowVolumeExpansion": true,
                 "apiVersion": "storage.k8s.io/v1", "kind": "StorageClass",
                 "metadata": ["annotations": ["storageclass.kubernetes.io/is-default-class": "true"], "name": "standard"],
-                "provisioner": "rancher.io/local-path", "reclaimPolicy": "Delete", "volumeBindingMode": "WaitForFirstConsumer",
+                "parameters": ["dataLocality": "disabled", "fsType": "ext4", "numberOfReplicas": "3", "staleReplicaTimeout": "30"],
+                "provisioner": "driver.longhorn.io", "reclaimPolicy": "Delete", "volumeBindingMode": "Immediate",
             ],
             [
                 "apiVersion": "storage.k8s.io/v1", "kind": "StorageClass",

@@ -15,7 +15,13 @@ struct VolumeProvisioner {
         case minikubeHostPath
         /// Docker Desktop's hostpath provisioner.
         case dockerDesktopHostPath
+        /// Longhorn (`driver.longhorn.io`): a replicated network block device, reachable from every
+        /// node but attached to one node at a time (see `AttachDetachController`).
+        case longhornBlock
     }
+
+    /// The identity Longhorn's CSI provisioner stamps on its volumes (its start time and plugin name).
+    static let longhornIdentity = "1748000000000-8081-driver.longhorn.io"
 
     static var defaultNFSServer: String { VolumeDataLocation.nfsServer }
     static var defaultNFSPath: String { VolumeDataLocation.nfsExportDirectory }
@@ -33,6 +39,8 @@ struct VolumeProvisioner {
             return VolumeProvisioner(provisioner: provisioner, layout: .rancherLocalPath, podName: "local-path-provisioner")
         case "k8s.io/minikube-hostpath":
             return VolumeProvisioner(provisioner: provisioner, layout: .minikubeHostPath, podName: "storage-provisioner")
+        case "driver.longhorn.io":
+            return VolumeProvisioner(provisioner: provisioner, layout: .longhornBlock, podName: "csi-provisioner")
         case "docker.io/hostpath":
             return VolumeProvisioner(provisioner: provisioner, layout: .dockerDesktopHostPath, podName: "storage-provisioner")
         default:
@@ -97,6 +105,11 @@ struct VolumeProvisioner {
             spec["hostPath"] = ["path": .string("/tmp/hostpath-provisioner/\(ns)/\(claim.name)"), "type": ""]
         case .dockerDesktopHostPath:
             spec["hostPath"] = ["path": .string("/var/lib/k8s-pvs/\(claim.name)/\(pvName)"), "type": ""]
+        case .longhornBlock:
+            var attributes = storageClass.parameters
+            attributes["storage.kubernetes.io/csiProvisionerIdentity"] = Self.longhornIdentity
+            spec["csi"] = ["driver": .string(provisioner), "fsType": .string(attributes["fsType"] ?? "ext4"),
+                           "volumeAttributes": .stringMap(attributes), "volumeHandle": .string(pvName)]
         }
         if !storageClass.mountOptions.items.isEmpty { spec["mountOptions"] = storageClass.mountOptions }
         if needsNode, let node {

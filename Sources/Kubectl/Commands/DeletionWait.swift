@@ -17,7 +17,7 @@ struct DeletionWait {
     func run(timeout: Millis, call: Invocation) -> [VerbError] {
         let scripted = call.io.terminal?.mode != .interactive
         var lastChange = call.cluster.now
-        let token = call.store.watch({ $0.kind != "Event" }) { _ in lastChange = call.cluster.now }
+        let token = call.store.watch({ $0.kind != "Event" }) { event in if !event.isHeartbeat { lastChange = call.cluster.now } }
         defer { call.store.unwatch(token) }
         call.cluster.settle()
         let start = call.cluster.now

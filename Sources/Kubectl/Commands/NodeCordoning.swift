@@ -10,6 +10,13 @@ enum NodeCordoning {
 
     static func run(_ call: Invocation, unschedulable desired: Bool) throws -> Int32 {
         let verb = desired ? "cordon" : "uncordon"
+        let dryRun = try DryRun.parse(call.flags.string("dry-run"))
+        for node in try targets(call, verb: verb) { mark(node, unschedulable: desired, dryRun: dryRun, call: call) }
+        return 0
+    }
+
+    /// The nodes a cordon, uncordon or drain names: by name, or by `--selector`.
+    static func targets(_ call: Invocation, verb: String) throws -> [JSONValue] {
         let selectorText = call.flags.string("selector")
         if call.args.isEmpty && !call.flags.isSet("selector") {
             throw KubectlFailure("error: USAGE: \(verb) NODE [flags]\nSee 'kubectl \(verb) -h' for help and examples")
@@ -17,35 +24,39 @@ enum NodeCordoning {
         if !call.args.isEmpty && !selectorText.isEmpty {
             throw KubectlFailure("error: cannot specify both a node name and a --selector option\nSee 'kubectl \(verb) -h' for help and examples")
         }
-        let dryRun = try DryRun.parse(call.flags.string("dry-run"))
-        var targets: [JSONValue] = []
         if call.args.isEmpty {
             let selector = try LabelSelector.parse(selectorText)
-            targets = call.store.list(nodes).filter { selector.matches(labelsOf: $0) }
-        } else {
-            for name in call.args {
-                guard let node = call.store.get(nodes, namespace: nil, name: name) else { throw APIError.notFound(nodes, name) }
-                targets.append(node)
+            return call.store.list(nodes).filter { selector.matches(labelsOf: $0) }
+        }
+        var targets: [JSONValue] = []
+        for name in call.args {
+            guard let node = call.store.get(nodes, namespace: nil, name: name) else { throw APIError.notFound(nodes, name) }
+            targets.append(node)
+        }
+        return targets
+    }
+
+    /// Sets `spec.unschedulable` through the API server and prints what kubectl's cordon helper
+    /// prints; false when the update failed.
+    @discardableResult
+    static func mark(_ node: JSONValue, unschedulable desired: Bool, dryRun: DryRun, call: Invocation) -> Bool {
+        let verb = desired ? "cordon" : "uncordon"
+        if (node["spec"]["unschedulable"].bool ?? false) == desired {
+            call.out("node/\(node.name) already \(verb)ed\n")
+            return true
+        }
+        if dryRun != .client {
+            var changed = node
+            changed["spec"]["unschedulable"] = desired ? true : nil
+            do {
+                _ = try call.api.update(changed, as: nodes, dryRun: dryRun == .server)
+            } catch {
+                call.err("error: unable to \(verb) node \"\(node.name)\": \(error.kubectlText)\n")
+                return false
             }
         }
-        for node in targets {
-            if (node["spec"]["unschedulable"].bool ?? false) == desired {
-                call.out("node/\(node.name) already \(verb)ed\n")
-                continue
-            }
-            if dryRun != .client {
-                var changed = node
-                changed["spec"]["unschedulable"] = desired ? true : nil
-                do {
-                    _ = try call.api.update(changed, as: nodes, dryRun: dryRun == .server)
-                } catch {
-                    call.err("error: unable to \(verb) node \"\(node.name)\": \(error.kubectlText)\n")
-                    continue
-                }
-            }
-            call.out("node/\(node.name) \(verb)ed\(dryRun.suffix)\n")
-        }
-        return 0
+        call.out("node/\(node.name) \(verb)ed\(dryRun.suffix)\n")
+        return true
     }
 }
 

@@ -61,6 +61,7 @@ struct KindPrinters: Sendable {
         "CronJob": .init(table: WorkloadTables.cronJob, describe: withEvents { w, o, _ in WorkloadDescriber.cronJob(&w, o) }),
         "Job": .init(table: WorkloadTables.job, describe: withEvents { w, o, _ in WorkloadDescriber.job(&w, o) }),
         "EndpointSlice": .init(table: EndpointSlicePrinters.table) { w, o, c in EndpointSlicePrinters.describe(&w, o, c.events, now: c.now) },
+        "Lease": .init(table: ClusterTables.lease, describe: generic),
         "PodDisruptionBudget": .init(table: ClusterTables.podDisruptionBudget, describe: generic),
         "ClusterRoleBinding": .init(table: ClusterTables.roleBinding) { w, o, _ in RBACDescriber.binding(&w, o) },
         "ClusterRole": .init(table: ClusterTables.defaultTable) { w, o, _ in RBACDescriber.role(&w, o) },

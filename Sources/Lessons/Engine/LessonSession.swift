@@ -56,9 +56,10 @@ public final class LessonSession: SessionInputHandler {
         self.mode = mode
         self.out = out
         self.err = err
-        let header = SessionHeader(
+        var header = SessionHeader(
             lesson: lesson.id, seed: lesson.start.seed, nodes: lesson.start.nodes, language: language, mode: mode,
             started: started)
+        header.nodeNames = lesson.start.nodeNames
         log = SessionLog(header: header)
         progress = LessonProgress(stepCount: lesson.steps.count)
     }

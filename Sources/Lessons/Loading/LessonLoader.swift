@@ -52,9 +52,15 @@ public enum LessonLoader {
         guard let stepsNode = top["steps"] else { throw reader.error(root, "the lesson needs steps") }
         var start = LessonStart()
         if let node = top["start"] {
-            let fields = try reader.mapping(node, "start", allowed: ["nodes", "seed", "setup"])
+            let fields = try reader.mapping(node, "start", allowed: ["nodes", "nodeNames", "seed", "setup"])
             if let n = fields["nodes"] {
                 start.nodes = try reader.integer(n, "start.nodes", in: LabOptions.nodeRange)
+            }
+            if let n = fields["nodeNames"] {
+                let names = try reader.sequence(n, "start.nodeNames").map { node throws(LessonLoadError) in try reader.string(node, "start.nodeNames") }
+                if let problem = LabOptions.problem(withNodeNames: names) { throw reader.error(n, "start.nodeNames: " + problem) }
+                start.nodeNames = names
+                start.nodes = names.count - 1
             }
             if let n = fields["seed"] { start.seed = UInt64(try reader.integer(n, "start.seed", in: 0...Int.max)) }
             if let n = fields["setup"] { start.setup = try reader.sequence(n, "start.setup").map { node throws(LessonLoadError) in try reader.string(node, "start.setup") } }

@@ -27,6 +27,8 @@ public struct Lesson: Sendable {
 public struct LessonStart: Equatable, Sendable {
     public var nodes: Int
     public var seed: UInt64
+    /// The nodes' names, control plane first, when the lesson names them as its tutorial does.
+    public var nodeNames: [String] = []
     /// Lines run, unseen, before the first step (objects the lesson needs to exist already).
     public var setup: [String]
 

@@ -102,7 +102,7 @@ public enum LessonValidator {
     /// State checks name resource types the API server serves, and JSONPath fields their schema
     /// has: asked of kubelab's own kubectl (`get` on an empty cluster, `explain` of the field).
     static func referenceProblems(_ lesson: Lesson) -> [Problem] {
-        let lab = Lab(options: LabOptions(seed: lesson.start.seed, nodes: lesson.start.nodes, mode: .script),
+        let lab = Lab(options: LabOptions(seed: lesson.start.seed, nodes: lesson.start.nodes, mode: .script, nodeNames: lesson.start.nodeNames),
                       workingDirectory: WorkingDirectoryFiles.inMemory([:]))
         var problems: [Problem] = []
         for step in lesson.steps {

@@ -19,11 +19,10 @@ public enum StandardUtilities {
     }
 
     /// The learner's host shell: the text tools plus `sudo CMD` (runs CMD; the seeds type
-    /// `sudo kubectl ...`) and `vagrant`, which is not simulated. The caller adds `kubectl`, ...
+    /// `sudo kubectl ...`). The caller adds `kubectl`, `vagrant`, ...
     public static var hostCommands: [String: ShellCommand] {
         var table = textCommands
         table["sudo"] = Utilities.sudo
-        table["vagrant"] = Utilities.vagrant
         return table
     }
 

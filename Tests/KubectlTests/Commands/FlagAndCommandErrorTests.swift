@@ -38,7 +38,7 @@ import Testing
         ("foo", "Error: unknown command \"foo\" for \"kubectl\"\n\nDid you mean this?\n\ttop\n\n"),
         ("desc pods", "Error: unknown command \"desc\" for \"kubectl\"\n\nDid you mean this?\n\tdescribe\n\n"),
         // Real verbs kubelab lacks are named as such, not called unknown (kubelab's own wording).
-        ("drain k8s-node1", "error: kubelab does not simulate \"kubectl drain\" yet\n"),
+        ("drain nope", "Error from server (NotFound): nodes \"nope\" not found\n"),
         // Real subcommands and flags kubelab lacks say so before their flags could be called unknown.
         ("create -n default ingress d --rule=a/b=svc:80", "error: kubelab does not simulate \"kubectl create ingress\" yet\n"),
         ("create quota q --hard=pods=1", "error: kubelab does not simulate \"kubectl create quota\" yet\n"),

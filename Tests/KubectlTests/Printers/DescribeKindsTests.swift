@@ -39,6 +39,11 @@ import Testing
                              "kubeProxyVersion": "v1.32.0"],
             ],
         ])
+        // The kubelet's lease, renewed 10 s ago like the Ready condition's heartbeat.
+        try store.create(F.type("leases"), [
+            "metadata": ["name": "node1", "namespace": "kube-node-lease"],
+            "spec": ["holderIdentity": "node1", "leaseDurationSeconds": 40, "renewTime": F.ts(10)],
+        ])
         try store.create(F.type("storageclasses"), [
             "metadata": ["name": "standard", "annotations": ["storageclass.kubernetes.io/is-default-class": "true"]],
             "provisioner": "rancher.io/local-path", "reclaimPolicy": "Delete", "volumeBindingMode": "WaitForFirstConsumer",

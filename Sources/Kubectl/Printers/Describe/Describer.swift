@@ -383,13 +383,16 @@ public enum Describer {
         w.write(0, "CreationTimestamp:\t\(S.rfc1123z(node.creationTimestamp))\n")
         S.taints(&w, node.spec["taints"].items)
         w.write(0, "Unschedulable:\t\(node.spec["unschedulable"].bool == true)\n")
-        // The kubelet's Lease (kube-node-lease) is not stored; it is held by the node and renewed
-        // with each heartbeat, so the Ready condition's heartbeat stands in for its renew time.
-        let heartbeat = status["conditions"].items.first { $0["type"].string == "Ready" }?["lastHeartbeatTime"].string
+        // The kubelet's Lease in kube-node-lease, renewed every 10 s while it runs.
+        let lease = ResourceRegistry.forKind("Lease").flatMap { store.get($0, namespace: "kube-node-lease", name: node.name) }
         w.write(0, "Lease:\n")
-        w.write(1, "HolderIdentity:\t\(node.name)\n")
-        w.write(1, "AcquireTime:\t<unset>\n")
-        w.write(1, "RenewTime:\t\(heartbeat.map { S.rfc1123z($0) } ?? "<unset>")\n")
+        if let lease {
+            w.write(1, "HolderIdentity:\t\(lease.spec["holderIdentity"].string ?? "<unset>")\n")
+            w.write(1, "AcquireTime:\t\(lease.spec["acquireTime"].string.map { S.rfc1123z($0) } ?? "<unset>")\n")
+            w.write(1, "RenewTime:\t\(lease.spec["renewTime"].string.map { S.rfc1123z($0) } ?? "<unset>")\n")
+        } else {
+            w.write(1, "Failed to get lease: leases.coordination.k8s.io \"\(node.name)\" not found\n")
+        }
         let conditions = status["conditions"].items
         if !conditions.isEmpty {
             w.write(0, "Conditions:\n  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage\n")

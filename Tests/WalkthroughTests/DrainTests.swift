@@ -1,0 +1,59 @@
+import Testing
+
+/// `kubectl drain` against a PodDisruptionBudget, emptyDir data and a dry run, with kubectl 1.32's
+/// words: a blocked eviction is retried every 5 s until `--timeout`, then the pending pods and
+/// the node are listed.
+@Suite struct DrainTests {
+    static let transcript = WalkthroughHarness.run(folder: "drain", script: """
+        kubectl create deployment web --image nginx --replicas 2
+        kubectl apply -f pdb.yaml
+        kubectl apply -f scratch.yaml
+        sleep 20
+        kubectl get pdb
+        kubectl drain k8s-node1 --ignore-daemonsets --timeout=12s
+        kubectl uncordon k8s-node1
+        kubectl drain k8s-node2 --ignore-daemonsets --pod-selector app=scratch
+        kubectl drain k8s-node2 --ignore-daemonsets --pod-selector app=scratch --delete-emptydir-data --dry-run=client
+        kubectl get nodes k8s-node2 --no-headers
+        kubectl drain k8s-node2 --pod-selector 'app in (' --ignore-daemonsets
+        kubectl drain
+        """)
+
+    static func out(_ command: String) -> [String] { WalkthroughHarness.output(of: command, in: transcript) }
+
+    @Test func aBudgetThatAllowsNoDisruptionIsRetriedUntilTheTimeout() {
+        #expect(Self.out("kubectl get pdb").map { $0.split(separator: " ").prefix(4).joined(separator: " ") }
+            == ["NAME MIN AVAILABLE MAX", "web 2 N/A 0"])
+        let drain = Self.out("kubectl drain k8s-node1 --ignore-daemonsets --timeout=12s")
+        let pod = drain.first { $0.hasPrefix("evicting pod default/web-") }.map { String($0.dropFirst("evicting pod default/".count)) } ?? "?"
+        let refusal = "error when evicting pods/\"\(pod)\" -n \"default\" (will retry after 5s): Cannot evict pod as it would violate the pod's disruption budget."
+        let timeout = "error when evicting pods/\"\(pod)\" -n \"default\": global timeout reached: 12s"
+        #expect(drain.count == 15)
+        #expect(drain.first == "node/k8s-node1 cordoned")
+        #expect(Array(drain.dropFirst(2)) == [
+            "evicting pod default/\(pod)", refusal, "evicting pod default/\(pod)", refusal, "evicting pod default/\(pod)", refusal,
+            "evicting pod default/\(pod)",
+            "There are pending pods in node \"k8s-node1\" when an error occurred: \(timeout)", "pod/\(pod)",
+            "error: unable to drain node \"k8s-node1\" due to error: \(timeout), continuing command...",
+            "There are pending nodes to be drained:", " k8s-node1", "error: \(timeout)",
+        ])
+    }
+
+    @Test func emptyDirDataNeedsItsFlagAndADryRunChangesNothing() {
+        let refused = Self.out("kubectl drain k8s-node2 --ignore-daemonsets --pod-selector app=scratch")
+        #expect(refused.first == "node/k8s-node2 cordoned")
+        #expect(refused.last?.hasPrefix("error: cannot delete Pods with local storage (use --delete-emptydir-data to override): default/scratch-") == true)
+        let dry = Self.out("kubectl drain k8s-node2 --ignore-daemonsets --pod-selector app=scratch --delete-emptydir-data --dry-run=client")
+        // kubectl keeps the last filter's verdict, so a controlled pod's local-storage warning is not shown.
+        #expect(dry.count == 3)
+        #expect(dry.first == "node/k8s-node2 already cordoned")
+        #expect(dry[1].hasPrefix("evicting pod default/scratch-") && dry[1].hasSuffix(" (dry run)"))
+        #expect(dry.last == "node/k8s-node2 drained (dry run)")
+    }
+
+    @Test func badInputReadsAsKubectls() {
+        #expect(Self.out("kubectl drain k8s-node2 --pod-selector 'app in (' --ignore-daemonsets")
+            == ["error: --pod-selector=<pod_selector> must be a valid label selector"])
+        #expect(Self.out("kubectl drain") == ["error: USAGE: drain NODE [flags]", "See 'kubectl drain -h' for help and examples"])
+    }
+}
