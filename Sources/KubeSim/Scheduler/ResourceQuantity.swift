@@ -25,7 +25,9 @@ public enum ResourceQuantity {
             multiplier = b
         } else if let d = decimal[suffix] {
             multiplier = d
-        } else if suffix.first == "e" || suffix.first == "E", let exp = Int(suffix.dropFirst()), abs(exp) < 30 {
+        } else if suffix.first == "e" || suffix.first == "E", let exp = Int(suffix.dropFirst()) {
+            // Beyond any node's capacity (`1e30` cores) or below a milli-unit: saturate, never ignore.
+            guard abs(exp) < 30 else { return exp > 0 ? Int64.max / 2 : 0 }
             multiplier = 1
             number += "e\(exp)"
         } else {
