@@ -61,3 +61,25 @@ kubectl get po -o wide
 # step: node-back
 vagrant up k8s-node1
 kubectl get no
+# step: rbac
+kubectl apply -f k8s-rbac
+# step: can-i
+kubectl auth can-i list nodes --as=system:serviceaccount:tkr-system:high-availability
+kubectl auth can-i delete nodes --as=system:serviceaccount:tkr-system:high-availability
+kubectl auth can-i get nodes --as=system:serviceaccount:tkr-system:high-availability
+kubectl auth can-i list pods -n tkr-system --as=system:serviceaccount:tkr-system:high-availability
+answer b
+# step: liberator
+kubectl apply -f daemonset.yml
+sleep 20
+kubectl get po -n tkr-system -o wide
+# step: takeover
+kubectl get po mysql-0 -o wide
+vagrant halt k8s-node2
+sleep 120
+kubectl get po -n tkr-system -o wide
+kubectl logs -n tkr-system liberator-vdfv6
+# step: moved
+sleep 480
+kubectl get po mysql-0 -o wide
+kubectl exec mysql-0 -- mysql -uroot -pqwerty -e 'show databases'

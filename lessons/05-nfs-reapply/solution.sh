@@ -56,3 +56,17 @@ sudo kubectl get pod -o custom-columns=NAME:.metadata.name,IMAGE:.spec.container
 sudo kubectl delete pod sample-statefuleset-1
 sleep 30
 sudo kubectl get pod -o custom-columns=NAME:.metadata.name,IMAGE:.spec.containers[0].image
+# step: kubelet-stop
+sudo kubectl get pod -o wide
+vagrant ssh k8s-node1 -c 'sudo systemctl stop kubelet'
+sleep 60
+sudo kubectl get nodes
+# step: not-twice
+sleep 300
+sudo kubectl get pod -o wide
+answer b
+# step: kubelet-start
+vagrant ssh k8s-node1 -c 'sudo systemctl start kubelet'
+sleep 30
+sudo kubectl get nodes
+sudo kubectl get pod -o wide
