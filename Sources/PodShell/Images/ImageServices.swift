@@ -42,6 +42,25 @@ enum ImageServices {
 
         """
 
+    /// `apt-get update` in an Ubuntu 24.04 (noble) container: Ubuntu's archive and security mirrors.
+    static let aptUpdateUbuntu = """
+        Get:1 http://archive.ubuntu.com/ubuntu noble InRelease [256 kB]
+        Get:2 http://security.ubuntu.com/ubuntu noble-security InRelease [126 kB]
+        Get:3 http://archive.ubuntu.com/ubuntu noble-updates InRelease [126 kB]
+        Get:4 http://archive.ubuntu.com/ubuntu noble-backports InRelease [126 kB]
+        Get:5 http://archive.ubuntu.com/ubuntu noble/main amd64 Packages [1808 kB]
+        Get:6 http://archive.ubuntu.com/ubuntu noble/universe amd64 Packages [19.3 MB]
+        Get:7 http://security.ubuntu.com/ubuntu noble-security/main amd64 Packages [507 kB]
+        Fetched 22.2 MB in 3s (7118 kB/s)
+        Reading package lists... Done
+
+        """
+
+    /// The `apt-get update` of the image's distribution (its os-release name).
+    static func aptUpdate(osName: String) -> String {
+        osName.hasPrefix("Ubuntu") ? aptUpdateUbuntu : aptUpdate
+    }
+
     /// Packages `apt-get install` knows, and the programs each adds.
     static let aptPackages: [String: [String]] = [
         "dnsutils": ["nslookup", "dig", "host"], "bind9-dnsutils": ["nslookup", "dig", "host"],

@@ -6,13 +6,14 @@ enum PackageManagers {
     static func aptGet(instance: ContainerInstance, net: PodNetworkContext) -> ShellCommand {
         { [weak instance] ctx in
             let args = ctx.arguments.filter { !$0.hasPrefix("-") }
+            let osName = instance?.profile.osName ?? ""
             guard let verb = args.first else {
-                ctx.write("apt 2.6.1 (amd64)\nUsage: apt-get [options] command\n")
+                ctx.write("apt \(osName.hasPrefix("Ubuntu") ? "2.7.14" : "2.6.1") (amd64)\nUsage: apt-get [options] command\n")
                 return 0
             }
             switch verb {
             case "update":
-                ctx.write(ImageServices.aptUpdate)
+                ctx.write(ImageServices.aptUpdate(osName: osName))
                 return 0
             case "install":
                 let packages = Array(args.dropFirst())
