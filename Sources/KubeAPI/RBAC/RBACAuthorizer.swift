@@ -63,7 +63,7 @@ public struct RBACAuthorizer {
     /// Calls `visit` with each rule bound to `user` (and where it came from), or with an error for a
     /// binding whose role is missing, until `visit` returns false.
     func visitRules(for user: UserInfo, namespace: String, _ visit: (String, PolicyRule?, String?) -> Bool) {
-        for binding in store.list(Self.clusterRoleBindings) {
+        for binding in store.cachedList(Self.clusterRoleBindings) {
             guard let subject = Self.matchingSubject(binding, user: user, bindingNamespace: "") else { continue }
             let ref = binding["roleRef"]
             let roleName = ref["name"].string ?? ""
@@ -75,7 +75,7 @@ public struct RBACAuthorizer {
             for rule in role["rules"].items where !visit(source, PolicyRule(rule), nil) { return }
         }
         guard !namespace.isEmpty else { return }
-        for binding in store.list(Self.roleBindings, namespace: namespace) {
+        for binding in store.cachedList(Self.roleBindings) where binding.namespace == namespace {
             guard let subject = Self.matchingSubject(binding, user: user, bindingNamespace: namespace) else { continue }
             let ref = binding["roleRef"]
             let roleName = ref["name"].string ?? ""

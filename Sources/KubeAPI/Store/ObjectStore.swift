@@ -108,6 +108,22 @@ public final class ObjectStore {
     }
 
     public func count(_ r: ResourceType) -> Int { tables[r.qualifiedPlural]?.count ?? 0 }
+
+    /// Writes per type, and cluster-wide listings kept while their type's count stands still.
+    private var writesByType: [String: Int] = [:]
+    private var listCache: [String: (writes: Int, objects: [JSONValue])] = [:]
+
+    private func wrote(_ r: ResourceType) { writesByType[r.qualifiedPlural, default: 0] += 1 }
+
+    /// `list(r)` across namespaces, kept until an object of the type is written: for small types read
+    /// on every request (the RBAC authorizer's bindings), where sorting them each time showed in profiles.
+    public func cachedList(_ r: ResourceType) -> [JSONValue] {
+        let writes = writesByType[r.qualifiedPlural] ?? 0
+        if let cached = listCache[r.qualifiedPlural], cached.writes == writes { return cached.objects }
+        let objects = list(r)
+        listCache[r.qualifiedPlural] = (writes, objects)
+        return objects
+    }
     /// Objects of every type (a few dozen tables, so cheap enough to ask on each create).
     public var objectCount: Int { tables.values.reduce(0) { $0 + $1.count } }
 
@@ -147,6 +163,7 @@ public final class ObjectStore {
         if r.tracksGeneration { obj["metadata"]["generation"] = 1 }
         obj = Self.orderMetadata(obj)
         tables[r.qualifiedPlural, default: [:]][Self.key(ns, name)] = .json(obj)
+        wrote(r)
         index(ObjectRef(r, namespace: ns, name: name), old: nil, new: obj)
         emit(.added, r, obj, old: nil)
         return obj
@@ -164,6 +181,7 @@ public final class ObjectStore {
         revision += 1
         let record = make(AssignedMetadata(uid: uid, resourceVersion: revision, creationTimestamp: now()))
         tables[r.qualifiedPlural, default: [:]][Self.key(ns, name)] = .compact(record)
+        wrote(r)
         emit(.added, r, rendering: record.rendered, old: { nil })
     }
 
@@ -195,6 +213,7 @@ public final class ObjectStore {
             return obj
         }
         tables[r.qualifiedPlural]![key] = .json(obj)
+        wrote(r)
         index(ref, old: old, new: obj)
         emit(.modified, r, obj, old: old)
         return obj
@@ -246,6 +265,7 @@ public final class ObjectStore {
             obj["metadata"]["resourceVersion"] = .string(String(revision))
             let old = get(ref)
             tables[ref.resource.qualifiedPlural]![Self.key(ref.namespace, ref.name)] = .json(obj)
+            wrote(ref.resource)
             emit(.modified, ref.resource, obj, old: old)
             return obj
         }
@@ -264,6 +284,7 @@ public final class ObjectStore {
     /// A compact object owns nothing and is rendered only if a watch wants its deletion.
     private func remove(_ ref: ObjectRef, stored: StoredObject) {
         tables[ref.resource.qualifiedPlural]?.removeValue(forKey: Self.key(ref.namespace, ref.name))
+        wrote(ref.resource)
         if case .json(let last) = stored { index(ref, old: last, new: nil) }
         revision += 1
         var last: JSONValue?
