@@ -57,11 +57,6 @@ struct ApplyCommand: KubectlCommand {
         for m in manifests {
             do {
                 let result = try apply(m, as: m.type, call: call, dryRun: dryRun)
-                // Printed where the API server's own warnings are: before the object's line.
-                if result.operation == "created", dryRun == .none,
-                   let warning = UnsimulatedControllers.warning(for: m.type, name: result.object.name) {
-                    call.err(warning)
-                }
                 if output == .table {
                     call.out("\(m.type.qualifiedKind)/\(result.object.name) \(result.operation)\(dryRun.suffix)\n")
                 } else {

@@ -101,7 +101,6 @@ struct CreateCommand: KubectlCommand {
             do {
                 let created = try ApplyCommand().create(obj, as: m.type, call: call, dryRun: dryRun, source: m.source)
                 count += 1
-                if dryRun == .none, let warning = UnsimulatedControllers.warning(for: m.type, name: created.name) { call.err(warning) }
                 if output == .table { call.out("\(m.type.qualifiedKind)/\(created.name) created\(dryRun.suffix)\n") }
                 else { printed.append((m.type, created)) }
             } catch {
