@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Seeded fuzzing of kubelab's input surfaces against the release binary (issue 8).
 #
-#   scripts/fuzz.sh [--seconds N] [--seed S] [--surface host|container|kubectl|manifest|all] [--save-every K]
+#   scripts/fuzz.sh [--seconds N] [--seed S] [--surface host|container|kubectl|manifest|transcript|all] [--save-every K]
 #
 # Each input is a small `kubelab run` script built from a seeded generator: shell lines for the
 # host (bash) and container (busybox sh, debian bash) dialects, kubectl argument vectors, and
-# manifests (fixture YAML with numbers, anchors and keys mutated) applied with kubectl.
+# manifests (fixture YAML with numbers, anchors and keys mutated) applied with kubectl. The
+# transcript surface mutates the example transcripts (record marks, header values, control and
+# non-UTF-8 bytes, lines doubled or dropped) and has `kubelab grade --lesson 01` and
+# `kubelab replay` read them, as an instructor would a student's file.
 # An input that kills the process (exit status >= 128) or runs past the per-input timeout is
 # saved under Tests/WalkthroughTests/Fixtures/fuzz/crashes/; with --save-every K every K-th input
 # is added to Tests/WalkthroughTests/Fixtures/fuzz/corpus/. The test suite replays both folders
@@ -25,7 +28,7 @@ while [ $# -gt 0 ]; do
         --seed) seed=$2; shift 2 ;;
         --surface) surface=$2; shift 2 ;;
         --save-every) save_every=$2; shift 2 ;;
-        *) echo "usage: scripts/fuzz.sh [--seconds N] [--seed S] [--surface host|container|kubectl|manifest|all] [--save-every K]" >&2; exit 2 ;;
+        *) echo "usage: scripts/fuzz.sh [--seconds N] [--seed S] [--surface host|container|kubectl|manifest|transcript|all] [--save-every K]" >&2; exit 2 ;;
     esac
 done
 [ -x "$bin" ] || { echo "fuzz: $bin not built (swift build -c release --product kubelab)" >&2; exit 2; }
@@ -124,6 +127,24 @@ manifest() {
     echo "sleep 30; kubectl get all -o wide; kubectl describe all > /dev/null"
 }
 
+transcript() {
+    # An example transcript with record marks and header values swapped for edge values, control
+    # and non-UTF-8 bytes added, and lines doubled or dropped.
+    local files=() f
+    mapfile -t files < <(find transcripts/examples -name '*.transcript' | sort)
+    f=${files[RANDOM % ${#files[@]}]}
+    LC_ALL=C awk -v seed=$RANDOM -v edges="${numbers[*]}" '
+        BEGIN { srand(seed); n = split(edges, e, " ") }
+        { line = $0
+          if (line ~ /^#> / && rand() < 0.3) { k = split(line, f, " "); f[int(rand() * (k - 1)) + 2] = e[int(rand() * n) + 1]
+                                               line = f[1]; for (j = 2; j <= k; j++) line = line " " f[j] }
+          else if (line ~ /^# [a-z]+: / && rand() < 0.2) { sub(/: .*/, ": " e[int(rand() * n) + 1], line) }
+          if (rand() < 0.02) { line = line sprintf("%c%c[31m%c%c", 255, 27, 0, 128 + int(rand() * 64)) }
+          if (rand() < 0.02) next
+          print line
+          if (rand() < 0.02) print line }' "$f"
+}
+
 script_for() {
     case $1 in
         host) for _ in 1 2 3; do host_line; done ;;
@@ -139,10 +160,11 @@ script_for() {
             done ;;
         kubectl) for _ in 1 2 3 4; do kubectl_line; done ;;
         manifest) manifest ;;
+        transcript) transcript ;;
     esac
 }
 
-surfaces=(host container kubectl manifest)
+surfaces=(host container kubectl manifest transcript)
 [ "$surface" = all ] || surfaces=("$surface")
 declare -A tried crashed hung
 end=$((SECONDS + seconds))
@@ -150,12 +172,22 @@ i=0
 while [ $SECONDS -lt $end ]; do
     i=$((i + 1))
     s=${surfaces[i % ${#surfaces[@]}]}
-    file="$work/in.sh"
-    script_for "$s" > "$file"
-    (cd "$work" && timeout "$timeout_s" "$OLDPWD/$bin" run in.sh < /dev/null > out.txt 2>&1)
-    rc=$?
+    if [ "$s" = transcript ]; then
+        file="$work/in.transcript"; name="$s-seed$seed-$i.transcript"
+        script_for "$s" > "$file"
+        (cd "$work" && KUBELAB_LESSONS="$OLDPWD/lessons" timeout "$timeout_s" "$OLDPWD/$bin" grade --lesson 01 --format json in.transcript < /dev/null > out.txt 2>&1)
+        rc=$?
+        if [ $rc -lt 124 ]; then
+            (cd "$work" && KUBELAB_LESSONS="$OLDPWD/lessons" timeout "$timeout_s" "$OLDPWD/$bin" replay in.transcript < /dev/null > out.txt 2>&1)
+            rc=$?
+        fi
+    else
+        file="$work/in.sh"; name="$s-seed$seed-$i.sh"
+        script_for "$s" > "$file"
+        (cd "$work" && timeout "$timeout_s" "$OLDPWD/$bin" run in.sh < /dev/null > out.txt 2>&1)
+        rc=$?
+    fi
     tried[$s]=$((${tried[$s]:-0} + 1))
-    name="$s-seed$seed-$i.sh"
     if [ $rc -ge 124 ]; then
         if [ $rc -eq 124 ]; then hung[$s]=$((${hung[$s]:-0} + 1)); kind=hang; else crashed[$s]=$((${crashed[$s]:-0} + 1)); kind="crash (status $rc)"; fi
         cp "$file" "$out/crashes/$name"

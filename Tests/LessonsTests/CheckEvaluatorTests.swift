@@ -48,6 +48,25 @@ import Testing
         #expect(outcome(.answer(accepted: ["x"]), CheckContext(lab: lab())) == .fail("no answer given yet"))
     }
 
+    @Test func anExpectationCanLookForWhatAQueryPrintsNow() {
+        let lab = lab(applying: ["kubectl apply -f web.yaml", "sleep 30"])
+        let ip = CheckEvaluator.runKubectl(["get", "pod", "web-0", "-o", "jsonpath={.status.podIP}"], lab: lab).output
+        #expect(ip.hasPrefix("10.244."))
+        let podIP = Expectation(containsOutputOf: "get pod web-0 -o jsonpath={.status.podIP}")
+        #expect(outcome(.seen(expect: podIP), CheckContext(lab: lab, lastOutput: "Name:\tweb-0.nginx\nAddress: \(ip)\n")) == .pass)
+        #expect(outcome(.seen(expect: podIP), CheckContext(lab: lab, lastOutput: "Address: 10.244.9.9\n"))
+            == .fail("the last command's output did not show '\(ip)' (kubectl get pod web-0 -o jsonpath={.status.podIP})"))
+        // The other conditions still hold first, and an empty or failing query never passes.
+        let both = Expectation(contains: "Name:", containsOutputOf: "get pod web-0 -o jsonpath={.status.podIP}")
+        #expect(outcome(.seen(expect: both), CheckContext(lab: lab, lastOutput: "Address: \(ip)\n")).passed == false)
+        let missing = Expectation(containsOutputOf: "get pod web-9 -o jsonpath={.status.podIP}")
+        #expect(outcome(.seen(expect: missing), CheckContext(lab: lab, lastOutput: "anything"))
+            == .fail("kubectl get pod web-9 -o jsonpath={.status.podIP} has nothing to look for yet"))
+        let writes = Expectation(containsOutputOf: "delete pod web-0")
+        #expect(outcome(.seen(expect: writes), CheckContext(lab: lab, lastOutput: "x")) == .fail("'kubectl delete' is not a read-only query"))
+        #expect(StepCheck.seen(expect: writes).queries == ["delete pod web-0"])
+    }
+
     @Test func allAndAnyCombine() {
         let context = CheckContext(lab: lab(), typedLines: ["a"])
         let yes = StepCheck.typed(pattern: "a")

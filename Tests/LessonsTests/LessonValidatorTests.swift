@@ -71,6 +71,13 @@ import Testing
         #expect(found.contains { $0.hasPrefix("step 'scale': the query reads '.status.readyReplica', which statefulset does not have: ") })
     }
 
+    @Test func anExpectationsQueryIsCheckedAsAStateQueryIs() throws {
+        let yaml = F.webLessonYAML.replacingOccurrences(of: "equals: nginx\n", with: "equals: nginx\n          containsOutputOf: get pod web-0 -o jsonpath={.status.podIPz}\n")
+        #expect(yaml.contains("podIPz"))
+        let found = try problems(yaml, F.webSolution)
+        #expect(found.contains { $0.hasPrefix("step 'apply': the query reads '.status.podIPz', which pod does not have: ") })
+    }
+
     @Test func queriesThatChangeOrWaitAreRefused() throws {
         let yaml = F.webLessonYAML.replacingOccurrences(of: "get pod web-2 -o jsonpath={.metadata.ownerReferences[0].kind}", with: "get pods -w")
         let found = try problems(yaml, F.webSolution)

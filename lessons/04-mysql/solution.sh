@@ -83,3 +83,10 @@ kubectl logs -n tkr-system liberator-vdfv6
 sleep 480
 kubectl get po mysql-0 -o wide
 kubectl exec mysql-0 -- mysql -uroot -pqwerty -e 'show databases'
+# step: dns
+kubectl run -i --tty --image ubuntu dns-test --restart=Never --rm /bin/sh
+apt-get update && apt-get install dnsutils
+nslookup mysql-0.mysql
+# step: endpoint
+exit
+kubectl get ep mysql

@@ -25,13 +25,12 @@ public enum CheckEvaluator {
             }
             return .fail(reasons.joined(separator: "; or "))
         case .state(let query, let expect):
-            guard let words = try? QueryWords.split(query), let verb = words.first else {
-                return .fail("the query '\(query)' cannot be split into words")
+            let (output, status): (String, Int32)
+            switch stateQuery(query, in: context) {
+            case .success(let result): (output, status) = result
+            case .failure(let refused): return refused.outcome
             }
-            guard readOnlyVerbs.contains(verb) else { return .fail("'kubectl \(verb)' is not a read-only query") }
-            let run = { runKubectl(words, lab: context.lab) }
-            let (output, status) = context.cache?.output(of: words, lab: context.lab, run: run) ?? run()
-            return expectation(expect, output: output, status: status, what: "kubectl \(query)", patterns: context.patterns)
+            return expectation(expect, output: output, status: status, what: "kubectl \(query)", in: context)
         case .exec(let pod, let container, let command, let expect):
             guard let words = try? QueryWords.split(command), !words.isEmpty else {
                 return .fail("the command '\(command)' cannot be split into words")
@@ -39,7 +38,7 @@ public enum CheckEvaluator {
             var arguments = ["exec", pod]
             if let container { arguments += ["-c", container] }
             let (output, status) = runKubectl(arguments + ["--"] + words, lab: context.lab)
-            return expectation(expect, output: output, status: status, what: "\(command) in \(pod)", patterns: context.patterns)
+            return expectation(expect, output: output, status: status, what: "\(command) in \(pod)", in: context)
         case .typed(let pattern):
             guard let regex = context.patterns.regex(pattern) else { return .fail("'\(pattern)' is not a regular expression") }
             let typed = context.typedLines.contains { line in
@@ -49,11 +48,40 @@ public enum CheckEvaluator {
             return typed ? .pass : .fail("no line typed in this step matches /\(pattern)/")
         case .seen(let expect):
             guard let output = context.lastOutput else { return .fail("no command has printed anything yet") }
-            return expectation(expect, output: output, status: nil, what: "the last command's output", patterns: context.patterns)
+            return expectation(expect, output: output, status: nil, what: "the last command's output", in: context)
         case .answer(let accepted):
             guard let answer = context.answer else { return .fail("no answer given yet") }
             let given = normalizedAnswer(answer)
             return accepted.contains { normalizedAnswer($0) == given } ? .pass : .fail("the answer '\(answer)' is not accepted")
+        }
+    }
+
+    /// Why a query was not run.
+    struct RefusedQuery: Error {
+        var outcome: CheckOutcome
+    }
+
+    /// Runs a read-only query through the learner's kubectl (or takes it from the cache while
+    /// nothing has changed).
+    static func stateQuery(_ query: String, in context: CheckContext) -> Result<(String, Int32), RefusedQuery> {
+        guard let words = try? QueryWords.split(query), let verb = words.first else {
+            return .failure(RefusedQuery(outcome: .fail("the query '\(query)' cannot be split into words")))
+        }
+        guard readOnlyVerbs.contains(verb) else { return .failure(RefusedQuery(outcome: .fail("'kubectl \(verb)' is not a read-only query"))) }
+        let run = { runKubectl(words, lab: context.lab) }
+        return .success(context.cache?.output(of: words, lab: context.lab, run: run) ?? run())
+    }
+
+    /// The expectation, with its `containsOutputOf` query answered now.
+    static func expectation(_ expect: Expectation, output: String, status: Int32?, what: String, in context: CheckContext) -> CheckOutcome {
+        let outcome = expectation(expect, output: output, status: status, what: what, patterns: context.patterns)
+        guard outcome.passed, let query = expect.containsOutputOf else { return outcome }
+        switch stateQuery(query, in: context) {
+        case .failure(let refused): return refused.outcome
+        case .success(let (wanted, queryStatus)):
+            let value = wanted.trimmedTrailingNewlines
+            guard queryStatus == 0, !value.isEmpty else { return .fail("kubectl \(query) has nothing to look for yet") }
+            return output.contains(value) ? .pass : .fail("\(what) did not show '\(value)' (kubectl \(query))")
         }
     }
 

@@ -5,7 +5,7 @@ struct StepReader {
     let reader: LessonYAMLReader
 
     static let stepKeys: Set<String> = ["id", "points", "text", "hints", "question", "done", "check"]
-    static let expectationKeys: Set<String> = ["equals", "matches", "contains", "notContains", "lines", "exitStatus"]
+    static let expectationKeys: Set<String> = ["equals", "matches", "contains", "notContains", "lines", "exitStatus", "containsOutputOf"]
 
     func step(_ node: Node, number: Int) throws(LessonLoadError) -> LessonStep {
         let fields = try reader.mapping(node, "step \(number)", allowed: Self.stepKeys)
@@ -98,6 +98,7 @@ struct StepReader {
         expect.contains = try fields["contains"].map { node throws(LessonLoadError) in try reader.string(node, "\(what) contains") }
         expect.notContains = try fields["notContains"].map { node throws(LessonLoadError) in try reader.string(node, "\(what) notContains") }
         expect.lines = try fields["lines"].map { node throws(LessonLoadError) in try reader.integer(node, "\(what) lines", in: 0...1_000_000) }
+        expect.containsOutputOf = try fields["containsOutputOf"].map { node throws(LessonLoadError) in try reader.string(node, "\(what) containsOutputOf") }
         expect.exitStatus = try fields["exitStatus"].map { node throws(LessonLoadError) in Int32(try reader.integer(node, "\(what) exitStatus", in: 0...255)) }
         if let pattern = expect.matches {
             do { _ = try Regex(pattern) } catch {

@@ -22,6 +22,16 @@ public indirect enum StepCheck: Sendable {
         default: [self]
         }
     }
+
+    /// The read-only kubectl queries this leaf runs: a state check's own, and the one an
+    /// expectation's `containsOutputOf` names (for the validator, which checks them all alike).
+    public var queries: [String] {
+        switch self {
+        case .state(let query, let expect): [query] + [expect.containsOutputOf].compactMap { $0 }
+        case .exec(_, _, _, let expect), .seen(let expect): [expect.containsOutputOf].compactMap { $0 }
+        default: []
+        }
+    }
 }
 
 /// What a command's output must be. Every condition given must hold; output is compared without
@@ -36,10 +46,14 @@ public struct Expectation: Equatable, Sendable {
     public var lines: Int?
     /// The exit status kubectl (or the command in the container) must end with.
     public var exitStatus: Int32?
+    /// A read-only kubectl query (as in a state check) whose output, taken when the check runs,
+    /// must appear in the output: what changes from run to run, such as a pod's new IP in an
+    /// `nslookup` answer after the pod moved. An empty or failing query never passes.
+    public var containsOutputOf: String?
 
     public init(
         equals: String? = nil, matches: String? = nil, contains: String? = nil, notContains: String? = nil,
-        lines: Int? = nil, exitStatus: Int32? = nil
+        lines: Int? = nil, exitStatus: Int32? = nil, containsOutputOf: String? = nil
     ) {
         self.equals = equals
         self.matches = matches
@@ -47,9 +61,11 @@ public struct Expectation: Equatable, Sendable {
         self.notContains = notContains
         self.lines = lines
         self.exitStatus = exitStatus
+        self.containsOutputOf = containsOutputOf
     }
 
     public var isEmpty: Bool {
         equals == nil && matches == nil && contains == nil && notContains == nil && lines == nil && exitStatus == nil
+            && containsOutputOf == nil
     }
 }

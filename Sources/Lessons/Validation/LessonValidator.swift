@@ -106,8 +106,7 @@ public enum LessonValidator {
                       workingDirectory: WorkingDirectoryFiles.inMemory([:]))
         var problems: [Problem] = []
         for step in lesson.steps {
-            for leaf in step.check.leaves {
-                guard case .state(let query, _) = leaf else { continue }
+            for query in step.check.leaves.flatMap(\.queries) {
                 guard let words = try? QueryWords.split(query), let verb = words.first else {
                     problems.append(Problem(step: step.id, message: "the query '\(query)' has an unclosed quote"))
                     continue
