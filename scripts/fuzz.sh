@@ -128,21 +128,24 @@ manifest() {
 }
 
 transcript() {
-    # An example transcript with record marks and header values swapped for edge values, control
-    # and non-UTF-8 bytes added, and lines doubled or dropped.
+    # An example transcript mutated in one of three ways: record marks' times and exit statuses
+    # swapped for edge values (the file still parses, so replay and grading run), header values
+    # swapped, or bytes damaged (control and non-UTF-8 bytes, lines doubled or dropped).
     local files=() f
     mapfile -t files < <(find transcripts/examples -name '*.transcript' | sort)
     f=${files[RANDOM % ${#files[@]}]}
-    LC_ALL=C awk -v seed=$RANDOM -v edges="${numbers[*]}" '
+    LC_ALL=C awk -v seed=$RANDOM -v mode=$((RANDOM % 3)) -v edges="${numbers[*]}" '
         BEGIN { srand(seed); n = split(edges, e, " ") }
         { line = $0
-          if (line ~ /^#> / && rand() < 0.3) { k = split(line, f, " "); f[int(rand() * (k - 1)) + 2] = e[int(rand() * n) + 1]
-                                               line = f[1]; for (j = 2; j <= k; j++) line = line " " f[j] }
-          else if (line ~ /^# [a-z]+: / && rand() < 0.2) { sub(/: .*/, ": " e[int(rand() * n) + 1], line) }
-          if (rand() < 0.02) { line = line sprintf("%c%c[31m%c%c", 255, 27, 0, 128 + int(rand() * 64)) }
-          if (rand() < 0.02) next
-          print line
-          if (rand() < 0.02) print line }' "$f"
+          if (mode == 0 && line ~ /^#> / && rand() < 0.2) {
+              k = split(line, f, " "); f[3 + int(rand() * 3)] = e[int(rand() * n) + 1]
+              line = f[1]; for (j = 2; j <= k; j++) line = line " " f[j] }
+          if (mode == 1 && line ~ /^# [a-z]+: / && rand() < 0.3) sub(/: .*/, ": " e[int(rand() * n) + 1], line)
+          if (mode == 2) {
+              if (rand() < 0.01) line = line sprintf("%c%c[31m%c%c", 255, 27, 0, 128 + int(rand() * 64))
+              if (rand() < 0.01) next
+              if (rand() < 0.01) print line }
+          print line }' "$f"
 }
 
 script_for() {
