@@ -11,6 +11,9 @@ public struct APIError: Error, Equatable, Sendable {
         case internalError = "InternalError"
         case tooManyRequests = "TooManyRequests"
         case unsupportedMediaType = "UnsupportedMediaType"
+        /// A Status with no reason (`StatusReasonUnknown`): kubectl prints `Error from server: ...`,
+        /// as for a kubelet the API server cannot reach.
+        case unknown = ""
     }
 
     public var reason: Reason
@@ -80,6 +83,7 @@ public struct APIError: Error, Equatable, Sendable {
             return prefix + "\n" + causes.map { "* \($0.description)" }.joined(separator: "\n")
         }
         if reason == .invalid && namesNoObject { return "The request is invalid: \(message)" }
+        if reason == .unknown { return "Error from server: \(message)" }
         return "Error from server (\(reason.rawValue)): \(message)"
     }
 

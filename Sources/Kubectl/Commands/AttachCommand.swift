@@ -66,6 +66,7 @@ struct AttachCommand: KubectlCommand {
             tty = true
         }
         if !quiet { call.err("If you don't see a command prompt, try pressing enter.\n") }
+        try call.cluster.api.connectToKubelet(pod: target.pod, for: .stream)
         guard target.isRunning, let runtime = call.kubectl.runtime,
             let instance = runtime.container(pod: target.pod, name: target.containerName)
         else {

@@ -56,6 +56,7 @@ struct CopyCommand: KubectlCommand {
         }
         let containerFlag = call.flags.isSet("container") ? call.flags.string("container") : nil
         let target = try PodTarget.resolve(podName, containerName: containerFlag, call: call)
+        try call.cluster.api.connectToKubelet(pod: target.pod, for: .stream)
         guard target.isRunning, let runtime = call.kubectl.runtime, let instance = runtime.container(pod: target.pod, name: target.containerName) else {
             throw KubectlFailure.error("unable to upgrade connection: container not found (\"\(target.containerName)\")")
         }

@@ -53,6 +53,7 @@ struct ExecCommand: KubectlCommand {
         if (t.pod["spec"]["nodeName"].string ?? "").isEmpty {
             throw APIError(.badRequest, "pod \(t.pod.name) does not have a host assigned")
         }
+        try call.cluster.api.connectToKubelet(pod: t.pod, for: .stream)
         guard t.isRunning, let runtime = call.kubectl.runtime,
             let instance = runtime.container(pod: t.pod, name: t.containerName)
         else {

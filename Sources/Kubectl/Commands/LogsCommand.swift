@@ -83,6 +83,7 @@ struct LogsCommand: KubectlCommand {
         let prefix = call.flags.bool("prefix") || targets.count > 1 && call.flags.bool("prefix")
         for t in targets {
             try call.authorize("get", PodTarget.pods, namespace: t.pod.namespace, name: t.pod.name, subresource: "log")
+            try call.cluster.api.connectToKubelet(pod: t.pod, for: .containerLog(container: t.containerName))
             guard let runtime = call.kubectl.runtime else { continue }
             let instance = runtime.container(pod: t.pod, name: t.containerName)
             var lines: [ContainerLog.Line]
