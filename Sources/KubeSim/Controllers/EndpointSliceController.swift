@@ -240,10 +240,7 @@ public final class EndpointSliceController: Controller {
     /// Stores a slice with the given uid instead of one drawn from the cluster's stream.
     @discardableResult
     static func create(_ slice: JSONValue, uid: String, in store: ObjectStore) -> JSONValue? {
-        let draw = store.makeUID
-        store.makeUID = { uid }
-        defer { store.makeUID = draw }
-        return try? store.create(sliceType, slice)
+        try? store.create(sliceType, slice, uid: uid)
     }
 
     /// The API server's own slice for `default/kubernetes` (its endpoints reconciler, not this

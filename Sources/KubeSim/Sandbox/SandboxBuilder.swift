@@ -18,9 +18,9 @@ struct SandboxBuilder {
     static func type(_ kind: String) -> ResourceType? { ResourceRegistry.forKind(kind) }
 
     @discardableResult
-    func put(_ kind: String, _ object: JSONValue) -> JSONValue {
+    func put(_ kind: String, _ object: JSONValue, uid: String? = nil) -> JSONValue {
         guard let type = Self.type(kind) else { return object }
-        return (try? cluster.store.create(type, object)) ?? object
+        return (try? cluster.store.create(type, object, uid: uid)) ?? object
     }
 
     @discardableResult
@@ -92,10 +92,7 @@ struct SandboxBuilder {
     @discardableResult
     func putOutsideSequence(_ kind: String, _ object: JSONValue, seed: String) -> JSONValue {
         var own = SeededGenerator(seed: UInt64(RevisionHash.fnv1(Array(seed.utf8))))
-        let shared = cluster.store.makeUID
-        cluster.store.makeUID = { own.uuid() }
-        defer { cluster.store.makeUID = shared }
-        return put(kind, object)
+        return put(kind, object, uid: own.uuid())
     }
 
     private func addKubeProxy(daemonSet: JSONValue, node: String, ip: String) {
