@@ -19,7 +19,7 @@ public enum KindRegistry {
         // rbac.authorization.k8s.io/v1
         .clusterRoleBinding, .clusterRole, .roleBinding, .role,
         // storage.k8s.io/v1
-        .storageClass,
+        .storageClass, .volumeAttachment,
     ]
 
     private static let byKind: [String: KindDescriptor] = Dictionary(all.map { ($0.resource.kind, $0) }) { first, _ in first }

@@ -5,7 +5,9 @@ import KubeAPI
 /// `status.volumesAttached` (the kubelet mounts it only then), and detached once no pod on that
 /// node needs it. While it is still attached to another node, pods elsewhere get
 /// `Multi-Attach error`. A node that went away never confirms the unmount, so its volumes are
-/// force-detached only after `maxWaitForUnmountDuration` (6 minutes).
+/// force-detached only after `maxWaitForUnmountDuration` (6 minutes). Each attachment is also a
+/// VolumeAttachment object, as for any CSI driver: created when the attach starts, `attached: true`
+/// once the driver's attacher reports it, deleted when the volume is detached.
 public final class AttachDetachController: Controller {
     public let name = "attachdetach-controller"
     static let maxWaitForUnmount: Millis = 360_000
@@ -18,6 +20,7 @@ public final class AttachDetachController: Controller {
     static let pvcType = ResourceRegistry.forKind("PersistentVolumeClaim")!
     static let pvType = ResourceRegistry.forKind("PersistentVolume")!
     static let nodeType = ResourceRegistry.forKind("Node")!
+    static let attachmentType = ResourceRegistry.forKind("VolumeAttachment")!
 
     /// `kubernetes.io/csi/<driver>^<volume handle>`, the name in `status.volumesAttached`.
     public static func uniqueName(of pv: JSONValue) -> String? {
@@ -44,6 +47,8 @@ public final class AttachDetachController: Controller {
     private var podsByVolume: [String: Set<String>] = [:]
     private var volumesByPod: [String: Set<String>] = [:]
     private var reported: Set<String> = []
+    /// The VolumeAttachment of each volume that is attached or attaching.
+    private var attachmentNames: [String: String] = [:]
 
     public init() {}
 
@@ -80,6 +85,7 @@ public final class AttachDetachController: Controller {
     public func sync(_ volume: String, in cluster: Cluster) {
         guard let pv = cluster.store.get(Self.pvType, namespace: nil, name: volume) else {
             if let node = attached.removeValue(forKey: volume) { writeAttached(node, in: cluster) }
+            deleteAttachment(volume, in: cluster)
             return
         }
         let pods = (podsByVolume[volume] ?? []).sorted().compactMap { Self.pod($0, in: cluster) }.filter { !PodConditions.isTerminal($0) }
@@ -114,15 +120,18 @@ public final class AttachDetachController: Controller {
     private func attach(_ pv: JSONValue, to node: String, in cluster: Cluster) {
         let volume = pv.name
         busy.insert(volume)
+        createAttachment(pv, node: node, in: cluster)
         cluster.schedule(after: Millis(cluster.rng.int(in: Self.attachDelay))) { [weak self, unowned cluster] in
             guard let self else { return }
             self.busy.remove(volume)
             guard cluster.store.get(Self.nodeType, namespace: nil, name: node) != nil else {
+                self.deleteAttachment(volume, in: cluster)
                 cluster.enqueue(self, key: volume)
                 return
             }
             self.attached[volume] = node
             self.writeAttached(node, in: cluster)
+            self.markAttached(volume, in: cluster)
             for key in (self.podsByVolume[volume] ?? []).sorted() {
                 guard let pod = Self.pod(key, in: cluster), pod["spec"]["nodeName"].string == node else { continue }
                 cluster.recordEvent(for: pod, type: "Normal", reason: "SuccessfulAttachVolume",
@@ -152,9 +161,51 @@ public final class AttachDetachController: Controller {
                 self.attached[volume] = nil
                 self.detachRequested[volume] = nil
                 self.writeAttached(node, in: cluster)
+                self.deleteAttachment(volume, in: cluster)
             }
             cluster.enqueue(self, key: volume)
         }
+    }
+
+    // MARK: VolumeAttachment objects
+
+    /// `csi-<sha256 of volume handle, driver and node>`, as the CSI attacher plugin names it
+    /// (pkg/volume/csi's getAttachmentName).
+    static func attachmentName(handle: String, driver: String, node: String) -> String {
+        "csi-" + SHA256.hex(Array((handle + driver + node).utf8))
+    }
+
+    /// Its uid comes from a generator seeded by its name, not the cluster's sequence, so pod names,
+    /// IPs and uids stay as they were before these objects existed.
+    private func createAttachment(_ pv: JSONValue, node: String, in cluster: Cluster) {
+        guard let driver = pv["spec"]["csi"]["driver"].string, let handle = pv["spec"]["csi"]["volumeHandle"].string else { return }
+        let name = Self.attachmentName(handle: handle, driver: driver, node: node)
+        if let previous = attachmentNames[pv.name], previous != name { deleteAttachment(pv.name, in: cluster) }
+        attachmentNames[pv.name] = name
+        let attachment: JSONValue = [
+            "metadata": ["name": .string(name)],
+            "spec": ["attacher": .string(driver), "nodeName": .string(node), "source": ["persistentVolumeName": .string(pv.name)]],
+            "status": ["attached": false],
+        ]
+        var uids = SeededGenerator(seed: UInt64(RevisionHash.fnv1(Array(name.utf8))))
+        _ = try? cluster.store.create(Self.attachmentType, attachment, uid: uids.uuid())
+    }
+
+    /// The driver's attacher reports the attach and holds the object with its finalizer.
+    private func markAttached(_ volume: String, in cluster: Cluster) {
+        guard let name = attachmentNames[volume], let pv = cluster.store.get(Self.pvType, namespace: nil, name: volume) else { return }
+        let finalizer = "external-attacher/" + (pv["spec"]["csi"]["driver"].string ?? "").replacingOccurrences(of: ".", with: "-")
+        _ = try? cluster.store.modify(ObjectRef(Self.attachmentType, namespace: "", name: name)) { va in
+            va["metadata"]["finalizers"] = [.string(finalizer)]
+            va["status"]["attached"] = true
+        }
+    }
+
+    private func deleteAttachment(_ volume: String, in cluster: Cluster) {
+        guard let name = attachmentNames.removeValue(forKey: volume) else { return }
+        let ref = ObjectRef(Self.attachmentType, namespace: "", name: name)
+        _ = try? cluster.store.modify(ref) { va in va["metadata"]["finalizers"] = nil }
+        _ = try? cluster.store.delete(ref)
     }
 
     /// The node's `status.volumesAttached`, from what is attached to it.

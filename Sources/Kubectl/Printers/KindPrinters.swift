@@ -67,6 +67,7 @@ struct KindPrinters: Sendable {
         "ClusterRole": .init(table: ClusterTables.defaultTable) { w, o, _ in RBACDescriber.role(&w, o) },
         "RoleBinding": .init(table: ClusterTables.roleBinding) { w, o, _ in RBACDescriber.binding(&w, o) },
         "Role": .init(table: ClusterTables.defaultTable) { w, o, _ in RBACDescriber.role(&w, o) },
+        "VolumeAttachment": .init(table: StorageTables.volumeAttachment, describe: generic),
         "StorageClass": .init(table: StorageTables.storageClass) { w, o, c in Describer.storageClass(&w, o, c.events, now: c.now) },
     ]
 }

@@ -116,6 +116,28 @@ enum StorageSchemas {
     static let topologySelectorTerm = ObjectSchema("TopologySelectorTerm", "Topology labels that must match.", [
         F("matchLabelExpressions", .array(.object(topologySelectorRequirement)), "Label requirements."),
     ])
+    static let volumeAttachmentSource = ObjectSchema("VolumeAttachmentSource", "The volume to attach.", [
+        F("inlineVolumeSpec", .freeForm, "An inline volume migrated to CSI."),
+        F("persistentVolumeName", .string, "Name of the PersistentVolume to attach."),
+    ])
+    static let volumeError = ObjectSchema("VolumeError", "An attach or detach failure.", [
+        F("errorCode", .int32, "A numeric error code."), F("message", .string, "What went wrong."), F("time", .time, "When it happened."),
+    ])
+    static let volumeAttachment = M.resource("VolumeAttachment",
+        "A VolumeAttachment asks a CSI driver to attach one volume to one node; the attach/detach controller creates it and the driver's attacher reports the result.", [
+        F("spec", .object(ObjectSchema("VolumeAttachmentSpec", "The attachment wanted.", [
+            F("attacher", .string, "Name of the CSI driver that attaches the volume.", required: true),
+            F("nodeName", .string, "Node the volume is attached to.", required: true),
+            F("source", .object(volumeAttachmentSource), "The volume.", required: true),
+        ])), "The attachment wanted.", required: true),
+        F("status", .object(ObjectSchema("VolumeAttachmentStatus", "What the attacher reports.", [
+            F("attachError", .object(volumeError), "The last attach failure."),
+            F("attached", .boolean, "Whether the volume is attached.", required: true),
+            F("attachmentMetadata", .map(.string), "Driver information passed to the node when mounting."),
+            F("detachError", .object(volumeError), "The last detach failure."),
+        ])), "What the attacher reports. Read-only."),
+    ])
+
     static let storageClass = ObjectSchema("StorageClass",
         "A StorageClass describes a kind of storage and the provisioner that creates volumes of it on demand.", [
         F("allowVolumeExpansion", .boolean, "Whether claims of this class may grow."),

@@ -59,3 +59,15 @@ enum StorageTables {
              o["allowVolumeExpansion"].bool == true ? "true" : "false", CellFormat.age(of: o, now: now)]
         })
 }
+
+extension StorageTables {
+    /// `kubectl get volumeattachments`: which driver attached which volume to which node.
+    static let volumeAttachment = ResourceTable(
+        columns: [TableColumn("Name"), TableColumn("Attacher"), TableColumn("PV"), TableColumn("Node"),
+                  TableColumn("Attached"), TableColumn("Age")],
+        row: { o, now in
+            [o.name, o.spec["attacher"].string ?? "", o.spec["source"]["persistentVolumeName"].string ?? "",
+             o.spec["nodeName"].string ?? "", o.status["attached"].bool == true ? "true" : "false",
+             CellFormat.age(of: o, now: now)]
+        })
+}

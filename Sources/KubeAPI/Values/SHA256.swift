@@ -1,5 +1,6 @@
-/// SHA-256 (FIPS 180-4), for the name suffix `--append-hash` derives from a ConfigMap's or Secret's content.
-enum SHA256 {
+/// SHA-256 (FIPS 180-4): the name suffix `--append-hash` derives from a ConfigMap's or Secret's
+/// content, and the names of CSI VolumeAttachments.
+public enum SHA256 {
     private static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
         0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
@@ -12,7 +13,7 @@ enum SHA256 {
     ]
 
     /// The digest as 64 lowercase hex digits (`fmt.Sprintf("%x", sha256.Sum256(data))`).
-    static func hex(_ data: [UInt8]) -> String {
+    public static func hex(_ data: [UInt8]) -> String {
         var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
         var message = data
         message.append(0x80)
