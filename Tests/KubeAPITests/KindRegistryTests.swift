@@ -13,7 +13,7 @@ import Testing
             #expect(ResourceRegistry.forKind(r.kind, apiVersion: r.apiVersion) == r)
             for short in r.shortNames { #expect(ResourceRegistry.lookup(short) == r) }
         }
-        #expect(ResourceRegistry.all.count == 32)
+        #expect(ResourceRegistry.all.count == 33)
     }
 
     /// Fields a descriptor says the server fills in or keeps must exist where it says they are.

@@ -32,7 +32,7 @@ import Testing
             == "lesson.yaml:7: unknown key 'chek' in step 1 (known: check, done, hints, id, points, question, text)")
         #expect(loadError(base) == "lesson.yaml:4: step 'a' needs a check")
         #expect(loadError(base + "    check:\n      state: get pods\n")
-            == "lesson.yaml:8: step 'a': a state check needs an expectation (contains, equals, exitStatus, lines, matches, notContains)")
+            == "lesson.yaml:8: step 'a': a state check needs an expectation (contains, containsOutputOf, equals, exitStatus, lines, matches, notContains)")
         #expect(loadError(base + "    check:\n      typed: x\n      seen: {contains: y}\n")
             == "lesson.yaml:8: step 'a': a check names exactly one of all, answer, any, exec, seen, state, typed")
         #expect(loadError(base + "    check:\n      answer: [a]\n") == "lesson.yaml:4: step 'a' has an 'answer' check but no question")

@@ -3,6 +3,36 @@ import Testing
 /// `apt-get` answers as the image's own distribution does: seed 003's ubuntu dns-test pod fetches
 /// from Ubuntu's mirrors, a Debian-based image from Debian's, and dnsutils brings nslookup.
 @Suite struct DistributionPackageManagerTests {
+    @Test func withoutUpdateNoPackageIsFoundAndTheListsAreFilesInTheContainer() {
+        let transcript = WalkthroughHarness.run(folder: "files", script: """
+            kubectl run -i --tty --image ubuntu dns-test --restart=Never --rm /bin/sh
+            apt-get install dnsutils; echo "status $?"
+            apt-get frobnicate; echo "status $?"
+            apt-get update > /dev/null
+            ls -1 /var/lib/apt/lists
+            apt-get install nosuchpackage; echo "status $?"
+            exit
+            """)
+        #expect(transcript.contains("""
+            # apt-get install dnsutils; echo "status $?"
+            Reading package lists... Done
+            Building dependency tree... Done
+            Reading state information... Done
+            E: Unable to locate package dnsutils
+            status 100
+            # apt-get frobnicate; echo "status $?"
+            E: Invalid operation frobnicate
+            status 100
+            """))
+        #expect(transcript.contains("""
+            # ls -1 /var/lib/apt/lists
+            archive.ubuntu.com_ubuntu_dists_noble_InRelease
+            archive.ubuntu.com_ubuntu_dists_noble_main_binary-amd64_Packages.lz4
+            partial
+            """))
+        #expect(transcript.contains("E: Unable to locate package nosuchpackage\nstatus 100\n"))
+    }
+
     @Test func ubuntuAndDebianFetchFromTheirOwnMirrors() {
         let transcript = WalkthroughHarness.run(folder: "files", script: """
             kubectl run -i --tty --image ubuntu dns-test --restart=Never --rm /bin/sh

@@ -3,6 +3,21 @@ import KubeAPI
 /// `apt-get`/`apk` inside containers (installing adds the package's programs to that container
 /// only), and the image-specific programs.
 enum PackageManagers {
+    /// Where `apt-get update` keeps the package lists. Images ship without them, so `install`
+    /// before `update` cannot find any package, as in a fresh `ubuntu` or `debian` container.
+    static let aptListsFolder = "/var/lib/apt/lists"
+
+    /// The list files `apt-get update` leaves, named after the mirrors it fetched from.
+    static func aptListFiles(osName: String) -> [String] {
+        let (host, suite) = osName.hasPrefix("Ubuntu") ? ("archive.ubuntu.com_ubuntu", "noble") : ("deb.debian.org_debian", "bookworm")
+        return ["\(host)_dists_\(suite)_InRelease", "\(host)_dists_\(suite)_main_binary-amd64_Packages.lz4"]
+    }
+
+    /// Whether an `apt-get update` has left package lists in the container.
+    static func hasAptLists(_ ctx: CommandContext) -> Bool {
+        ((try? ctx.fileSystem.list(aptListsFolder)) ?? []).contains { $0.hasSuffix("_Packages.lz4") }
+    }
+
     static func aptGet(instance: ContainerInstance, net: PodNetworkContext) -> ShellCommand {
         { [weak instance] ctx in
             let args = ctx.arguments.filter { !$0.hasPrefix("-") }
@@ -14,12 +29,16 @@ enum PackageManagers {
             switch verb {
             case "update":
                 ctx.write(ImageServices.aptUpdate(osName: osName))
+                try? ctx.fileSystem.createDirectory(aptListsFolder + "/partial", withIntermediates: true)
+                for file in aptListFiles(osName: osName) { try? ctx.fileSystem.writeFile(aptListsFolder + "/" + file, text: "") }
                 return 0
             case "install":
                 let packages = Array(args.dropFirst())
-                for p in packages where ImageServices.aptPackages[p] == nil {
+                let lists = hasAptLists(ctx)
+                for p in packages where !lists || ImageServices.aptPackages[p] == nil {
                     ctx.write("Reading package lists... Done\nBuilding dependency tree... Done\nReading state information... Done\n")
-                    return ctx.fail("Unable to locate package \(p)".replacingAll("apt-get: ", with: ""), status: 100)
+                    ctx.writeError("E: Unable to locate package \(p)\n")
+                    return 100
                 }
                 ctx.write("Reading package lists... Done\nBuilding dependency tree... Done\nReading state information... Done\n")
                 ctx.write("The following NEW packages will be installed:\n  \(packages.joined(separator: " "))\n")
@@ -45,7 +64,8 @@ enum PackageManagers {
                 }
                 return 0
             default:
-                return ctx.fail("Invalid operation \(verb)", status: 100)
+                ctx.writeError("E: Invalid operation \(verb)\n")
+                return 100
             }
         }
     }
