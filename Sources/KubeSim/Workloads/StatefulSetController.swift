@@ -12,6 +12,10 @@ public final class StatefulSetController: Controller {
     let cache = StatefulSetCache()
     /// Orphan pods named like a member of a set, seen since its last sync (set key → pod names).
     private var adoptionCandidates: [String: Set<String>] = [:]
+    /// Orphan pods named like a member of a set (`ns/parent` → pod names), whether or not that set
+    /// exists: what a new set of that name adopts on its first sync (upstream lists the namespace's
+    /// pods by selector; this index answers the same question without listing every pod).
+    private var orphansByParent: [String: Set<String>] = [:]
     /// Sets (by uid) whose namespace was already searched once for orphan pods and revisions.
     private var searchedForOrphans: Set<String> = []
     /// Consecutive failed passes per set, for back-off.
@@ -32,6 +36,9 @@ public final class StatefulSetController: Controller {
         let relevant = cache.observe(event, in: cluster.store)
         let object = event.object
         let ns = object.namespace ?? "default"
+        if event.resource.kind == "Pod", object.controllerRef == nil || event.old.map({ $0.controllerRef == nil }) == true {
+            noteOrphan(object, deleted: event.kind == .deleted, namespace: ns)
+        }
         switch event.resource.kind {
         case "Pod" where !relevant:
             // Same owner, same view of the pod: nothing for the set to do.
@@ -115,9 +122,9 @@ public final class StatefulSetController: Controller {
         }
         var candidates = adoptionCandidates.removeValue(forKey: key) ?? []
         if searchNamespace {
-            // Orphans left by an earlier set of this name (deleted with --cascade=orphan) carry
-            // in-range names; later orphans announce themselves through the watch.
-            for ordinal in set.startOrdinal..<(set.startOrdinal + set.replicas) { candidates.insert(set.podName(ordinal)) }
+            // Orphans left by an earlier set of this name (deleted with --cascade=orphan), in range
+            // or not: those past the replicas are adopted, then deleted as any surplus pod is.
+            candidates.formUnion(orphansByParent[key] ?? [])
         }
         guard !set.isDeleting else { return pods }
         for name in candidates.sorted() {
@@ -197,6 +204,17 @@ public final class StatefulSetController: Controller {
             guard let self else { return }
             if self.recheckAt[key] == at { self.recheckAt[key] = nil }
             cluster.enqueue(self, key: key)
+        }
+    }
+
+    /// Keeps `orphansByParent` from the pod watch.
+    private func noteOrphan(_ pod: JSONValue, deleted: Bool, namespace: String) {
+        guard let id = PodOrdinal(pod.name) else { return }
+        let key = namespace + "/" + id.parent
+        if !deleted && pod.controllerRef == nil && !pod.isDeleting {
+            orphansByParent[key, default: []].insert(pod.name)
+        } else if orphansByParent[key]?.remove(pod.name) != nil, orphansByParent[key]?.isEmpty == true {
+            orphansByParent[key] = nil
         }
     }
 

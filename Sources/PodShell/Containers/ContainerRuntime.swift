@@ -185,6 +185,28 @@ public final class ContainerRuntime {
         return .noServer
     }
 
+    /// nginx's static files: a directory's `index.html`, 403 for a directory without one (the
+    /// tutorial's empty volume before index.html is written; autoindex is off), 301 to the
+    /// directory's slash form, 404 for anything missing.
+    static func nginxAnswer(path: String, root: String, in fs: VirtualFileSystem) -> HTTPResponse {
+        let file = root + path
+        func page(_ status: Int, _ title: String, headers: [HTTPResponse.Header] = []) -> HTTPResponse {
+            HTTPResponse(status: status, headers: [.init("Server", "nginx/1.27.3"), .init("Content-Type", "text/html")] + headers,
+                         body: "<html>\r\n<head><title>\(status) \(title)</title></head>\r\n<body>\r\n<center><h1>\(status) \(title)</h1></center>\r\n<hr><center>nginx/1.27.3</center>\r\n</body>\r\n</html>\r\n")
+        }
+        if path.hasSuffix("/") {
+            if let body = try? fs.readText(file + "index.html") {
+                return HTTPResponse(status: 200, headers: [.init("Server", "nginx/1.27.3"), .init("Content-Type", "text/html")], body: body)
+            }
+            return fs.isDirectory(file) ? page(403, "Forbidden") : page(404, "Not Found")
+        }
+        if fs.isDirectory(file) { return page(301, "Moved Permanently", headers: [.init("Location", path + "/")]) }
+        if let body = try? fs.readText(file) {
+            return HTTPResponse(status: 200, headers: [.init("Server", "nginx/1.27.3"), .init("Content-Type", "text/html")], body: body)
+        }
+        return page(404, "Not Found")
+    }
+
     /// What the server in the target pod answers.
     func answer(_ request: HTTPRequest) -> HTTPResponse? {
         guard let pod = cluster.store.get(Self.pods, namespace: request.podNamespace, name: request.podName),
@@ -195,12 +217,7 @@ public final class ContainerRuntime {
             switch profile.service {
             case .nginx? where request.port == 80:
                 guard let instance = container(pod: pod, name: c["name"].string ?? "") else { return nil }
-                let path = request.path == "/" ? "/index.html" : request.path
-                if let body = try? instance.fileSystem.readText("/usr/share/nginx/html" + path) {
-                    return HTTPResponse(status: 200, headers: [.init("Server", "nginx/1.27.3"), .init("Content-Type", "text/html")], body: body)
-                }
-                return HTTPResponse(status: request.path == "/" ? 403 : 404, headers: [.init("Server", "nginx/1.27.3")],
-                                    body: "<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n<center><h1>404 Not Found</h1></center>\r\n<hr><center>nginx/1.27.3</center>\r\n</body>\r\n</html>\r\n")
+                return Self.nginxAnswer(path: request.path, root: "/usr/share/nginx/html", in: instance.fileSystem)
             case .helloApp(let version)? where request.port == 8080:
                 return HTTPResponse(status: 200, headers: [.init("Content-Type", "text/plain; charset=utf-8")],
                                     body: "Hello, world!\nVersion: \(version)\nHostname: \(pod.name)\n")
