@@ -18,10 +18,8 @@ public final class StatefulSetController: Controller {
     private var orphansByParent: [String: Set<String>] = [:]
     /// Sets (by uid) whose namespace was already searched once for orphan pods and revisions.
     private var searchedForOrphans: Set<String> = []
-    /// Consecutive failed passes per set, for back-off.
-    private var failures: [String: Int] = [:]
-    private var retryPending: Set<String> = []
-    private var recheckAt: [String: Millis] = [:]
+    /// Retries with back-off after a failed pass, and rechecks at the instant a pass asked for.
+    private let requeue = KeyedWakeups()
 
     public init() {}
 
@@ -91,12 +89,8 @@ public final class StatefulSetController: Controller {
         }
         let outcome = StatefulSetControl(cluster: cluster, cache: cache, set: set).run(pods: pods)
         cluster.waitReasons.set(outcome.waits, kind: "StatefulSet", namespace: ns, name: name)
-        if outcome.failed {
-            scheduleRetry(key, in: cluster)
-        } else {
-            failures[key] = nil
-        }
-        if let at = outcome.recheckAt { scheduleRecheck(key, at: at, in: cluster) }
+        if outcome.failed { requeue.retry(self, key: key, in: cluster) } else { requeue.succeeded(key) }
+        if let at = outcome.recheckAt { requeue.wake(self, key: key, at: at, in: cluster) }
     }
 
     // MARK: Pods
@@ -183,30 +177,6 @@ public final class StatefulSetController: Controller {
         }.sorted()
     }
 
-    // MARK: Retries
-
-    private func scheduleRetry(_ key: String, in cluster: Cluster) {
-        let attempt = (failures[key] ?? 0) + 1
-        failures[key] = attempt
-        guard retryPending.insert(key).inserted else { return }
-        let delay = Millis(min(5 << min(attempt - 1, 6), 300)) * 1000
-        cluster.schedule(after: delay) { [weak self, unowned cluster] in
-            guard let self else { return }
-            self.retryPending.remove(key)
-            cluster.enqueue(self, key: key)
-        }
-    }
-
-    private func scheduleRecheck(_ key: String, at: Millis, in cluster: Cluster) {
-        if let pending = recheckAt[key], pending > cluster.now, pending <= at { return }
-        recheckAt[key] = at
-        cluster.schedule(at: at) { [weak self, unowned cluster] in
-            guard let self else { return }
-            if self.recheckAt[key] == at { self.recheckAt[key] = nil }
-            cluster.enqueue(self, key: key)
-        }
-    }
-
     /// Keeps `orphansByParent` from the pod watch.
     private func noteOrphan(_ pod: JSONValue, deleted: Bool, namespace: String) {
         guard let id = PodOrdinal(pod.name) else { return }
@@ -220,7 +190,7 @@ public final class StatefulSetController: Controller {
 
     private func forget(_ key: String, uid: String?) {
         adoptionCandidates[key] = nil
-        failures[key] = nil
+        requeue.succeeded(key)
         if let uid {
             searchedForOrphans.remove(uid)
             cache.forget(uid: uid)

@@ -14,7 +14,9 @@ public final class DaemonSetController: Controller {
     private var adoptionCandidates: [String: Set<String>] = [:]
     /// Sets (by uid) whose namespace was already searched once for orphan pods and revisions.
     private var searchedForOrphans: Set<String> = []
-    private let requeue = DaemonSetRequeue()
+    /// Syncs again after a failed pass, and at the instant a pass asked for (a pod turning
+    /// available after minReadySeconds, a failed pod's back-off ending).
+    private let requeue = KeyedWakeups()
 
     public init() {}
 
@@ -96,7 +98,8 @@ public final class DaemonSetController: Controller {
             if !ds.selectsEverything { ControllerRevisionHistory(cluster: cluster).adoptOrphans(for: ds) }
         }
         let outcome = DaemonSetControl(cluster: cluster, ds: ds, failedPods: failedPods).run(pods: pods)
-        requeue.after(outcome, key: key, controller: self, in: cluster)
+        if outcome.failed { requeue.retry(self, key: key, in: cluster) } else { requeue.succeeded(key) }
+        if let at = outcome.recheckAt { requeue.wake(self, key: key, at: at, in: cluster) }
     }
 
     /// Queues every DaemonSet for a sync (a controller starting on an existing cluster).
@@ -138,7 +141,7 @@ public final class DaemonSetController: Controller {
 
     private func forget(_ key: String, uid: String?) {
         adoptionCandidates[key] = nil
-        requeue.forget(key)
+        requeue.succeeded(key)
         if let uid {
             searchedForOrphans.remove(uid)
             failedPods.forget(ds: uid)
