@@ -12,7 +12,7 @@ public typealias ShellCommand = (CommandContext) -> Int32
 ///   inside `ShellSession(environment:prompt: "$ ")` pushed on the `Terminal`;
 /// - `kubectl exec POD -- CMD`: a fresh environment over the container's `VirtualFileSystem`, then
 ///   `execute(argv, …)`; with `-it` and a shell, push `ShellSession(environment:makePrompt:)` instead.
-/// Background jobs (`cmd &`) run in the foreground, so `kill %1` finds no job; `set -e` is honoured, `set -x` accepted and ignored.
+/// Background jobs (`cmd &`) run in the foreground, so `kill %1` finds no job; `set -e` and `set -x` are honoured.
 public final class ShellEnvironment {
     public var dialect: ShellDialect
     public var fileSystem: VirtualFileSystem
@@ -27,6 +27,13 @@ public final class ShellEnvironment {
     public var isInteractive: Bool
     /// `set -e`: a failing command ends the shell (not inherited by `sh -c`, a new shell).
     public var exitsOnError = false
+    /// `set -x`: each command is printed to stderr after expansion, `+ ` per nesting level (bash's PS4),
+    /// before it runs; subshells and `$(...)` inherit it with one `+` more.
+    public var tracesCommands = false
+    /// How many `+` a trace line starts with (1 in the shell itself, 2 inside `$(...)`).
+    var traceLevel = 1
+    /// Indexed arrays (bash): only `BASH_REMATCH`, which `[[ s =~ re ]]` fills, is set by kubelab.
+    var arrays: [String: [String]] = [:]
     /// The virtual clock (for `date`, mtimes, loop time bounds).
     public var now: () -> Millis
     /// Waits `ms` of cluster time; false when Ctrl-C interrupted the wait.
@@ -144,6 +151,9 @@ public final class ShellEnvironment {
         child.positionalParameters = positionalParameters
         child.lastStatus = lastStatus
         child.processID = processID
+        child.tracesCommands = tracesCommands
+        child.traceLevel = traceLevel
+        child.arrays = arrays
         return child
     }
 
