@@ -37,6 +37,29 @@ public final class MySQLServer {
 
     public var isAcceptingConnections: Bool { now() >= acceptsConnectionsAt }
 
+    /// Whether mysqld listens at `time`: a client in a container started at the same instant
+    /// (a sidecar's `until mysql ...; do sleep 1; done`) counts on its own clock.
+    public func isAcceptingConnections(at time: Int64) -> Bool { time >= acceptsConnectionsAt }
+
+    /// What its option files set (server id, binary log, read-only).
+    public var options = MySQLServerOptions() {
+        didSet { if options.logBin && !oldValue.logBin { openBinlog() } }
+    }
+
+    /// Whether the replication threads run: `START SLAVE`, or a start with `master.info` present.
+    public internal(set) var replicaRunning = false
+
+    /// Finds the server behind a replication source's host name (`mysql-0.mysql`), through
+    /// cluster DNS; set by the container runtime.
+    public var findSource: ((String) -> MySQLServer?)?
+
+    /// Starts with the options read from its configuration: a binary log file is opened, and a
+    /// replica configured before resumes replicating.
+    public func configure(_ options: MySQLServerOptions) {
+        self.options = options
+        replicaRunning = replicationSource != nil
+    }
+
     /// True once the system databases exist (what the entrypoint checks before initialising).
     public var isInitialized: Bool { storage.isDirectory(dataDirectory + "/mysql") }
 
@@ -177,8 +200,15 @@ public final class MySQLServer {
     var catalog: SQLCatalog { SQLCatalog(storage: storage, root: dataDirectory) }
 
     func engine(user: String) -> SQLEngine {
-        SQLEngine(dialect: .mysql, catalog: catalog, hostname: hostname, version: Self.version, user: user, now: now,
-                  virtualDatabases: ["information_schema"], databaseOptions: Self.databaseOptions)
+        let engine = SQLEngine(dialect: .mysql, catalog: catalog, hostname: hostname, version: Self.version, user: user, now: now,
+                               virtualDatabases: ["information_schema"], databaseOptions: Self.databaseOptions)
+        engine.systemVariables = [
+            "server_id": .integer(Int64(options.serverID)),
+            "read_only": .integer(options.superReadOnly ? 1 : 0),
+            "super_read_only": .integer(options.superReadOnly ? 1 : 0),
+            "log_bin": .integer(options.logBin ? 1 : 0),
+        ]
+        return engine
     }
 
     static let databaseOptions = "default-character-set=latin1\ndefault-collation=latin1_swedish_ci\n"
