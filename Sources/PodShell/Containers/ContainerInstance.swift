@@ -61,6 +61,8 @@ public final class ContainerInstance {
             user: ShellUser(), hostname: hostname, environment: environment, now: now, sleep: sleep,
             random: random, isInterrupted: isInterrupted)
         env.terminal = terminal
+        env.programFiles = profile.programPaths
+        for (name, path) in env.programFiles { env.commandPaths[name] = path }
         return env
     }
 }

@@ -74,9 +74,18 @@ public final class ContainerRuntime {
         instance.commands = commands(for: instance, pod: pod)
         // An explicit command replaces the image's entrypoint, so its server never starts (a backup
         // Job's `pg_dump` container in the postgres image).
-        if spec["command"].items.isEmpty { startServices(instance, pod: pod) }
+        if Self.runsEntrypointServer(spec) { startServices(instance, pod: pod) }
         instances[key] = instance
         return instance
+    }
+
+    /// Whether the image's server starts: no command, and no arguments or only options for it. The
+    /// server images' entrypoints run any other first argument instead (`kubectl run --image=mysql:5.7
+    /// -- mysql -h mysql-0.mysql` is a client, with no mysqld of its own).
+    static func runsEntrypointServer(_ spec: JSONValue) -> Bool {
+        guard spec["command"].items.isEmpty else { return false }
+        guard let first = spec["args"].items.first?.string else { return true }
+        return first.hasPrefix("-") || ["mysqld", "postgres", "nginx"].contains(first)
     }
 
     // MARK: Programs

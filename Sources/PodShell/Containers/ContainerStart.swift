@@ -36,7 +36,9 @@ extension ContainerRuntime: ContainerBehaviour {
             random: { [unowned self] in self.cluster.rng.next() },
             isInterrupted: { slept >= Self.foreverMillis }, terminal: nil)
         shell.limits.maxLoopMillis = Self.foreverMillis
-        let status = shell.execute(argv, stdout: { instance.logs.append($0, at: start + slept) },
+        // `tty: true` (`kubectl run -t`): the process writes to a terminal, so the mysql client draws its tables.
+        let tty = Self.containerSpec(pod, launch.containerName)?["tty"].bool == true
+        let status = shell.execute(argv, stdoutIsTerminal: tty, stdout: { instance.logs.append($0, at: start + slept) },
                                    stderr: { instance.logs.append($0, at: start + slept) })
         guard let status else {
             // runc cannot exec what the image lacks: nothing runs, so nothing is logged.

@@ -63,6 +63,15 @@ public final class ShellEnvironment {
     /// Where `which`/`type` say a command lives (`kubectl` → `/usr/local/bin/kubectl`); default
     /// `/bin/NAME` under busybox, `/usr/bin/NAME` otherwise.
     public var commandPaths: [String: String] = [:]
+    /// Programs that are files in the container (`mysql` → `/usr/bin/mysql`): such a command runs
+    /// only while its file is there.
+    public var programFiles: [String: String] = [:]
+
+    /// Whether `name`'s program file (if it has one) is present.
+    func isInstalled(_ name: String) -> Bool {
+        guard let path = programFiles[name] else { return true }
+        return fileSystem.isFile(path)
+    }
     /// Line history for `history`.
     public var history: [String] = []
 
@@ -147,6 +156,7 @@ public final class ShellEnvironment {
         child.functions = functions
         child.terminal = terminal
         child.commandPaths = commandPaths
+        child.programFiles = programFiles
         child.scriptName = scriptName
         child.positionalParameters = positionalParameters
         child.lastStatus = lastStatus
@@ -189,10 +199,13 @@ public final class ShellEnvironment {
 
     /// True when `name` (or `/bin/name`-style paths to it, or a script file) can be run.
     public func canExecute(_ name: String) -> Bool {
-        if Builtins.table[name] != nil || commands[name] != nil { return true }
+        if Builtins.table[name] != nil { return true }
+        if commands[name] != nil, !name.contains("/") { return isInstalled(name) }
         if name.contains("/") {
             let path = absolutePath(name)
-            return commands[VirtualFileSystem.basename(path)] != nil || fileSystem.isFile(path)
+            let base = VirtualFileSystem.basename(path)
+            return (commands[base] != nil && (programFiles[base] == nil || programFiles[base] == path) && isInstalled(base))
+                || fileSystem.isFile(path)
         }
         return false
     }

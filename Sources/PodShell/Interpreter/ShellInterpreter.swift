@@ -562,7 +562,8 @@ final class ShellInterpreter {
         if name.contains("/") {
             let path = env.absolutePath(name)
             let base = VirtualFileSystem.basename(path)
-            if Self.binaryDirectories.contains(VirtualFileSystem.dirname(path)), env.commands[base] != nil {
+            if Self.binaryDirectories.contains(VirtualFileSystem.dirname(path)), env.commands[base] != nil,
+               env.programFiles[base] == nil || env.programFiles[base] == path && env.isInstalled(base) {
                 name = base
             } else if env.fileSystem.isFile(path) {
                 return runScriptFile(path, arguments: Array(argv.dropFirst()), env, io)
@@ -578,7 +579,7 @@ final class ShellInterpreter {
                 return 127
             }
         }
-        guard let command = env.commands[name] else {
+        guard let command = env.commands[name], env.isInstalled(name) else {
             if env.dialect.isBusybox {
                 io.stderr.write("\(shell): \(name): not found\n")
             } else if env.dialect == .dash {
