@@ -23,8 +23,9 @@ extension ContainerRuntime: ContainerBehaviour {
             startEntrypointServer(launch, pod: pod)
             return catalog.entrypointOutcome(image: launch.image, stdin: launch.stdin)
         }
-        let program = argv[0].split(separator: "/").last.map(String.init) ?? argv[0]
-        if launch.stdin && ["sh", "bash", "ash"].contains(program) && !argv.contains("-c") { return .runsUntilStopped }
+        // With stdin open (`kubectl run -i`) the process runs against what the attached kubectl sends
+        // (`mysql -h mysql-0.mysql <<EOF`), so it runs in the attach session, not here on empty input.
+        if launch.stdin { return .runsUntilStopped }
         guard let pod = cluster.store.get(Self.pods, namespace: launch.namespace, name: launch.podName),
             let instance = container(pod: pod, name: launch.containerName)
         else { return .runsUntilStopped }

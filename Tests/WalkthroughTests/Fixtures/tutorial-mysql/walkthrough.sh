@@ -19,4 +19,19 @@ kubectl exec mysql-2 -c mysql -- mv /usr/bin/mysql.off /usr/bin/mysql
 sleep 10
 kubectl get pod mysql-2
 kubectl delete pod mysql-2
+sleep 60
 kubectl get pod mysql-2 -o wide
+kubectl drain k8s-node3 --force --delete-emptydir-data --ignore-daemonsets
+kubectl get pod mysql-2 -o wide --watch
+kubectl uncordon k8s-node3
+kubectl scale statefulset mysql  --replicas=5
+kubectl get pods -l app=mysql --watch
+kubectl run mysql-client --image=mysql:5.7 -i -t --rm --restart=Never --\
+  mysql -h mysql-3.mysql -e "SELECT * FROM test.messages"
+kubectl scale statefulset mysql --replicas=3
+kubectl get pvc -l app=mysql
+kubectl delete pvc data-mysql-3
+kubectl delete pvc data-mysql-4
+kubectl delete statefulset mysql
+kubectl get pods -l app=mysql
+kubectl delete configmap,service,pvc -l app=mysql
