@@ -1,4 +1,6 @@
 import Foundation
+import KubeLab
+import KubeLabCLI
 import Testing
 
 /// kubernetes.io's "Run a Replicated Stateful Application", command for command: a primary and
@@ -185,5 +187,38 @@ import Testing
         #expect(Set(ids) == ["100", "101"])
         let events = out("kubectl describe pod mysql-2", in: Self.inside)
         #expect(events.contains { $0.contains("Unhealthy") && $0.hasSuffix("Readiness probe failed: OCI runtime exec failed: exec failed: unable to start container process: exec: \"mysql\": executable file not found in $PATH: unknown") })
+    }
+
+    // MARK: At the keyboard
+
+    /// Interactively the loop runs until Ctrl-C, as on a real cluster; the session then goes on.
+    @Test func loopRunsUntilCtrlCAtTheKeyboard() {
+        let lab = Lab(options: LabOptions(nodes: 3, mode: .interactive), workingDirectory: .inMemory([:]))
+        var transcript = ""
+        let driver = SessionDriver(session: lab, out: { transcript += $0 }, err: { transcript += $0 })
+        var interruptAt: Int64? = nil
+        driver.terminal.wait = { ms in
+            lab.advanceWallClock(ms: ms)
+            return interruptAt.map { lab.clockMillis < $0 } ?? true
+        }
+        driver.terminal.isInterrupted = { interruptAt.map { lab.clockMillis >= $0 } ?? false }
+        for line in ["kubectl apply -f https://k8s.io/examples/application/mysql/mysql-configmap.yaml",
+                     "kubectl apply -f https://k8s.io/examples/application/mysql/mysql-services.yaml",
+                     "kubectl apply -f https://k8s.io/examples/application/mysql/mysql-statefulset.yaml", "sleep 120"] {
+            _ = driver.handle(.line(line))
+        }
+        transcript = ""
+        // Ctrl-C twenty seconds into the loop.
+        interruptAt = lab.clockMillis + 20_000
+        _ = driver.handle(.line("kubectl run mysql-client-loop --image=mysql:5.7 -i -t --rm --restart=Never --\\"))
+        _ = driver.handle(.line("  bash -ic \"while sleep 1; do mysql -h mysql-read -e 'SELECT @@server_id,NOW()'; done\""))
+        let queries = transcript.components(separatedBy: "| @@server_id | NOW()               |").count - 1
+        #expect(queries >= 15 && queries <= 20)
+        #expect(!transcript.contains("loop stopped"))
+        #expect(transcript.contains("pod \"mysql-client-loop\" deleted"))
+        interruptAt = nil
+        transcript = ""
+        _ = driver.handle(.line("kubectl get pods -l app=mysql"))
+        #expect(transcript.split(separator: "\n").count == 4)
     }
 }
