@@ -189,6 +189,30 @@ import Testing
         #expect(events.contains { $0.contains("Unhealthy") && $0.hasSuffix("Readiness probe failed: OCI runtime exec failed: exec failed: unable to start container process: exec: \"mysql\": executable file not found in $PATH: unknown") })
     }
 
+    // MARK: Capacity
+
+    /// On one worker (2 CPUs), three replicas' requests (600m and 1124Mi each) leave no room for a
+    /// fourth: it stays Pending with the scheduler's reasons, as on a real cluster of that size.
+    @Test func replicasBeyondTheNodesCapacityStayPending() {
+        let transcript = WalkthroughHarness.run(folder: Self.folder, script: """
+            kubectl apply -f https://k8s.io/examples/application/mysql/mysql-configmap.yaml
+            kubectl apply -f https://k8s.io/examples/application/mysql/mysql-services.yaml
+            kubectl apply -f https://k8s.io/examples/application/mysql/mysql-statefulset.yaml
+            kubectl scale statefulset mysql  --replicas=5
+            sleep 300
+            kubectl get pods -l app=mysql
+            kubectl get events --field-selector involvedObject.name=mysql-3,reason=FailedScheduling -o jsonpath={.items[-1:].message}
+            """, nodes: 1)
+        #expect(out("kubectl get pods -l app=mysql", in: transcript).map { Array(columns($0).prefix(3)) } == [
+            ["NAME", "READY", "STATUS"], ["mysql-0", "2/2", "Running"], ["mysql-1", "2/2", "Running"],
+            ["mysql-2", "2/2", "Running"], ["mysql-3", "0/2", "Pending"],
+        ])
+        #expect(out("kubectl get events --field-selector involvedObject.name=mysql-3,reason=FailedScheduling -o jsonpath={.items[-1:].message}", in: transcript) == [
+            "0/2 nodes are available: 1 Insufficient cpu, 1 Insufficient memory, 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }. "
+                + "preemption: 0/2 nodes are available: 1 No preemption victims found for incoming pod, 1 Preemption is not helpful for scheduling.",
+        ])
+    }
+
     // MARK: At the keyboard
 
     /// Interactively the loop runs until Ctrl-C, as on a real cluster; the session then goes on.

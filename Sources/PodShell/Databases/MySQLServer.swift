@@ -184,11 +184,25 @@ public final class MySQLServer {
 
     /// Checks a login against `mysql.user`; `password` nil means none was given.
     public func authenticate(user: String, password: String?) -> Bool {
-        guard let users = catalog.loadTable("mysql", "user") else { return false }
+        guard let users = accounts() else { return false }
         let hash = SHA1.mysqlNativePassword(password ?? "")
         return users.rows.contains { row in
             row.count >= 3 && row[1].displayText == user && row[2].displayText == hash
         }
+    }
+
+    /// `mysql.user` as last decoded, with the file texts it came from: every connection (a readiness
+    /// probe's every 2 s) checks its login, and decoding the table each time cost most of a probe.
+    private var accountsCache: (definition: String?, rows: String?, table: SQLTable)?
+
+    /// The accounts table, decoded again only when its files changed.
+    func accounts() -> SQLTable? {
+        let base = dataDirectory + "/mysql/user"
+        let definition = storage.fileText(base + ".frm"), rows = storage.fileText(base + ".ibd")
+        if let cached = accountsCache, cached.definition == definition, cached.rows == rows { return cached.table }
+        guard let table = catalog.loadTable("mysql", "user") else { return nil }
+        accountsCache = (definition, rows, table)
+        return table
     }
 
     /// A new connection's id (the banner's `Your MySQL connection id is N`).
