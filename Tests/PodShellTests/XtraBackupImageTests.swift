@@ -31,6 +31,8 @@ import Testing
         #expect(decoded?.map(\.path) == files.map(\.path))
         #expect(decoded?.map(\.text) == files.map(\.text))
         #expect(XtraBackupImage.decode("not a stream") == nil)
+        #expect(XtraBackupImage.decode("XBSTCK01 x 9223372036854775807\nabc") == nil)
+        #expect(XtraBackupImage.decode("XBSTCK01 x 5\nabc") == nil)
         #expect(XtraBackupImage.decode("")?.isEmpty == true)
     }
 

@@ -98,12 +98,15 @@ extension MySQLServer {
 
     private func events(in file: String) -> [BinlogEvent] {
         guard let text = storage.fileText(dataDirectory + "/" + file) else { return [] }
-        return text.split(separator: "\n").compactMap { line in
+        if let cached = binlogCache[file], cached.text == text { return cached.events }
+        let events: [BinlogEvent] = text.split(separator: "\n").compactMap { line in
             let fields = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
             guard fields.count == 3, let end = Int(fields[0]) else { return nil }
             return BinlogEvent(end: end, database: fields[1].isEmpty ? nil : fields[1],
                                statement: fields[2].replacingAll("\\n", with: "\n"))
         }
+        binlogCache[file] = (text, events)
+        return events
     }
 
     /// Appends a committed write to the current binary log.

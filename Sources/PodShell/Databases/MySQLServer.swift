@@ -191,6 +191,10 @@ public final class MySQLServer {
         }
     }
 
+    /// Each binary log file's events as last parsed, with the text they came from (replicas ask
+    /// for the events after their position before every statement).
+    var binlogCache: [String: (text: String, events: [BinlogEvent])] = [:]
+
     /// `mysql.user` as last decoded, with the file texts it came from: every connection (a readiness
     /// probe's every 2 s) checks its login, and decoding the table each time cost most of a probe.
     private var accountsCache: (definition: String?, rows: String?, table: SQLTable)?

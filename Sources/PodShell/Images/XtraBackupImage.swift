@@ -143,7 +143,7 @@ enum XtraBackupImage {
             guard let newline = bytes.firstIndex(of: UInt8(ascii: "\n")) else { return nil }
             let header = String(decoding: bytes[bytes.startIndex..<newline], as: UTF8.self).split(separator: " ")
             guard header.count == 3, header[0] == chunkMagic, let size = Int(header[2]), size >= 0,
-                  newline + 1 + size <= bytes.endIndex else { return nil }
+                  size <= bytes.endIndex - newline - 1 else { return nil }
             let body = bytes[(newline + 1)..<(newline + 1 + size)]
             files.append((String(header[1]), String(decoding: body, as: UTF8.self)))
             bytes = bytes[(newline + 1 + size)...]
@@ -185,6 +185,7 @@ enum XtraBackupImage {
         let stamp = { () -> String in
             let t = Timestamp.rfc3339(ctx.environment.now())
             let c = Array(t)
+            guard c.count >= 19 else { return t }
             return String(c[2..<4]) + String(c[5..<7]) + String(c[8..<10]) + " " + String(c[11..<19])
         }
         if prepare {
