@@ -29,6 +29,8 @@ if command -v kubectl >/dev/null; then
     kubectl create deployment web --image=nginx --dry-run=client -o yaml
 fi
 ( cd Tests/WalkthroughTests/Fixtures/seed000 && measure "kubelab run seed000 walkthrough" "../../../../$BIN" run walkthrough.sh )
+# The replicated-MySQL task page: 5 two-container pods cloned over xtrabackup, 600 s of queries in a loop.
+( cd Tests/WalkthroughTests/Fixtures/tutorial-mysql && measure "kubelab run replicated-MySQL tutorial (--nodes 3)" "../../../../$BIN" run walkthrough.sh --nodes 3 )
 ( cd Benchmarks/scripts && measure "kubelab run 100 sts x 100 replicas, --nodes 100, get pods -A" "../../$BIN" run scale-100x100.sh --nodes 100 )
 ( cd Benchmarks/scripts && measure "kubelab run the same with a claim per pod (10,000 PVCs/PVs)" "../../$BIN" run claims-100x100.sh --nodes 100 )
 ( cd Benchmarks/scripts && measure "kubelab run 10,000 nslookups + 10,000 exec cat" "../../$BIN" run dns-exec-10k.sh )

@@ -255,12 +255,17 @@ extension Kubelet {
             let initialDelay = Millis(max(0, min(spec["readinessProbe"]["initialDelaySeconds"].int ?? 0, 86_400))) * 1000
             let period = Millis(max(1, min(spec["readinessProbe"]["periodSeconds"].int ?? 10, 3600))) * 1000
             let delay = initialDelay + Millis(cluster.rng.int(in: 0...Int(period)))
-            cluster.schedule(after: delay) { [weak self, unowned cluster] in
-                guard let self, self.isCurrent(rt, epoch), self.container(rt, isInit: false, i)?.containerID == id,
-                    self.container(rt, isInit: false, i)?.isRunning == true
-                else { return }
-                self.mutate(rt, isInit: false, i) { $0.ready = true }
-                self.writeStatus(rt, in: cluster)
+            // An exec probe the runtime can run decides readiness by its command; others pass once.
+            let probed = scheduleExecReadinessProbe(rt, index: i, spec: spec, launch: launch, containerID: id,
+                                                    firstAfter: delay, in: cluster)
+            if !probed {
+                cluster.schedule(after: delay) { [weak self, unowned cluster] in
+                    guard let self, self.isCurrent(rt, epoch), self.container(rt, isInit: false, i)?.containerID == id,
+                        self.container(rt, isInit: false, i)?.isRunning == true
+                    else { return }
+                    self.mutate(rt, isInit: false, i) { $0.ready = true }
+                    self.writeStatus(rt, in: cluster)
+                }
             }
         }
         if outcome == .runsUntilStopped { scheduleRounds(rt, isInit: isInit, index: i, launch: launch, containerID: id, in: cluster) }

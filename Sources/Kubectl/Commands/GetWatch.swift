@@ -29,6 +29,12 @@ enum GetWatch {
         var printer = WatchPrinter(type: type, options: options, outputWatchEvents: withEvents)
 
         var objectPrinter = WatchObjectOutput(type: type, format: output, outputWatchEvents: withEvents, call: call)
+        // The watch starts from a list of the named objects: one that cannot be read ends it
+        // before anything is printed, as `r.Infos()` failing does in kubectl's get.
+        if !names.isEmpty && !selection.errors.isEmpty {
+            call.err(selection.errors.joined(separator: "\n") + "\n")
+            return 1
+        }
         if !watchOnly && !selection.objects.isEmpty {
             if asTable {
                 call.out(printer.initial(selection.objects.map(\.1), now: call.cluster.now))

@@ -24,6 +24,9 @@ public final class ContainerInstance {
     var postgres: PostgresServer?
     /// The liberator image's monitoring state (see `NodeLiberator`).
     var liberator: NodeLiberator?
+    /// Ports a process in the container listens on (`ncat --listen 3307 -c CMD`), with the command
+    /// each connection runs.
+    var listeners: [Int: String] = [:]
     /// Processes `kubectl exec` started in the container so far.
     private var execs = 0
 
@@ -58,6 +61,8 @@ public final class ContainerInstance {
             user: ShellUser(), hostname: hostname, environment: environment, now: now, sleep: sleep,
             random: random, isInterrupted: isInterrupted)
         env.terminal = terminal
+        env.programFiles = profile.programPaths
+        for (name, path) in env.programFiles { env.commandPaths[name] = path }
         return env
     }
 }

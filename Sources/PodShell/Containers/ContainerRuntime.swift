@@ -13,6 +13,10 @@ public final class ContainerRuntime {
     public let dns: ClusterDNS
     private var instances: [String: ContainerInstance] = [:]
     private var watchToken: Int?
+    /// Connections made through Services so far: the endpoint each one gets is a SplitMix64 hash of
+    /// this count, random-looking as kube-proxy's choice is, without drawing from the cluster's
+    /// generator (so the IPs and names of everything created later stay as they were).
+    private var serviceConnections: UInt64 = 0
     /// Cached base tables per dialect (building them allocates every utility closure).
     private var baseCommands: [ShellDialect: [String: ShellCommand]] = [:]
 
@@ -70,9 +74,18 @@ public final class ContainerRuntime {
         instance.commands = commands(for: instance, pod: pod)
         // An explicit command replaces the image's entrypoint, so its server never starts (a backup
         // Job's `pg_dump` container in the postgres image).
-        if spec["command"].items.isEmpty { startServices(instance, pod: pod) }
+        if Self.runsEntrypointServer(spec) { startServices(instance, pod: pod) }
         instances[key] = instance
         return instance
+    }
+
+    /// Whether the image's server starts: no command, and no arguments or only options for it. The
+    /// server images' entrypoints run any other first argument instead (`kubectl run --image=mysql:5.7
+    /// -- mysql -h mysql-0.mysql` is a client, with no mysqld of its own).
+    static func runsEntrypointServer(_ spec: JSONValue) -> Bool {
+        guard spec["command"].items.isEmpty else { return false }
+        guard let first = spec["args"].items.first?.string else { return true }
+        return first.hasPrefix("-") || ["mysqld", "postgres", "nginx"].contains(first)
     }
 
     // MARK: Programs
@@ -103,8 +116,10 @@ public final class ContainerRuntime {
         if programs.contains("bash"), table["bash"] == nil { table["bash"] = table["sh"] }
         if programs.contains("mysql") {
             let connector = { [weak self, weak instance] () -> MySQLConnector in
-                MySQLConnector(localServer: instance?.mysql, clientAddress: "localhost",
-                               lookupHost: { host in self?.mysqlServer(named: host, from: instance) ?? .unknownHost })
+                var connector = MySQLConnector(localServer: instance?.mysql, clientAddress: "localhost",
+                                               lookupHost: { host in self?.mysqlServer(named: host, from: instance) ?? .unknownHost })
+                connector.podServer = instance.flatMap { self?.podMySQLServer($0) }
+                return connector
             }
             table["mysql"] = DatabaseShellCommands.mysql(connector)
             table["mysqladmin"] = DatabaseShellCommands.mysqladmin(connector)
@@ -116,6 +131,12 @@ public final class ContainerRuntime {
             }
             table["psql"] = DatabaseShellCommands.psql(connector)
             table["pg_dump"] = DatabaseShellCommands.pgDump(connector)
+        }
+        if programs.contains("xtrabackup") {
+            table.merge(XtraBackupImage.commands(
+                instance: instance,
+                connect: { [weak self, weak instance] host, port in self?.connect(host: host, port: port, from: instance) ?? .refused },
+                mysqld: { [weak self, weak instance] in instance.flatMap { self?.podMySQLServer($0) } })) { _, new in new }
         }
         if programs.contains("dotnet") { table["dotnet"] = PackageManagers.dotnetPi }
         if programs.contains("perl") { table["perl"] = PackageManagers.perl }
@@ -133,6 +154,11 @@ public final class ContainerRuntime {
             if started.succeeded {
                 let server = MySQLServer(storage: instance.fileSystem, hostname: instance.hostname, now: { [unowned self] in self.cluster.now })
                 server.acceptsConnectionsAt = start + (started.readyAfter ?? 0)
+                server.configure(MySQLServerOptions.parse(Self.optionFiles(instance.fileSystem)))
+                server.findSource = { [weak self, weak instance] host in
+                    guard case .server(let found)? = self?.mysqlServer(named: host, from: instance) else { return nil }
+                    return found
+                }
                 instance.mysql = server
             }
         case .postgres?:
@@ -148,7 +174,48 @@ public final class ContainerRuntime {
         }
     }
 
+    /// The option files the mysql image's my.cnf includes (`!includedir /etc/mysql/conf.d/`), in name order.
+    static func optionFiles(_ fs: VirtualFileSystem) -> [String] {
+        let dir = "/etc/mysql/conf.d"
+        return (fs.directoryEntries(dir) ?? []).filter { $0.hasSuffix(".cnf") }.sorted().compactMap { fs.fileText(dir + "/" + $0) }
+    }
+
+    /// The mysqld running in any container of `instance`'s pod (they share its network).
+    func podMySQLServer(_ instance: ContainerInstance) -> MySQLServer? {
+        if let own = instance.mysql { return own }
+        guard let pod = cluster.store.get(Self.pods, namespace: instance.namespace, name: instance.podName), pod.uid == instance.podUID
+        else { return nil }
+        for c in pod["spec"]["containers"].items where c["name"].string != instance.containerName {
+            if let other = container(pod: pod, name: c["name"].string ?? ""), let server = other.mysql { return server }
+        }
+        return nil
+    }
+
+    /// A TCP connection from `instance` to `host:port`: the listening process's command runs in its
+    /// container and its output is what the client reads (see XtraBackupImage).
+    func connect(host: String, port: Int, from instance: ContainerInstance?) -> XtraBackupImage.Connection {
+        guard let target = pod(named: host, from: instance) else { return .unknownHost }
+        for c in target["spec"]["containers"].items {
+            guard let other = container(pod: target, name: c["name"].string ?? ""), let command = other.listeners[port] else { continue }
+            let shell = other.makeShell(now: { [unowned self] in self.cluster.now }, sleep: { _ in true },
+                                        random: { [unowned self] in self.cluster.rng.next() }, isInterrupted: { false }, terminal: nil)
+            var data = ""
+            let now = cluster.now
+            _ = shell.execute(["sh", "-c", command], stdout: { data += $0 }, stderr: { other.logs.append($0, at: now) })
+            return .data(data)
+        }
+        return .refused
+    }
+
     // MARK: Reaching other pods
+
+    func nextConnectionSpread() -> UInt64 {
+        serviceConnections &+= 1
+        var z = serviceConnections &* 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
 
     /// The running pod behind an IP address or DNS name, as seen from `instance`'s namespace.
     func pod(named host: String, from instance: ContainerInstance?) -> JSONValue? {
@@ -161,10 +228,12 @@ public final class ContainerRuntime {
             ip = first
         }
         if let pod = dns.pod(withIP: ip) { return pod }
-        if let service = dns.service(withClusterIP: ip),
-            let endpoint = dns.endpointAddresses(namespace: service.namespace ?? namespace, service: service.name).first
-        {
-            return dns.pod(withIP: endpoint.ip)
+        if let service = dns.service(withClusterIP: ip) {
+            // kube-proxy sends each new connection to one ready endpoint chosen at random.
+            let endpoints = dns.endpointAddresses(namespace: service.namespace ?? namespace, service: service.name)
+            guard !endpoints.isEmpty else { return nil }
+            let chosen = endpoints.count == 1 ? endpoints[0] : endpoints[Int(nextConnectionSpread() % UInt64(endpoints.count))]
+            return dns.pod(withIP: chosen.ip)
         }
         return nil
     }

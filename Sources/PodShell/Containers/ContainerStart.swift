@@ -23,8 +23,9 @@ extension ContainerRuntime: ContainerBehaviour {
             startEntrypointServer(launch, pod: pod)
             return catalog.entrypointOutcome(image: launch.image, stdin: launch.stdin)
         }
-        let program = argv[0].split(separator: "/").last.map(String.init) ?? argv[0]
-        if launch.stdin && ["sh", "bash", "ash"].contains(program) && !argv.contains("-c") { return .runsUntilStopped }
+        // With stdin open (`kubectl run -i`) the process runs against what the attached kubectl sends
+        // (`mysql -h mysql-0.mysql <<EOF`), so it runs in the attach session, not here on empty input.
+        if launch.stdin { return .runsUntilStopped }
         guard let pod = cluster.store.get(Self.pods, namespace: launch.namespace, name: launch.podName),
             let instance = container(pod: pod, name: launch.containerName)
         else { return .runsUntilStopped }
@@ -36,7 +37,9 @@ extension ContainerRuntime: ContainerBehaviour {
             random: { [unowned self] in self.cluster.rng.next() },
             isInterrupted: { slept >= Self.foreverMillis }, terminal: nil)
         shell.limits.maxLoopMillis = Self.foreverMillis
-        let status = shell.execute(argv, stdout: { instance.logs.append($0, at: start + slept) },
+        // `tty: true` (`kubectl run -t`): the process writes to a terminal, so the mysql client draws its tables.
+        let tty = Self.containerSpec(pod, launch.containerName)?["tty"].bool == true
+        let status = shell.execute(argv, stdoutIsTerminal: tty, stdout: { instance.logs.append($0, at: start + slept) },
                                    stderr: { instance.logs.append($0, at: start + slept) })
         guard let status else {
             // runc cannot exec what the image lacks: nothing runs, so nothing is logged.

@@ -30,11 +30,19 @@ extension DatabaseCommandIO {
 /// connector with `localServer: nil`.
 public enum DatabaseShellCommands {
     public static func mysql(_ connector: @escaping () -> MySQLConnector) -> ShellCommand {
-        { context in MySQLClient.run(DatabaseCommandIO(context: context), connector: connector()) }
+        { context in
+            var c = connector()
+            c.clock = context.environment.now
+            return MySQLClient.run(DatabaseCommandIO(context: context), connector: c)
+        }
     }
 
     public static func mysqladmin(_ connector: @escaping () -> MySQLConnector) -> ShellCommand {
-        { context in MySQLAdmin.run(DatabaseCommandIO(context: context), connector: connector()) }
+        { context in
+            var c = connector()
+            c.clock = context.environment.now
+            return MySQLAdmin.run(DatabaseCommandIO(context: context), connector: c)
+        }
     }
 
     public static func psql(_ connector: @escaping () -> PostgresConnector) -> ShellCommand {

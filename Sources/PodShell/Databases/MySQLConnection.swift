@@ -16,7 +16,7 @@ final class MySQLConnection {
     }
 
     func run(_ sql: String) -> Result<SQLOutcome, SQLError> {
-        do { return .success(try engine.run(sql, database: &database)) } catch { return .failure(error) }
+        do { return .success(try server.execute(sql, engine: engine, database: &database)) } catch { return .failure(error) }
     }
 
     /// Output of a statement at the `mysql>` prompt: (stdout text, stderr text).

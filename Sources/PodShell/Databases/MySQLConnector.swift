@@ -9,6 +9,11 @@ public struct MySQLConnector {
     public var lookupHost: (String) -> DatabaseHostLookup<MySQLServer>
     /// This container's address as other servers see it (the pod IP), for `Access denied` texts.
     public var clientAddress: String
+    /// The mysqld of another container in the same pod: containers share the pod's network, so
+    /// `-h 127.0.0.1` reaches it (the socket file is the mysql container's own).
+    public var podServer: MySQLServer?
+    /// The client's clock, when it differs from the cluster's (a container's command run at its start).
+    public var clock: (() -> Int64)?
 
     public init(localServer: MySQLServer?, clientAddress: String = "localhost",
                 lookupHost: @escaping (String) -> DatabaseHostLookup<MySQLServer> = { _ in .unknownHost }) {
@@ -49,8 +54,12 @@ public struct MySQLConnector {
         let name = host ?? ""
         let server: MySQLServer
         let from: String
+        func accepting(_ server: MySQLServer) -> Bool {
+            clock.map { server.isAcceptingConnections(at: $0()) } ?? server.isAcceptingConnections
+        }
         if Self.localNames.contains(name) || name == localServer?.hostname {
-            guard let local = localServer, local.isAcceptingConnections else {
+            let viaTCP = !(name.isEmpty || name == "localhost")
+            guard let local = localServer ?? (viaTCP ? podServer : nil), accepting(local) else {
                 return .failure(name.isEmpty || name == "localhost" ? .noSocket : .refused(name))
             }
             server = local
@@ -58,7 +67,7 @@ public struct MySQLConnector {
         } else {
             switch lookupHost(name) {
             case .server(let found):
-                guard found.isAcceptingConnections else { return .failure(.refused(name)) }
+                guard accepting(found) else { return .failure(.refused(name)) }
                 server = found
             case .noServer: return .failure(.refused(name))
             case .unknownHost: return .failure(.unknownHost(name))

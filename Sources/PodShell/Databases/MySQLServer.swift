@@ -37,6 +37,29 @@ public final class MySQLServer {
 
     public var isAcceptingConnections: Bool { now() >= acceptsConnectionsAt }
 
+    /// Whether mysqld listens at `time`: a client in a container started at the same instant
+    /// (a sidecar's `until mysql ...; do sleep 1; done`) counts on its own clock.
+    public func isAcceptingConnections(at time: Int64) -> Bool { time >= acceptsConnectionsAt }
+
+    /// What its option files set (server id, binary log, read-only).
+    public var options = MySQLServerOptions() {
+        didSet { if options.logBin && !oldValue.logBin { openBinlog() } }
+    }
+
+    /// Whether the replication threads run: `START SLAVE`, or a start with `master.info` present.
+    public internal(set) var replicaRunning = false
+
+    /// Finds the server behind a replication source's host name (`mysql-0.mysql`), through
+    /// cluster DNS; set by the container runtime.
+    public var findSource: ((String) -> MySQLServer?)?
+
+    /// Starts with the options read from its configuration: a binary log file is opened, and a
+    /// replica configured before resumes replicating.
+    public func configure(_ options: MySQLServerOptions) {
+        self.options = options
+        replicaRunning = replicationSource != nil
+    }
+
     /// True once the system databases exist (what the entrypoint checks before initialising).
     public var isInitialized: Bool { storage.isDirectory(dataDirectory + "/mysql") }
 
@@ -161,11 +184,29 @@ public final class MySQLServer {
 
     /// Checks a login against `mysql.user`; `password` nil means none was given.
     public func authenticate(user: String, password: String?) -> Bool {
-        guard let users = catalog.loadTable("mysql", "user") else { return false }
+        guard let users = accounts() else { return false }
         let hash = SHA1.mysqlNativePassword(password ?? "")
         return users.rows.contains { row in
             row.count >= 3 && row[1].displayText == user && row[2].displayText == hash
         }
+    }
+
+    /// Each binary log file's events as last parsed, with the text they came from (replicas ask
+    /// for the events after their position before every statement).
+    var binlogCache: [String: (text: String, events: [BinlogEvent])] = [:]
+
+    /// `mysql.user` as last decoded, with the file texts it came from: every connection (a readiness
+    /// probe's every 2 s) checks its login, and decoding the table each time cost most of a probe.
+    private var accountsCache: (definition: String?, rows: String?, table: SQLTable)?
+
+    /// The accounts table, decoded again only when its files changed.
+    func accounts() -> SQLTable? {
+        let base = dataDirectory + "/mysql/user"
+        let definition = storage.fileText(base + ".frm"), rows = storage.fileText(base + ".ibd")
+        if let cached = accountsCache, cached.definition == definition, cached.rows == rows { return cached.table }
+        guard let table = catalog.loadTable("mysql", "user") else { return nil }
+        accountsCache = (definition, rows, table)
+        return table
     }
 
     /// A new connection's id (the banner's `Your MySQL connection id is N`).
@@ -177,8 +218,15 @@ public final class MySQLServer {
     var catalog: SQLCatalog { SQLCatalog(storage: storage, root: dataDirectory) }
 
     func engine(user: String) -> SQLEngine {
-        SQLEngine(dialect: .mysql, catalog: catalog, hostname: hostname, version: Self.version, user: user, now: now,
-                  virtualDatabases: ["information_schema"], databaseOptions: Self.databaseOptions)
+        let engine = SQLEngine(dialect: .mysql, catalog: catalog, hostname: hostname, version: Self.version, user: user, now: now,
+                               virtualDatabases: ["information_schema"], databaseOptions: Self.databaseOptions)
+        engine.systemVariables = [
+            "server_id": .integer(Int64(options.serverID)),
+            "read_only": .integer(options.superReadOnly ? 1 : 0),
+            "super_read_only": .integer(options.superReadOnly ? 1 : 0),
+            "log_bin": .integer(options.logBin ? 1 : 0),
+        ]
+        return engine
     }
 
     static let databaseOptions = "default-character-set=latin1\ndefault-collation=latin1_swedish_ci\n"

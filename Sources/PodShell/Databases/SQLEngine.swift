@@ -16,6 +16,8 @@ final class SQLEngine {
     let virtualDatabases: [String]
     /// Written as `db.opt` in each new database directory (MySQL does).
     let databaseOptions: String?
+    /// Server variables beyond the built-in ones (`@@server_id` from the server's configuration).
+    var systemVariables: [String: SQLValue] = [:]
 
     init(dialect: SQLDialect, catalog: SQLCatalog, hostname: String, version: String, user: String,
          now: @escaping () -> Int64, virtualDatabases: [String], databaseOptions: String?) {
@@ -469,7 +471,9 @@ final class SQLEngine {
             case "datadir": return .text(catalog.root + "/")
             case "version_comment": return .text("MySQL Community Server (GPL)")
             case "autocommit": return .integer(1)
-            default: throw .unknownVariable(name)
+            default:
+                guard let value = systemVariables[name] else { throw .unknownVariable(name) }
+                return value
             }
         case .negate(let inner):
             let value = try recurse(inner)

@@ -28,6 +28,9 @@ enum SQLError: Error, Equatable {
     /// PostgreSQL: a text value too large for an integer column.
     case valueOutOfRange(value: String, type: PostgresIntegerType)
     case divisionByZero
+    /// A server condition outside the SQL engine (read-only replica, replication statements): the
+    /// MySQL text whole, and the PostgreSQL message.
+    case server(mysql: String, postgres: String)
 
     /// The MySQL client's line (`ERROR 1146 (42S02): Table 'db.t' doesn't exist`), given the statement text.
     func mysqlText(statement: String) -> String {
@@ -63,6 +66,7 @@ enum SQLError: Error, Equatable {
         case .integerOutOfRange(let type), .valueOutOfRange(_, let type):
             return "ERROR 1690 (22003): \(type == .bigint ? "BIGINT" : "INT") value is out of range"
         case .divisionByZero: return "ERROR 1365 (22012): Division by 0"
+        case .server(let text, _): return text
         }
     }
 
@@ -118,6 +122,7 @@ enum SQLError: Error, Equatable {
             let chars = Array(statement), quoted = Array("'" + value + "'")
             offset = chars.count >= quoted.count ? (0...(chars.count - quoted.count)).first { chars[$0..<($0 + quoted.count)].elementsEqual(quoted) } : nil
         case .divisionByZero: message = "division by zero"
+        case .server(_, let text): message = text
         }
         var text = "ERROR:  \(message)\n"
         if let offset { text += Self.pointer(statement: statement, offset: offset) }

@@ -30,6 +30,10 @@ public final class ImageCatalog {
         // Seed 003's takeover automation: a Python program on Ubuntu 16.04 (see NodeLiberator).
         m["docker.io/jm921106/liberator"] = ImageProfile(base: .debian, process: .server, service: .nodeLiberator,
                                                          programs: debianTools, osName: "Ubuntu 16.04.7 LTS")
+        // The replicated-MySQL tutorial's clone and backup sidecar (see XtraBackupImage).
+        m["gcr.io/google-samples/xtrabackup"] = ImageProfile(base: .debian, process: .shell,
+                                                             programs: debianTools.union(["mysql", "xtrabackup"]),
+                                                             osName: "Debian GNU/Linux 8 (jessie)")
         m["docker.io/library/perl"] = ImageProfile(base: .debian, process: .shell, programs: ["perl", "getent"], osName: "Debian GNU/Linux 12 (bookworm)")
         return m
     }()

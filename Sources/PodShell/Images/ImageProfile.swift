@@ -57,6 +57,16 @@ public struct ImageProfile: Sendable {
         self.osName = osName
     }
 
+    /// Where the image's own programs are installed: the command exists while its file does, so
+    /// `mv /usr/bin/mysql /usr/bin/mysql.off` takes the client away. Package names are skipped.
+    public var programPaths: [String: String] {
+        var paths: [String: String] = [:]
+        for name in programs where !["dnsutils", "bash"].contains(name) {
+            paths[name] = name == "mysqld" ? "/usr/sbin/mysqld" : "/usr/bin/" + name
+        }
+        return paths
+    }
+
     public var dialect: ShellDialect {
         switch base {
         case .busybox, .alpine: return .busyboxSh

@@ -142,11 +142,18 @@ enum Builtins {
         } else if let first = args.first, !first.hasPrefix("-") && !first.hasPrefix("+") {
             env.positionalParameters = args
         }
-        // -e / +e (and -o errexit) switch exit-on-error; the other options are accepted and ignored.
+        // -e / +e (and -o errexit) switch exit-on-error, -x / +x (-o xtrace) tracing; the other options are
+        // accepted and ignored.
         for (index, arg) in args.enumerated() where arg.hasPrefix("-") || arg.hasPrefix("+") {
             if arg == "--" { break }
-            if arg.count > 1, arg.dropFirst().allSatisfy(\.isLetter), arg.contains("e") { env.exitsOnError = arg.hasPrefix("-") }
-            if arg == "-o" || arg == "+o", index + 1 < args.count, args[index + 1] == "errexit" { env.exitsOnError = arg == "-o" }
+            if arg.count > 1, arg.dropFirst().allSatisfy(\.isLetter) {
+                if arg.contains("e") { env.exitsOnError = arg.hasPrefix("-") }
+                if arg.contains("x") { env.tracesCommands = arg.hasPrefix("-") }
+            }
+            if arg == "-o" || arg == "+o", index + 1 < args.count {
+                if args[index + 1] == "errexit" { env.exitsOnError = arg == "-o" }
+                if args[index + 1] == "xtrace" { env.tracesCommands = arg == "-o" }
+            }
         }
         return status(env, 0)
     }

@@ -12,7 +12,7 @@ public typealias ShellCommand = (CommandContext) -> Int32
 ///   inside `ShellSession(environment:prompt: "$ ")` pushed on the `Terminal`;
 /// - `kubectl exec POD -- CMD`: a fresh environment over the container's `VirtualFileSystem`, then
 ///   `execute(argv, …)`; with `-it` and a shell, push `ShellSession(environment:makePrompt:)` instead.
-/// Background jobs (`cmd &`) run in the foreground, so `kill %1` finds no job; `set -e` is honoured, `set -x` accepted and ignored.
+/// Background jobs (`cmd &`) run in the foreground, so `kill %1` finds no job; `set -e` and `set -x` are honoured.
 public final class ShellEnvironment {
     public var dialect: ShellDialect
     public var fileSystem: VirtualFileSystem
@@ -27,6 +27,13 @@ public final class ShellEnvironment {
     public var isInteractive: Bool
     /// `set -e`: a failing command ends the shell (not inherited by `sh -c`, a new shell).
     public var exitsOnError = false
+    /// `set -x`: each command is printed to stderr after expansion, `+ ` per nesting level (bash's PS4),
+    /// before it runs; subshells and `$(...)` inherit it with one `+` more.
+    public var tracesCommands = false
+    /// How many `+` a trace line starts with (1 in the shell itself, 2 inside `$(...)`).
+    var traceLevel = 1
+    /// Indexed arrays (bash): only `BASH_REMATCH`, which `[[ s =~ re ]]` fills, is set by kubelab.
+    var arrays: [String: [String]] = [:]
     /// The virtual clock (for `date`, mtimes, loop time bounds).
     public var now: () -> Millis
     /// Waits `ms` of cluster time; false when Ctrl-C interrupted the wait.
@@ -56,6 +63,15 @@ public final class ShellEnvironment {
     /// Where `which`/`type` say a command lives (`kubectl` → `/usr/local/bin/kubectl`); default
     /// `/bin/NAME` under busybox, `/usr/bin/NAME` otherwise.
     public var commandPaths: [String: String] = [:]
+    /// Programs that are files in the container (`mysql` → `/usr/bin/mysql`): such a command runs
+    /// only while its file is there.
+    public var programFiles: [String: String] = [:]
+
+    /// Whether `name`'s program file (if it has one) is present.
+    func isInstalled(_ name: String) -> Bool {
+        guard let path = programFiles[name] else { return true }
+        return fileSystem.isFile(path)
+    }
     /// Line history for `history`.
     public var history: [String] = []
 
@@ -140,10 +156,14 @@ public final class ShellEnvironment {
         child.functions = functions
         child.terminal = terminal
         child.commandPaths = commandPaths
+        child.programFiles = programFiles
         child.scriptName = scriptName
         child.positionalParameters = positionalParameters
         child.lastStatus = lastStatus
         child.processID = processID
+        child.tracesCommands = tracesCommands
+        child.traceLevel = traceLevel
+        child.arrays = arrays
         return child
     }
 
@@ -179,10 +199,13 @@ public final class ShellEnvironment {
 
     /// True when `name` (or `/bin/name`-style paths to it, or a script file) can be run.
     public func canExecute(_ name: String) -> Bool {
-        if Builtins.table[name] != nil || commands[name] != nil { return true }
+        if Builtins.table[name] != nil { return true }
+        if commands[name] != nil, !name.contains("/") { return isInstalled(name) }
         if name.contains("/") {
             let path = absolutePath(name)
-            return commands[VirtualFileSystem.basename(path)] != nil || fileSystem.isFile(path)
+            let base = VirtualFileSystem.basename(path)
+            return (commands[base] != nil && (programFiles[base] == nil || programFiles[base] == path) && isInstalled(base))
+                || fileSystem.isFile(path)
         }
         return false
     }

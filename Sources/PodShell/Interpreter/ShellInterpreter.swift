@@ -432,6 +432,7 @@ final class ShellInterpreter {
             abortChild = true
             return .abort
         }
+        if env.tracesCommands { traceSimpleCommand(assignments: assignments, argv: argv, env, io) }
         if argv.isEmpty {
             for (name, value) in assignments { env.setVariable(name, value) }
             if !cmd.redirections.isEmpty {
@@ -469,13 +470,20 @@ final class ShellInterpreter {
     /// `[[ ... ]]` expands its words without splitting or globbing; the right side of `==`/`!=`
     /// is a pattern unless quoted.
     private func execConditional(_ cmd: SimpleCommand, _ env: ShellEnvironment, _ io: IO) -> Flow {
-        var words: [(text: String, pattern: String)] = []
-        for word in cmd.words.dropFirst().dropLast() {
-            guard case .success(let text) = expandString(word, env, io, tilde: true),
-                  case .success(let pattern) = expandPattern(word, env, io) else { env.lastStatus = 1; return .normal }
-            words.append((text, pattern))
+        let words = cmd.words.dropFirst().dropLast().map { word in
+            ConditionalExpression.Word(
+                literal: word.plainText, quoted: word.hasQuotedPart,
+                text: { [unowned self] in
+                    guard case .success(let text) = self.expandString(word, env, io, tilde: true) else { return nil }
+                    return text
+                },
+                pattern: { [unowned self] in
+                    guard case .success(let pattern) = self.expandPattern(word, env, io) else { return nil }
+                    return pattern
+                })
         }
-        var evaluator = ConditionalExpression(words: words, env: env)
+        let trace: ((String) -> Void)? = env.tracesCommands ? { [unowned self] in self.writeTrace($0, env, io) } : nil
+        var evaluator = ConditionalExpression(words: words, env: env, trace: trace)
         do {
             let result = try evaluator.evaluate()
             env.lastStatus = result ? 0 : 1
@@ -554,7 +562,8 @@ final class ShellInterpreter {
         if name.contains("/") {
             let path = env.absolutePath(name)
             let base = VirtualFileSystem.basename(path)
-            if Self.binaryDirectories.contains(VirtualFileSystem.dirname(path)), env.commands[base] != nil {
+            if Self.binaryDirectories.contains(VirtualFileSystem.dirname(path)), env.commands[base] != nil,
+               env.programFiles[base] == nil || env.programFiles[base] == path && env.isInstalled(base) {
                 name = base
             } else if env.fileSystem.isFile(path) {
                 return runScriptFile(path, arguments: Array(argv.dropFirst()), env, io)
@@ -570,7 +579,7 @@ final class ShellInterpreter {
                 return 127
             }
         }
-        guard let command = env.commands[name] else {
+        guard let command = env.commands[name], env.isInstalled(name) else {
             if env.dialect.isBusybox {
                 io.stderr.write("\(shell): \(name): not found\n")
             } else if env.dialect == .dash {

@@ -169,7 +169,11 @@ extension ShellInterpreter {
     }
 
     func commandSubstitution(_ list: ShellList, _ env: ShellEnvironment, _ io: IO) -> String {
+        if env.dialect != .dash, env.dialect != .busyboxSh, let path = Self.readsFileOnly(list) {
+            return fileSubstitution(path, env, io)
+        }
         let child = env.makeChild()
+        child.traceLevel = env.traceLevel + 1
         let out = ShellOutput(forward: nil, budget: budget, isTerminal: false)
         depth += 1
         let savedLoop = loopDepth
@@ -184,6 +188,51 @@ extension ShellInterpreter {
         var text = out.take()
         while text.hasSuffix("\n") { text.removeLast() }
         return text
+    }
+
+    /// `${name[i]}` (`@`/`*`: every element); a scalar variable is its own element 0.
+    private func element(_ name: String, open: String.Index, _ env: ShellEnvironment) -> String? {
+        let base = String(name[..<open])
+        let subscriptText = String(name[name.index(after: open)..<name.index(before: name.endIndex)])
+        let values = env.arrays[base] ?? env.variable(base).map { [$0] } ?? []
+        if subscriptText == "@" || subscriptText == "*" { return values.isEmpty ? nil : values.joined(separator: " ") }
+        let index = Int(subscriptText.trimmingCharacters(in: " ")) ?? Int(env.variable(subscriptText) ?? "") ?? 0
+        let position = index < 0 ? values.count + index : index
+        return values.indices.contains(position) ? values[position] : nil
+    }
+
+    /// The file of `$(<file)` (bash's faster `$(cat file)`): a command of one input redirection and nothing else.
+    static func readsFileOnly(_ list: ShellList) -> ShellWord? {
+        guard list.commands.count == 1 else { return nil }
+        var node = list.commands[0]
+        while true {
+            switch node {
+            case .pipeline(let parts, negated: false) where parts.count == 1: node = parts[0]; continue
+            case .andOr(let first, let rest) where rest.isEmpty: node = first; continue
+            default: break
+            }
+            break
+        }
+        guard case .simple(let cmd) = node, cmd.words.isEmpty, cmd.assignments.isEmpty, cmd.redirections.count == 1,
+              case .input = cmd.redirections[0].kind, cmd.redirections[0].fd == 0 else { return nil }
+        return cmd.redirections[0].target
+    }
+
+    /// `$(<file)`: the file's text without trailing newlines; a missing file is bash's error and empty text.
+    private func fileSubstitution(_ target: ShellWord, _ env: ShellEnvironment, _ io: IO) -> String {
+        guard case .success(let name) = expandString(target, env, io, tilde: true) else { return "" }
+        do {
+            var text = try env.fileSystem.readText(env.absolutePath(name), limit: env.limits.maxOutputBytes)
+            while text.hasSuffix("\n") { text.removeLast() }
+            env.lastStatus = 0
+            substitutionStatus = 0
+            return text
+        } catch let error as FileSystemError {
+            io.stderr.write("\(env.dialect.shellName): \(name): \(error.message)\n")
+        } catch {}
+        env.lastStatus = 1
+        substitutionStatus = 1
+        return ""
     }
 
     /// `$?`, `$#`, `$1`, `$RANDOM` ... (nil when the name is an ordinary variable).
@@ -207,6 +256,8 @@ extension ShellInterpreter {
     }
 
     private func lookup(_ name: String, _ env: ShellEnvironment) -> String? {
+        if name.last == "]", let open = name.firstIndex(of: "[") { return element(name, open: open, env) }
+        if let array = env.arrays[name] { return array.first }
         if let s = special(name, env) {
             if name == "@" || name == "*" { return env.positionalParameters.isEmpty ? nil : s }
             return s

@@ -390,6 +390,7 @@ public struct ShellParser {
                 if w.plainText == "]]" {
                     return SimpleCommand(assignments: [], words: words, redirections: [], line: startLine)
                 }
+                if w.plainText == "=~", let regex = try readRegexWord() { words.append(regex) }
             case .op(let o) where ["&&", "||", "(", ")", "<", ">", "!"].contains(o):
                 consume()
                 words.append(ShellWord(parts: [.literal(o, quoted: false)]))
@@ -399,6 +400,34 @@ public struct ShellParser {
                 throw ShellSyntaxError.unexpected(token: t.display, line: line)
             }
         }
+    }
+
+    /// The right side of `=~`: bash reads it as one word in which `(`, `)` and `|` are regex
+    /// characters, not operators (`[[ $HOSTNAME =~ -([0-9]+)$ ]]`). Nil when it starts with `]]`.
+    private mutating func readRegexWord() throws -> ShellWord? {
+        skipBlanks()
+        if pos + 1 < chars.count, chars[pos] == "]", chars[pos + 1] == "]" { return nil }
+        var parts: [WordPart] = []
+        var depth = 0
+        while pos < chars.count {
+            let c = chars[pos]
+            if c == "(" || c == "|" || (c == ")" && depth > 0) {
+                if c == "(" { depth += 1 }
+                if c == ")" { depth -= 1 }
+                parts.append(.literal(String(c), quoted: false))
+                pos += 1
+                continue
+            }
+            if depth > 0, c == " " || c == "\t" {
+                parts.append(.literal(String(c), quoted: false))
+                pos += 1
+                continue
+            }
+            let chunk = try readParts(stop: { " \t\n()|<>;&".contains($0) }, doubleQuoted: false)
+            if chunk.isEmpty { break }
+            parts += chunk
+        }
+        return parts.isEmpty ? nil : ShellWord(parts: parts)
     }
 
     private mutating func parseSimple() throws -> SimpleCommand {
@@ -745,7 +774,15 @@ public struct ShellParser {
         } else if pos < chars.count, "?#@*$!-".contains(chars[pos]) {
             pos += 1
         }
-        let name = String(chars[start..<pos])
+        var name = String(chars[start..<pos])
+        // `${name[1]}`: an element of an indexed array (bash), kept in the name as `name[1]`.
+        if dialect != .dash, !name.isEmpty, name.first!.isASCIILetter || name.first == "_", pos < chars.count, chars[pos] == "[" {
+            let open = pos
+            while pos < chars.count, chars[pos] != "]", chars[pos] != "}" { pos += 1 }
+            guard pos < chars.count, chars[pos] == "]" else { throw ShellSyntaxError.unexpected(token: "${", line: line) }
+            pos += 1
+            name += String(chars[open..<pos])
+        }
         guard pos < chars.count else { throw ShellSyntaxError.incomplete(expecting: nil) }
         if name.isEmpty { throw ShellSyntaxError.unexpected(token: "${", line: line) }
         if chars[pos] == "}" {
