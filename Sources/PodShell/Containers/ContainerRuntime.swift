@@ -63,10 +63,10 @@ public final class ContainerRuntime {
         if let existing = instances[key] { return existing }
         guard let spec = Self.containerSpec(pod, name) else { return nil }
         let profile = catalog.profile(for: spec["image"].string ?? "")
-        let fs = ContainerFiles.make(pod: pod, container: spec, profile: profile, volumes: volumes, store: cluster.store,
-                                     now: { [unowned self] in self.cluster.now })
+        let files = ContainerFiles.prepare(pod: pod, container: spec, profile: profile, volumes: volumes, store: cluster.store,
+                                           now: { [unowned self] in self.cluster.now })
         let env = ContainerEnvironment.make(pod: pod, container: spec, profile: profile, store: cluster.store)
-        let instance = ContainerInstance(pod: pod, container: spec, profile: profile, fileSystem: fs, environment: env)
+        let instance = ContainerInstance(pod: pod, container: spec, profile: profile, files: files, environment: env)
         instance.commands = commands(for: instance, pod: pod)
         // An explicit command replaces the image's entrypoint, so its server never starts (a backup
         // Job's `pg_dump` container in the postgres image).
