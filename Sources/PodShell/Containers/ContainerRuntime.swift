@@ -11,7 +11,8 @@ public final class ContainerRuntime {
     public let catalog = ImageCatalog()
     public let volumes: VolumeStore
     public let dns: ClusterDNS
-    private var instances: [String: ContainerInstance] = [:]
+    /// Pod uid → container name → its instance, so a pod's deletion drops its containers at once.
+    private var instances: [String: [String: ContainerInstance]] = [:]
     private var watchToken: Int?
     /// Cached base tables per dialect (building them allocates every utility closure).
     private var baseCommands: [ShellDialect: [String: ShellCommand]] = [:]
@@ -32,7 +33,7 @@ public final class ContainerRuntime {
             switch event.resource.kind {
             case "Pod":
                 let uid = event.object.uid
-                for key in self.instances.keys where key.hasPrefix(uid + "/") { self.instances.removeValue(forKey: key) }
+                self.instances.removeValue(forKey: uid)
                 self.volumes.releasePod(uid: uid)
             case "PersistentVolume":
                 self.volumes.releasePersistentVolume(event.object)
@@ -55,12 +56,11 @@ public final class ContainerRuntime {
     }
 
     /// Whether the container's instance has been built already.
-    func hasContainer(pod: JSONValue, name: String) -> Bool { instances[pod.uid + "/" + name] != nil }
+    func hasContainer(pod: JSONValue, name: String) -> Bool { instances[pod.uid]?[name] != nil }
 
     /// The running container, created on first use.
     public func container(pod: JSONValue, name: String) -> ContainerInstance? {
-        let key = pod.uid + "/" + name
-        if let existing = instances[key] { return existing }
+        if let existing = instances[pod.uid]?[name] { return existing }
         guard let spec = Self.containerSpec(pod, name) else { return nil }
         let profile = catalog.profile(for: spec["image"].string ?? "")
         let files = ContainerFiles.prepare(pod: pod, container: spec, profile: profile, volumes: volumes, store: cluster.store,
@@ -71,7 +71,7 @@ public final class ContainerRuntime {
         // An explicit command replaces the image's entrypoint, so its server never starts (a backup
         // Job's `pg_dump` container in the postgres image).
         if spec["command"].items.isEmpty { startServices(instance, pod: pod) }
-        instances[key] = instance
+        instances[pod.uid, default: [:]][name] = instance
         return instance
     }
 
