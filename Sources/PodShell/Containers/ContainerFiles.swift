@@ -43,6 +43,7 @@ enum ContainerFiles {
 
     /// Whether a mount path repeats or lies under another (`/var/run` is `/run` in every image).
     static func nested(_ paths: [String]) -> Bool {
+        guard paths.count > 1 else { return false }
         let physical = paths.map { path -> String in
             let p = VirtualFileSystem.normalize(path)
             return p == "/var/run" || p.hasPrefix("/var/run/") ? String(p.dropFirst("/var".count)) : p
