@@ -12,7 +12,7 @@ import Testing
             pod: ["metadata": ["name": "mysql-1", "namespace": "default", "uid": "uid-1"], "spec": [:]],
             container: ["name": "xtrabackup", "image": "gcr.io/google-samples/xtrabackup:1.0"],
             profile: ImageProfile(base: .debian, process: .shell, osName: "Debian GNU/Linux 8 (jessie)"),
-            fileSystem: env.fileSystem, environment: [])
+            files: DeferredFileSystem(env.fileSystem), environment: [])
         for (name, command) in XtraBackupImage.commands(instance: pod, connect: connect, mysqld: { server }) {
             env.commands[name] = command
         }

@@ -36,9 +36,13 @@ final class EventAggregator {
         return nanos
     }
 
+    /// Event names are unique, and expiry goes oldest first, so the entry is found near the front.
+    /// The list is changed in place: a CronJob firing every minute has a few hundred.
     func forget(_ name: String, about object: String) {
-        byObject[object]?.removeAll { $0.name == name }
-        if byObject[object]?.isEmpty == true { byObject[object] = nil }
+        guard let slot = byObject.index(forKey: object) else { return }
+        guard let i = byObject.values[slot].firstIndex(where: { $0.name == name }) else { return }
+        byObject.values[slot].remove(at: i)
+        if byObject.values[slot].isEmpty { byObject.remove(at: slot) }
     }
 
     func find(_ object: String, _ probe: Entry) -> String? {

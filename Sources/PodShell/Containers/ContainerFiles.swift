@@ -3,9 +3,61 @@ import KubeSim
 
 /// Builds a container's filesystem: the image's files, the files the kubelet writes
 /// (/etc/hostname, /etc/hosts, /etc/resolv.conf) and every volume mount.
+///
+/// The kubelet's part happens when the container is set up (`prepare`): it reads the objects the
+/// files come from and resolves the volumes other containers share (making their subPaths). The
+/// container's own tree is built from that on first use, dated as if built at setup, so a Job pod
+/// whose command never reads a file never pays for one.
 enum ContainerFiles {
-    static func make(pod: JSONValue, container: JSONValue, profile: ImageProfile, volumes: VolumeStore,
-                     store: ObjectStore, now: @escaping () -> Millis) -> VirtualFileSystem
+    /// One volumeMount as the kubelet set it up.
+    struct PreparedMount {
+        enum Source {
+            /// A volume other mounts may share (PV data, emptyDir, hostPath), with its subPath made.
+            case shared(VirtualVolume, subPath: String)
+            /// A Secret, ConfigMap or projected volume: its own files, made from objects read at setup.
+            case projection(volume: JSONValue, sources: Projection.Sources, subPath: String)
+        }
+
+        let path: String
+        let source: Source
+        let readOnly: Bool
+    }
+
+    /// Reads and resolves what the container's files come from, now; the tree itself is built on
+    /// first use unless one mount lies inside another (its mount point would then be made inside a
+    /// volume others may see, so that happens at once, as before).
+    static func prepare(pod: JSONValue, container: JSONValue, profile: ImageProfile, volumes: VolumeStore,
+                        store: ObjectStore, now: @escaping () -> Millis) -> DeferredFileSystem
+    {
+        let setUpAt = now()
+        let memory = memoryBytes(pod, store: store)
+        let nodeMemory = nodeMemoryBytes(pod, store: store)
+        let mounts = prepareMounts(pod: pod, container: container, volumes: volumes, store: store)
+        let build = { () -> VirtualFileSystem in
+            let fs = make(pod: pod, profile: profile, mounts: mounts, memory: memory, nodeMemory: nodeMemory, now: { setUpAt })
+            fs.now = now
+            return fs
+        }
+        return nested(mounts.map(\.path)) ? DeferredFileSystem(build()) : DeferredFileSystem(build)
+    }
+
+    /// Whether a mount path repeats or lies under another (`/var/run` is `/run` in every image).
+    static func nested(_ paths: [String]) -> Bool {
+        guard paths.count > 1 else { return false }
+        let physical = paths.map { path -> String in
+            let p = VirtualFileSystem.normalize(path)
+            return p == "/var/run" || p.hasPrefix("/var/run/") ? String(p.dropFirst("/var".count)) : p
+        }
+        for (i, a) in physical.enumerated() {
+            for (j, b) in physical.enumerated() where i != j {
+                if a == b || a == "/" || b.hasPrefix(a + "/") { return true }
+            }
+        }
+        return false
+    }
+
+    static func make(pod: JSONValue, profile: ImageProfile, mounts: [PreparedMount], memory: Int, nodeMemory: Int,
+                     now: @escaping () -> Millis) -> VirtualFileSystem
     {
         let fs = VirtualFileSystem(now: now)
         fs.installBaseLayout()
@@ -34,7 +86,6 @@ enum ContainerFiles {
             try? fs.createDirectory("/var/lib/postgresql/data", withIntermediates: true)
         default: break
         }
-        let memory = memoryBytes(pod, store: store)
         // The runtime's own mounts, in the order containerd and the kubelet make them.
         fs.recordRuntimeMount(MountInfo(mountPath: "/dev", volumeName: "tmpfs", subPath: nil, readOnly: false,
                                         capacityBytes: 64 << 20, usedBytes: 0))
@@ -42,11 +93,11 @@ enum ContainerFiles {
                                         capacityBytes: nil, usedBytes: fs.mounts.first?.usedBytes ?? 0))
         fs.recordRuntimeMount(MountInfo(mountPath: "/dev/shm", volumeName: "shm", subPath: nil, readOnly: false,
                                         capacityBytes: 64 << 20, usedBytes: 0))
-        mountVolumes(into: fs, pod: pod, container: container, volumes: volumes, store: store, memory: memory)
+        mount(mounts, into: fs, pod: pod, memory: memory)
         // The paths the runtime masks with empty read-only tmpfs (half the node's memory each).
         for masked in ["/proc/acpi", "/proc/scsi", "/sys/firmware"] {
             fs.recordRuntimeMount(MountInfo(mountPath: masked, volumeName: "tmpfs", subPath: nil, readOnly: true,
-                                            capacityBytes: nodeMemoryBytes(pod, store: store) / 2, usedBytes: 0))
+                                            capacityBytes: nodeMemory / 2, usedBytes: 0))
         }
         return fs
     }
@@ -67,11 +118,12 @@ enum ContainerFiles {
         return Int(bytes)
     }
 
-    static func mountVolumes(into fs: VirtualFileSystem, pod: JSONValue, container: JSONValue, volumes: VolumeStore,
-                             store: ObjectStore, memory: Int? = nil)
-    {
+    /// The kubelet's volume setup for one container: each mount's data found (or, for projections,
+    /// the objects read), in `volumeMounts` order; mounts of undeclared or unknown volumes are left out.
+    static func prepareMounts(pod: JSONValue, container: JSONValue, volumes: VolumeStore, store: ObjectStore) -> [PreparedMount] {
         let declared = Dictionary(pod["spec"]["volumes"].items.map { ($0["name"].string ?? "", $0) }, uniquingKeysWith: { a, _ in a })
         let namespace = pod.namespace ?? "default"
+        var prepared: [PreparedMount] = []
         for mount in container["volumeMounts"].items {
             guard let name = mount["name"].string, let volume = declared[name], let path = mount["mountPath"].string else { continue }
             let subPath = mount["subPath"].string
@@ -90,23 +142,43 @@ enum ContainerFiles {
                                            madeAt: pod["status"]["startTime"].string.flatMap(Timestamp.parse)), nil)
             } else if let hostPath = volume["hostPath"]["path"].string {
                 source = (volumes.hostPath(node: pod["spec"]["nodeName"].string ?? "", path: hostPath), nil)
-            } else if let projected = Projection.volume(for: volume, pod: pod, store: store, now: fs.now,
-                                                         capacity: memory ?? memoryBytes(pod, store: store)) {
-                source = (projected, nil)
-                readOnly = true
+            } else if let sources = Projection.sources(for: volume, pod: pod, store: store) {
+                prepared.append(PreparedMount(path: path, source: .projection(volume: volume, sources: sources, subPath: subPath ?? ""),
+                                              readOnly: true))
+                continue
             }
             guard let (data, base) = source else { continue }
-            var fullSub = [base, subPath].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "/")
-            if !fullSub.isEmpty {
-                // The kubelet creates a missing subPath directory inside the volume, and bind-mounts what a
-                // linked subPath points to (a ConfigMap key is a link into `..data`).
-                let inner = VirtualFileSystem(root: data)
-                fullSub = resolvedSubPath(fullSub, in: inner)
-                try? inner.createDirectory("/" + fullSub, withIntermediates: true, mode: 0o777)
+            let fullSub = madeSubPath([base, subPath].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "/"), in: data)
+            prepared.append(PreparedMount(path: path, source: .shared(data, subPath: fullSub), readOnly: readOnly))
+        }
+        return prepared
+    }
+
+    /// The kubelet creates a missing subPath directory inside the volume, and bind-mounts what a
+    /// linked subPath points to (a ConfigMap key is a link into `..data`).
+    static func madeSubPath(_ subPath: String, in data: VirtualVolume) -> String {
+        guard !subPath.isEmpty else { return "" }
+        let inner = VirtualFileSystem(root: data)
+        let resolved = resolvedSubPath(subPath, in: inner)
+        try? inner.createDirectory("/" + resolved, withIntermediates: true, mode: 0o777)
+        return resolved
+    }
+
+    /// Mounts the prepared volumes into the container's tree, building projected ones.
+    static func mount(_ mounts: [PreparedMount], into fs: VirtualFileSystem, pod: JSONValue, memory: Int) {
+        for mount in mounts {
+            let data: VirtualVolume, subPath: String
+            switch mount.source {
+            case .shared(let volume, let sub):
+                data = volume
+                subPath = sub
+            case .projection(let volume, let sources, let sub):
+                data = Projection.volume(for: volume, pod: pod, sources: sources, now: fs.now, capacity: memory)
+                subPath = madeSubPath(sub, in: data)
             }
-            let physical = physicalPath(path, in: fs)
+            let physical = physicalPath(mount.path, in: fs)
             try? fs.createDirectory(physical, withIntermediates: true)
-            try? fs.mount(data, at: physical, subPath: fullSub.isEmpty ? nil : fullSub, readOnly: readOnly)
+            try? fs.mount(data, at: physical, subPath: subPath.isEmpty ? nil : subPath, readOnly: mount.readOnly)
         }
     }
 
@@ -149,27 +221,67 @@ enum ContainerFiles {
 
 /// Secret, ConfigMap, downward-API and service-account volumes: files projected from objects.
 enum Projection {
+    /// What a Secret, ConfigMap or projected volume's files come from, read when the kubelet sets
+    /// the container up; nil for any other volume.
+    struct Sources {
+        /// The Secrets and ConfigMaps it names that exist, by `Kind/name`.
+        var objects: [String: JSONValue] = [:]
+        /// Whom a service account token is bound to ("" when the object is gone).
+        var serviceAccountUID = ""
+        var nodeUID = ""
+
+        func object(_ kind: String, _ name: String?) -> JSONValue? { name.flatMap { objects[kind + "/" + $0] } }
+    }
+
+    static func sources(for volume: JSONValue, pod: JSONValue, store: ObjectStore) -> Sources? {
+        let namespace = pod.namespace ?? "default"
+        var sources = Sources()
+        func read(_ kind: String, _ name: String?) {
+            guard let name, let object = lookup(kind, name, namespace, store) else { return }
+            sources.objects[kind + "/" + name] = object
+        }
+        if !volume["secret"].isNull {
+            read("Secret", volume["secret"]["secretName"].string)
+        } else if !volume["configMap"].isNull {
+            read("ConfigMap", volume["configMap"]["name"].string)
+        } else if !volume["projected"].isNull {
+            for source in volume["projected"]["sources"].items {
+                if !source["serviceAccountToken"].isNull {
+                    (sources.serviceAccountUID, sources.nodeUID) = ServiceAccountTokenText.boundUIDs(for: pod, store: store)
+                } else if !source["configMap"].isNull {
+                    read("ConfigMap", source["configMap"]["name"].string)
+                } else if !source["secret"].isNull {
+                    read("Secret", source["secret"]["name"].string)
+                }
+            }
+        } else {
+            return nil
+        }
+        return sources
+    }
+
     /// A tmpfs of `capacity` bytes, as the kubelet backs these volumes with memory.
-    static func volume(for volume: JSONValue, pod: JSONValue, store: ObjectStore, now: @escaping () -> Millis,
-                       capacity: Int) -> VirtualVolume? {
+    static func volume(for volume: JSONValue, pod: JSONValue, sources: Sources, now: @escaping () -> Millis,
+                       capacity: Int) -> VirtualVolume {
         let namespace = pod.namespace ?? "default"
         let files: [(String, [UInt8], UInt16)]
         if !volume["secret"].isNull {
-            files = project(volume["secret"], source: lookup("Secret", volume["secret"]["secretName"].string, namespace, store),
-                            decode: true)
+            files = project(volume["secret"], source: sources.object("Secret", volume["secret"]["secretName"].string), decode: true)
         } else if !volume["configMap"].isNull {
-            files = project(volume["configMap"], source: lookup("ConfigMap", volume["configMap"]["name"].string, namespace, store),
-                            decode: false)
-        } else if !volume["projected"].isNull {
+            files = project(volume["configMap"], source: sources.object("ConfigMap", volume["configMap"]["name"].string), decode: false)
+        } else {
             var out: [(String, [UInt8], UInt16)] = []
             let mode = UInt16(volume["projected"]["defaultMode"].int ?? 0o644)
             for source in volume["projected"]["sources"].items {
                 if !source["serviceAccountToken"].isNull {
-                    out.append((source["serviceAccountToken"]["path"].string ?? "token", Array(ServiceAccountTokenText.token(for: pod, store: store, expirationSeconds: source["serviceAccountToken"]["expirationSeconds"].int ?? 3607).utf8), mode))
+                    let token = ServiceAccountTokenText.token(
+                        for: pod, serviceAccountUID: sources.serviceAccountUID, nodeUID: sources.nodeUID,
+                        expirationSeconds: source["serviceAccountToken"]["expirationSeconds"].int ?? 3607)
+                    out.append((source["serviceAccountToken"]["path"].string ?? "token", Array(token.utf8), mode))
                 } else if !source["configMap"].isNull {
-                    out += project(source["configMap"], source: lookup("ConfigMap", source["configMap"]["name"].string, namespace, store), decode: false)
+                    out += project(source["configMap"], source: sources.object("ConfigMap", source["configMap"]["name"].string), decode: false)
                 } else if !source["secret"].isNull {
-                    out += project(source["secret"], source: lookup("Secret", source["secret"]["name"].string, namespace, store), decode: true)
+                    out += project(source["secret"], source: sources.object("Secret", source["secret"]["name"].string), decode: true)
                 } else if !source["downwardAPI"].isNull {
                     for item in source["downwardAPI"]["items"].items {
                         let path = item["fieldRef"]["fieldPath"].string ?? ""
@@ -179,8 +291,6 @@ enum Projection {
                 }
             }
             files = out
-        } else {
-            return nil
         }
         // The kubelet writes the volume while it sets the pod up, before any container starts.
         let written = pod["status"]["startTime"].string.flatMap(Timestamp.parse) ?? now()
@@ -222,11 +332,23 @@ enum ServiceAccountTokenText {
     static let issuer = "https://kubernetes.default.svc.cluster.local"
 
     static func token(for pod: JSONValue, store: ObjectStore, expirationSeconds: Int) -> String {
-        let namespace = pod.namespace ?? "default"
-        let account = pod["spec"]["serviceAccountName"].string ?? "default"
+        let bound = boundUIDs(for: pod, store: store)
+        return token(for: pod, serviceAccountUID: bound.serviceAccount, nodeUID: bound.node, expirationSeconds: expirationSeconds)
+    }
+
+    /// The uids of the service account and node a pod's token is bound to ("" for one that is gone).
+    static func boundUIDs(for pod: JSONValue, store: ObjectStore) -> (serviceAccount: String, node: String) {
         func uid(_ kind: String, _ ns: String?, _ name: String) -> String {
             ResourceRegistry.forKind(kind).flatMap { store.get($0, namespace: ns, name: name)?.uid } ?? ""
         }
+        let namespace = pod.namespace ?? "default"
+        return (uid("ServiceAccount", namespace, pod["spec"]["serviceAccountName"].string ?? "default"),
+                uid("Node", nil, pod["spec"]["nodeName"].string ?? ""))
+    }
+
+    static func token(for pod: JSONValue, serviceAccountUID: String, nodeUID: String, expirationSeconds: Int) -> String {
+        let namespace = pod.namespace ?? "default"
+        let account = pod["spec"]["serviceAccountName"].string ?? "default"
         let node = pod["spec"]["nodeName"].string ?? ""
         let issued = (pod["status"]["startTime"].string.flatMap(Timestamp.parse) ?? 0) / 1000
         let expires = issued + Int64(max(600, expirationSeconds))
@@ -236,9 +358,9 @@ enum ServiceAccountTokenText {
         ]
         var bound: [(String, JSONValue)] = [
             ("namespace", .string(namespace)),
-            ("node", ["name": .string(node), "uid": .string(uid("Node", nil, node))]),
+            ("node", ["name": .string(node), "uid": .string(nodeUID)]),
             ("pod", ["name": .string(pod.name), "uid": .string(pod.uid)]),
-            ("serviceaccount", ["name": .string(account), "uid": .string(uid("ServiceAccount", namespace, account))]),
+            ("serviceaccount", ["name": .string(account), "uid": .string(serviceAccountUID)]),
         ]
         // The kubelet asks for 3607 s; the API server then warns clients of the extended expiry after an hour.
         if expirationSeconds == 3607 { bound.append(("warnafter", .int(Int(issued + 3600)))) }
@@ -249,8 +371,19 @@ enum ServiceAccountTokenText {
         return base64URL(Array(header.utf8)) + "." + base64URL(Array(payload.utf8)) + "." + base64URL(pseudoBytes(payload, count: 256))
     }
 
+    /// Base64 with the URL alphabet and no padding, as JWTs are written.
     static func base64URL(_ bytes: [UInt8]) -> String {
-        Base64.encode(bytes).replacingAll("=", with: "").replacingAll("+", with: "-").replacingAll("/", with: "_")
+        var out: [UInt8] = []
+        out.reserveCapacity((bytes.count + 2) / 3 * 4)
+        for b in Base64.encode(bytes).utf8 {
+            switch b {
+            case UInt8(ascii: "="): continue
+            case UInt8(ascii: "+"): out.append(UInt8(ascii: "-"))
+            case UInt8(ascii: "/"): out.append(UInt8(ascii: "_"))
+            default: out.append(b)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Stable bytes derived from `seed` (FNV-1a, then SplitMix64), standing in for a signature or key id.

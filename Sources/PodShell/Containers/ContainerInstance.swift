@@ -10,7 +10,9 @@ public final class ContainerInstance {
     public let containerName: String
     public let image: String
     public let profile: ImageProfile
-    public let fileSystem: VirtualFileSystem
+    /// The container's files, built on first look (see `ContainerFiles.prepare`).
+    public let files: DeferredFileSystem
+    public var fileSystem: VirtualFileSystem { files.fileSystem }
     public let environment: [(name: String, value: String)]
     public let hostname: String
     public let workingDirectory: String
@@ -37,7 +39,7 @@ public final class ContainerInstance {
         return 6 + execs
     }
 
-    init(pod: JSONValue, container: JSONValue, profile: ImageProfile, fileSystem: VirtualFileSystem,
+    init(pod: JSONValue, container: JSONValue, profile: ImageProfile, files: DeferredFileSystem,
          environment: [(name: String, value: String)])
     {
         podUID = pod.uid
@@ -46,7 +48,7 @@ public final class ContainerInstance {
         containerName = container["name"].string ?? ""
         image = container["image"].string ?? ""
         self.profile = profile
-        self.fileSystem = fileSystem
+        self.files = files
         self.environment = environment
         hostname = pod["spec"]["hostname"].string ?? pod.name
         workingDirectory = container["workingDir"].string ?? "/"
@@ -57,7 +59,7 @@ public final class ContainerInstance {
                           isInterrupted: @escaping () -> Bool, terminal: Terminal?) -> ShellEnvironment
     {
         let env = ShellEnvironment(
-            dialect: profile.dialect, fileSystem: fileSystem, commands: commands, cwd: workingDirectory,
+            dialect: profile.dialect, files: files, commands: commands, cwd: workingDirectory,
             user: ShellUser(), hostname: hostname, environment: environment, now: now, sleep: sleep,
             random: random, isInterrupted: isInterrupted)
         env.terminal = terminal

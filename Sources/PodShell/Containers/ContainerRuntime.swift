@@ -11,7 +11,8 @@ public final class ContainerRuntime {
     public let catalog = ImageCatalog()
     public let volumes: VolumeStore
     public let dns: ClusterDNS
-    private var instances: [String: ContainerInstance] = [:]
+    /// Pod uid → container name → its instance, so a pod's deletion drops its containers at once.
+    private var instances: [String: [String: ContainerInstance]] = [:]
     private var watchToken: Int?
     /// Connections made through Services so far: the endpoint each one gets is a SplitMix64 hash of
     /// this count, random-looking as kube-proxy's choice is, without drawing from the cluster's
@@ -36,7 +37,7 @@ public final class ContainerRuntime {
             switch event.resource.kind {
             case "Pod":
                 let uid = event.object.uid
-                for key in self.instances.keys where key.hasPrefix(uid + "/") { self.instances.removeValue(forKey: key) }
+                self.instances.removeValue(forKey: uid)
                 self.volumes.releasePod(uid: uid)
             case "PersistentVolume":
                 self.volumes.releasePersistentVolume(event.object)
@@ -59,23 +60,22 @@ public final class ContainerRuntime {
     }
 
     /// Whether the container's instance has been built already.
-    func hasContainer(pod: JSONValue, name: String) -> Bool { instances[pod.uid + "/" + name] != nil }
+    func hasContainer(pod: JSONValue, name: String) -> Bool { instances[pod.uid]?[name] != nil }
 
     /// The running container, created on first use.
     public func container(pod: JSONValue, name: String) -> ContainerInstance? {
-        let key = pod.uid + "/" + name
-        if let existing = instances[key] { return existing }
+        if let existing = instances[pod.uid]?[name] { return existing }
         guard let spec = Self.containerSpec(pod, name) else { return nil }
         let profile = catalog.profile(for: spec["image"].string ?? "")
-        let fs = ContainerFiles.make(pod: pod, container: spec, profile: profile, volumes: volumes, store: cluster.store,
-                                     now: { [unowned self] in self.cluster.now })
+        let files = ContainerFiles.prepare(pod: pod, container: spec, profile: profile, volumes: volumes, store: cluster.store,
+                                           now: { [unowned self] in self.cluster.now })
         let env = ContainerEnvironment.make(pod: pod, container: spec, profile: profile, store: cluster.store)
-        let instance = ContainerInstance(pod: pod, container: spec, profile: profile, fileSystem: fs, environment: env)
+        let instance = ContainerInstance(pod: pod, container: spec, profile: profile, files: files, environment: env)
         instance.commands = commands(for: instance, pod: pod)
         // An explicit command replaces the image's entrypoint, so its server never starts (a backup
         // Job's `pg_dump` container in the postgres image).
         if Self.runsEntrypointServer(spec) { startServices(instance, pod: pod) }
-        instances[key] = instance
+        instances[pod.uid, default: [:]][name] = instance
         return instance
     }
 

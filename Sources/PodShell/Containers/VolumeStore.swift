@@ -14,7 +14,8 @@ public final class VolumeStore {
     /// The cluster clock: a volume's root directory is dated when it is made, as `ls -l` shows.
     private let now: () -> Millis
     private var byVolumeName: [String: VirtualVolume] = [:]
-    private var emptyDirs: [String: VirtualVolume] = [:]
+    /// Pod uid → volume name → its emptyDir, so a pod's deletion drops them without a scan.
+    private var emptyDirs: [String: [String: VirtualVolume]] = [:]
     private var hostPaths: [String: VirtualVolume] = [:]
 
     public init(now: @escaping () -> Millis = { 0 }) {
@@ -41,11 +42,10 @@ public final class VolumeStore {
 
     /// - Parameter madeAt: when the kubelet set the pod up (its `startTime`); containers are built on first use.
     public func emptyDir(podUID: String, name: String, sizeLimit: String?, madeAt: Millis? = nil) -> VirtualVolume {
-        let key = podUID + "/" + name
-        if let v = emptyDirs[key] { return v }
+        if let v = emptyDirs[podUID]?[name] { return v }
         let v = VirtualVolume(name: name, capacityBytes: byteCount(sizeLimit) ?? Self.defaultCapacity, mode: 0o777,
                               mtime: madeAt ?? now())
-        emptyDirs[key] = v
+        emptyDirs[podUID, default: [:]][name] = v
         return v
     }
 
@@ -59,7 +59,7 @@ public final class VolumeStore {
 
     /// A pod is gone: its emptyDirs go with it.
     public func releasePod(uid: String) {
-        for key in emptyDirs.keys where key.hasPrefix(uid + "/") { emptyDirs.removeValue(forKey: key) }
+        emptyDirs.removeValue(forKey: uid)
     }
 
     /// A quantity as a byte count, capped so an absurd size cannot overflow.

@@ -38,10 +38,22 @@ public final class ImageCatalog {
         return m
     }()
 
+    /// Profiles by reference as written: normalising the name showed in profiles of a CronJob
+    /// starting a pod every minute. Bounded, as references are user text.
+    private var profiles: [String: ImageProfile] = [:]
+
     /// The profile for a reference; unknown images get the generic one.
     public func profile(for reference: String) -> ImageProfile {
+        if let known = profiles[reference] { return known }
+        let profile = Self.resolveProfile(reference)
+        if profiles.count >= 1024 { profiles.removeAll() }
+        profiles[reference] = profile
+        return profile
+    }
+
+    private static func resolveProfile(_ reference: String) -> ImageProfile {
         let repo = ImageReference.repository(reference)
-        if var p = Self.known[repo] {
+        if var p = known[repo] {
             if repo == "docker.io/library/busybox" {
                 // Tutorials pin busybox:1.28 for its nslookup; later versions print bind's format.
                 p.base = .busybox(legacyNslookup: ImageReference.tag(reference)?.hasPrefix("1.28") == true)

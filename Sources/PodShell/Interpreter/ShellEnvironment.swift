@@ -15,7 +15,12 @@ public typealias ShellCommand = (CommandContext) -> Int32
 /// Background jobs (`cmd &`) run in the foreground, so `kill %1` finds no job; `set -e` and `set -x` are honoured.
 public final class ShellEnvironment {
     public var dialect: ShellDialect
-    public var fileSystem: VirtualFileSystem
+    /// The files this shell sees; a container's tree is built when first read (see `DeferredFileSystem`).
+    public var fileSystem: VirtualFileSystem {
+        get { files.fileSystem }
+        set { files = DeferredFileSystem(newValue) }
+    }
+    private var files: DeferredFileSystem
     /// Name → implementation. Builtins (`cd`, `export`, `read`, `exit`, ...) are handled by the
     /// interpreter itself; add `StandardUtilities.commands(for:)` for `ls`, `cat`, `grep` ...
     public var commands: [String: ShellCommand]
@@ -77,7 +82,8 @@ public final class ShellEnvironment {
 
     public init(
         dialect: ShellDialect,
-        fileSystem: VirtualFileSystem = VirtualFileSystem(),
+        fileSystem: VirtualFileSystem? = nil,
+        files: DeferredFileSystem? = nil,
         commands: [String: ShellCommand] = [:],
         cwd: String = "/",
         user: ShellUser = ShellUser(),
@@ -91,7 +97,7 @@ public final class ShellEnvironment {
         isInterrupted: @escaping () -> Bool = { false }
     ) {
         self.dialect = dialect
-        self.fileSystem = fileSystem
+        self.files = files ?? DeferredFileSystem(fileSystem ?? VirtualFileSystem())
         self.commands = commands
         self.cwd = cwd
         self.user = user
@@ -147,7 +153,7 @@ public final class ShellEnvironment {
     /// A child environment for `sh -c` / a pipeline stage: copies variables, functions and cwd;
     /// shares the filesystem, command table and hooks.
     public func makeChild() -> ShellEnvironment {
-        let child = ShellEnvironment(dialect: dialect, fileSystem: fileSystem, commands: commands, cwd: cwd, user: user,
+        let child = ShellEnvironment(dialect: dialect, files: files, commands: commands, cwd: cwd, user: user,
                                      hostname: hostname, limits: limits, isInteractive: false, now: now, sleep: sleep,
                                      random: random, isInterrupted: isInterrupted)
         child.variables = variables

@@ -8,8 +8,25 @@ import KubeAPI
 public final class CronJobController: Controller {
     public let name = "cronjob-controller"
     private let wakeups = KeyedWakeups()
+    /// Parsed schedules by schedule text and zone: every CronJob firing each minute parsed its
+    /// schedule on every sync, which showed in profiles. Bounded, as schedules are user text.
+    private var parsedSchedules: [ScheduleText: Result<CronJobSchedule, CronJobScheduleError>] = [:]
+
+    private struct ScheduleText: Hashable {
+        let schedule: String
+        let timeZone: String
+    }
 
     public init() {}
+
+    private func schedule(of cronJob: JSONValue) -> Result<CronJobSchedule, CronJobScheduleError> {
+        let key = ScheduleText(schedule: cronJob.spec["schedule"].string ?? "", timeZone: cronJob.spec["timeZone"].string ?? "")
+        if let known = parsedSchedules[key] { return known }
+        let parsed = CronJobSchedule.of(cronJob)
+        if parsedSchedules.count >= 256 { parsedSchedules.removeAll() }
+        parsedSchedules[key] = parsed
+        return parsed
+    }
 
     static let cronJobs = ResourceRegistry.forKind("CronJob")!
     static let jobs = JobController.jobs
@@ -79,7 +96,7 @@ public final class CronJobController: Controller {
         active.removeAll { !existing.contains($0["uid"].string ?? "") }
 
         if cronJob.spec["suspend"].bool != true {
-            switch CronJobSchedule.of(cronJob) {
+            switch schedule(of: cronJob) {
             case .failure(.unparseable(let message)):
                 event("Warning", "UnparseableSchedule", message)
             case .failure(.unknownZone(let message)):
