@@ -3,18 +3,28 @@ import KubeAPI
 /// Remembers which Event object already stands for a (source, object, type, reason, message) so a
 /// repeat bumps `count` and `lastTimestamp` instead of adding a row, as client-go's correlator does.
 final class EventAggregator {
-    struct Entry: Equatable {
+    /// What makes two events about one object the same event (client-go's aggregation key).
+    struct Entry: Hashable {
         var source: String
         var host: String?
         var fieldPath: String?
         var type: String
         var reason: String
         var message: String
-        var name: String
+    }
+
+    /// The events recorded about one object, found by what they say: an object accumulates one
+    /// entry per distinct message (a ReplicaSet's "Created pod: ..." for each of its 5,000 pods), so
+    /// a list searched on every new event made recording quadratic.
+    struct EventsAbout {
+        /// Entry → the names of the events recorded for it, oldest first (the oldest is the one
+        /// a repeat aggregates into).
+        var names: [Entry: [String]] = [:]
+        var entryOf: [String: Entry] = [:]
     }
 
     /// involved object's uid (or namespace/kind/name when it has none) → events already recorded about it.
-    var byObject: [String: [Entry]] = [:]
+    private var byObject: [String: EventsAbout] = [:]
     /// The last timestamp written, so the many events of one instant share one string.
     var lastStamp: (at: Millis, value: JSONValue)?
 
@@ -36,17 +46,23 @@ final class EventAggregator {
         return nanos
     }
 
-    func forget(_ name: String, about object: String) {
-        byObject[object]?.removeAll { $0.name == name }
-        if byObject[object]?.isEmpty == true { byObject[object] = nil }
+    func add(_ name: String, _ entry: Entry, about object: String) {
+        byObject[object, default: EventsAbout()].names[entry, default: []].append(name)
+        byObject[object]!.entryOf[name] = entry
     }
 
-    func find(_ object: String, _ probe: Entry) -> String? {
-        byObject[object]?.first {
-            $0.reason == probe.reason && $0.message == probe.message && $0.source == probe.source && $0.type == probe.type
-                && $0.host == probe.host && $0.fieldPath == probe.fieldPath
-        }?.name
+    func forget(_ name: String, about object: String) {
+        guard let entry = byObject[object]?.entryOf.removeValue(forKey: name) else { return }
+        byObject[object]!.names[entry]?.removeAll { $0 == name }
+        if byObject[object]!.names[entry]?.isEmpty == true { byObject[object]!.names[entry] = nil }
+        if byObject[object]!.entryOf.isEmpty { byObject[object] = nil }
     }
+
+    /// The event a repeat of `entry` about `object` aggregates into.
+    func find(_ object: String, _ entry: Entry) -> String? { byObject[object]?.names[entry]?.first }
+
+    /// The names of the events recorded about `object`, in no particular order.
+    func names(about object: String) -> [String] { byObject[object].map { Array($0.entryOf.keys) } ?? [] }
 }
 
 extension Cluster {
@@ -66,8 +82,8 @@ extension Cluster {
         }
         let uid = object.uid
         let objectKey = uid.isEmpty ? "\(namespace)/\(object.kind)/\(object.name)" : uid
-        var probe = EventAggregator.Entry(source: source, host: host, fieldPath: fieldPath, type: type, reason: reason,
-                                          message: message, name: "")
+        let probe = EventAggregator.Entry(source: source, host: host, fieldPath: fieldPath, type: type, reason: reason,
+                                          message: message)
         if let existing = eventAggregator.find(objectKey, probe),
             let old = store.get(eventType, namespace: namespace, name: existing)
         {
@@ -93,8 +109,7 @@ extension Cluster {
                 RecordedEvent(name: name, namespace: namespace, metadata: metadata, involved: involved, type: type,
                               reason: reason, message: message, component: source, host: host)
             }
-            probe.name = name
-            eventAggregator.byObject[objectKey, default: []].append(probe)
+            eventAggregator.add(name, probe, about: objectKey)
             trackEventExpiry(namespace: namespace, name: name, objectKey: objectKey, renewal: false)
         } catch {}
     }
@@ -102,8 +117,7 @@ extension Cluster {
     /// Events about the object with `uid`, oldest first (for `kubectl describe`).
     public func events(about uid: String, namespace: String) -> [JSONValue] {
         guard let eventType = ResourceRegistry.forKind("Event") else { return [] }
-        let known = eventAggregator.byObject[uid] ?? []
-        return known.compactMap { store.get(eventType, namespace: namespace, name: $0.name) }
+        return eventAggregator.names(about: uid).compactMap { store.get(eventType, namespace: namespace, name: $0) }
             .filter { $0["involvedObject"]["uid"].string == uid }
             .sorted { ($0["firstTimestamp"].string ?? "", $0.name) < ($1["firstTimestamp"].string ?? "", $1.name) }
     }
