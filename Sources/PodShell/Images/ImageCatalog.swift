@@ -34,10 +34,21 @@ public final class ImageCatalog {
         return m
     }()
 
+    /// Profiles already worked out, by reference: every container start and status round asks,
+    /// and normalising a reference is string work that showed in profiles of 5,000 pods.
+    private var profiles: [String: ImageProfile] = [:]
+
     /// The profile for a reference; unknown images get the generic one.
     public func profile(for reference: String) -> ImageProfile {
+        if let known = profiles[reference] { return known }
+        let profile = Self.profile(for: reference)
+        profiles[reference] = profile
+        return profile
+    }
+
+    private static func profile(for reference: String) -> ImageProfile {
         let repo = ImageReference.repository(reference)
-        if var p = Self.known[repo] {
+        if var p = known[repo] {
             if repo == "docker.io/library/busybox" {
                 // Tutorials pin busybox:1.28 for its nslookup; later versions print bind's format.
                 p.base = .busybox(legacyNslookup: ImageReference.tag(reference)?.hasPrefix("1.28") == true)
