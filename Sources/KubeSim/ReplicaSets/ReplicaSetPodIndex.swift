@@ -19,10 +19,11 @@ final class ReplicaSetPodIndex {
         let isReady: Bool
         let labels: [String: String]
 
-        init(_ pod: JSONValue) {
+        /// `labels`: the pod's labels when already known (most writes are status writes).
+        init(_ pod: JSONValue, labels: [String: String]? = nil) {
             isActive = !pod.isDeleting && !ReplicaSetController.isTerminal(pod)
             isReady = ReplicaSetController.isReady(pod)
-            labels = pod.labels
+            self.labels = labels ?? pod.labels
         }
     }
 
@@ -80,7 +81,14 @@ final class ReplicaSetPodIndex {
             let oldOwner = event.old.flatMap(Self.ownerUID(of:))
             let newOwner = event.kind == .deleted ? nil : Self.ownerUID(of: object)
             if let oldOwner, oldOwner != newOwner { sets[oldOwner]?.set(key, to: nil) }
-            if let newOwner { sets[newOwner, default: SetPods()].set(key, to: PodState(object)) }
+            guard let newOwner else { return }
+            var knownLabels: [String: String]?
+            if oldOwner == newOwner, let old = event.old, let previous = sets[newOwner]?.pods[key],
+                old["metadata"]["labels"] == object["metadata"]["labels"]
+            {
+                knownLabels = previous.labels
+            }
+            sets[newOwner, default: SetPods()].set(key, to: PodState(object, labels: knownLabels))
         case "ReplicaSet" where event.kind == .deleted:
             sets[event.object.uid] = nil
             loaded.remove(event.object.uid)
