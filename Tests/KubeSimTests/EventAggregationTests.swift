@@ -29,13 +29,20 @@ import Testing
         #expect(cluster.events(about: pod.uid, namespace: "default").filter { $0["reason"] == "Note" }.count == 202)
     }
 
-    @Test func anExpiredEventIsForgottenSoARepeatStartsANewOne() throws {
+    @Test(arguments: [false, true])
+    func anExpiredEventIsForgottenSoARepeatStartsANewOne(manyOthers: Bool) throws {
         let cluster = Sandbox.make(seed: 2, workerNodes: 1)
         let pod = try Sim.create(cluster, Sim.nginxPod("web"))
         cluster.recordEvent(for: pod, type: "Normal", reason: "Note", message: "once", source: "test")
+        // With many others, the object's events are found through the hashed index.
+        for i in 0..<(manyOthers ? EventAggregator.EventsAbout.indexedFrom : 0) {
+            cluster.recordEvent(for: pod, type: "Normal", reason: "Note", message: "m\(i)", source: "test")
+        }
         cluster.advance(by: EventExpiry.timeToLive + 1_000)
         #expect(!Self.counts(cluster).contains { $0.hasPrefix("Note once") })
         cluster.recordEvent(for: pod, type: "Normal", reason: "Note", message: "once", source: "test")
         #expect(Self.counts(cluster).filter { $0.hasPrefix("Note once") } == ["Note once x1"])
+        cluster.recordEvent(for: pod, type: "Normal", reason: "Note", message: "once", source: "test")
+        #expect(Self.counts(cluster).filter { $0.hasPrefix("Note ") } == ["Note once x2"])
     }
 }

@@ -13,14 +13,37 @@ final class EventAggregator {
         var message: String
     }
 
-    /// The events recorded about one object, found by what they say: an object accumulates one
-    /// entry per distinct message (a ReplicaSet's "Created pod: ..." for each of its 5,000 pods), so
-    /// a list searched on every new event made recording quadratic.
+    /// The events recorded about one object, oldest first. Most objects have a handful, searched in
+    /// order; one with many distinct messages (a ReplicaSet's "Created pod: ..." for each of its
+    /// 5,000 pods) also gets a hashed index, since scanning made recording quadratic.
     struct EventsAbout {
-        /// Entry → the names of the events recorded for it, oldest first (the oldest is the one
-        /// a repeat aggregates into).
-        var names: [Entry: [String]] = [:]
-        var entryOf: [String: Entry] = [:]
+        static let indexedFrom = 16
+        var recorded: [(entry: Entry, name: String)] = []
+        /// Entry → the names recorded for it, oldest first (the oldest is the one a repeat aggregates into).
+        var index: [Entry: [String]]?
+
+        mutating func add(_ name: String, _ entry: Entry) {
+            recorded.append((entry, name))
+            if index != nil {
+                index![entry, default: []].append(name)
+            } else if recorded.count >= Self.indexedFrom {
+                var built: [Entry: [String]] = [:]
+                for r in recorded { built[r.entry, default: []].append(r.name) }
+                index = built
+            }
+        }
+
+        mutating func forget(_ name: String) {
+            guard let at = recorded.firstIndex(where: { $0.name == name }) else { return }
+            let entry = recorded.remove(at: at).entry
+            index?[entry]?.removeAll { $0 == name }
+            if index?[entry]?.isEmpty == true { index![entry] = nil }
+        }
+
+        func find(_ entry: Entry) -> String? {
+            if let index { return index[entry]?.first }
+            return recorded.first { $0.entry == entry }?.name
+        }
     }
 
     /// involved object's uid (or namespace/kind/name when it has none) → events already recorded about it.
@@ -47,22 +70,19 @@ final class EventAggregator {
     }
 
     func add(_ name: String, _ entry: Entry, about object: String) {
-        byObject[object, default: EventsAbout()].names[entry, default: []].append(name)
-        byObject[object]!.entryOf[name] = entry
+        byObject[object, default: EventsAbout()].add(name, entry)
     }
 
     func forget(_ name: String, about object: String) {
-        guard let entry = byObject[object]?.entryOf.removeValue(forKey: name) else { return }
-        byObject[object]!.names[entry]?.removeAll { $0 == name }
-        if byObject[object]!.names[entry]?.isEmpty == true { byObject[object]!.names[entry] = nil }
-        if byObject[object]!.entryOf.isEmpty { byObject[object] = nil }
+        byObject[object]?.forget(name)
+        if byObject[object]?.recorded.isEmpty == true { byObject[object] = nil }
     }
 
     /// The event a repeat of `entry` about `object` aggregates into.
-    func find(_ object: String, _ entry: Entry) -> String? { byObject[object]?.names[entry]?.first }
+    func find(_ object: String, _ entry: Entry) -> String? { byObject[object]?.find(entry) }
 
-    /// The names of the events recorded about `object`, in no particular order.
-    func names(about object: String) -> [String] { byObject[object].map { Array($0.entryOf.keys) } ?? [] }
+    /// The names of the events recorded about `object`, oldest first.
+    func names(about object: String) -> [String] { byObject[object]?.recorded.map(\.name) ?? [] }
 }
 
 extension Cluster {
