@@ -3,18 +3,51 @@ import KubeAPI
 /// Remembers which Event object already stands for a (source, object, type, reason, message) so a
 /// repeat bumps `count` and `lastTimestamp` instead of adding a row, as client-go's correlator does.
 final class EventAggregator {
-    struct Entry: Equatable {
+    /// What makes two events about one object the same event (client-go's aggregation key).
+    struct Entry: Hashable {
         var source: String
         var host: String?
         var fieldPath: String?
         var type: String
         var reason: String
         var message: String
-        var name: String
+    }
+
+    /// The events recorded about one object, oldest first. Most objects have a handful, searched in
+    /// order; one with many distinct messages (a ReplicaSet's "Created pod: ..." for each of its
+    /// 5,000 pods) also gets a hashed index, since scanning made recording quadratic.
+    struct EventsAbout {
+        static let indexedFrom = 16
+        var recorded: [(entry: Entry, name: String)] = []
+        /// Entry → the names recorded for it, oldest first (the oldest is the one a repeat aggregates into).
+        var index: [Entry: [String]]?
+
+        mutating func add(_ name: String, _ entry: Entry) {
+            recorded.append((entry, name))
+            if index != nil {
+                index![entry, default: []].append(name)
+            } else if recorded.count >= Self.indexedFrom {
+                var built: [Entry: [String]] = [:]
+                for r in recorded { built[r.entry, default: []].append(r.name) }
+                index = built
+            }
+        }
+
+        mutating func forget(_ name: String) {
+            guard let at = recorded.firstIndex(where: { $0.name == name }) else { return }
+            let entry = recorded.remove(at: at).entry
+            index?[entry]?.removeAll { $0 == name }
+            if index?[entry]?.isEmpty == true { index![entry] = nil }
+        }
+
+        func find(_ entry: Entry) -> String? {
+            if let index { return index[entry]?.first }
+            return recorded.first { $0.entry == entry }?.name
+        }
     }
 
     /// involved object's uid (or namespace/kind/name when it has none) → events already recorded about it.
-    var byObject: [String: [Entry]] = [:]
+    private var byObject: [String: EventsAbout] = [:]
     /// The last timestamp written, so the many events of one instant share one string.
     var lastStamp: (at: Millis, value: JSONValue)?
 
@@ -36,21 +69,20 @@ final class EventAggregator {
         return nanos
     }
 
-    /// Event names are unique, and expiry goes oldest first, so the entry is found near the front.
-    /// The list is changed in place: a CronJob firing every minute has a few hundred.
-    func forget(_ name: String, about object: String) {
-        guard let slot = byObject.index(forKey: object) else { return }
-        guard let i = byObject.values[slot].firstIndex(where: { $0.name == name }) else { return }
-        byObject.values[slot].remove(at: i)
-        if byObject.values[slot].isEmpty { byObject.remove(at: slot) }
+    func add(_ name: String, _ entry: Entry, about object: String) {
+        byObject[object, default: EventsAbout()].add(name, entry)
     }
 
-    func find(_ object: String, _ probe: Entry) -> String? {
-        byObject[object]?.first {
-            $0.reason == probe.reason && $0.message == probe.message && $0.source == probe.source && $0.type == probe.type
-                && $0.host == probe.host && $0.fieldPath == probe.fieldPath
-        }?.name
+    func forget(_ name: String, about object: String) {
+        byObject[object]?.forget(name)
+        if byObject[object]?.recorded.isEmpty == true { byObject[object] = nil }
     }
+
+    /// The event a repeat of `entry` about `object` aggregates into.
+    func find(_ object: String, _ entry: Entry) -> String? { byObject[object]?.find(entry) }
+
+    /// The names of the events recorded about `object`, oldest first.
+    func names(about object: String) -> [String] { byObject[object]?.recorded.map(\.name) ?? [] }
 }
 
 extension Cluster {
@@ -70,8 +102,8 @@ extension Cluster {
         }
         let uid = object.uid
         let objectKey = uid.isEmpty ? "\(namespace)/\(object.kind)/\(object.name)" : uid
-        var probe = EventAggregator.Entry(source: source, host: host, fieldPath: fieldPath, type: type, reason: reason,
-                                          message: message, name: "")
+        let probe = EventAggregator.Entry(source: source, host: host, fieldPath: fieldPath, type: type, reason: reason,
+                                          message: message)
         if let existing = eventAggregator.find(objectKey, probe),
             let old = store.get(eventType, namespace: namespace, name: existing)
         {
@@ -97,8 +129,7 @@ extension Cluster {
                 RecordedEvent(name: name, namespace: namespace, metadata: metadata, involved: involved, type: type,
                               reason: reason, message: message, component: source, host: host)
             }
-            probe.name = name
-            eventAggregator.byObject[objectKey, default: []].append(probe)
+            eventAggregator.add(name, probe, about: objectKey)
             trackEventExpiry(namespace: namespace, name: name, objectKey: objectKey, renewal: false)
         } catch {}
     }
@@ -106,8 +137,7 @@ extension Cluster {
     /// Events about the object with `uid`, oldest first (for `kubectl describe`).
     public func events(about uid: String, namespace: String) -> [JSONValue] {
         guard let eventType = ResourceRegistry.forKind("Event") else { return [] }
-        let known = eventAggregator.byObject[uid] ?? []
-        return known.compactMap { store.get(eventType, namespace: namespace, name: $0.name) }
+        return eventAggregator.names(about: uid).compactMap { store.get(eventType, namespace: namespace, name: $0) }
             .filter { $0["involvedObject"]["uid"].string == uid }
             .sorted { ($0["firstTimestamp"].string ?? "", $0.name) < ($1["firstTimestamp"].string ?? "", $1.name) }
     }

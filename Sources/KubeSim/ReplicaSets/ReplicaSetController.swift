@@ -13,7 +13,11 @@ public final class ReplicaSetController: Controller {
     static let replicaSets = ResourceRegistry.lookup("replicasets")!
     static let pods = ResourceRegistry.lookup("pods")!
 
+    /// The pods each set controls and their counts, kept from the watch.
+    let podIndex = ReplicaSetPodIndex()
+
     public func keys(for event: WatchEvent, in cluster: Cluster) -> [String] {
+        podIndex.observe(event)
         switch event.resource.kind {
         case "ReplicaSet":
             return [Self.key(event.object.namespace ?? "", event.object.name)]
@@ -32,13 +36,13 @@ public final class ReplicaSetController: Controller {
         guard parts.count == 2, let rs = cluster.store.get(Self.replicaSets, namespace: parts[0], name: parts[1]),
             !rs.isDeleting
         else { return }
-        let owned = Self.ownedPods(of: rs, in: cluster)
-        let active = owned.filter { !$0.isDeleting && !Self.isTerminal($0) }
+        let active = podIndex.pods(of: rs, in: cluster.store).active
         let desired = max(0, rs["spec"]["replicas"].int ?? 1)
-        if active.count < desired {
-            for _ in 0..<min(Self.burst, desired - active.count) { createPod(for: rs, in: cluster) }
-        } else if active.count > desired {
-            let victims = active.sorted(by: Self.deletionOrder).prefix(min(Self.burst, active.count - desired))
+        if active < desired {
+            for _ in 0..<min(Self.burst, desired - active) { createPod(for: rs, in: cluster) }
+        } else if active > desired {
+            let victims = podIndex.activePods(of: rs.uid, in: cluster.store).sorted(by: Self.deletionOrder)
+                .prefix(min(Self.burst, active - desired))
             for pod in victims {
                 let ref = ObjectRef(Self.pods, namespace: pod.namespace ?? "", name: pod.name)
                 if (try? cluster.store.delete(ref)) != nil {
@@ -68,27 +72,34 @@ public final class ReplicaSetController: Controller {
     }
 
     func updateStatus(_ rs: JSONValue, in cluster: Cluster) {
-        let owned = Self.ownedPods(of: rs, in: cluster).filter { !$0.isDeleting && !Self.isTerminal($0) }
-        let ready = owned.filter(Self.isReady).count
-        let labels = rs["spec"]["template"]["metadata"]["labels"].stringMap
-        let fullyLabeled = owned.filter { pod in labels.allSatisfy { pod.labels[$0.key] == $0.value } }.count
-        var status: JSONValue = [
-            "replicas": .int(owned.count), "fullyLabeledReplicas": .int(fullyLabeled),
-            "readyReplicas": .int(ready), "availableReplicas": .int(ready),
-            "observedGeneration": .int(rs["metadata"]["generation"].int ?? 1),
-        ]
-        if ready == 0 { status["readyReplicas"] = .null; status["availableReplicas"] = .null }
-        if owned.isEmpty { status["fullyLabeledReplicas"] = .null }
+        let status = Self.status(of: rs, pods: podIndex.pods(of: rs, in: cluster.store))
         guard rs["status"] != status else { return }
         var updated = rs
         updated["status"] = status
         _ = try? cluster.store.update(Self.replicaSets, updated)
     }
 
+    /// The status `calculateStatus` reports, from the counts of the set's active pods (every
+    /// Ready pod counts as available).
+    static func status(of rs: JSONValue, pods: ReplicaSetPodIndex.SetPods) -> JSONValue {
+        var status: JSONValue = [
+            "replicas": .int(pods.active), "fullyLabeledReplicas": .int(pods.activeFullyLabeled),
+            "readyReplicas": .int(pods.activeReady), "availableReplicas": .int(pods.activeReady),
+            "observedGeneration": .int(rs["metadata"]["generation"].int ?? 1),
+        ]
+        if pods.activeReady == 0 { status["readyReplicas"] = .null; status["availableReplicas"] = .null }
+        if pods.active == 0 { status["fullyLabeledReplicas"] = .null }
+        return status
+    }
+
+    /// Pods whose controller is `owner`, read through the store's owner index.
     static func ownedPods(of owner: JSONValue, in cluster: Cluster) -> [JSONValue] {
-        cluster.store.dependents(of: owner.uid).compactMap { ref in
-            guard ref.resource.kind == "Pod", let pod = cluster.store.get(ref),
-                pod.controllerRef?["uid"].string == owner.uid else { return nil }
+        ownedPods(of: owner.uid, in: cluster.store)
+    }
+
+    static func ownedPods(of uid: String, in store: ObjectStore) -> [JSONValue] {
+        store.dependents(of: uid).compactMap { ref in
+            guard ref.resource.kind == "Pod", let pod = store.get(ref), pod.controllerRef?["uid"].string == uid else { return nil }
             return pod
         }
     }

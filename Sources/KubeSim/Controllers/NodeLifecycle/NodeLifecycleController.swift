@@ -32,7 +32,11 @@ public final class NodeLifecycleController: Controller {
         cluster.enqueue(self, key: Self.monitorKey)
     }
 
+    /// Pods by node, for marking a lost node's pods not Ready.
+    private let podsOnNodes = PodsOnNodes()
+
     public func keys(for event: WatchEvent, in cluster: Cluster) -> [String] {
+        podsOnNodes.observe(event)
         guard event.resource.kind == "Node" else { return [] }
         guard event.kind != .deleted else {
             known.remove(event.object.name)
@@ -114,7 +118,7 @@ public final class NodeLifecycleController: Controller {
     /// and DNS stop answering with them; the containers' own statuses stay as last reported.
     private func markPodsNotReady(on node: String, in cluster: Cluster) {
         let stamp = JSONValue.string(Timestamp.rfc3339(cluster.now))
-        for pod in cluster.store.list(Self.podType, namespace: nil) where pod["spec"]["nodeName"].string == node {
+        for pod in podsOnNodes.pods(on: node, in: cluster.store) {
             let conditions = pod["status"]["conditions"].items
             guard conditions.contains(where: { $0["type"].string == "Ready" && $0["status"].string != "False" }) else { continue }
             let ref = ObjectRef(Self.podType, namespace: pod.namespace ?? "default", name: pod.name)

@@ -27,7 +27,11 @@ public final class TaintEvictionController: Controller {
         node["spec"]["taints"].items.filter { $0["effect"].string == "NoExecute" }
     }
 
+    /// Pods by node, for a node whose NoExecute taints changed.
+    private let podsOnNodes = PodsOnNodes()
+
     public func keys(for event: WatchEvent, in cluster: Cluster) -> [String] {
+        podsOnNodes.observe(event)
         switch event.resource.kind {
         case "Node":
             let name = event.object.name
@@ -51,7 +55,7 @@ public final class TaintEvictionController: Controller {
     public func sync(_ key: String, in cluster: Cluster) {
         if key.hasPrefix("node/") {
             let node = String(key.dropFirst(5))
-            for pod in cluster.store.list(Self.podType, namespace: nil) where pod["spec"]["nodeName"].string == node {
+            for pod in podsOnNodes.pods(on: node, in: cluster.store) {
                 process(pod, in: cluster)
             }
         } else if key.hasPrefix("pod/") {

@@ -142,6 +142,11 @@ struct PosixRegex {
 
     private func slots(_ text: Substring, from: String.Index, earliest: Bool) throws(StepLimitExceeded) -> [String.Index?]? {
         if let literal = program.literal {
+            switch program.asciiLiteral?.firstRange(in: text[from...]) {
+            case .found(let range): return [range.lowerBound, range.upperBound]
+            case .absent: return nil
+            case .unknown, nil: break
+            }
             guard let found = text[from...].firstRange(of: literal) else { return nil }
             return [found.lowerBound, found.upperBound]
         }

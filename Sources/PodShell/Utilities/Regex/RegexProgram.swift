@@ -32,7 +32,11 @@ struct RegexProgram {
     var usesBackReferences = false
     var startFilter = StartFilter.anyStart
     /// The pattern is this plain string (`grep Running`): found by a substring search.
-    var literal: [Character]?
+    var literal: [Character]? {
+        didSet { asciiLiteral = literal.flatMap(ASCIILiteralSearch.init) }
+    }
+    /// The same string as bytes, when it is plain ASCII (searched without comparing `Character`s).
+    private(set) var asciiLiteral: ASCIILiteralSearch?
 
     /// Compiles `node` as `save 0, node, save 1, match`.
     static func compile(_ node: RegexNode, groups: Int, ignoreCase: Bool) throws(PosixRegex.CompileError) -> RegexProgram {
