@@ -12,6 +12,7 @@ public final class JobController: Controller {
     /// Per job (by uid): failures since its last success, kept in memory as upstream does.
     private var backoffs: [String: JobPodBackoff] = [:]
     private let wakeups = KeyedWakeups()
+    private let claims = JobPodClaims()
 
     public init() {}
 
@@ -28,6 +29,7 @@ public final class JobController: Controller {
         case "Job":
             if event.kind == .deleted {
                 backoffs[object.uid] = nil
+                claims.forget(key: ns + "/" + object.name, uid: object.uid)
                 return []
             }
             if event.kind == .modified, let old = event.old, StatefulSetController.onlyStatusChanged(old, object) { return [] }
@@ -37,7 +39,8 @@ public final class JobController: Controller {
             guard let ref = object.controllerRef ?? event.old?.controllerRef, ref["kind"].string == "Job",
                 let jobName = ref["name"].string
             else {
-                return Self.holdsFinalizer(object) ? [Self.releasePrefix + ns + "/" + object.name] : []
+                let adopters = claims.jobsSelecting(event, namespace: ns, in: cluster)
+                return Self.holdsFinalizer(object) ? [Self.releasePrefix + ns + "/" + object.name] + adopters : adopters
             }
             if Self.holdsFinalizer(object), cluster.store.get(Self.jobs, namespace: ns, name: jobName)?.uid != ref["uid"].string {
                 // The job is gone: nothing will count this pod, so nothing may hold it.
@@ -60,7 +63,7 @@ public final class JobController: Controller {
         guard let slash = key.firstIndex(of: "/") else { return }
         let ns = String(key[..<slash]), jobName = String(key[key.index(after: slash)...])
         guard let job = cluster.store.get(Self.jobs, namespace: ns, name: jobName) else { return }
-        let pods = Self.ownedPods(of: job, in: cluster)
+        let pods = claims.claim(for: job, key: key, in: cluster)
         if job.isDeleting || JobCondition.isFinished(job) {
             // Counted long ago, or never to be counted: the pods are free to go.
             for pod in pods where Self.holdsFinalizer(pod) && (job.isDeleting || pod.isDeleting || Self.isTerminal(pod)) {
@@ -73,7 +76,10 @@ public final class JobController: Controller {
         for pod in plan.releasedPods { control.release(pod, namespace: ns) }
         for pod in plan.podsToDelete { control.delete(pod, of: job) }
         var failedCreates = 0
-        for index in plan.podsToCreate where !control.create(for: job, index: index) { failedCreates += 1 }
+        for index in plan.podsToCreate
+        where !control.create(for: job, index: index, annotations: index.flatMap { plan.podAnnotations[$0] } ?? [:]) {
+            failedCreates += 1
+        }
         var status = plan.status
         if failedCreates > 0 {
             let active = (status["active"].int ?? 0) - failedCreates
