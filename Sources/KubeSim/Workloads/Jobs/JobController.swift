@@ -35,12 +35,23 @@ public final class JobController: Controller {
             if event.kind == .modified, let old = event.old, StatefulSetController.onlyStatusChanged(old, object) { return [] }
             return [ns + "/" + object.name]
         case "Pod":
+            if event.kind != .deleted, object.controllerRef == nil {
+                // An orphan: its former job (if it just let it go) looks again, a job whose
+                // selector matches may adopt it, and a finalizer it still holds goes.
+                var keys = claims.jobsSelecting(event, namespace: ns, in: cluster)
+                if let old = event.old?.controllerRef, old["kind"].string == "Job", let name = old["name"].string,
+                    !keys.contains(ns + "/" + name)
+                {
+                    keys.insert(ns + "/" + name, at: 0)
+                }
+                if Self.holdsFinalizer(object) { keys.insert(Self.releasePrefix + ns + "/" + object.name, at: 0) }
+                return keys
+            }
             guard event.kind != .deleted || event.old?.controllerRef != nil else { return [] }
             guard let ref = object.controllerRef ?? event.old?.controllerRef, ref["kind"].string == "Job",
                 let jobName = ref["name"].string
             else {
-                let adopters = claims.jobsSelecting(event, namespace: ns, in: cluster)
-                return Self.holdsFinalizer(object) ? [Self.releasePrefix + ns + "/" + object.name] + adopters : adopters
+                return Self.holdsFinalizer(object) ? [Self.releasePrefix + ns + "/" + object.name] : []
             }
             if Self.holdsFinalizer(object), cluster.store.get(Self.jobs, namespace: ns, name: jobName)?.uid != ref["uid"].string {
                 // The job is gone: nothing will count this pod, so nothing may hold it.
