@@ -73,4 +73,24 @@ import Testing
         let manual = try admitted(Self.job("manualSelector: true\nselector: {matchLabels: {app: x}}", template: "metadata: {labels: {app: x}}"), kind: "Job")
         #expect(manual["spec"]["selector"] == ["matchLabels": ["app": "x"]] && manual["spec"]["template"]["metadata"]["labels"] == ["app": "x"])
     }
+
+    @Test func aCronJobsJobsAlwaysGetAGeneratedSelector() {
+        let cronJob = """
+            apiVersion: batch/v1
+            kind: CronJob
+            metadata: {name: c}
+            spec:
+              schedule: "* * * * *"
+              jobTemplate:
+                spec:
+                  manualSelector: true
+                  selector: {matchLabels: {app: x}}
+                  template:
+                    metadata: {labels: {app: x}}
+                    spec:
+                      restartPolicy: Never
+                      containers: [{name: c, image: busybox}]
+            """
+        #expect(admissionError(cronJob, kind: "CronJob")?.message == "The CronJob \"c\" is invalid: [spec.jobTemplate.spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string{\"app\":\"x\"}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: `selector` will be auto-generated, spec.jobTemplate.spec.manualSelector: Unsupported value: true: supported values: \"nil\", \"false\"]")
+    }
 }

@@ -192,6 +192,16 @@ extension Validation {
         }
     }
 
+    /// `ValidateJobTemplateSpec`: the jobs a CronJob makes always get a generated selector.
+    mutating func jobTemplateSelector(_ spec: JSONValue, path: String) {
+        if !spec["selector"].isNull {
+            add(path + ".selector", .invalid(value: UpdateValidation.selectorText(spec["selector"])), "`selector` will be auto-generated")
+        }
+        if spec["manualSelector"].bool == true {
+            add(path + ".manualSelector", .unsupported(value: "true", allowed: ["nil", "false"]))
+        }
+    }
+
     /// `ValidateJobSpec`'s selector part: required, and it must select the template's labels.
     /// (Admitted without a uid, a generated selector is still to come.)
     mutating func jobSelector(_ obj: JSONValue) {
