@@ -158,4 +158,62 @@ import Testing
             "leader-0-xxxxx   0/1     Completed   0          49s",
         ])
     }
+
+    /// The Jobs page's "Specifying your own Pod selector": the old job is deleted leaving its pods,
+    /// and a new job with manualSelector and the old uid's selector takes them over.
+    static let takeOver = WalkthroughHarness.run(folder: "jobpolicy", script: """
+        kubectl apply -f old.yaml
+        sleep 10
+        uid=$(kubectl get job old -o jsonpath={.metadata.uid})
+        kubectl delete jobs/old --cascade=orphan
+        sleep 1
+        kubectl get pods -o jsonpath='{range .items[*]}{.metadata.name} [{.metadata.ownerReferences}] [{.metadata.finalizers}]{"\\n"}{end}'
+        cat > new.yaml <<YAML
+        apiVersion: batch/v1
+        kind: Job
+        metadata:
+          name: new
+        spec:
+          manualSelector: true
+          completions: 2
+          parallelism: 2
+          selector:
+            matchLabels:
+              batch.kubernetes.io/controller-uid: $uid
+          template:
+            metadata:
+              labels:
+                batch.kubernetes.io/controller-uid: $uid
+            spec:
+              containers:
+              - name: w
+                image: busybox:1.28
+                command: ['sh', '-c', 'sleep 600']
+              restartPolicy: Never
+        YAML
+        kubectl apply -f new.yaml
+        sleep 2
+        kubectl get pods -o jsonpath='{range .items[*]}{.metadata.name} {.metadata.ownerReferences[0].name} {.metadata.finalizers}{"\\n"}{end}'
+        kubectl get job new
+        kubectl get events --field-selector involvedObject.name=new
+        """)
+
+    @Test func aJobWithAManualSelectorTakesOverAnOrphanedJobsPods() {
+        let out = { WalkthroughHarness.output(of: $0, in: Self.takeOver) }
+        #expect(out("kubectl delete jobs/old --cascade=orphan") == ["job.batch \"old\" deleted"])
+        // Orphaned, the pods lose their owner and the tracking finalizer.
+        #expect(out(#"kubectl get pods -o jsonpath='{range .items[*]}{.metadata.name} [{.metadata.ownerReferences}] [{.metadata.finalizers}]{"\n"}{end}'"#) == [
+            "old-2wp4p [] []", "old-czt55 [] []",
+        ])
+        #expect(out("kubectl apply -f new.yaml") == ["job.batch/new created"])
+        #expect(out(#"kubectl get pods -o jsonpath='{range .items[*]}{.metadata.name} {.metadata.ownerReferences[0].name} {.metadata.finalizers}{"\n"}{end}'"#) == [
+            #"old-2wp4p new ["batch.kubernetes.io/job-tracking"]"#, #"old-czt55 new ["batch.kubernetes.io/job-tracking"]"#,
+        ])
+        #expect(out("kubectl get job new") == [
+            "NAME   STATUS    COMPLETIONS   DURATION   AGE",
+            "new    Running   0/2           2s         2s",
+        ])
+        // It adopted two pods and so made none.
+        #expect(out("kubectl get events --field-selector involvedObject.name=new") == ["No resources found in default namespace."])
+    }
 }
