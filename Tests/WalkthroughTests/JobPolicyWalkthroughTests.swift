@@ -151,8 +151,8 @@ import Testing
             "SuccessCriteriaMet SuccessPolicy Matched rules at index 0",
             "Complete SuccessPolicy Matched rules at index 0",
         ])
-        // The stopped pods count as failed, as upstream counts deleted unfinished pods.
-        #expect(out(#"kubectl get job leader -o jsonpath='{.status.succeeded} {.status.failed} {.status.completedIndexes}{"\n"}'"#) == ["1 2 0"])
+        // The stopped pods count neither as succeeded nor as failed.
+        #expect(out(#"kubectl get job leader -o jsonpath='{.status.succeeded} {.status.failed} {.status.completedIndexes}{"\n"}'"#) == ["1  0"])
         #expect(Self.masked(WalkthroughHarness.output(of: "kubectl get pods", in: Self.leader, occurrence: 2)) == [
             "NAME             READY   STATUS      RESTARTS   AGE",
             "leader-0-xxxxx   0/1     Completed   0          49s",

@@ -18,8 +18,9 @@ struct JobIndexBackoff {
     private(set) var awaitingReplacement: [Int: JSONValue] = [:]
 
     /// Reads the pass's pods of `job` (which has `backoffLimitPerIndex`); `succeeded` are the
-    /// indexes counted as succeeded, including those that succeed in this pass.
-    init(job: JSONValue, limit: Int, pods: [JSONValue], succeeded: Set<Int>, completions: Int) {
+    /// indexes counted as succeeded, including those that succeed in this pass. Once the job met
+    /// its success or failure criteria no further index fails (`countsNewFailures` false).
+    init(job: JSONValue, limit: Int, pods: [JSONValue], succeeded: Set<Int>, completions: Int, countsNewFailures: Bool = true) {
         self.limit = limit
         policy = job.spec["podFailurePolicy"]
         failedIndexes = JobIndexes.parse(job.status["failedIndexes"].string ?? "", completions: completions)
@@ -31,7 +32,7 @@ struct JobIndexBackoff {
                 if !ReplicaSetController.isTerminal(pod) && !pod.isDeleting { activeIndexes.insert(index) }
                 continue
             }
-            guard JobController.holdsFinalizer(pod) else { continue }
+            guard JobController.holdsFinalizer(pod), countsNewFailures else { continue }
             if isIndexFailed(pod) { failedIndexes.insert(index) }
             failedPods.append((index, pod))
         }

@@ -45,10 +45,13 @@ struct JobSyncPlan {
         let suspended = spec["suspend"].bool == true
         let policy = spec["podFailurePolicy"]
         var status = job.status.object == nil ? JSONValue.emptyObject : job.status
+        // Upstream lets go of every pod in the pass that records the interim condition, so pods
+        // that stop after it count for nothing: no failed index, and after a success no failure.
+        let heldInterim = JobCondition.interim(in: status["conditions"])
         let indexBackoff = indexed ? spec["backoffLimitPerIndex"].int.map { limit in
             JobIndexBackoff(job: job, limit: limit, pods: pods,
                             succeeded: Self.succeededIndexes(of: job, pods: pods, completions: completions ?? 0),
-                            completions: completions ?? 0)
+                            completions: completions ?? 0, countsNewFailures: heldInterim == nil)
         } : nil
 
         var succeeded = status["succeeded"].int ?? 0
@@ -85,6 +88,7 @@ struct JobSyncPlan {
                 }
                 continue
             }
+            if heldInterim?.type == "SuccessCriteriaMet" { continue }
             if phase == "Failed" && !policy.isNull {
                 switch JobPodFailurePolicy.verdict(for: pod, policy: policy) {
                 case .ignore: continue
