@@ -111,11 +111,6 @@ public final class JobController: Controller {
 
     // MARK: Pods
 
-    /// The pods this job controls, by name.
-    static func ownedPods(of job: JSONValue, in cluster: Cluster) -> [JSONValue] {
-        ReplicaSetController.ownedPods(of: job, in: cluster).sorted { $0.name < $1.name }
-    }
-
     static func holdsFinalizer(_ pod: JSONValue) -> Bool {
         pod["metadata"]["finalizers"].items.contains(.string(JobSyncPlan.trackingFinalizer))
     }
