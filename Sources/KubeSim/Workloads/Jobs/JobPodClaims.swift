@@ -36,10 +36,10 @@ final class JobPodClaims {
     func claim(for job: JSONValue, key: String, in cluster: Cluster) -> [JSONValue] {
         let store = cluster.store
         let ns = job.namespace ?? "default"
-        let selector = LabelSelector(object: job.spec["selector"])
+        let selector = job.spec["selector"]
         var pods: [JSONValue] = []
         for pod in ReplicaSetController.ownedPods(of: job, in: cluster) {
-            if job.isDeleting || job.spec["selector"].isNull || selector.matches(labelsOf: pod) {
+            if job.isDeleting || selector.isNull || Self.matches(selector, pod) {
                 pods.append(pod)
                 continue
             }
@@ -72,6 +72,16 @@ final class JobPodClaims {
     func forget(key: String, uid: String) {
         candidates[key] = nil
         searched.remove(uid)
+    }
+
+    /// Whether `selector` picks the pod; a selector of labels only (the generated one) is read in
+    /// place, without building a `LabelSelector` for every sync.
+    static func matches(_ selector: JSONValue, _ pod: JSONValue) -> Bool {
+        guard selector["matchExpressions"].isNull, let labels = selector["matchLabels"].object else {
+            return LabelSelector(object: selector).matches(labelsOf: pod)
+        }
+        for (key, value) in labels where pod.label(key) != value.string { return false }
+        return true
     }
 
     /// A job's selector picks the pod; an empty or missing selector picks no orphan.
