@@ -175,19 +175,19 @@ extension Validation {
         let uid = obj["metadata"]["uid"].string ?? ""
         let name = obj["metadata"]["name"].string ?? ""
         if uid.isEmpty { add("metadata.uid", .required) }
-        let labels = spec["template"]["metadata"]["labels"].stringMap
+        let labels = spec["template"]["metadata"]["labels"]
         let expected: [(String, String)] = [("controller-uid", uid), ("job-name", name),
                                             ("batch.kubernetes.io/controller-uid", uid), ("batch.kubernetes.io/job-name", name)]
         for (key, value) in expected {
             let path = "spec.template.metadata.labels[\(key)]"
-            if let actual = labels[key] {
-                if actual != value { add(path, .invalid(value: GoFormat.stringMap(labels)), "must be '\(value)'") }
+            if let actual = labels[key].string {
+                if actual != value { add(path, .invalid(value: GoFormat.stringMap(labels.stringMap)), "must be '\(value)'") }
             } else {
                 add(path, .required, value)
             }
         }
-        let expectedLabels = Dictionary(expected, uniquingKeysWith: { a, _ in a })
-        if !LabelSelector(object: spec["selector"]).matches(expectedLabels) {
+        let matchesExpected = Self.selectorMatches(spec["selector"]) { key in expected.first { $0.0 == key }?.1 }
+        if !matchesExpected {
             add("spec.selector", .invalid(value: UpdateValidation.selectorText(spec["selector"])), "`selector` not auto-generated")
         }
     }
@@ -212,9 +212,22 @@ extension Validation {
             return
         }
         labelsOnly(selector["matchLabels"], path: "spec.selector.matchLabels")
-        let templateLabels = spec["template"]["metadata"]["labels"].stringMap
-        if !LabelSelector(object: selector).matches(templateLabels) {
-            add("spec.template.metadata.labels", .invalid(value: GoFormat.stringMap(templateLabels)), "`selector` does not match template `labels`")
+        let templateLabels = spec["template"]["metadata"]["labels"]
+        if !Self.selectorMatches(selector, { templateLabels[$0].string }) {
+            add("spec.template.metadata.labels", .invalid(value: GoFormat.stringMap(templateLabels.stringMap)),
+                "`selector` does not match template `labels`")
         }
+    }
+
+    /// Whether `selector` picks the labels `label` looks up; a selector of labels only (every
+    /// job's generated one) is read in place, without building a `LabelSelector`.
+    static func selectorMatches(_ selector: JSONValue, _ label: (String) -> String?) -> Bool {
+        guard selector["matchExpressions"].isNull, let matchLabels = selector["matchLabels"].object else {
+            var labels: [String: String] = [:]
+            for r in LabelSelector(object: selector).requirements { labels[r.key] = label(r.key) }
+            return LabelSelector(object: selector).matches(labels)
+        }
+        for (key, value) in matchLabels where label(key) != value.string { return false }
+        return true
     }
 }
