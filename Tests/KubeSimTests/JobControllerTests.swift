@@ -141,7 +141,7 @@ import Testing
     }
 
     @Test func indexSetsReadAndWriteTheStatusForm() {
-        #expect(JobIndexes.format([0, 1, 2, 5, 7, 8]) == "0-2,5,7-8")
+        #expect(JobIndexes.format([0, 1, 2, 5, 7, 8]) == "0-2,5,7,8")
         #expect(JobIndexes.format([]) == "")
         #expect(JobIndexes.parse("0-2,5,7-8", completions: 8) == [0, 1, 2, 5, 7])
         #expect(JobIndexes.parse("x,3-1,2-99999999999", completions: 4) == [2, 3])

@@ -13,7 +13,52 @@ public enum WellKnownManifests {
         "https://kubernetes.io/examples/application/mysql/mysql-configmap.yaml": mysqlConfigMap,
         "https://kubernetes.io/examples/application/mysql/mysql-services.yaml": mysqlServices,
         "https://kubernetes.io/examples/application/mysql/mysql-statefulset.yaml": mysqlStatefulSet,
+        // The Jobs concept page and the CronJob task page (kubernetes/website content/en/examples).
+        "https://kubernetes.io/examples/controllers/job.yaml": piJob,
+        "https://k8s.io/examples/controllers/job.yaml": piJob,
+        "https://k8s.io/examples/application/job/cronjob.yaml": helloCronJob,
+        "https://kubernetes.io/examples/application/job/cronjob.yaml": helloCronJob,
     ]
+
+    static let piJob = """
+        apiVersion: batch/v1
+        kind: Job
+        metadata:
+          name: pi
+        spec:
+          template:
+            spec:
+              containers:
+              - name: pi
+                image: perl:5.34.0
+                command: ["perl",  "-Mbignum=bpi", "-wle", "print bpi(2000)"]
+              restartPolicy: Never
+          backoffLimit: 4
+
+        """
+
+    static let helloCronJob = """
+        apiVersion: batch/v1
+        kind: CronJob
+        metadata:
+          name: hello
+        spec:
+          schedule: "* * * * *"
+          jobTemplate:
+            spec:
+              template:
+                spec:
+                  containers:
+                  - name: hello
+                    image: busybox:1.28
+                    imagePullPolicy: IfNotPresent
+                    command:
+                    - /bin/sh
+                    - -c
+                    - date; echo Hello from the Kubernetes cluster
+                  restartPolicy: OnFailure
+
+        """
 
     static func web(parallel: Bool) -> String {
         """

@@ -36,6 +36,7 @@ extension Validation {
         }
         for key in ["startingDeadlineSeconds", "successfulJobsHistoryLimit", "failedJobsHistoryLimit"] { nonNegative(spec, key, path: "spec") }
         jobSpec(spec["jobTemplate"]["spec"], path: "spec.jobTemplate.spec", template: true)
+        jobTemplateSelector(spec["jobTemplate"]["spec"], path: "spec.jobTemplate.spec")
     }
 }
 

@@ -4,7 +4,12 @@ extension KindDescriptor {
     static let job = KindDescriptor(
         ResourceType(kind: "Job", plural: "jobs", group: "batch", categories: ["all"], generation: .spec),
         schema: WorkloadSchemas.job, defaults: { obj, _, _ in Defaulting.job(&obj) },
-        validate: { v, obj in v.jobSpec(obj["spec"], path: "spec", template: true) }, validateUpdate: UpdateValidation.job,
+        validate: { v, obj in
+            v.jobGeneratedSelector(obj)
+            v.jobSpec(obj["spec"], path: "spec", template: true)
+            v.jobSelector(obj)
+        },
+        validateUpdate: UpdateValidation.job,
         initialStatus: .emptyObject)
 }
 
@@ -13,17 +18,23 @@ extension Defaulting {
         let uid = obj["metadata"]["uid"].string ?? ""
         let jobName = obj["metadata"]["name"].string ?? ""
         child(&obj, "spec", create: true) { spec in
-            // The job strategy generates the selector from the UID; without one the caller must do it later.
-            if spec["manualSelector"].bool != true, !uid.isEmpty, spec["selector"].isNull {
-                spec["selector"] = ["matchLabels": ["batch.kubernetes.io/controller-uid": .string(uid)]]
+            // The job strategy's generateSelector: the uid and name labels go on the template (a
+            // label the user set stays, for validation to judge) and the uid into the selector.
+            // Without a uid the caller must do it later.
+            if spec["manualSelector"].bool != true, !uid.isEmpty {
                 child(&spec, "template", create: true) { t in
                     child(&t, "metadata", create: true) { m in
                         child(&m, "labels", create: true) { l in
-                            l["batch.kubernetes.io/controller-uid"] = .string(uid)
-                            l["batch.kubernetes.io/job-name"] = .string(jobName)
-                            l["controller-uid"] = .string(uid)
-                            l["job-name"] = .string(jobName)
+                            for (key, value) in [("batch.kubernetes.io/controller-uid", uid), ("batch.kubernetes.io/job-name", jobName),
+                                                 ("controller-uid", uid), ("job-name", jobName)] where l[key].isNull {
+                                l[key] = .string(value)
+                            }
                         }
+                    }
+                }
+                child(&spec, "selector", create: true) { sel in
+                    child(&sel, "matchLabels", create: true) { l in
+                        if l["batch.kubernetes.io/controller-uid"].isNull { l["batch.kubernetes.io/controller-uid"] = .string(uid) }
                     }
                 }
             }
@@ -32,7 +43,9 @@ extension Defaulting {
                 spec["parallelism"] = 1
             }
             setDefault(&spec, "parallelism", 1)
-            setDefault(&spec, "backoffLimit", 6)
+            // A job with backoffLimitPerIndex fails by index, so its overall limit is off by default.
+            let limit: JSONValue = spec["backoffLimitPerIndex"].isNull ? 6 : .int(Int(Int32.max))
+            setDefault(&spec, "backoffLimit", limit)
             setDefault(&spec, "completionMode", "NonIndexed")
             setDefault(&spec, "suspend", false)
             if spec["podFailurePolicy"].isNull { setDefault(&spec, "podReplacementPolicy", "TerminatingOrFailed") }
@@ -44,20 +57,26 @@ extension Defaulting {
 
 extension Validation {
     mutating func jobSpec(_ spec: JSONValue, path: String, template: Bool) {
-        for key in ["parallelism", "completions", "backoffLimit", "activeDeadlineSeconds", "ttlSecondsAfterFinished"] {
+        for key in ["parallelism", "completions", "activeDeadlineSeconds", "backoffLimit", "ttlSecondsAfterFinished"] {
             nonNegative(spec, key, path: path)
         }
+        jobIndexLimits(spec, path: path)
         if let mode = spec["completionMode"].string, mode != "NonIndexed", mode != "Indexed" {
             add(path + ".completionMode", .unsupported(value: GoFormat.quoted(mode), allowed: ["NonIndexed", "Indexed"]))
         }
         if spec["completionMode"].string == "Indexed", spec["completions"].isNull {
             add(path + ".completions", .required, "when completion mode is Indexed")
         }
+        jobIndexedMode(spec, path: path)
+        jobPodFailurePolicy(spec, path: path)
+        jobSuccessPolicy(spec, path: path)
         let podPath = path + ".template.spec"
         podSpec(spec["template"]["spec"], path: podPath, forPod: false)
         let restart = spec["template"]["spec"]["restartPolicy"].string ?? ""
         if restart != "OnFailure" && restart != "Never" {
             add(podPath + ".restartPolicy", .unsupported(value: GoFormat.quoted(restart), allowed: ["OnFailure", "Never"]))
+        } else if !spec["podFailurePolicy"].isNull && restart != "Never" {
+            add(podPath + ".restartPolicy", .invalid(value: GoFormat.quoted(restart)), "only \"Never\" is supported when podFailurePolicy is specified")
         }
     }
 }

@@ -12,6 +12,7 @@ public final class JobController: Controller {
     /// Per job (by uid): failures since its last success, kept in memory as upstream does.
     private var backoffs: [String: JobPodBackoff] = [:]
     private let wakeups = KeyedWakeups()
+    private let claims = JobPodClaims()
 
     public init() {}
 
@@ -28,11 +29,24 @@ public final class JobController: Controller {
         case "Job":
             if event.kind == .deleted {
                 backoffs[object.uid] = nil
+                claims.forget(key: ns + "/" + object.name, uid: object.uid)
                 return []
             }
             if event.kind == .modified, let old = event.old, StatefulSetController.onlyStatusChanged(old, object) { return [] }
             return [ns + "/" + object.name]
         case "Pod":
+            if event.kind != .deleted, object.controllerRef == nil {
+                // An orphan: its former job (if it just let it go) looks again, a job whose
+                // selector matches may adopt it, and a finalizer it still holds goes.
+                var keys = claims.jobsSelecting(event, namespace: ns, in: cluster)
+                if let old = event.old?.controllerRef, old["kind"].string == "Job", let name = old["name"].string,
+                    !keys.contains(ns + "/" + name)
+                {
+                    keys.insert(ns + "/" + name, at: 0)
+                }
+                if Self.holdsFinalizer(object) { keys.insert(Self.releasePrefix + ns + "/" + object.name, at: 0) }
+                return keys
+            }
             guard event.kind != .deleted || event.old?.controllerRef != nil else { return [] }
             guard let ref = object.controllerRef ?? event.old?.controllerRef, ref["kind"].string == "Job",
                 let jobName = ref["name"].string
@@ -60,7 +74,7 @@ public final class JobController: Controller {
         guard let slash = key.firstIndex(of: "/") else { return }
         let ns = String(key[..<slash]), jobName = String(key[key.index(after: slash)...])
         guard let job = cluster.store.get(Self.jobs, namespace: ns, name: jobName) else { return }
-        let pods = Self.ownedPods(of: job, in: cluster)
+        let pods = claims.claim(for: job, key: key, in: cluster)
         if job.isDeleting || JobCondition.isFinished(job) {
             // Counted long ago, or never to be counted: the pods are free to go.
             for pod in pods where Self.holdsFinalizer(pod) && (job.isDeleting || pod.isDeleting || Self.isTerminal(pod)) {
@@ -73,7 +87,10 @@ public final class JobController: Controller {
         for pod in plan.releasedPods { control.release(pod, namespace: ns) }
         for pod in plan.podsToDelete { control.delete(pod, of: job) }
         var failedCreates = 0
-        for index in plan.podsToCreate where !control.create(for: job, index: index) { failedCreates += 1 }
+        for index in plan.podsToCreate
+        where !control.create(for: job, index: index, annotations: index.flatMap { plan.podAnnotations[$0] } ?? [:]) {
+            failedCreates += 1
+        }
         var status = plan.status
         if failedCreates > 0 {
             let active = (status["active"].int ?? 0) - failedCreates
@@ -93,11 +110,6 @@ public final class JobController: Controller {
     }
 
     // MARK: Pods
-
-    /// The pods this job controls, by name.
-    static func ownedPods(of job: JSONValue, in cluster: Cluster) -> [JSONValue] {
-        ReplicaSetController.ownedPods(of: job, in: cluster).sorted { $0.name < $1.name }
-    }
 
     static func holdsFinalizer(_ pod: JSONValue) -> Bool {
         pod["metadata"]["finalizers"].items.contains(.string(JobSyncPlan.trackingFinalizer))

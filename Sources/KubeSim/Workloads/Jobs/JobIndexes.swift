@@ -15,7 +15,8 @@ enum JobIndexes {
         return i
     }
 
-    /// `0-2,5,7-8` for the sorted set of indexes.
+    /// `0-2,5,7,8` for the sorted set of indexes: a run of three or more is `a-b`, a pair is
+    /// written out (upstream's `orderedIntervals.String`).
     static func format(_ indexes: Set<Int>) -> String {
         var parts: [String] = []
         var run: (Int, Int)?
@@ -24,11 +25,15 @@ enum JobIndexes {
                 run = (a, i)
                 continue
             }
-            if let (a, b) = run { parts.append(a == b ? "\(a)" : "\(a)-\(b)") }
+            if let (a, b) = run { parts.append(interval(a, b)) }
             run = (i, i)
         }
-        if let (a, b) = run { parts.append(a == b ? "\(a)" : "\(a)-\(b)") }
+        if let (a, b) = run { parts.append(interval(a, b)) }
         return parts.joined(separator: ",")
+    }
+
+    private static func interval(_ a: Int, _ b: Int) -> String {
+        a == b ? "\(a)" : b == a + 1 ? "\(a),\(b)" : "\(a)-\(b)"
     }
 
     /// The indexes `format` wrote, ignoring what is malformed or outside `0..<completions`.

@@ -9,8 +9,9 @@ struct JobPodControl {
 
     static let pods = ResourceRegistry.forKind("Pod")!
 
-    /// The pod for one more run of `job`; `index` is its completion index in an Indexed job.
-    static func pod(for job: JSONValue, index: Int?) -> JSONValue {
+    /// The pod for one more run of `job`; `index` is its completion index in an Indexed job,
+    /// `extra` annotations it carries besides the template's (an index's failure counts).
+    static func pod(for job: JSONValue, index: Int?, annotations extra: [String: String] = [:]) -> JSONValue {
         let template = job.spec["template"]
         var metadata: JSONValue = [:]
         var labels = template["metadata"]["labels"].stringMap
@@ -25,6 +26,7 @@ struct JobPodControl {
                 spec[key] = .array(spec[key].items.map(Self.addingIndexVariable))
             }
         }
+        annotations.merge(extra) { _, new in new }
         if !annotations.isEmpty { metadata["annotations"] = .stringMap(annotations) }
         metadata["finalizers"] = .array(template["metadata"]["finalizers"].items + [.string(JobSyncPlan.trackingFinalizer)])
         metadata["generateName"] = .string(index.map { "\(job.name)-\($0)-" } ?? "\(job.name)-")
@@ -50,9 +52,9 @@ struct JobPodControl {
 
     /// Creates one pod through the API server and records SuccessfulCreate (or FailedCreate).
     @discardableResult
-    func create(for job: JSONValue, index: Int?) -> Bool {
+    func create(for job: JSONValue, index: Int?, annotations: [String: String] = [:]) -> Bool {
         RecordedWrites(cluster: cluster, source: source).create(
-            Self.pod(for: job, index: index), as: Self.pods, owner: job,
+            Self.pod(for: job, index: index, annotations: annotations), as: Self.pods, owner: job,
             created: { "Created pod: \($0)" }, failed: { "Error creating: \($0)" }) != nil
     }
 

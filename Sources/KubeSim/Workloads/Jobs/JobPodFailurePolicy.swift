@@ -6,8 +6,10 @@ import KubeAPI
 enum JobPodFailurePolicy {
     /// What a failed pod means for its Job.
     enum Verdict: Equatable {
-        /// Counted as a failure (no rule matched, or a Count / FailIndex rule).
+        /// Counted as a failure (no rule matched, or a Count rule).
         case count
+        /// Counted, and the pod's index fails at once (a FailIndex rule; needs backoffLimitPerIndex).
+        case failIndex
         /// Not counted at all (an Ignore rule, e.g. a disruption).
         case ignore
         /// The Job fails at once with this message (a FailJob rule).
@@ -31,6 +33,7 @@ enum JobPodFailurePolicy {
             switch action {
             case "Ignore": return .ignore
             case "FailJob": return .failJob(message: message ?? "")
+            case "FailIndex": return .failIndex
             default: return .count
             }
         }

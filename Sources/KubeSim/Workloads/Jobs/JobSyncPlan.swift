@@ -17,6 +17,8 @@ struct JobSyncPlan {
     var podsToDelete: [String] = []
     /// Pods to create: nil entries for a NonIndexed job, the completion index otherwise.
     var podsToCreate: [Int?] = []
+    /// Extra annotations of the pods to create, by index (the per-index failure counts).
+    var podAnnotations: [Int: [String: String]] = [:]
     /// The status to write, with `active` counting the pods this plan keeps and creates.
     var status: JSONValue = .emptyObject
     /// Events about the job (pod creations and deletions are recorded as they happen).
@@ -43,6 +45,14 @@ struct JobSyncPlan {
         let suspended = spec["suspend"].bool == true
         let policy = spec["podFailurePolicy"]
         var status = job.status.object == nil ? JSONValue.emptyObject : job.status
+        // Upstream lets go of every pod in the pass that records the interim condition, so pods
+        // that stop after it count for nothing: no failed index, and after a success no failure.
+        let heldInterim = JobCondition.interim(in: status["conditions"])
+        let indexBackoff = indexed ? spec["backoffLimitPerIndex"].int.map { limit in
+            JobIndexBackoff(job: job, limit: limit, pods: pods,
+                            succeeded: Self.succeededIndexes(of: job, pods: pods, completions: completions ?? 0),
+                            completions: completions ?? 0, countsNewFailures: heldInterim == nil)
+        } : nil
 
         var succeeded = status["succeeded"].int ?? 0
         var failed = status["failed"].int ?? 0
@@ -52,6 +62,8 @@ struct JobSyncPlan {
         var newlySucceeded = 0
         var active: [JSONValue] = []
         var terminating = 0
+        /// Failed pods kept (with their finalizer) until their index has a new pod.
+        var awaitingReplacement: [JSONValue] = []
 
         for pod in pods {
             let phase = pod["status"]["phase"].string ?? ""
@@ -62,6 +74,10 @@ struct JobSyncPlan {
             }
             if !terminal { terminating += 1 }
             guard pod["metadata"]["finalizers"].items.contains(.string(Self.trackingFinalizer)) else { continue }
+            if let indexBackoff, indexBackoff.isAwaitingReplacement(pod) {
+                awaitingReplacement.append(pod)
+                continue
+            }
             releasedPods.append(pod.name)
             if phase == "Succeeded" {
                 newlySucceeded += 1
@@ -72,11 +88,12 @@ struct JobSyncPlan {
                 }
                 continue
             }
+            if heldInterim?.type == "SuccessCriteriaMet" { continue }
             if phase == "Failed" && !policy.isNull {
                 switch JobPodFailurePolicy.verdict(for: pod, policy: policy) {
                 case .ignore: continue
                 case .failJob(let message): failJobMessage = failJobMessage ?? message
-                case .count: break
+                case .count, .failIndex: break
                 }
             }
             failed += 1
@@ -96,14 +113,29 @@ struct JobSyncPlan {
             let deadline = spec["activeDeadlineSeconds"].int.flatMap { s in startTime.map { $0 + Millis(min(s, 1 << 40)) * 1000 } }
             if let failJobMessage {
                 interim = .failureTarget(reason: "PodFailurePolicy", message: failJobMessage)
-            } else if failed > backoffLimit || Self.pastBackoffLimitOnFailure(spec, active: active, limit: backoffLimit) {
+            } else if failed + Self.countedFailures(awaitingReplacement, policy: policy) > backoffLimit
+                || Self.pastBackoffLimitOnFailure(spec, active: active, limit: backoffLimit)
+            {
                 interim = .backoffLimitExceeded
             } else if let deadline, !suspended, now >= deadline {
                 interim = .deadlineExceeded
+            } else if let indexBackoff, let failure = JobCondition.indexFailure(
+                spec: spec, failed: indexBackoff.failedIndexes, succeeded: succeededIndexes, completions: completions ?? 0)
+            {
+                interim = failure
+            } else if indexed, let message = JobSuccessPolicy.match(spec["successPolicy"], completions: completions ?? 0, succeeded: succeededIndexes) {
+                interim = .successPolicy(message)
             } else if completions.map({ succeeded >= $0 }) ?? (succeeded > 0 && active.isEmpty) {
                 interim = .successCriteriaMet()
             }
             if let interim { conditions = JobCondition.setting(interim, in: conditions, at: now) }
+        }
+
+        if interim != nil && !awaitingReplacement.isEmpty {
+            // A finished job replaces nothing: the kept pods are counted and let go.
+            releasedPods += awaitingReplacement.map(\.name)
+            failed += Self.countedFailures(awaitingReplacement, policy: policy)
+            releasedPods.sort()
         }
 
         var keep = active
@@ -155,7 +187,8 @@ struct JobSyncPlan {
                 podsToDelete += excess
                 keep = keep.filter { !excess.contains($0.name) }
             } else if keep.count < wantActive {
-                let wait = backoff.remaining(at: now)
+                // With backoffLimitPerIndex each index waits on its own failures instead.
+                let wait = indexBackoff == nil ? backoff.remaining(at: now) : 0
                 if wait > 0 {
                     wakeAt = now + wait
                 } else {
@@ -164,9 +197,16 @@ struct JobSyncPlan {
                         let running = Set(keep.compactMap { JobIndexes.index(of: $0, completions: completions ?? 0) })
                         var chosen: [Int?] = []
                         var i = 0
+                        let failedIndexes = indexBackoff?.failedIndexes ?? []
                         while chosen.count < missing && i < (completions ?? 0) {
-                            if !succeededIndexes.contains(i) && !running.contains(i) { chosen.append(i) }
+                            if !succeededIndexes.contains(i) && !running.contains(i) && !failedIndexes.contains(i) { chosen.append(i) }
                             i += 1
+                        }
+                        if let indexBackoff {
+                            let (ready, wait) = Self.readyIndexes(chosen.compactMap { $0 }, indexBackoff, now: now)
+                            chosen = ready
+                            if let wait { wakeAt = now + wait }
+                            for i in ready { podAnnotations[i] = indexBackoff.annotations(forIndex: i) }
                         }
                         podsToCreate = chosen
                     } else {
@@ -190,9 +230,43 @@ struct JobSyncPlan {
             let text = JobIndexes.format(succeededIndexes)
             status["completedIndexes"] = text.isEmpty ? .null : .string(text)
         }
+        if let indexBackoff {
+            // Written even when empty, as upstream's pointer field is.
+            status["failedIndexes"] = .string(JobIndexes.format(indexBackoff.failedIndexes))
+        }
         status["conditions"] = conditions.items.isEmpty ? .null : conditions
         status["uncountedTerminatedPods"] = .emptyObject
         self.status = status
+    }
+
+    /// The indexes already counted as succeeded plus those whose pod just succeeded
+    /// (upstream's `calculateSucceededIndexes`).
+    static func succeededIndexes(of job: JSONValue, pods: [JSONValue], completions: Int) -> Set<Int> {
+        var out = JobIndexes.parse(job.status["completedIndexes"].string ?? "", completions: completions)
+        for pod in pods where pod["status"]["phase"].string == "Succeeded" && JobController.holdsFinalizer(pod) {
+            if let i = JobIndexes.index(of: pod, completions: completions) { out.insert(i) }
+        }
+        return out
+    }
+
+    /// Failed pods whose failure counts against the limits (no Ignore rule matched).
+    static func countedFailures(_ pods: [JSONValue], policy: JSONValue) -> Int {
+        pods.filter { pod in
+            policy.isNull || pod["status"]["phase"].string != "Failed" || JobPodFailurePolicy.verdict(for: pod, policy: policy) != .ignore
+        }.count
+    }
+
+    /// Of the pending `indexes`, those whose own backoff is over; when none is, the shortest wait
+    /// (upstream's `getPodCreationInfoForIndependentIndexes`). The others' wait is returned too,
+    /// so the job is looked at again when the next one may start.
+    static func readyIndexes(_ indexes: [Int], _ backoff: JobIndexBackoff, now: Millis) -> ([Int], Millis?) {
+        var ready: [Int] = []
+        var wait: Millis?
+        for i in indexes {
+            let left = backoff.remaining(forIndex: i, at: now)
+            if left == 0 { ready.append(i) } else { wait = min(wait ?? left, left) }
+        }
+        return (ready, wait)
     }
 
     /// The most pods one job keeps active, whatever its parallelism says.

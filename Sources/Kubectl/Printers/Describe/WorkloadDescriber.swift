@@ -138,10 +138,18 @@ enum WorkloadDescriber {
             w.write(0, "Pods Statuses:\t\(active) Active / \(succeeded) Succeeded / \(failed) Failed\n")
         }
         if spec["completionMode"].string == "Indexed" {
-            let indexes = status["completedIndexes"].string ?? ""
-            w.write(0, "Completed Indexes:\t\(indexes.isEmpty ? "<none>" : indexes)\n")
+            w.write(0, "Completed Indexes:\t\(cappedIndexes(status["completedIndexes"].string ?? "", softLimit: 50))\n")
         }
         S.podTemplate(&w, spec["template"])
+    }
+
+    /// `<none>`, or the indexes cut after the first comma past `softLimit` characters, with `...`
+    /// (kubectl's `capIndexesListOrNone`).
+    static func cappedIndexes(_ indexes: String, softLimit: Int) -> String {
+        guard !indexes.isEmpty else { return "<none>" }
+        let bytes = Array(indexes.utf8)
+        guard bytes.count > softLimit, let comma = bytes[softLimit...].firstIndex(of: UInt8(ascii: ",")) else { return indexes }
+        return String(decoding: bytes[...comma], as: UTF8.self) + "..."
     }
 
     static func cronJob(_ w: inout DescribeWriter, _ cj: JSONValue) {

@@ -74,6 +74,7 @@ enum WorkloadTables {
         if o.isDeleting { return "Terminating" }
         if hasCondition(o, "Suspended") { return "Suspended" }
         if hasCondition(o, "FailureTarget") { return "FailureTarget" }
+        if hasCondition(o, "SuccessCriteriaMet") { return "SuccessCriteriaMet" }
         return "Running"
     }
 
