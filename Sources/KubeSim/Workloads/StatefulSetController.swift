@@ -10,10 +10,8 @@ public final class StatefulSetController: Controller {
 
     /// What the controller knows of pods, revisions and claims, kept from the watch.
     let cache = StatefulSetCache()
-    /// Orphan pods named like a member of a set, seen since its last sync (set key → pod names).
-    private var adoptionCandidates: [String: Set<String>] = [:]
     /// Orphan pods named like a member of a set (`ns/parent` → pod names), whether or not that set
-    /// exists: what a new set of that name adopts on its first sync (upstream lists the namespace's
+    /// exists: what a set of that name tries to adopt on each sync (upstream lists the namespace's
     /// pods by selector; this index answers the same question without listing every pod).
     private var orphansByParent: [String: Set<String>] = [:]
     /// Sets (by uid) whose namespace was already searched once for orphan pods and revisions.
@@ -55,7 +53,6 @@ public final class StatefulSetController: Controller {
                 cluster.store.get(Self.setType, namespace: ns, name: id.parent) != nil
             {
                 let key = ns + "/" + id.parent
-                adoptionCandidates[key, default: []].insert(object.name)
                 if !keys.contains(key) { keys.append(key) }
             }
             return keys
@@ -82,7 +79,7 @@ public final class StatefulSetController: Controller {
         let view = StatefulSetSpecView(set)
         let firstSync = !searchedForOrphans.contains(view.uid)
         if firstSync { cache.load(set: view, from: cluster.store) }
-        let pods = claimPods(view, key: key, searchNamespace: firstSync, in: cluster)
+        let pods = claimPods(view, key: key, in: cluster)
         if firstSync {
             searchedForOrphans.insert(view.uid)
             ControllerRevisionHistory(cluster: cluster).adoptOrphans(for: view)
@@ -97,7 +94,7 @@ public final class StatefulSetController: Controller {
 
     /// The set's pods: owned ones that still match (others are released) plus matching orphans,
     /// which are adopted (`ClaimPods` with the `isMemberOf` filter).
-    func claimPods(_ set: StatefulSetSpecView, key: String, searchNamespace: Bool, in cluster: Cluster) -> [StatefulSetPodRecord] {
+    func claimPods(_ set: StatefulSetSpecView, key: String, in cluster: Cluster) -> [StatefulSetPodRecord] {
         let store = cluster.store
         var pods: [StatefulSetPodRecord] = []
         var released: [String] = []
@@ -114,14 +111,10 @@ public final class StatefulSetController: Controller {
                 _ = try? store.modify(ref) { p in OwnerReferences.remove(from: &p) { $0["uid"].string == set.uid } }
             }
         }
-        var candidates = adoptionCandidates.removeValue(forKey: key) ?? []
-        if searchNamespace {
-            // Orphans left by an earlier set of this name (deleted with --cascade=orphan), in range
-            // or not: those past the replicas are adopted, then deleted as any surplus pod is.
-            candidates.formUnion(orphansByParent[key] ?? [])
-        }
         guard !set.isDeleting else { return pods }
-        for name in candidates.sorted() {
+        // Orphans of this name, including those an earlier set left (deleted with --cascade=orphan),
+        // in range or not: those past the replicas are adopted, then deleted as any surplus pod is.
+        for name in (orphansByParent[key] ?? []).sorted() {
             let ref = ObjectRef(Self.podType, namespace: set.namespace, name: name)
             guard let pod = store.get(ref), pod.controllerRef == nil, !pod.isDeleting, set.isMember(pod),
                 set.selector.matches(labelsOf: pod)
@@ -189,7 +182,6 @@ public final class StatefulSetController: Controller {
     }
 
     private func forget(_ key: String, uid: String?) {
-        adoptionCandidates[key] = nil
         requeue.succeeded(key)
         if let uid {
             searchedForOrphans.remove(uid)
