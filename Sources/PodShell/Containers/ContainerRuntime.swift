@@ -185,10 +185,7 @@ public final class ContainerRuntime {
         if let own = instance.mysql { return own }
         guard let pod = cluster.store.get(Self.pods, namespace: instance.namespace, name: instance.podName), pod.uid == instance.podUID
         else { return nil }
-        for c in pod["spec"]["containers"].items where c["name"].string != instance.containerName {
-            if let other = container(pod: pod, name: c["name"].string ?? ""), let server = other.mysql { return server }
-        }
-        return nil
+        return mysqld(in: pod, skipping: instance.containerName)
     }
 
     /// A TCP connection from `instance` to `host:port`: the listening process's command runs in its
@@ -240,10 +237,15 @@ public final class ContainerRuntime {
 
     func mysqlServer(named host: String, from instance: ContainerInstance?) -> DatabaseHostLookup<MySQLServer> {
         guard let target = pod(named: host, from: instance) else { return .unknownHost }
-        for c in target["spec"]["containers"].items {
-            if let other = container(pod: target, name: c["name"].string ?? ""), let server = other.mysql { return .server(server) }
+        return mysqld(in: target).map { .server($0) } ?? .noServer
+    }
+
+    /// The mysqld running in one of `pod`'s containers (other than `skipped`).
+    func mysqld(in pod: JSONValue, skipping skipped: String? = nil) -> MySQLServer? {
+        for c in pod["spec"]["containers"].items where c["name"].string != skipped {
+            if let other = container(pod: pod, name: c["name"].string ?? ""), let server = other.mysql { return server }
         }
-        return .noServer
+        return nil
     }
 
     func postgresServer(named host: String, from instance: ContainerInstance?) -> DatabaseHostLookup<PostgresServer> {
@@ -259,21 +261,17 @@ public final class ContainerRuntime {
     /// directory's slash form, 404 for anything missing.
     static func nginxAnswer(path: String, root: String, in fs: VirtualFileSystem) -> HTTPResponse {
         let file = root + path
-        func page(_ status: Int, _ title: String, headers: [HTTPResponse.Header] = []) -> HTTPResponse {
-            HTTPResponse(status: status, headers: [.init("Server", "nginx/1.27.3"), .init("Content-Type", "text/html")] + headers,
-                         body: "<html>\r\n<head><title>\(status) \(title)</title></head>\r\n<body>\r\n<center><h1>\(status) \(title)</h1></center>\r\n<hr><center>nginx/1.27.3</center>\r\n</body>\r\n</html>\r\n")
+        let headers: [HTTPResponse.Header] = [.init("Server", "nginx/1.27.3"), .init("Content-Type", "text/html")]
+        /// nginx's own error page, titled with the status line.
+        func page(_ status: Int, extra: [HTTPResponse.Header] = []) -> HTTPResponse {
+            let title = "\(status) \(HTTPResponse.standardReason(status))"
+            return HTTPResponse(status: status, headers: headers + extra,
+                                body: "<html>\r\n<head><title>\(title)</title></head>\r\n<body>\r\n<center><h1>\(title)</h1></center>\r\n<hr><center>nginx/1.27.3</center>\r\n</body>\r\n</html>\r\n")
         }
-        if path.hasSuffix("/") {
-            if let body = try? fs.readText(file + "index.html") {
-                return HTTPResponse(status: 200, headers: [.init("Server", "nginx/1.27.3"), .init("Content-Type", "text/html")], body: body)
-            }
-            return fs.isDirectory(file) ? page(403, "Forbidden") : page(404, "Not Found")
-        }
-        if fs.isDirectory(file) { return page(301, "Moved Permanently", headers: [.init("Location", path + "/")]) }
-        if let body = try? fs.readText(file) {
-            return HTTPResponse(status: 200, headers: [.init("Server", "nginx/1.27.3"), .init("Content-Type", "text/html")], body: body)
-        }
-        return page(404, "Not Found")
+        let served = path.hasSuffix("/") ? file + "index.html" : file
+        if let body = try? fs.readText(served) { return HTTPResponse(status: 200, headers: headers, body: body) }
+        if path.hasSuffix("/") { return page(fs.isDirectory(file) ? 403 : 404) }
+        return fs.isDirectory(file) ? page(301, extra: [.init("Location", path + "/")]) : page(404)
     }
 
     /// What the server in the target pod answers.
