@@ -140,6 +140,14 @@ import Testing
         #expect(kelvin.count == 2)
         #expect(kelvin["a"] == 2)
         #expect(kelvin["ab"] == nil)
+        // The quick first- and last-byte test skips only ASCII bytes that differ.
+        let around: JSONObject = ["a\u{212A}": 1, "\u{212A}a": 2, "ae\u{301}": 3, "\u{301}": 4]
+        #expect(around["aK"] == 1)
+        #expect(around["Ka"] == 2)
+        #expect(around["a\u{E9}"] == 3)
+        #expect(around["aa"] == nil)
+        #expect(around["\u{301}"] == 4)
+        #expect(around[""] == nil)
         // The large-object index hashes keys the same way.
         var big = JSONObject()
         for i in 0..<40 { big["k\(i)"] = .int(i) }

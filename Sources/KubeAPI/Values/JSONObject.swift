@@ -67,8 +67,12 @@ public struct JSONObject: Sendable {
         if let positions { return positions[key] }
         var i = 0
         let n = entries.count
+        let needle = StringBits(key)
         while i < n {
-            if entries[i].key == key { return i }
+            // Most keys differ in ways the words show (see `StringBits`); the rest go to `==`.
+            let candidate = StringBits(entries[i].key)
+            if candidate == needle { return i }
+            if StringBits.mayBeEqual(candidate, needle), entries[i].key == key { return i }
             i += 1
         }
         return nil

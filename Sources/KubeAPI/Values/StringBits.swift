@@ -1,0 +1,45 @@
+/// A String's two machine words, read to tell quickly that two keys differ.
+///
+/// JSON key lookups compare a key with every key of an object, and almost every comparison is
+/// unequal. `String ==` is quick only when both strings have the same bits; otherwise it calls
+/// into the runtime, which must allow for canonical equivalence ("\u{212A}" == "K"). Two strings
+/// the runtime has flagged all-ASCII are already in normal form, so they are equal exactly when
+/// their bytes are: strings of different lengths, or two different small (inline) strings,
+/// cannot be equal. Anything else is left to `==`.
+///
+/// The words are read as the standard library lays them out on 64-bit platforms
+/// (`_StringObject`): the second word's top nibble is 0xE for a small ASCII string, with its
+/// length below it; a large string keeps its length in the first word's low 48 bits and its
+/// ASCII flag in bit 63. StringBitsTests checks this layout on the toolchain in use; were it to
+/// change, the test fails (and a string misread as not ASCII only costs the quick path).
+@frozen @usableFromInline
+struct StringBits: Equatable {
+    @usableFromInline let low: UInt64
+    @usableFromInline let high: UInt64
+
+    @inlinable @inline(__always)
+    init(_ string: String) {
+        (low, high) = unsafeBitCast(string, to: (UInt64, UInt64).self)
+    }
+
+    /// Stored inline, all ASCII.
+    @inlinable @inline(__always)
+    var isSmallASCII: Bool { high >> 60 == 0xE }
+
+    /// The UTF-8 length of a string flagged all-ASCII, or -1 when it may not be ASCII.
+    @inlinable @inline(__always)
+    var asciiCount: Int {
+        if isSmallASCII { return Int(truncatingIfNeeded: (high >> 56) & 0xF) }
+        if (high >> 61) & 1 == 0, low >> 63 == 1 { return Int(truncatingIfNeeded: low & 0xFFFF_FFFF_FFFF) }
+        return -1
+    }
+
+    /// False only for strings that cannot be equal; true leaves the answer to `==`.
+    @inlinable @inline(__always)
+    static func mayBeEqual(_ a: StringBits, _ b: StringBits) -> Bool {
+        if a == b { return true }
+        if a.isSmallASCII && b.isSmallASCII { return false }
+        let n = a.asciiCount, m = b.asciiCount
+        return n < 0 || m < 0 || n == m
+    }
+}
