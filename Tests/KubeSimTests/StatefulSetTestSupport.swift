@@ -210,6 +210,7 @@ final class WLTimeline: @unchecked Sendable {
 /// scheduler's volume binding does. A local volume's node affinity decides the node.
 final class WLFakeScheduler: Controller {
     let name = "default-scheduler"
+    let watchedKinds = WatchedKinds.only(["Pod", "PersistentVolumeClaim"])
     let nodes = ["k8s-node1", "k8s-node2"]
     private var next = 0
     private var podsByClaim: [String: Set<String>] = [:]
@@ -271,6 +272,7 @@ final class WLFakeScheduler: Controller {
 /// `stopDelay`.
 final class WLFakeKubelet: Controller {
     let name = "kubelet"
+    let watchedKinds = WatchedKinds.only(["Pod"])
     var startDelay: Millis = 3_000
     var stopDelay: Millis = 1_000
     private var starting: Set<String> = []
@@ -319,6 +321,7 @@ final class WLFakeKubelet: Controller {
 /// Deletes objects whose every owner is gone (background cascading deletion).
 final class WLFakeGarbageCollector: Controller {
     let name = "garbage-collector"
+    let watchedKinds = WatchedKinds.every
 
     func keys(for event: WatchEvent, in cluster: Cluster) -> [String] {
         event.kind == .deleted ? [event.object.uid] : []

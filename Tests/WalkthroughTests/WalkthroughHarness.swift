@@ -25,10 +25,11 @@ enum WalkthroughHarness {
 
     /// The transcript of `script` run in a fresh sandbox whose working directory holds `folder`'s files.
     static func run(folder: String, script: String, seed: UInt64 = LabOptions.defaultSeed, nodes: Int = 2,
-                    nodeNames: [String] = []) -> String
+                    nodeNames: [String] = [], configure: (Lab) -> Void = { _ in }) -> String
     {
         let wd = WorkingDirectoryFiles.inMemory(files(in: folder))
         let lab = Lab(options: LabOptions(seed: seed, nodes: nodes, mode: .script, nodeNames: nodeNames), workingDirectory: wd)
+        configure(lab)
         let lines = script.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var transcript = ""
         _ = ScriptRunner.run(lines: lines.last == "" ? Array(lines.dropLast()) : lines, session: lab, strict: false,

@@ -15,6 +15,7 @@ import KubeAPI
 /// stream, so adding slices left every other object's generated name and uid as they were.
 public final class EndpointSliceController: Controller {
     public let name = "endpointslice-controller"
+    public let watchedKinds = WatchedKinds.only(["Service", "Pod", "EndpointSlice"])
 
     static let sliceType = ResourceRegistry.forKind("EndpointSlice")
         ?? ResourceType(kind: "EndpointSlice", plural: "endpointslices", group: "discovery.k8s.io", generation: .spec)

@@ -6,6 +6,7 @@ import KubeAPI
 /// only the services that select it.
 public final class EndpointsController: Controller {
     public let name = "endpoint-controller"
+    public let watchedKinds = WatchedKinds.only(["Service", "Pod", "Endpoints"])
 
     static let serviceType = ResourceRegistry.forKind("Service") ?? ResourceType(kind: "Service", plural: "services")
     static let endpointsType = ResourceRegistry.forKind("Endpoints") ?? ResourceType(kind: "Endpoints", plural: "endpoints")

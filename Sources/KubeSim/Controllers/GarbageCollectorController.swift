@@ -5,6 +5,7 @@ import KubeAPI
 /// `foregroundDeletion` finalizer until its dependents are gone.
 public final class GarbageCollectorController: Controller {
     public let name = "garbage-collector-controller"
+    public let watchedKinds = WatchedKinds.every
     static let foregroundFinalizer = "foregroundDeletion"
 
     public init() {}

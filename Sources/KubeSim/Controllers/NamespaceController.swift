@@ -4,6 +4,7 @@ import KubeAPI
 /// deleted, and once it is empty its `kubernetes` finalizer is dropped so the namespace goes.
 public final class NamespaceController: Controller {
     public let name = "namespace-controller"
+    public let watchedKinds = WatchedKinds.every
     static let namespaceType = ResourceRegistry.forKind("Namespace")
         ?? ResourceType(kind: "Namespace", plural: "namespaces", namespaced: false)
 

@@ -4,6 +4,7 @@ import KubeAPI
 /// projected token volumes read, recreated if deleted.
 public final class NamespaceRootCAPublisher: Controller {
     public let name = "root-ca-cert-publisher"
+    public let watchedKinds = WatchedKinds.only(["Namespace", "ConfigMap"])
     static let configMapType = ResourceRegistry.forKind("ConfigMap") ?? ResourceType(kind: "ConfigMap", plural: "configmaps")
     static let namespaceType = ResourceRegistry.forKind("Namespace")
         ?? ResourceType(kind: "Namespace", plural: "namespaces", namespaced: false)

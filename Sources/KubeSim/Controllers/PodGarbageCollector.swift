@@ -6,6 +6,7 @@ import KubeAPI
 /// and waits a 40 s quarantine before trusting that the node is gone.
 public final class PodGarbageCollector: Controller {
     public let name = "pod-garbage-collector"
+    public let watchedKinds = WatchedKinds.only(["Node"])
     static let checkPeriod: Millis = 20_000
     static let quarantine: Millis = 40_000
     static let podType = ResourceRegistry.forKind("Pod") ?? ResourceType(kind: "Pod", plural: "pods")

@@ -4,6 +4,7 @@ import KubeAPI
 /// if deleted.
 public final class ServiceAccountController: Controller {
     public let name = "service-account-controller"
+    public let watchedKinds = WatchedKinds.only(["Namespace", "ServiceAccount"])
     static let saType = ResourceRegistry.forKind("ServiceAccount") ?? ResourceType(kind: "ServiceAccount", plural: "serviceaccounts")
     static let namespaceType = ResourceRegistry.forKind("Namespace")
         ?? ResourceType(kind: "Namespace", plural: "namespaces", namespaced: false)

@@ -5,6 +5,7 @@ import KubeAPI
 /// `kubectl cordon`), and loses it when made schedulable again.
 public final class UnschedulableTaintController: Controller {
     public let name = "node-lifecycle-controller"
+    public let watchedKinds = WatchedKinds.only(["Node"])
     static let nodeType = ResourceRegistry.forKind("Node") ?? ResourceType(kind: "Node", plural: "nodes", namespaced: false)
     static let taintKey = "node.kubernetes.io/unschedulable"
 

@@ -22,6 +22,11 @@ public final class Cluster {
 
     private var timed = EventQueue()
     private var controllers: [Controller] = []
+    /// Kind → the controllers watching it, in registration order (filled as kinds are seen).
+    private var routes: [String: [Int]] = [:]
+    /// Delivers every change to every controller, whatever it watches: for tests that check
+    /// that the routes leave each controller's work as it was.
+    public var deliversEveryKind = false
     private var tickers: [Ticker] = []
     private var queued: Set<QueuedKey> = []
     private var work: [QueuedKey] = []
@@ -50,7 +55,10 @@ public final class Cluster {
 
     // MARK: Controllers
 
-    public func register(_ controller: Controller) { controllers.append(controller) }
+    public func register(_ controller: Controller) {
+        controllers.append(controller)
+        routes = [:]
+    }
 
     /// Ends the simulation: drops timed events, controllers and watches. Their closures and
     /// back-references hold the cluster (a timed event that captures it, a controller that keeps
@@ -59,6 +67,7 @@ public final class Cluster {
     public func shutDown() {
         timed = EventQueue()
         controllers = []
+        routes = [:]
         tickers = []
         queued = []
         work = []
@@ -71,10 +80,25 @@ public final class Cluster {
     /// Adds periodic work that is caught up lazily (see `Ticker`).
     public func register(ticker: Ticker) { tickers.append(ticker) }
 
+    /// Hands a change to the controllers that watch its kind, in registration order (the order
+    /// keys were queued in before routing, so syncs run in the same order).
     private func enqueue(for event: WatchEvent) {
-        for (i, c) in controllers.enumerated() {
-            for key in c.keys(for: event, in: self) { enqueue(controller: i, key: key) }
+        if deliversEveryKind {
+            for (i, c) in controllers.enumerated() {
+                for key in c.keys(for: event, in: self) { enqueue(controller: i, key: key) }
+            }
+            return
         }
+        for i in route(for: event.resource.kind) {
+            for key in controllers[i].keys(for: event, in: self) { enqueue(controller: i, key: key) }
+        }
+    }
+
+    private func route(for kind: String) -> [Int] {
+        if let known = routes[kind] { return known }
+        let watching = controllers.indices.filter { controllers[$0].watchedKinds.contains(kind) }
+        routes[kind] = watching
+        return watching
     }
 
     private func enqueue(controller: Int, key: String) {

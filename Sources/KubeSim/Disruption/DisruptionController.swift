@@ -5,6 +5,7 @@ import KubeAPI
 /// condition) in step with its pods, which `kubectl get pdb` shows as ALLOWED DISRUPTIONS.
 public final class DisruptionController: Controller {
     public let name = "controllermanager"
+    public let watchedKinds = WatchedKinds.only(["PodDisruptionBudget", "Pod"])
     static let pdbType = ResourceRegistry.forKind("PodDisruptionBudget")!
 
     public init() {}

@@ -5,6 +5,7 @@ import KubeAPI
 /// through sandbox creation, image pulls, container starts, readiness, exits and termination.
 public final class Kubelet: Controller {
     public let name = "kubelet"
+    public let watchedKinds = WatchedKinds.only(["Node", "Pod"])
     /// What images are and what containers do; an image catalog replaces the default.
     public var behaviour: ContainerBehaviour = DefaultContainerBehaviour() {
         didSet { images.removeAll() }

@@ -7,6 +7,7 @@ import KubeAPI
 /// the boot's sixty-odd role creations from each listing every role).
 public final class ClusterRoleAggregationController: Controller {
     public let name = "clusterrole-aggregation-controller"
+    public let watchedKinds = WatchedKinds.only(["ClusterRole"])
     static let clusterRoles = ResourceRegistry.forKind("ClusterRole")!
     static let everyAggregatedRole = "*"
 

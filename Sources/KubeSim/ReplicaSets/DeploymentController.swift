@@ -5,6 +5,7 @@ import KubeAPI
 /// maxUnavailable (RollingUpdate), or old ones first (Recreate).
 public final class DeploymentController: Controller {
     public let name = "deployment-controller"
+    public let watchedKinds = WatchedKinds.only(["Deployment", "ReplicaSet"])
 
     public init() {}
 

@@ -5,6 +5,7 @@ import KubeAPI
 /// first), and reports status.
 public final class ReplicaSetController: Controller {
     public let name = "replicaset-controller"
+    public let watchedKinds = WatchedKinds.only(["ReplicaSet", "Pod"])
     /// Pods created or deleted per sync, like the controller's burst limit.
     static let burst = 500
 

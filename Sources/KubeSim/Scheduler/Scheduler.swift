@@ -7,6 +7,7 @@ import KubeAPI
 /// change (and every five minutes, as the unschedulable queue is flushed).
 public final class Scheduler: Controller {
     public let name = "default-scheduler"
+    public let watchedKinds = WatchedKinds.only(["Pod", "Node", "PersistentVolumeClaim", "PersistentVolume", "StorageClass"])
 
     struct NodeInfo {
         var labels: [String: String]

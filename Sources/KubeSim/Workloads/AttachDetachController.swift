@@ -10,6 +10,7 @@ import KubeAPI
 /// once the driver's attacher reports it, deleted when the volume is detached.
 public final class AttachDetachController: Controller {
     public let name = "attachdetach-controller"
+    public let watchedKinds = WatchedKinds.only(["Pod", "Node"])
     static let maxWaitForUnmount: Millis = 360_000
     static let attachDelay: ClosedRange<Int> = 900...2_400
     static let detachDelay: ClosedRange<Int> = 600...1_500

@@ -6,6 +6,7 @@ import KubeAPI
 /// Which pods mount which claim is indexed from the pod watch, so checking a claim never lists pods.
 public final class PVCProtectionController: Controller {
     public let name = "pvc-protection-controller"
+    public let watchedKinds = WatchedKinds.only(["PersistentVolumeClaim", "Pod"])
     static let finalizer = "kubernetes.io/pvc-protection"
     static let claimType = ResourceRegistry.forKind("PersistentVolumeClaim")!
     static let podType = ResourceRegistry.forKind("Pod")!

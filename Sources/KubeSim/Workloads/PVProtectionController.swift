@@ -4,6 +4,7 @@ import KubeAPI
 /// finalizer while it is Bound to a claim, and loses it once it is not.
 public final class PVProtectionController: Controller {
     public let name = "pv-protection-controller"
+    public let watchedKinds = WatchedKinds.only(["PersistentVolume"])
     static let finalizer = "kubernetes.io/pv-protection"
     static let volumeType = ResourceRegistry.forKind("PersistentVolume")!
 

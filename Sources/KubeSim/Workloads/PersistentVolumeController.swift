@@ -9,6 +9,7 @@ import KubeAPI
 /// volumes, volumes pre-bound to a claim) keep every sync O(1) in the number of claims.
 public final class PersistentVolumeController: Controller {
     public let name = "persistentvolume-controller"
+    public let watchedKinds = WatchedKinds.only(["PersistentVolumeClaim", "PersistentVolume", "StorageClass"])
 
     static let claimType = ResourceRegistry.forKind("PersistentVolumeClaim")!
     static let volumeType = ResourceRegistry.forKind("PersistentVolume")!

@@ -7,6 +7,7 @@ import KubeAPI
 /// so 100 sets of 100 replicas stay cheap to sync.
 public final class StatefulSetController: Controller {
     public let name = "statefulset-controller"
+    public let watchedKinds = WatchedKinds.only(["StatefulSet", "Pod", "ControllerRevision", "PersistentVolumeClaim"])
 
     /// What the controller knows of pods, revisions and claims, kept from the watch.
     let cache = StatefulSetCache()

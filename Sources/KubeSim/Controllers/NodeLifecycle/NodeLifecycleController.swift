@@ -11,6 +11,7 @@ import KubeAPI
 /// healthy node's lease could expire, which a renewal pushes back.
 public final class NodeLifecycleController: Controller {
     public let name = "node-controller"
+    public let watchedKinds = WatchedKinds.only(["Node", "Pod"])
     static let nodeType = ResourceRegistry.forKind("Node")!
     static let podType = ResourceRegistry.forKind("Pod")!
     static let leaseType = ResourceRegistry.forKind("Lease")!

@@ -7,6 +7,7 @@ import KubeAPI
 /// A deletion is graceful; on a lost node nothing confirms it, so the pod stays Terminating.
 public final class TaintEvictionController: Controller {
     public let name = "taint-eviction-controller"
+    public let watchedKinds = WatchedKinds.only(["Node", "Pod"])
     static let nodeType = ResourceRegistry.forKind("Node")!
     static let podType = ResourceRegistry.forKind("Pod")!
 

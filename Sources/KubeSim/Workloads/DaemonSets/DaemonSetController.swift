@@ -5,6 +5,7 @@ import KubeAPI
 /// matching orphans, releases pods that stopped matching) and runs `DaemonSetControl`.
 public final class DaemonSetController: Controller {
     public let name = "daemonset-controller"
+    public let watchedKinds = WatchedKinds.only(["DaemonSet", "Pod", "Node", "ControllerRevision"])
 
     static let podType = DaemonSetPodControl.podType
     static let dsType = DaemonSetSpecView.resource

@@ -7,6 +7,7 @@ import KubeAPI
 /// event queue until the next scheduled time instead of polling.
 public final class CronJobController: Controller {
     public let name = "cronjob-controller"
+    public let watchedKinds = WatchedKinds.only(["CronJob", "Job"])
     private let wakeups = KeyedWakeups()
     /// Parsed schedules by schedule text and zone: every CronJob firing each minute parsed its
     /// schedule on every sync, which showed in profiles. Bounded, as schedules are user text.

@@ -8,6 +8,7 @@ import KubeAPI
 /// deadline runs out.
 public final class JobController: Controller {
     public let name = "job-controller"
+    public let watchedKinds = WatchedKinds.only(["Job", "Pod"])
 
     /// Per job (by uid): failures since its last success, kept in memory as upstream does.
     private var backoffs: [String: JobPodBackoff] = [:]

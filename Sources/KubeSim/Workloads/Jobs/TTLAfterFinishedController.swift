@@ -5,6 +5,7 @@ import KubeAPI
 /// so its pods go first. It waits on the cluster's event queue, not by polling.
 public final class TTLAfterFinishedController: Controller {
     public let name = "ttl-after-finished-controller"
+    public let watchedKinds = WatchedKinds.only(["Job"])
     private let wakeups = KeyedWakeups()
 
     public init() {}
