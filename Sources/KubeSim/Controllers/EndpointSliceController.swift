@@ -67,11 +67,13 @@ public final class EndpointSliceController: Controller {
             let pod = event.object
             let ns = pod.namespace ?? "default"
             let podKey = ns + "/" + pod.name
+            // A pod no service selects or lists changes no slice: asked first, as it is cheapest.
+            let services = endpoints.services(selecting: podKey).union(listedIn[podKey] ?? [])
+            if services.isEmpty { return [] }
             if event.kind == .modified, let old = event.old, old["metadata"]["labels"] == pod["metadata"]["labels"],
                !EndpointsController.endpointFieldsDiffer(old, pod) {
                 return []
             }
-            let services = endpoints.services(selecting: podKey).union(listedIn[podKey] ?? [])
             return services.sorted().map { svc in
                 let key = ns + "/" + svc
                 dirty[key, default: []].insert(pod.name)

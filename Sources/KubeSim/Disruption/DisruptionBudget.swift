@@ -15,6 +15,8 @@ public struct DisruptionBudget: Equatable, Sendable {
 
     /// The budgets in the pod's namespace whose selector matches it (`getPodDisruptionBudgets`).
     public static func budgets(covering pod: JSONValue, in store: ObjectStore) -> [JSONValue] {
+        // Most clusters have no budget at all; a pod change then costs no list.
+        if store.count(pdbType) == 0 { return [] }
         let budgets = store.list(pdbType, namespace: pod.namespace ?? "default")
         guard !budgets.isEmpty else { return [] }
         return budgets.filter { pdb in

@@ -18,6 +18,8 @@ public final class ReplicaSetController: Controller {
     let podIndex = ReplicaSetPodIndex()
 
     public func keys(for event: WatchEvent, in cluster: Cluster) -> [String] {
+        // Another controller's pod is neither indexed nor a set's.
+        if event.resource.kind == "Pod", event.isControlled(byAnotherKindThan: "ReplicaSet") { return [] }
         podIndex.observe(event)
         switch event.resource.kind {
         case "ReplicaSet":

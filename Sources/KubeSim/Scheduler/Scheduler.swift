@@ -135,9 +135,8 @@ public final class Scheduler: Controller {
     private func observePod(_ event: WatchEvent) -> [String] {
         let pod = event.object
         // Status writes on a bound pod that stays bound and unfinished change nothing here.
-        if event.kind == .modified, let old = event.old, old["spec"]["nodeName"] == pod["spec"]["nodeName"],
-            old["status"]["phase"] == pod["status"]["phase"], old.isDeleting == pod.isDeleting,
-            old["spec"]["containers"] == pod["spec"]["containers"]
+        if event.kind == .modified, let old = event.old, Self.sameBindingAndRequests(old["spec"], pod["spec"]),
+            old["status"]["phase"] == pod["status"]["phase"], old.isDeleting == pod.isDeleting
         {
             let bound = !(pod["spec"]["nodeName"].string ?? "").isEmpty
             return bound || pod.isDeleting ? [] : [pod.namespacedKey]
@@ -164,6 +163,12 @@ public final class Scheduler: Controller {
         if placement == nil && previous != nil { return retryKeys(namespace: nil) }
         if node.isEmpty && !pod.isDeleting { return [key] }
         return []
+    }
+
+    /// The same node and containers (so the same requests). A status write keeps the stored
+    /// spec, so the first comparison (shared storage) usually answers.
+    static func sameBindingAndRequests(_ old: JSONValue, _ new: JSONValue) -> Bool {
+        old == new || (old["nodeName"] == new["nodeName"] && old["containers"] == new["containers"])
     }
 
     /// Absurd requests written by hand must not overflow the books.

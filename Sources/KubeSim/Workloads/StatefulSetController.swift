@@ -30,6 +30,8 @@ public final class StatefulSetController: Controller {
     // MARK: Controller
 
     public func keys(for event: WatchEvent, in cluster: Cluster) -> [String] {
+        // Another controller's pod is neither cached, nor an orphan, nor a set's to adopt.
+        if event.resource.kind == "Pod", event.isControlled(byAnotherKindThan: "StatefulSet") { return [] }
         let relevant = cache.observe(event, in: cluster.store)
         let object = event.object
         let ns = object.namespace ?? "default"

@@ -43,6 +43,8 @@ public final class TaintEvictionController: Controller {
             if let old = event.old, Self.noExecuteTaints(old) == Self.noExecuteTaints(event.object) { return [] }
             return ["node/" + name]
         case "Pod":
+            // No node tainted and no eviction pending: no pod change matters (the usual case).
+            if taintedNodes.isEmpty && scheduled.isEmpty { return [] }
             let pod = event.object
             guard let node = pod["spec"]["nodeName"].string, taintedNodes.contains(node) || scheduled[pod.namespacedKey] != nil else {
                 return []

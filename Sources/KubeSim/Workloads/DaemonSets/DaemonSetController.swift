@@ -52,6 +52,7 @@ public final class DaemonSetController: Controller {
 
     private func podKeys(_ event: WatchEvent, namespace ns: String, in cluster: Cluster) -> [String] {
         let pod = event.object
+        if event.isControlled(byAnotherKindThan: "DaemonSet") { return [] }
         if event.kind == .modified, let old = event.old, !Self.mattersToTheSet(old, pod) { return [] }
         var keys: [String] = []
         for version in [pod, event.old].compactMap({ $0 }) {
