@@ -35,12 +35,14 @@ public struct ResourceType: Hashable, Sendable {
         self.namespaced = namespaced
         self.categories = categories
         self.generation = generation
+        self.qualifiedPlural = group.isEmpty ? plural : "\(plural).\(group)"
     }
 
     /// `apps/v1`, or `v1` for the core group.
     public var apiVersion: String { group.isEmpty ? version : "\(group)/\(version)" }
-    /// `statefulsets.apps`, or `pods`: the qualified resource named in API errors.
-    public var qualifiedPlural: String { group.isEmpty ? plural : "\(plural).\(group)" }
+    /// `statefulsets.apps`, or `pods`: the qualified resource named in API errors. Stored, as the
+    /// store's table key read on every get and write.
+    public let qualifiedPlural: String
     /// Whether the API server keeps `metadata.generation` (see `GenerationPolicy`).
     public var tracksGeneration: Bool { generation != .none }
 
