@@ -8,7 +8,35 @@ public enum Timestamp {
     /// `2025-03-10T09:00:05Z`, the form the API server writes (seconds precision).
     public static func rfc3339(_ ms: Millis) -> String {
         let (y, mo, d, h, mi, s) = civil(ms)
-        return "\(pad(y, 4))-\(pad(mo))-\(pad(d))T\(pad(h)):\(pad(mi)):\(pad(s))Z"
+        guard (0...9999).contains(y) else {
+            return "\(pad(y, 4))-\(pad(mo))-\(pad(d))T\(pad(h)):\(pad(mi)):\(pad(s))Z"
+        }
+        // Written byte by byte: every stored write stamps a time, and interpolation cost thousands
+        // of instructions per stamp in profiles.
+        return String(unsafeUninitializedCapacity: 20) { out in
+            func digits(_ value: Int, _ width: Int, at start: Int) {
+                var v = value
+                var i = start + width - 1
+                while i >= start {
+                    out[i] = UInt8(truncatingIfNeeded: 48 + v % 10)
+                    v /= 10
+                    i -= 1
+                }
+            }
+            digits(y, 4, at: 0)
+            out[4] = UInt8(ascii: "-")
+            digits(mo, 2, at: 5)
+            out[7] = UInt8(ascii: "-")
+            digits(d, 2, at: 8)
+            out[10] = UInt8(ascii: "T")
+            digits(h, 2, at: 11)
+            out[13] = UInt8(ascii: ":")
+            digits(mi, 2, at: 14)
+            out[16] = UInt8(ascii: ":")
+            digits(s, 2, at: 17)
+            out[19] = UInt8(ascii: "Z")
+            return 20
+        }
     }
 
     /// `2025-03-10T09:00:05.12Z`: Go's RFC3339Nano, fractional zeros dropped (none at a whole second),
