@@ -42,6 +42,8 @@ fi
 ( cd Benchmarks/scripts && measure "kubelab run the same, then rolled to a new image" "../../$BIN" run ds-rolling-100.sh --nodes 100 )
 ( cd Benchmarks/scripts && measure "kubelab run 20 CronJobs every minute for 24 virtual hours" "../../$BIN" run cronjobs-20x24h.sh )
 ( cd Benchmarks/scripts && measure "kubelab run drain of a node running 1,000 pods" "../../$BIN" run drain-1000.sh )
+# Node loss: the same 5,000 pods without the loss first, so the loss alone is the second minus the first.
+( cd Benchmarks/scripts && measure "kubelab run 5,000 pods on --nodes 100, no loss (baseline)" "../../$BIN" run node-loss-baseline.sh --nodes 100 )
 ( cd Benchmarks/scripts && measure "kubelab run 10 of 100 nodes lost, 5,000 pods evicted/re-created" "../../$BIN" run node-loss-100x5000.sh --nodes 100 )
 
 # Lessons: what lesson 01's checks (and the progress record) add to each command, and resuming the
