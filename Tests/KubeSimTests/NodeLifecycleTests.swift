@@ -49,3 +49,13 @@ import Testing
         #expect(NodeHealth.observed(15_000) == 15_000)
     }
 }
+
+/// A lease's MicroTime: the seconds as RFC 3339, then the milliseconds and three zeros.
+@Suite struct LeaseMicroTimeTests {
+    @Test func millisecondsArePaddedAndMicrosecondsZero() {
+        #expect(NodeHeartbeat.microTime(1_748_854_803_120) == "2025-06-02T09:00:03.120000Z")
+        #expect(NodeHeartbeat.microTime(1_748_854_803_007) == "2025-06-02T09:00:03.007000Z")
+        #expect(NodeHeartbeat.microTime(1_748_854_803_000) == "2025-06-02T09:00:03.000000Z")
+        #expect(NodeHeartbeat.microTime(-1) == "1969-12-31T23:59:59.999000Z")
+    }
+}

@@ -53,9 +53,28 @@ public final class NodeHeartbeat: Ticker {
     /// `2025-06-02T09:00:03.120000Z`: a MicroTime, as leases store their times.
     static func microTime(_ ms: Millis) -> String {
         let whole = Timestamp.rfc3339(ms)
-        let millis = ((ms % 1000) + 1000) % 1000
-        let digits = String(millis)
-        return String(whole.dropLast()) + "." + String(repeating: "0", count: 3 - digits.count) + digits + "000Z"
+        let millis = Int(((ms % 1000) + 1000) % 1000)
+        guard whole.utf8.count == 20 else {
+            let digits = String(millis)
+            return String(whole.dropLast()) + "." + String(repeating: "0", count: 3 - digits.count) + digits + "000Z"
+        }
+        // Every lease renewal formats one: the seconds part's 19 bytes, then `.mmm000Z`.
+        return String(unsafeUninitializedCapacity: 27) { out in
+            var i = 0
+            for byte in whole.utf8.prefix(19) {
+                out[i] = byte
+                i += 1
+            }
+            out[19] = 46  // .
+            out[20] = UInt8(truncatingIfNeeded: 48 + millis / 100)
+            out[21] = UInt8(truncatingIfNeeded: 48 + millis / 10 % 10)
+            out[22] = UInt8(truncatingIfNeeded: 48 + millis % 10)
+            out[23] = 48
+            out[24] = 48
+            out[25] = 48
+            out[26] = 90  // Z
+            return 27
+        }
     }
 
     private func renewLease(of node: JSONValue, at renew: Millis, in cluster: Cluster) {

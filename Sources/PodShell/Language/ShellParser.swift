@@ -595,9 +595,12 @@ public struct ShellParser {
         let c = chars[pos]
         if c == "\\", pos + 1 == chars.count { throw ShellSyntaxError.incomplete(expecting: nil) }
         if c == "\n" { pos += 1; return .newline }
-        for op in Self.operators where matches(op) {
-            pos += op.count
-            return .op(op)
+        // Every operator starts with one of these; words skip the operator table.
+        if c == ";" || c == "&" || c == "|" || c == "<" || c == ">" || c == "(" || c == ")" {
+            for op in Self.operators where matches(op) {
+                pos += op.count
+                return .op(op)
+            }
         }
         // An all-digit word right before `<` or `>` is a file descriptor number.
         var j = pos
