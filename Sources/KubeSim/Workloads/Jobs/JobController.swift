@@ -67,13 +67,11 @@ public final class JobController: Controller {
     public func sync(_ key: String, in cluster: Cluster) {
         let control = JobPodControl(cluster: cluster, source: name)
         if key.hasPrefix(Self.releasePrefix) {
-            let rest = key.dropFirst(Self.releasePrefix.count)
-            guard let slash = rest.firstIndex(of: "/") else { return }
-            control.release(String(rest[rest.index(after: slash)...]), namespace: String(rest[..<slash]))
+            guard let (ns, podName) = NamespacedKey.split(key.dropFirst(Self.releasePrefix.count)) else { return }
+            control.release(podName, namespace: ns)
             return
         }
-        guard let slash = key.firstIndex(of: "/") else { return }
-        let ns = String(key[..<slash]), jobName = String(key[key.index(after: slash)...])
+        guard let (ns, jobName) = NamespacedKey.split(key) else { return }
         guard let job = cluster.store.get(Self.jobs, namespace: ns, name: jobName) else { return }
         let pods = claims.claim(for: job, key: key, in: cluster)
         if job.isDeleting || JobCondition.isFinished(job) {
