@@ -64,7 +64,8 @@ public final class CronJobController: Controller {
         guard let cronJob = cluster.store.get(Self.cronJobs, namespace: ns, name: cronJobName), !cronJob.isDeleting else { return }
         let control = CronJobJobControl(cluster: cluster, source: name)
         let now = cluster.now
-        var jobs = Self.ownedJobs(of: cronJob, in: cluster)
+        // Each job's outcome is read once, for this loop and for the history trim.
+        var jobs = Self.ownedJobs(of: cronJob, in: cluster).map { CronJobHistory.Owned(job: $0, outcome: JobCondition.outcome(of: $0)) }
         var status = cronJob.status.object == nil ? JSONValue.emptyObject : cronJob.status
         var active = status["active"].items
         func event(_ type: String, _ reason: String, _ message: String) {
@@ -72,10 +73,9 @@ public final class CronJobController: Controller {
         }
 
         // What became of the jobs it started.
-        for job in jobs {
-            let uid = job.uid
+        for owned in jobs {
+            let job = owned.job, outcome = owned.outcome, uid = job.uid
             let listed = active.contains { $0["uid"].string == uid }
-            let outcome = JobCondition.outcome(of: job)
             if !listed && outcome == nil && !job.isDeleting {
                 // A job it owns but did not start (`kubectl create job --from=cronjob/...`) is left alone.
                 event("Warning", "UnexpectedJob", "Saw a job that the controller did not create or forgot: \(job.name)")
@@ -91,7 +91,7 @@ public final class CronJobController: Controller {
             }
         }
         // A handful of jobs (the history limits'): a list beats hashing them.
-        let existing = jobs.map(\.uid)
+        let existing = jobs.map(\.job.uid)
         for ref in active where !existing.contains(ref["uid"].string ?? "") {
             event("Normal", "MissingJob", "Active job went missing: \(ref["name"].string ?? "")")
         }
@@ -130,7 +130,7 @@ public final class CronJobController: Controller {
                         }
                         if let job = control.create(for: cronJob, scheduled: scheduled, zone: schedule.zone) {
                             active.append(CronJobJobControl.reference(to: job))
-                            jobs.append(job)
+                            jobs.append(CronJobHistory.Owned(job: job, outcome: nil))
                             status["lastScheduleTime"] = .string(Timestamp.rfc3339(scheduled))
                         }
                     }

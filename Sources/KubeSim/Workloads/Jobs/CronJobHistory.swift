@@ -4,12 +4,18 @@ import KubeAPI
 /// `successfulJobsHistoryLimit` complete and `failedJobsHistoryLimit` failed ones, oldest
 /// start time deleted first.
 enum CronJobHistory {
-    static func trim(_ jobs: [JSONValue], of cronJob: JSONValue, control: CronJobJobControl) {
+    /// A job the CronJob controls, with its outcome as the sync read it.
+    struct Owned {
+        let job: JSONValue
+        let outcome: JobCondition.Outcome?
+    }
+
+    static func trim(_ jobs: [Owned], of cronJob: JSONValue, control: CronJobJobControl) {
         var succeeded: [JSONValue] = [], failed: [JSONValue] = []
-        for job in jobs where !job.isDeleting {
-            switch JobCondition.outcome(of: job) {
-            case .complete: succeeded.append(job)
-            case .failed: failed.append(job)
+        for owned in jobs where !owned.job.isDeleting {
+            switch owned.outcome {
+            case .complete: succeeded.append(owned.job)
+            case .failed: failed.append(owned.job)
             case nil: break
             }
         }
