@@ -60,12 +60,12 @@ public final class CronJobController: Controller {
     }
 
     public func sync(_ key: String, in cluster: Cluster) {
-        guard let slash = key.firstIndex(of: "/") else { return }
-        let ns = String(key[..<slash]), cronJobName = String(key[key.index(after: slash)...])
+        guard let (ns, cronJobName) = NamespacedKey.split(key) else { return }
         guard let cronJob = cluster.store.get(Self.cronJobs, namespace: ns, name: cronJobName), !cronJob.isDeleting else { return }
         let control = CronJobJobControl(cluster: cluster, source: name)
         let now = cluster.now
-        var jobs = Self.ownedJobs(of: cronJob, in: cluster)
+        // Each job's outcome is read once, for this loop and for the history trim.
+        var jobs = Self.ownedJobs(of: cronJob, in: cluster).map { CronJobHistory.Owned(job: $0, outcome: JobCondition.outcome(of: $0)) }
         var status = cronJob.status.object == nil ? JSONValue.emptyObject : cronJob.status
         var active = status["active"].items
         func event(_ type: String, _ reason: String, _ message: String) {
@@ -73,24 +73,25 @@ public final class CronJobController: Controller {
         }
 
         // What became of the jobs it started.
-        for job in jobs {
-            let listed = active.contains { $0["uid"].string == job.uid }
-            let finished = JobCondition.isFinished(job)
-            if !listed && !finished && !job.isDeleting {
+        for owned in jobs {
+            let job = owned.job, outcome = owned.outcome, uid = job.uid
+            let listed = active.contains { $0["uid"].string == uid }
+            if !listed && outcome == nil && !job.isDeleting {
                 // A job it owns but did not start (`kubectl create job --from=cronjob/...`) is left alone.
                 event("Warning", "UnexpectedJob", "Saw a job that the controller did not create or forgot: \(job.name)")
-            } else if listed && finished {
-                let condition = JobCondition.holds("Complete", in: job.status["conditions"]) ? "Complete" : "Failed"
-                active.removeAll { $0["uid"].string == job.uid }
+            } else if listed, let outcome {
+                let condition = outcome == .complete ? "Complete" : "Failed"
+                active.removeAll { $0["uid"].string == uid }
                 event("Normal", "SawCompletedJob", "Saw completed job: \(job.name), condition: \(condition)")
-                if condition == "Complete", let done = job.status["completionTime"].string,
+                if outcome == .complete, let done = job.status["completionTime"].string,
                     (status["lastSuccessfulTime"].string.flatMap(Timestamp.parse) ?? .min) < (Timestamp.parse(done) ?? .min)
                 {
                     status["lastSuccessfulTime"] = .string(done)
                 }
             }
         }
-        let existing = Set(jobs.map(\.uid))
+        // A handful of jobs (the history limits'): a list beats hashing them.
+        let existing = jobs.map(\.job.uid)
         for ref in active where !existing.contains(ref["uid"].string ?? "") {
             event("Normal", "MissingJob", "Active job went missing: \(ref["name"].string ?? "")")
         }
@@ -129,7 +130,7 @@ public final class CronJobController: Controller {
                         }
                         if let job = control.create(for: cronJob, scheduled: scheduled, zone: schedule.zone) {
                             active.append(CronJobJobControl.reference(to: job))
-                            jobs.append(job)
+                            jobs.append(CronJobHistory.Owned(job: job, outcome: nil))
                             status["lastScheduleTime"] = .string(Timestamp.rfc3339(scheduled))
                         }
                     }
@@ -150,12 +151,14 @@ public final class CronJobController: Controller {
         }
     }
 
-    /// The jobs this CronJob controls, by name.
+    /// The jobs in its namespace this CronJob controls, by name (the store's dependents come
+    /// sorted by kind, namespace and name, so the refs are in name order already).
     static func ownedJobs(of cronJob: JSONValue, in cluster: Cluster) -> [JSONValue] {
-        cluster.store.dependents(of: cronJob.uid).compactMap { ref -> JSONValue? in
-            guard ref.resource.kind == "Job", let job = cluster.store.get(ref), job.controllerRef?["uid"].string == cronJob.uid
+        let uid = cronJob.uid, ns = cronJob.namespace ?? "default"
+        return cluster.store.dependents(of: uid).compactMap { ref -> JSONValue? in
+            guard ref.resource.kind == "Job", ref.namespace == ns, let job = cluster.store.get(ref), job.controllerRef?["uid"].string == uid
             else { return nil }
             return job
-        }.sorted { $0.name < $1.name }
+        }
     }
 }

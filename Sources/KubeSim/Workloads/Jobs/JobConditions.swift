@@ -28,9 +28,9 @@ struct JobCondition: Equatable {
         JobCondition(type: type == "SuccessCriteriaMet" ? "Complete" : "Failed", reason: reason, message: message)
     }
 
-    /// The status entry, stamped `at`.
-    func json(at time: Millis) -> JSONValue {
-        let stamp = JSONValue.string(Timestamp.rfc3339(time))
+    /// The status entry, stamped with `time` (an RFC 3339 timestamp).
+    func json(stamp time: String) -> JSONValue {
+        let stamp = JSONValue.string(time)
         return ["type": .string(type), "status": .string(status), "lastProbeTime": stamp, "lastTransitionTime": stamp,
                 "reason": .string(reason), "message": .string(message)]
     }
@@ -50,10 +50,27 @@ struct JobCondition: Equatable {
         return nil
     }
 
-    /// A job with Complete or Failed true is finished: nothing about it changes any more.
-    static func isFinished(_ job: JSONValue) -> Bool {
-        holds("Complete", in: job["status"]["conditions"]) || holds("Failed", in: job["status"]["conditions"])
+    /// How a finished job ended.
+    enum Outcome {
+        case complete, failed
     }
+
+    /// Complete when that condition is true, else Failed when that one is, else nil (running),
+    /// read in one pass: the Job, CronJob and TTL controllers ask this of every job they look at.
+    static func outcome(of job: JSONValue) -> Outcome? {
+        var failed = false
+        for c in job["status"]["conditions"].items where c["status"].string == "True" {
+            switch c["type"].string {
+            case "Complete": return .complete
+            case "Failed": failed = true
+            default: break
+            }
+        }
+        return failed ? .failed : nil
+    }
+
+    /// A job with Complete or Failed true is finished: nothing about it changes any more.
+    static func isFinished(_ job: JSONValue) -> Bool { outcome(of: job) != nil }
 
     /// When the job finished (its terminal condition's transition time).
     static func finishedAt(_ job: JSONValue) -> Millis? {
@@ -63,8 +80,9 @@ struct JobCondition: Equatable {
     }
 
     /// `conditions` with `condition` set: an entry of the same type changes (keeping its
-    /// transition time when its status stays), a new type is appended.
-    static func setting(_ condition: JobCondition, in conditions: JSONValue, at time: Millis) -> JSONValue {
+    /// transition time when its status stays), a new type is appended. `time` is the RFC 3339
+    /// stamp of the change, formatted once by the caller for all it writes in a pass.
+    static func setting(_ condition: JobCondition, in conditions: JSONValue, stamp time: @autoclosure () -> String) -> JSONValue {
         var items = conditions.items
         if let i = items.firstIndex(where: { $0["type"].string == condition.type }) {
             if items[i]["status"].string == condition.status && items[i]["reason"].string == condition.reason
@@ -72,9 +90,9 @@ struct JobCondition: Equatable {
             {
                 return .array(items)
             }
-            items[i] = condition.json(at: time)
+            items[i] = condition.json(stamp: time())
         } else {
-            items.append(condition.json(at: time))
+            items.append(condition.json(stamp: time()))
         }
         return .array(items)
     }

@@ -36,7 +36,9 @@ public final class JobController: Controller {
             if event.kind == .modified, let old = event.old, StatefulSetController.onlyStatusChanged(old, object) { return [] }
             return [ns + "/" + object.name]
         case "Pod":
-            if event.kind != .deleted, object.controllerRef == nil {
+            // Read once: every change of every pod comes through here.
+            let owner = object.controllerRef, holdsFinalizer = Self.holdsFinalizer(object)
+            if event.kind != .deleted, owner == nil {
                 // An orphan: its former job (if it just let it go) looks again, a job whose
                 // selector matches may adopt it, and a finalizer it still holds goes.
                 var keys = claims.jobsSelecting(event, namespace: ns, in: cluster)
@@ -45,16 +47,18 @@ public final class JobController: Controller {
                 {
                     keys.insert(ns + "/" + name, at: 0)
                 }
-                if Self.holdsFinalizer(object) { keys.insert(Self.releasePrefix + ns + "/" + object.name, at: 0) }
+                if holdsFinalizer { keys.insert(Self.releasePrefix + ns + "/" + object.name, at: 0) }
                 return keys
             }
-            guard event.kind != .deleted || event.old?.controllerRef != nil else { return [] }
-            guard let ref = object.controllerRef ?? event.old?.controllerRef, ref["kind"].string == "Job",
+            // A deleted pod counts by the owner it had; a live one has an owner by now.
+            let previous = event.kind == .deleted ? event.old?.controllerRef : nil
+            guard event.kind != .deleted || previous != nil else { return [] }
+            guard let ref = owner ?? previous, ref["kind"].string == "Job",
                 let jobName = ref["name"].string
             else {
-                return Self.holdsFinalizer(object) ? [Self.releasePrefix + ns + "/" + object.name] : []
+                return holdsFinalizer ? [Self.releasePrefix + ns + "/" + object.name] : []
             }
-            if Self.holdsFinalizer(object), cluster.store.get(Self.jobs, namespace: ns, name: jobName)?.uid != ref["uid"].string {
+            if holdsFinalizer, cluster.store.get(Self.jobs, namespace: ns, name: jobName)?.uid != ref["uid"].string {
                 // The job is gone: nothing will count this pod, so nothing may hold it.
                 return [Self.releasePrefix + ns + "/" + object.name]
             }
@@ -67,13 +71,11 @@ public final class JobController: Controller {
     public func sync(_ key: String, in cluster: Cluster) {
         let control = JobPodControl(cluster: cluster, source: name)
         if key.hasPrefix(Self.releasePrefix) {
-            let rest = key.dropFirst(Self.releasePrefix.count)
-            guard let slash = rest.firstIndex(of: "/") else { return }
-            control.release(String(rest[rest.index(after: slash)...]), namespace: String(rest[..<slash]))
+            guard let (ns, podName) = NamespacedKey.split(key.dropFirst(Self.releasePrefix.count)) else { return }
+            control.release(podName, namespace: ns)
             return
         }
-        guard let slash = key.firstIndex(of: "/") else { return }
-        let ns = String(key[..<slash]), jobName = String(key[key.index(after: slash)...])
+        guard let (ns, jobName) = NamespacedKey.split(key) else { return }
         guard let job = cluster.store.get(Self.jobs, namespace: ns, name: jobName) else { return }
         let pods = claims.claim(for: job, key: key, in: cluster)
         if job.isDeleting || JobCondition.isFinished(job) {

@@ -44,6 +44,14 @@ struct JobSyncPlan {
         let backoffLimit = spec["backoffLimit"].int ?? 6
         let suspended = spec["suspend"].bool == true
         let policy = spec["podFailurePolicy"]
+        // `now` as the status writes it (start, conditions, completion), formatted at most once.
+        var formattedNow: String?
+        func nowStamp() -> String {
+            if let formattedNow { return formattedNow }
+            let text = Timestamp.rfc3339(now)
+            formattedNow = text
+            return text
+        }
         var status = job.status.object == nil ? JSONValue.emptyObject : job.status
         // Upstream lets go of every pod in the pass that records the interim condition, so pods
         // that stop after it count for nothing: no failed index, and after a success no failure.
@@ -105,7 +113,7 @@ struct JobSyncPlan {
 
         var conditions = status["conditions"]
         if conditions.isNull { conditions = .array([]) }
-        if status["startTime"].isNull && !suspended { status["startTime"] = .string(Timestamp.rfc3339(now)) }
+        if status["startTime"].isNull && !suspended { status["startTime"] = .string(nowStamp()) }
         let startTime = status["startTime"].string.flatMap(Timestamp.parse)
 
         var interim = JobCondition.interim(in: conditions)
@@ -128,7 +136,7 @@ struct JobSyncPlan {
             } else if completions.map({ succeeded >= $0 }) ?? (succeeded > 0 && active.isEmpty) {
                 interim = .successCriteriaMet()
             }
-            if let interim { conditions = JobCondition.setting(interim, in: conditions, at: now) }
+            if let interim { conditions = JobCondition.setting(interim, in: conditions, stamp: nowStamp()) }
         }
 
         if interim != nil && !awaitingReplacement.isEmpty {
@@ -146,9 +154,9 @@ struct JobSyncPlan {
             keep = []
             if active.isEmpty && terminating == 0 {
                 let terminal = interim.terminal
-                conditions = JobCondition.setting(terminal, in: conditions, at: now)
+                conditions = JobCondition.setting(terminal, in: conditions, stamp: nowStamp())
                 if terminal.type == "Complete" {
-                    status["completionTime"] = .string(Timestamp.rfc3339(now))
+                    status["completionTime"] = .string(nowStamp())
                     events.append(Event(type: "Normal", reason: "Completed", message: "Job completed"))
                 } else {
                     events.append(Event(type: "Warning", reason: terminal.reason, message: terminal.message))
@@ -158,14 +166,14 @@ struct JobSyncPlan {
             podsToDelete = active.prefix(Self.burst).map(\.name)
             keep = []
             if !JobCondition.holds("Suspended", in: conditions) {
-                conditions = JobCondition.setting(.suspended, in: conditions, at: now)
+                conditions = JobCondition.setting(.suspended, in: conditions, stamp: nowStamp())
                 events.append(Event(type: "Normal", reason: "Suspended", message: "Job suspended"))
             }
         } else {
             if JobCondition.holds("Suspended", in: conditions) {
-                conditions = JobCondition.setting(.resumed, in: conditions, at: now)
+                conditions = JobCondition.setting(.resumed, in: conditions, stamp: nowStamp())
                 // The deadline counts from the resume.
-                status["startTime"] = .string(Timestamp.rfc3339(now))
+                status["startTime"] = .string(nowStamp())
                 events.append(Event(type: "Normal", reason: "Resumed", message: "Job resumed"))
             }
             if indexed {
@@ -280,8 +288,9 @@ struct JobSyncPlan {
         for pod in active {
             let phase = pod["status"]["phase"].string ?? ""
             guard phase == "Running" || phase == "Pending" else { continue }
-            for c in pod["status"]["initContainerStatuses"].items + pod["status"]["containerStatuses"].items {
-                restarts += c["restartCount"].int ?? 0
+            let status = pod["status"]
+            for key in ["initContainerStatuses", "containerStatuses"] {
+                for c in status[key].items { restarts += c["restartCount"].int ?? 0 }
             }
         }
         return limit == 0 ? restarts > 0 : restarts >= limit

@@ -19,8 +19,7 @@ public final class TTLAfterFinishedController: Controller {
     }
 
     public func sync(_ key: String, in cluster: Cluster) {
-        guard let slash = key.firstIndex(of: "/") else { return }
-        let ns = String(key[..<slash]), jobName = String(key[key.index(after: slash)...])
+        guard let (ns, jobName) = NamespacedKey.split(key) else { return }
         let ref = ObjectRef(JobController.jobs, namespace: ns, name: jobName)
         guard let job = cluster.store.get(ref), !job.isDeleting, let ttl = job.spec["ttlSecondsAfterFinished"].int,
             let finished = JobCondition.finishedAt(job)
