@@ -67,4 +67,25 @@ import Testing
         w.write(String(repeating: "x\t", count: 20_000) + "end\n")
         #expect(w.flush().hasSuffix("end\n"))
     }
+
+    /// Cells cut at tab and newline bytes, whatever surrounds them and however the text is split
+    /// across writes: "\r\n" (one Character), a combining mark before a tab, Hangul, an emoji.
+    @Test func cellsSurviveAnyTextAndAnySplitIntoWrites() {
+        let text = "A\tB\r\nc\u{301}\tx\n\u{C774}\u{B984}\t\u{1F600}\tz\n\t\tend\r\n\u{301}\tq\npartial\tcell"
+        var whole = TabWriter.describe()
+        whole.write(text)
+        // As the scalar-by-scalar writer gave it (Go counts runes: "c\u{301}" is two wide).
+        let expected = "A        B\r\nc\u{301}       x\n\u{C774}\u{B984}       \u{1F600}  z\n            end\r\n\u{301}        q\npartial  cell"
+        #expect(whole.flush() == expected)
+        let scalars = Array(text.unicodeScalars)
+        for cut in 0...scalars.count {
+            var split = TabWriter.describe()
+            var first = "", second = ""
+            first.unicodeScalars.append(contentsOf: scalars[..<cut])
+            second.unicodeScalars.append(contentsOf: scalars[cut...])
+            split.write(first)
+            split.write(second)
+            #expect(split.flush() == expected, "cut at \(cut)")
+        }
+    }
 }
