@@ -83,18 +83,13 @@ public final class Cluster {
     /// Hands a change to the controllers that watch its kind, in registration order (the order
     /// keys were queued in before routing, so syncs run in the same order).
     private func enqueue(for event: WatchEvent) {
-        if deliversEveryKind {
-            for (i, c) in controllers.enumerated() {
-                for key in c.keys(for: event, in: self) { enqueue(controller: i, key: key) }
-            }
-            return
-        }
         for i in route(for: event.resource.kind) {
             for key in controllers[i].keys(for: event, in: self) { enqueue(controller: i, key: key) }
         }
     }
 
     private func route(for kind: String) -> [Int] {
+        if deliversEveryKind { return Array(controllers.indices) }
         if let known = routes[kind] { return known }
         let watching = controllers.indices.filter { controllers[$0].watchedKinds.contains(kind) }
         routes[kind] = watching
