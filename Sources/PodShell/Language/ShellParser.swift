@@ -589,14 +589,19 @@ public struct ShellParser {
     }
 
     private static let operators = ["&>>", "<<<", "<<-", "&&", "||", ";;", "<<", ">>", ">&", "<&", "&>", ">|", "<>", ";", "&", "|", "(", ")", "<", ">"]
+    /// By ASCII code, whether an operator starts with it: words skip the operator table.
+    private static let operatorStarts: [Bool] = {
+        var starts = [Bool](repeating: false, count: 128)
+        for op in operators { if let code = op.first?.asciiValue { starts[Int(code)] = true } }
+        return starts
+    }()
 
     private mutating func lexToken() throws -> Token {
         guard pos < chars.count else { return .eof }
         let c = chars[pos]
         if c == "\\", pos + 1 == chars.count { throw ShellSyntaxError.incomplete(expecting: nil) }
         if c == "\n" { pos += 1; return .newline }
-        // Every operator starts with one of these; words skip the operator table.
-        if c == ";" || c == "&" || c == "|" || c == "<" || c == ">" || c == "(" || c == ")" {
+        if let code = c.asciiValue, Self.operatorStarts[Int(code)] {
             for op in Self.operators where matches(op) {
                 pos += op.count
                 return .op(op)
