@@ -92,8 +92,7 @@ public final class EndpointSliceController: Controller {
     }
 
     public func sync(_ key: String, in cluster: Cluster) {
-        guard let slash = key.firstIndex(of: "/") else { return }
-        let ns = String(key[..<slash]), svcName = String(key[key.index(after: slash)...])
+        guard let (ns, svcName) = NamespacedKey.split(key) else { return }
         guard let svc = cluster.store.get(EndpointsController.serviceType, namespace: ns, name: svcName),
               !svc["spec"]["selector"].stringMap.isEmpty
         else {

@@ -162,8 +162,7 @@ public final class EndpointsController: Controller {
     }
 
     public func sync(_ key: String, in cluster: Cluster) {
-        guard let slash = key.firstIndex(of: "/") else { return }
-        let ns = String(key[..<slash]), svcName = String(key[key.index(after: slash)...])
+        guard let (ns, svcName) = NamespacedKey.split(key) else { return }
         let ref = ObjectRef(Self.endpointsType, namespace: ns, name: svcName)
         guard let svc = cluster.store.get(Self.serviceType, namespace: ns, name: svcName),
             !svc["spec"]["selector"].stringMap.isEmpty

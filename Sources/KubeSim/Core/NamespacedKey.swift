@@ -1,6 +1,6 @@
-/// A controller's work-queue key `namespace/name` taken apart. The split reads UTF-8 bytes: a
-/// `Character` search for the slash showed in profiles of the Job and CronJob controllers,
-/// which sync on every change of their jobs and pods.
+/// A controller's work-queue key `namespace/name` taken apart at its first slash. The split reads
+/// UTF-8 bytes: a `Character` search for the slash showed in profiles of controllers that sync on
+/// every change of their objects (the names either side are the API's validated ASCII names).
 enum NamespacedKey {
     static func split(_ key: some StringProtocol) -> (namespace: String, name: String)? {
         let utf8 = key.utf8

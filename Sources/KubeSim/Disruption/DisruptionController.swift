@@ -22,8 +22,8 @@ public final class DisruptionController: Controller {
     }
 
     public func sync(_ key: String, in cluster: Cluster) {
-        guard let slash = key.firstIndex(of: "/") else { return }
-        let ref = ObjectRef(Self.pdbType, namespace: String(key[..<slash]), name: String(key[key.index(after: slash)...]))
+        guard let (ns, name) = NamespacedKey.split(key) else { return }
+        let ref = ObjectRef(Self.pdbType, namespace: ns, name: name)
         guard let pdb = cluster.store.get(ref) else { return }
         let budget = DisruptionBudget.compute(pdb, in: cluster.store)
         let allowed = budget.disruptionsAllowed > 0

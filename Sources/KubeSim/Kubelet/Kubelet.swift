@@ -74,8 +74,7 @@ public final class Kubelet: Controller {
     }
 
     public func sync(_ key: String, in cluster: Cluster) {
-        guard let slash = key.firstIndex(of: "/") else { return }
-        let ns = String(key[..<slash]), podName = String(key[key.index(after: slash)...])
+        guard let (ns, podName) = NamespacedKey.split(key) else { return }
         guard let pod = cluster.store.get(Self.podType, namespace: ns, name: podName) else {
             if let rt = runtimes.removeValue(forKey: key) { teardown(rt) }
             return

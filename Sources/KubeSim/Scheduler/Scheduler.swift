@@ -91,8 +91,7 @@ public final class Scheduler: Controller {
     }
 
     public func sync(_ key: String, in cluster: Cluster) {
-        guard let slash = key.firstIndex(of: "/") else { return }
-        let ns = String(key[..<slash]), podName = String(key[key.index(after: slash)...])
+        guard let (ns, podName) = NamespacedKey.split(key) else { return }
         guard let pod = cluster.store.get(Self.podType, namespace: ns, name: podName),
             (pod["spec"]["nodeName"].string ?? "").isEmpty, !pod.isDeleting,
             (pod["spec"]["schedulerName"].string ?? name) == name

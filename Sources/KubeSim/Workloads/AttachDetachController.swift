@@ -38,8 +38,8 @@ public final class AttachDetachController: Controller {
 
     /// The pod a `namespace/name` key names.
     static func pod(_ key: String, in cluster: Cluster) -> JSONValue? {
-        guard let slash = key.firstIndex(of: "/") else { return nil }
-        return cluster.store.get(podType, namespace: String(key[..<slash]), name: String(key[key.index(after: slash)...]))
+        guard let (ns, name) = NamespacedKey.split(key) else { return nil }
+        return cluster.store.get(podType, namespace: ns, name: name)
     }
 
     private var attached: [String: String] = [:]

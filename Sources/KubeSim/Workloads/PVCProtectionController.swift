@@ -44,8 +44,7 @@ public final class PVCProtectionController: Controller {
     }
 
     public func sync(_ key: String, in cluster: Cluster) {
-        guard let slash = key.firstIndex(of: "/") else { return }
-        let ns = String(key[..<slash]), name = String(key[key.index(after: slash)...])
+        guard let (ns, name) = NamespacedKey.split(key) else { return }
         let ref = ObjectRef(Self.claimType, namespace: ns, name: name)
         guard let claim = cluster.store.get(ref), claim.isDeleting,
             claim["metadata"]["finalizers"].items.contains(.string(Self.finalizer)),

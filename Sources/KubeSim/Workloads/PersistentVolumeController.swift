@@ -89,8 +89,7 @@ public final class PersistentVolumeController: Controller {
     public func sync(_ key: String, in cluster: Cluster) {
         if key.hasPrefix("claim|") {
             let rest = key.dropFirst(6)
-            guard let slash = rest.firstIndex(of: "/") else { return }
-            let ns = String(rest[..<slash]), name = String(rest[rest.index(after: slash)...])
+            guard let (ns, name) = NamespacedKey.split(rest) else { return }
             guard let claim = cluster.store.get(Self.claimType, namespace: ns, name: name) else { return }
             syncClaim(claim, in: cluster)
         } else if key.hasPrefix("volume|") {

@@ -72,8 +72,7 @@ public final class StatefulSetController: Controller {
     }
 
     public func sync(_ key: String, in cluster: Cluster) {
-        guard let slash = key.firstIndex(of: "/") else { return }
-        let ns = String(key[..<slash]), name = String(key[key.index(after: slash)...])
+        guard let (ns, name) = NamespacedKey.split(key) else { return }
         guard let set = cluster.store.get(Self.setType, namespace: ns, name: name) else {
             cluster.waitReasons.set(nil, kind: "StatefulSet", namespace: ns, name: name)
             forget(key, uid: nil)
@@ -168,7 +167,7 @@ public final class StatefulSetController: Controller {
             }
         }
         return keys.filter { key in
-            let name = String(key[key.index(after: key.firstIndex(of: "/")!)...])
+            guard let (_, name) = NamespacedKey.split(key) else { return false }
             return cluster.store.get(setType, namespace: ns, name: name) != nil
         }.sorted()
     }

@@ -63,8 +63,7 @@ public final class TaintEvictionController: Controller {
             }
         } else if key.hasPrefix("pod/") {
             let podKey = String(key.dropFirst(4))
-            guard let slash = podKey.firstIndex(of: "/"),
-                let pod = cluster.store.get(Self.podType, namespace: String(podKey[..<slash]), name: String(podKey[podKey.index(after: slash)...]))
+            guard let (ns, name) = NamespacedKey.split(podKey), let pod = cluster.store.get(Self.podType, namespace: ns, name: name)
             else {
                 scheduled[podKey] = nil
                 return

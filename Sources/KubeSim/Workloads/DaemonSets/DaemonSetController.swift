@@ -86,8 +86,7 @@ public final class DaemonSetController: Controller {
     }
 
     public func sync(_ key: String, in cluster: Cluster) {
-        guard let slash = key.firstIndex(of: "/") else { return }
-        let ns = String(key[..<slash]), name = String(key[key.index(after: slash)...])
+        guard let (ns, name) = NamespacedKey.split(key) else { return }
         guard let object = cluster.store.get(Self.dsType, namespace: ns, name: name) else {
             forget(key, uid: nil)
             return
