@@ -1,6 +1,13 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+/// The simulation's modules in release builds skip the run-time exclusivity checks: every store
+/// write and controller queue touch pays for them (about a tenth of a long simulation), and debug
+/// builds, which the test suite runs, still check every access.
+let simulationSettings: [SwiftSetting] = [
+    .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
+]
+
 let package = Package(
     name: "kubelab",
     platforms: [.macOS(.v13)],
@@ -19,11 +26,11 @@ let package = Package(
         .target(name: "KubeAPI", dependencies: [
             "Yams",
             .product(name: "OrderedCollections", package: "swift-collections"),
-        ]),
+        ], swiftSettings: simulationSettings),
         // The virtual clock, controllers, kubelet and cluster DNS.
-        .target(name: "KubeSim", dependencies: ["KubeAPI"]),
+        .target(name: "KubeSim", dependencies: ["KubeAPI"], swiftSettings: simulationSettings),
         // The shell language and the commands that run inside containers.
-        .target(name: "PodShell", dependencies: ["KubeAPI", "KubeSim"]),
+        .target(name: "PodShell", dependencies: ["KubeAPI", "KubeSim"], swiftSettings: simulationSettings),
         // kubectl: flags, verbs, printers, messages.
         .target(name: "Kubectl", dependencies: ["KubeAPI", "KubeSim", "PodShell"]),
         // The session core: one session (sandbox, working-directory files) and the driver that turns

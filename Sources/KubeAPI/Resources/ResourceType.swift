@@ -36,13 +36,15 @@ public struct ResourceType: Hashable, Sendable {
         self.categories = categories
         self.generation = generation
         self.qualifiedPlural = group.isEmpty ? plural : "\(plural).\(group)"
+        self.storageID = StorageID.number(for: qualifiedPlural)
     }
 
     /// `apps/v1`, or `v1` for the core group.
     public var apiVersion: String { group.isEmpty ? version : "\(group)/\(version)" }
-    /// `statefulsets.apps`, or `pods`: the qualified resource named in API errors. Stored, as the
-    /// store's table key read on every get and write.
+    /// `statefulsets.apps`, or `pods`: the qualified resource named in API errors.
     public let qualifiedPlural: String
+    /// This type's table in the store (see `StorageID`); follows from `qualifiedPlural`.
+    let storageID: Int
     /// Whether the API server keeps `metadata.generation` (see `GenerationPolicy`).
     public var tracksGeneration: Bool { generation != .none }
 

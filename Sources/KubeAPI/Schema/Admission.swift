@@ -12,14 +12,15 @@ public enum Admission {
     /// enforced. Kinds without a schema are stored as given. Assigning uid, resourceVersion,
     /// generation and timestamps is the store's job.
     public static func admit(_ object: JSONValue, as resource: ResourceType, operation: Operation,
-                             old: JSONValue? = nil) throws(APIError) -> JSONValue
+                             old: JSONValue? = nil, fieldValidation: FieldValidation = .strict) throws(APIError) -> JSONValue
     {
         guard let descriptor = KindRegistry.descriptor(forKind: resource.kind) else { return object }
         var admitted = object
         if operation == .update, let old { descriptor.carryOver(into: &admitted, from: old) }
         guard let schema = descriptor.schema else { return admitted }
         let kind = resource.kind
-        if let message = StrictDecoder.check(object, against: schema) ?? byteFieldError(object, descriptor) {
+        let unknownField = fieldValidation == .strict ? StrictDecoder.check(object, against: schema) : nil
+        if let message = unknownField ?? byteFieldError(object, descriptor) {
             throw APIError(.badRequest, "\(kind) in version \"\(resource.version)\" cannot be handled as a \(kind): \(message)")
         }
         Defaulting.apply(&admitted, descriptor, operation: operation, old: operation == .update ? old : nil)

@@ -17,7 +17,7 @@ public enum NameRules {
     // MARK: Allocation-free checks for the common, valid case
 
     /// True when `s` is a valid label/subdomain/label value; the slow paths below only run on failure.
-    private static func scan(_ s: String, maxLength: Int, allowDot: Bool, upper: Bool, underscore: Bool, dotSegmentsAreLabels: Bool) -> Bool {
+    private static func scan(_ s: Substring, maxLength: Int, allowDot: Bool, upper: Bool, underscore: Bool, dotSegmentsAreLabels: Bool) -> Bool {
         var count = 0
         var previous: UInt8 = 0
         for c in s.utf8 {
@@ -43,20 +43,22 @@ public enum NameRules {
     }
 
     static func isDNS1123Label(_ s: String) -> Bool {
-        scan(s, maxLength: 63, allowDot: false, upper: false, underscore: false, dotSegmentsAreLabels: false)
+        scan(s[...], maxLength: 63, allowDot: false, upper: false, underscore: false, dotSegmentsAreLabels: false)
     }
-    static func isDNS1123Subdomain(_ s: String) -> Bool {
+    static func isDNS1123Subdomain(_ s: String) -> Bool { isDNS1123Subdomain(s[...]) }
+    static func isDNS1123Subdomain(_ s: Substring) -> Bool {
         scan(s, maxLength: 253, allowDot: true, upper: false, underscore: false, dotSegmentsAreLabels: true)
     }
     static func isLabelValue(_ s: String) -> Bool {
-        s.isEmpty || scan(s, maxLength: 63, allowDot: true, upper: true, underscore: true, dotSegmentsAreLabels: false)
+        s.isEmpty || scan(s[...], maxLength: 63, allowDot: true, upper: true, underscore: true, dotSegmentsAreLabels: false)
     }
     static func isQualifiedName(_ s: String) -> Bool {
         guard let slash = s.utf8.firstIndex(of: UInt8(ascii: "/")) else {
-            return scan(s, maxLength: 63, allowDot: true, upper: true, underscore: true, dotSegmentsAreLabels: false)
+            return scan(s[...], maxLength: 63, allowDot: true, upper: true, underscore: true, dotSegmentsAreLabels: false)
         }
-        let prefix = String(s[..<slash]), name = String(s[s.index(after: slash)...])
-        return isDNS1123Subdomain(prefix) && !name.contains("/")
+        // Slices, not copies: label keys are checked on every object written.
+        let prefix = s[..<slash], name = s[s.index(after: slash)...]
+        return isDNS1123Subdomain(prefix) && !name.utf8.contains(UInt8(ascii: "/"))
             && scan(name, maxLength: 63, allowDot: true, upper: true, underscore: true, dotSegmentsAreLabels: false)
     }
 

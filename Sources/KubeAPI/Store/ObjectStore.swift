@@ -11,8 +11,8 @@ public final class ObjectStore {
     public var makeUID: () -> String
     public private(set) var revision: Int = 1
 
-    /// resource.qualifiedPlural → "namespace/name" → object.
-    private var tables: [String: [Slot: StoredObject]] = [:]
+    /// resource.storageID → (namespace, name) → object; a type never written has no table yet.
+    private var tables: [[Slot: StoredObject]] = []
     /// owner uid → dependents that name it in an ownerReference.
     private var dependents: [String: Set<ObjectRef>] = [:]
     private var observers: [Observer] = []
@@ -84,19 +84,19 @@ public final class ObjectStore {
     private static func key(_ ns: String, _ name: String) -> Slot { Slot(namespace: ns, name: name) }
 
     public func get(_ r: ResourceType, namespace: String?, name: String) -> JSONValue? {
-        tables[r.qualifiedPlural]?[Self.key(r.namespaced ? (namespace ?? "") : "", name)]?.value
+        table(r)?[Self.key(r.namespaced ? (namespace ?? "") : "", name)]?.value
     }
 
     /// Whether an object exists, without rendering a compact one.
     public func contains(_ r: ResourceType, namespace: String?, name: String) -> Bool {
-        tables[r.qualifiedPlural]?[Self.key(r.namespaced ? (namespace ?? "") : "", name)] != nil
+        table(r)?[Self.key(r.namespaced ? (namespace ?? "") : "", name)] != nil
     }
 
     public func get(_ ref: ObjectRef) -> JSONValue? { get(ref.resource, namespace: ref.namespace, name: ref.name) }
 
     /// Objects of a type, ordered by namespace then name as etcd lists them; nil namespace means all.
     public func list(_ r: ResourceType, namespace: String? = nil) -> [JSONValue] {
-        guard let table = tables[r.qualifiedPlural] else { return [] }
+        guard let table = table(r) else { return [] }
         var keys: [Slot]
         if let ns = namespace, r.namespaced {
             keys = table.keys.filter { $0.namespace == ns }
@@ -107,25 +107,40 @@ public final class ObjectStore {
         return keys.map { table[$0]!.value }
     }
 
-    public func count(_ r: ResourceType) -> Int { tables[r.qualifiedPlural]?.count ?? 0 }
+    public func count(_ r: ResourceType) -> Int { table(r)?.count ?? 0 }
+
+    private func table(_ r: ResourceType) -> [Slot: StoredObject]? {
+        r.storageID < tables.count ? tables[r.storageID] : nil
+    }
+
+    /// The table of `r`, made (with any missing before it) on the type's first write.
+    private func tableIndex(_ r: ResourceType) -> Int {
+        let id = r.storageID
+        if id >= tables.count { tables.append(contentsOf: repeatElement([:], count: id + 1 - tables.count)) }
+        return id
+    }
 
     /// Writes per type, and cluster-wide listings kept while their type's count stands still.
-    private var writesByType: [String: Int] = [:]
-    private var listCache: [String: (writes: Int, objects: [JSONValue])] = [:]
+    private var writesByType: [Int] = []
+    private var listCache: [Int: (writes: Int, objects: [JSONValue])] = [:]
 
-    private func wrote(_ r: ResourceType) { writesByType[r.qualifiedPlural, default: 0] += 1 }
+    private func wrote(_ r: ResourceType) {
+        let id = r.storageID
+        if id >= writesByType.count { writesByType.append(contentsOf: repeatElement(0, count: id + 1 - writesByType.count)) }
+        writesByType[id] += 1
+    }
 
     /// `list(r)` across namespaces, kept until an object of the type is written: for small types read
     /// on every request (the RBAC authorizer's bindings), where sorting them each time showed in profiles.
     public func cachedList(_ r: ResourceType) -> [JSONValue] {
-        let writes = writesByType[r.qualifiedPlural] ?? 0
-        if let cached = listCache[r.qualifiedPlural], cached.writes == writes { return cached.objects }
+        let writes = r.storageID < writesByType.count ? writesByType[r.storageID] : 0
+        if let cached = listCache[r.storageID], cached.writes == writes { return cached.objects }
         let objects = list(r)
-        listCache[r.qualifiedPlural] = (writes, objects)
+        listCache[r.storageID] = (writes, objects)
         return objects
     }
     /// Objects of every type (a few dozen tables, so cheap enough to ask on each create).
-    public var objectCount: Int { tables.values.reduce(0) { $0 + $1.count } }
+    public var objectCount: Int { tables.reduce(0) { $0 + $1.count } }
 
     /// Every object of every type, for snapshots and digests.
     public func allObjects() -> [(ResourceType, JSONValue)] {
@@ -162,7 +177,8 @@ public final class ObjectStore {
         obj["metadata"]["creationTimestamp"] = .string(stampText(now()))
         if r.tracksGeneration { obj["metadata"]["generation"] = 1 }
         obj = Self.orderMetadata(obj)
-        tables[r.qualifiedPlural, default: [:]][Self.key(ns, name)] = .json(obj)
+        let table = tableIndex(r)
+        tables[table][Self.key(ns, name)] = .json(obj)
         wrote(r)
         index(ObjectRef(r, namespace: ns, name: name), old: nil, new: obj)
         emit(.added, r, obj, old: nil)
@@ -180,7 +196,8 @@ public final class ObjectStore {
         let uid = makeUID()
         revision += 1
         let record = make(AssignedMetadata(uid: uid, resourceVersion: revision, creationTimestamp: now()))
-        tables[r.qualifiedPlural, default: [:]][Self.key(ns, name)] = .compact(record)
+        let table = tableIndex(r)
+        tables[table][Self.key(ns, name)] = .compact(record)
         wrote(r)
         emit(.added, r, rendering: record.rendered, old: { nil })
     }
@@ -193,7 +210,7 @@ public final class ObjectStore {
     public func update(_ r: ResourceType, _ object: JSONValue, throughStatus: Bool = false) throws(APIError) -> JSONValue {
         let ns = r.namespaced ? (object.namespace ?? "default") : ""
         let key = Self.key(ns, object.name)
-        guard let old = tables[r.qualifiedPlural]?[key]?.value else { throw .notFound(r, object.name) }
+        guard let old = table(r)?[key]?.value else { throw .notFound(r, object.name) }
         var obj = object
         // A Deployment's generation also counts annotation changes (its strategy says so).
         if r.tracksGeneration && !throughStatus && (old["spec"] != obj["spec"]
@@ -212,7 +229,7 @@ public final class ObjectStore {
             remove(ref, last: obj)
             return obj
         }
-        tables[r.qualifiedPlural]![key] = .json(obj)
+        tables[r.storageID][key] = .json(obj)
         wrote(r)
         index(ref, old: old, new: obj)
         emit(.modified, r, obj, old: old)
@@ -264,7 +281,7 @@ public final class ObjectStore {
             revision += 1
             obj["metadata"]["resourceVersion"] = .string(String(revision))
             let old = get(ref)
-            tables[ref.resource.qualifiedPlural]![Self.key(ref.namespace, ref.name)] = .json(obj)
+            tables[ref.resource.storageID][Self.key(ref.namespace, ref.name)] = .json(obj)
             wrote(ref.resource)
             emit(.modified, ref.resource, obj, old: old)
             return obj
@@ -275,7 +292,7 @@ public final class ObjectStore {
 
     /// Removes an object immediately (force deletion, or a kubelet confirming termination).
     public func remove(_ ref: ObjectRef) {
-        guard let stored = tables[ref.resource.qualifiedPlural]?[Self.key(ref.namespace, ref.name)] else { return }
+        guard let stored = table(ref.resource)?[Self.key(ref.namespace, ref.name)] else { return }
         remove(ref, stored: stored)
     }
 
@@ -283,7 +300,7 @@ public final class ObjectStore {
 
     /// A compact object owns nothing and is rendered only if a watch wants its deletion.
     private func remove(_ ref: ObjectRef, stored: StoredObject) {
-        tables[ref.resource.qualifiedPlural]?.removeValue(forKey: Self.key(ref.namespace, ref.name))
+        if ref.resource.storageID < tables.count { tables[ref.resource.storageID].removeValue(forKey: Self.key(ref.namespace, ref.name)) }
         wrote(ref.resource)
         if case .json(let last) = stored { index(ref, old: last, new: nil) }
         revision += 1

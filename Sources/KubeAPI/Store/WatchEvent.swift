@@ -12,6 +12,17 @@ public struct WatchEvent: Sendable {
     public let object: JSONValue
     /// The object before the change, for `modified` and `deleted`.
     public let old: JSONValue?
+    /// The object's `namespace/name` (see `JSONValue.namespacedKey`), joined once here: a pod's
+    /// change reaches a dozen controllers, and most of them queue or index it by this key.
+    public let namespacedKey: String
+
+    public init(kind: Kind, resource: ResourceType, object: JSONValue, old: JSONValue?) {
+        self.kind = kind
+        self.resource = resource
+        self.object = object
+        self.old = old
+        namespacedKey = object.namespacedKey
+    }
 }
 
 /// Identifies one stored object.

@@ -71,8 +71,7 @@ public struct JSONObject: Sendable {
         while i < n {
             // Most keys differ in ways the words show (see `StringBits`); the rest go to `==`.
             let candidate = StringBits(entries[i].key)
-            if candidate == needle { return i }
-            if StringBits.mayBeEqual(candidate, needle), entries[i].key == key { return i }
+            if candidate == needle || StringBits.equal(candidate, entries[i].key, needle, key) { return i }
             i += 1
         }
         return nil

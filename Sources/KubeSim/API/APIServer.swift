@@ -16,13 +16,15 @@ public final class APIServer {
     static let immortalNamespaces: Set<String> = ["default", "kube-system", "kube-public"]
 
     /// Creates an object whose type the caller resolved (see `ResourceRegistry.forKind`).
+    /// `fieldValidation` is `.typedClient` for the controllers' own writes (see `FieldValidation`).
     @discardableResult
-    public func create(_ object: JSONValue, as resource: ResourceType, dryRun: Bool = false) throws(APIError) -> JSONValue {
+    public func create(_ object: JSONValue, as resource: ResourceType, dryRun: Bool = false,
+                       fieldValidation: FieldValidation = .strict) throws(APIError) -> JSONValue {
         var object = object
         // A Job's generated selector names its uid, so the uid is drawn before defaulting (jobStrategy.PrepareForCreate).
         let presetUID = resource.kind == "Job" ? cluster.rng.uuid() : nil
         object["metadata"]["uid"] = presetUID.map(JSONValue.string) ?? .null
-        var admitted = try Admission.admit(object, as: resource, operation: .create)
+        var admitted = try Admission.admit(object, as: resource, operation: .create, fieldValidation: fieldValidation)
         try WorkloadLimits.check(admitted, as: resource)
         try WorkloadLimits.checkCapacity(of: store, creating: admitted, as: resource)
         if resource.namespaced {

@@ -66,7 +66,7 @@ public final class EndpointSliceController: Controller {
         case "Pod":
             let pod = event.object
             let ns = pod.namespace ?? "default"
-            let podKey = ns + "/" + pod.name
+            let podKey = event.namespacedKey
             // A pod no service selects or lists changes no slice: asked first, as it is cheapest.
             let services = endpoints.services(selecting: podKey).union(listedIn[podKey] ?? [])
             if services.isEmpty { return [] }

@@ -119,7 +119,7 @@ public final class EndpointsController: Controller {
             podLabels[ns, default: [:]][pod.name] = pod.labels
         }
         guard let nsSelectors = selectors[ns], !nsSelectors.isEmpty else { return [] }
-        let podKey = ns + "/" + pod.name
+        let podKey = event.namespacedKey
         var before = podServices[podKey] ?? []
         var after = before
         if event.kind == .deleted {

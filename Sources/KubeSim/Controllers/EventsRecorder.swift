@@ -91,13 +91,16 @@ extension Cluster {
     /// `default-scheduler`, `statefulset-controller`), `host` the node for kubelet events, and
     /// `fieldPath` the sub-object (`spec.containers{nginx}`) that `kubectl get events -o wide` shows.
     /// A repeat of the same event aggregates into the existing object.
+    private static let eventType = ResourceRegistry.forKind("Event")
+    private static let namespaceType = ResourceRegistry.forKind("Namespace")
+
     public func recordEvent(for object: JSONValue, type: String, reason: String, message: String,
                             source: String, host: String? = nil, fieldPath: String? = nil)
     {
-        guard let eventType = ResourceRegistry.forKind("Event") else { return }
+        guard let eventType = Self.eventType else { return }
         let namespace = object.namespace ?? "default"
         // A namespace being torn down accepts no new content, events included.
-        if let nsType = ResourceRegistry.forKind("Namespace"), store.get(nsType, namespace: nil, name: namespace)?.isDeleting == true {
+        if let nsType = Self.namespaceType, store.get(nsType, namespace: nil, name: namespace)?.isDeleting == true {
             return
         }
         let uid = object.uid

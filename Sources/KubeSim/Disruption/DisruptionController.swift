@@ -13,7 +13,7 @@ public final class DisruptionController: Controller {
     public func keys(for event: WatchEvent, in cluster: Cluster) -> [String] {
         switch event.resource.kind {
         case "PodDisruptionBudget":
-            return event.kind == .deleted ? [] : [event.object.namespacedKey]
+            return event.kind == .deleted ? [] : [event.namespacedKey]
         case "Pod":
             return DisruptionBudget.budgets(covering: event.object, in: cluster.store).map(\.namespacedKey)
         default:

@@ -55,7 +55,7 @@ public final class Kubelet: Controller {
             return []
         case "Pod":
             guard let node = event.object["spec"]["nodeName"].string, !node.isEmpty, agents[node] != nil else { return [] }
-            let key = event.object.namespacedKey
+            let key = event.namespacedKey
             if event.kind == .deleted {
                 podsByNode[node]?.remove(key)
                 return [key]

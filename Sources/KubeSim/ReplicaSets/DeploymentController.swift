@@ -81,7 +81,7 @@ public final class DeploymentController: Controller {
         rs["spec"]["selector"] = selector
         rs["spec"]["template"] = template
         do {
-            let created = try cluster.api.create(rs, as: Self.replicaSets)
+            let created = try cluster.api.create(rs, as: Self.replicaSets, fieldValidation: .typedClient)
             cluster.recordEvent(for: d, type: "Normal", reason: "ScalingReplicaSet",
                                 message: "Scaled up replica set \(created.name) to \(created["spec"]["replicas"].int ?? 0)", source: name)
             return created

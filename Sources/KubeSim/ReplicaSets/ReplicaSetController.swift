@@ -67,7 +67,7 @@ public final class ReplicaSetController: Controller {
         if !templateAnnotations.isNull { pod["metadata"]["annotations"] = templateAnnotations }
         pod["metadata"]["ownerReferences"] = [rs.ownerReference()]
         do {
-            let created = try cluster.api.create(pod, as: Self.pods)
+            let created = try cluster.api.create(pod, as: Self.pods, fieldValidation: .typedClient)
             cluster.recordEvent(for: rs, type: "Normal", reason: "SuccessfulCreate", message: "Created pod: \(created.name)", source: name)
         } catch {
             cluster.recordEvent(for: rs, type: "Warning", reason: "FailedCreate", message: "Error creating: \(error.statusMessage)", source: name)

@@ -74,7 +74,7 @@ public final class Scheduler: Controller {
             observeNode(event)
             return retryKeys(namespace: nil)
         case "PersistentVolumeClaim":
-            return waiters(ofClaim: event.object.namespacedKey)
+            return waiters(ofClaim: event.namespacedKey)
         case "PersistentVolume":
             // A volume matters to the pods mounting the claim it is bound to (or was).
             var claims: Set<String> = []
@@ -138,9 +138,9 @@ public final class Scheduler: Controller {
             old["status"]["phase"] == pod["status"]["phase"], old.isDeleting == pod.isDeleting
         {
             let bound = !(pod["spec"]["nodeName"].string ?? "").isEmpty
-            return bound || pod.isDeleting ? [] : [pod.namespacedKey]
+            return bound || pod.isDeleting ? [] : [event.namespacedKey]
         }
-        let key = pod.namespacedKey
+        let key = event.namespacedKey
         let phase = pod["status"]["phase"].string ?? ""
         let node = pod["spec"]["nodeName"].string ?? ""
         var placement: Placement?

@@ -56,7 +56,7 @@ public final class AttachDetachController: Controller {
     public func keys(for event: WatchEvent, in cluster: Cluster) -> [String] {
         switch event.resource.kind {
         case "Pod":
-            let pod = event.object, key = pod.namespacedKey
+            let pod = event.object, key = event.namespacedKey
             let before = volumesByPod[key] ?? []
             var now: Set<String> = []
             if event.kind != .deleted && !(pod["spec"]["nodeName"].string ?? "").isEmpty {

@@ -26,7 +26,7 @@ struct StatefulPodControl {
         }
         let created: JSONValue
         do {
-            created = try cluster.api.create(pod, as: Self.podType)
+            created = try cluster.api.create(pod, as: Self.podType, fieldValidation: .typedClient)
         } catch {
             if error.reason != .alreadyExists { recordPodEvent("create", pod.name, error: error.statusMessage) }
             return false
@@ -51,7 +51,7 @@ struct StatefulPodControl {
                 continue
             }
             do {
-                _ = try cluster.api.create(StatefulSetPodFactory.claim(for: set, template: template, ordinal: ordinal), as: Self.claimType)
+                _ = try cluster.api.create(StatefulSetPodFactory.claim(for: set, template: template, ordinal: ordinal), as: Self.claimType, fieldValidation: .typedClient)
                 recordClaimEvent(name, podName, error: nil)
             } catch {
                 errors.append("failed to create PVC \(name): \(error.statusMessage)")

@@ -1,6 +1,6 @@
 /// Which shell is being imitated; it decides error wording and a few utility output formats
 /// (GNU coreutils under bash images, busybox applets under `sh`).
-public enum ShellDialect: Sendable, Equatable {
+public enum ShellDialect: Sendable, Hashable {
     /// bash in debian/ubuntu/mysql images, with GNU coreutils.
     case bash
     /// busybox ash (`sh`) with busybox applets.

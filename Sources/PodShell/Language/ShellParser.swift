@@ -40,6 +40,12 @@ public struct ShellParser {
 
     /// Parses a whole program.
     public static func parse(_ source: String, lenientHereDocuments: Bool = false, dialect: ShellDialect = .bash) throws -> ShellList {
+        try ParsedScriptCache.shared.tree(for: source, lenientHereDocuments: lenientHereDocuments, dialect: dialect) {
+            try parseUncached(source, lenientHereDocuments: lenientHereDocuments, dialect: dialect)
+        }
+    }
+
+    private static func parseUncached(_ source: String, lenientHereDocuments: Bool, dialect: ShellDialect) throws -> ShellList {
         var parser = ShellParser(source, lenientHereDocuments: lenientHereDocuments, dialect: dialect)
         let list = try parser.parseList(terminators: [])
         let next = try parser.peek()

@@ -46,10 +46,10 @@ public final class TaintEvictionController: Controller {
             // No node tainted and no eviction pending: no pod change matters (the usual case).
             if taintedNodes.isEmpty && scheduled.isEmpty { return [] }
             let pod = event.object
-            guard let node = pod["spec"]["nodeName"].string, taintedNodes.contains(node) || scheduled[pod.namespacedKey] != nil else {
+            guard let node = pod["spec"]["nodeName"].string, taintedNodes.contains(node) || scheduled[event.namespacedKey] != nil else {
                 return []
             }
-            return ["pod/" + pod.namespacedKey]
+            return ["pod/" + event.namespacedKey]
         default:
             return []
         }

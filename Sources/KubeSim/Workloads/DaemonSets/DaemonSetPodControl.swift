@@ -93,7 +93,7 @@ struct DaemonSetPodControl {
     /// Creates the pod for `node`; records `SuccessfulCreate` or `FailedCreate` on the DaemonSet.
     func create(from template: JSONValue, on node: String) -> Bool {
         do {
-            let created = try cluster.api.create(Self.pod(from: template, for: ds, node: node), as: Self.podType)
+            let created = try cluster.api.create(Self.pod(from: template, for: ds, node: node), as: Self.podType, fieldValidation: .typedClient)
             cluster.recordEvent(for: ds.object, type: "Normal", reason: "SuccessfulCreate", message: "Created pod: \(created.name)",
                                 source: Self.source)
             return true

@@ -38,11 +38,11 @@ public final class CronJobController: Controller {
         switch event.resource.kind {
         case "CronJob":
             if event.kind == .deleted {
-                wakeups.forget(ns + "/" + object.name)
+                wakeups.forget(event.namespacedKey)
                 return []
             }
             if event.kind == .modified, let old = event.old, StatefulSetController.onlyStatusChanged(old, object) { return [] }
-            return [ns + "/" + object.name]
+            return [event.namespacedKey]
         case "Job":
             guard let ref = object.controllerRef ?? event.old?.controllerRef, ref["kind"].string == "CronJob",
                 let owner = ref["name"].string

@@ -30,11 +30,11 @@ public final class JobController: Controller {
         case "Job":
             if event.kind == .deleted {
                 backoffs[object.uid] = nil
-                claims.forget(key: ns + "/" + object.name, uid: object.uid)
+                claims.forget(key: event.namespacedKey, uid: object.uid)
                 return []
             }
             if event.kind == .modified, let old = event.old, StatefulSetController.onlyStatusChanged(old, object) { return [] }
-            return [ns + "/" + object.name]
+            return [event.namespacedKey]
         case "Pod":
             // Read once: every change of every pod comes through here.
             let owner = object.controllerRef, holdsFinalizer = Self.holdsFinalizer(object)
@@ -47,7 +47,7 @@ public final class JobController: Controller {
                 {
                     keys.insert(ns + "/" + name, at: 0)
                 }
-                if holdsFinalizer { keys.insert(Self.releasePrefix + ns + "/" + object.name, at: 0) }
+                if holdsFinalizer { keys.insert(Self.releasePrefix + event.namespacedKey, at: 0) }
                 return keys
             }
             // A deleted pod counts by the owner it had; a live one has an owner by now.
@@ -56,11 +56,11 @@ public final class JobController: Controller {
             guard let ref = owner ?? previous, ref["kind"].string == "Job",
                 let jobName = ref["name"].string
             else {
-                return holdsFinalizer ? [Self.releasePrefix + ns + "/" + object.name] : []
+                return holdsFinalizer ? [Self.releasePrefix + event.namespacedKey] : []
             }
             if holdsFinalizer, cluster.store.get(Self.jobs, namespace: ns, name: jobName)?.uid != ref["uid"].string {
                 // The job is gone: nothing will count this pod, so nothing may hold it.
-                return [Self.releasePrefix + ns + "/" + object.name]
+                return [Self.releasePrefix + event.namespacedKey]
             }
             return [ns + "/" + jobName]
         default:

@@ -11,7 +11,7 @@ struct RecordedWrites {
                 failed: (String) -> String) -> JSONValue?
     {
         do {
-            let made = try cluster.api.create(object, as: type)
+            let made = try cluster.api.create(object, as: type, fieldValidation: .typedClient)
             cluster.recordEvent(for: owner, type: "Normal", reason: "SuccessfulCreate", message: created(made.name), source: source)
             return made
         } catch {
