@@ -340,13 +340,17 @@ public final class ObjectStore {
     }
 
     /// Five characters from the apiserver's generateName alphabet.
+    /// The letters generated names end in (apimachinery's rand.String alphabet), as bytes.
+    private static let suffixAlphabet = Array("bcdfghjklmnpqrstvwxz2456789".utf8)
+
     private func makeSuffix() -> String {
-        let alphabet = Array("bcdfghjklmnpqrstvwxz2456789")
+        let alphabet = Self.suffixAlphabet
         var h: UInt64 = 1469598103934665603
         for b in makeUID().utf8 { h = (h ^ UInt64(b)) &* 1099511628211 }
-        var s = ""
-        for _ in 0..<5 { s.append(alphabet[Int(h % UInt64(alphabet.count))]); h /= UInt64(alphabet.count) }
-        return s
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(5)
+        for _ in 0..<5 { bytes.append(alphabet[Int(h % UInt64(alphabet.count))]); h /= UInt64(alphabet.count) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Puts metadata keys in the order the API server returns them.

@@ -34,6 +34,17 @@ enum PodAdmission {
         return pod
     }
 
+    /// The same for every pod, so built once and shared (values are copied on write).
+    private static let tokenProjection: JSONValue = [
+        "defaultMode": 420,
+        "sources": [
+            ["serviceAccountToken": ["expirationSeconds": 3607, "path": "token"]],
+            ["configMap": ["items": [["key": "ca.crt", "path": "ca.crt"]], "name": "kube-root-ca.crt"]],
+            ["downwardAPI": ["items": [["fieldRef": ["apiVersion": "v1", "fieldPath": "metadata.namespace"],
+                                        "path": "namespace"]]]],
+        ],
+    ]
+
     private static func addTokenVolume(to pod: inout JSONValue, rng: inout SeededGenerator) {
         let allContainers = pod["spec"]["containers"].items + pod["spec"]["initContainers"].items
         let alreadyMounted = allContainers.contains { c in
@@ -43,18 +54,7 @@ enum PodAdmission {
         var suffix = ""
         for _ in 0..<5 { suffix.append(suffixAlphabet[Int(rng.next() % UInt64(suffixAlphabet.count))]) }
         let volumeName = "kube-api-access-" + suffix
-        let volume: JSONValue = [
-            "name": .string(volumeName),
-            "projected": [
-                "defaultMode": 420,
-                "sources": [
-                    ["serviceAccountToken": ["expirationSeconds": 3607, "path": "token"]],
-                    ["configMap": ["items": [["key": "ca.crt", "path": "ca.crt"]], "name": "kube-root-ca.crt"]],
-                    ["downwardAPI": ["items": [["fieldRef": ["apiVersion": "v1", "fieldPath": "metadata.namespace"],
-                                                "path": "namespace"]]]],
-                ],
-            ],
-        ]
+        let volume: JSONValue = ["name": .string(volumeName), "projected": tokenProjection]
         pod["spec"].append(volume, to: "volumes")
         let mount: JSONValue = ["mountPath": .string(tokenMountPath), "name": .string(volumeName), "readOnly": true]
         for key in ["initContainers", "containers"] {

@@ -9,6 +9,10 @@ public final class CronJobController: Controller {
     public let name = "cronjob-controller"
     public let watchedKinds = WatchedKinds.only(["CronJob", "Job"])
     private let wakeups = KeyedWakeups()
+    /// The CronJob whose sync is running: its own job writes (the run it starts, the history it
+    /// trims, the jobs Replace deletes) come back through the watch during the sync, which has
+    /// accounted for them already, so they queue no second sync.
+    private var syncing: String?
     /// Parsed schedules by schedule text and zone: every CronJob firing each minute parsed its
     /// schedule on every sync, which showed in profiles. Bounded, as schedules are user text.
     private var parsedSchedules: [ScheduleText: Result<CronJobSchedule, CronJobScheduleError>] = [:]
@@ -47,6 +51,7 @@ public final class CronJobController: Controller {
             guard let ref = object.controllerRef ?? event.old?.controllerRef, ref["kind"].string == "CronJob",
                 let owner = ref["name"].string
             else { return [] }
+            if syncing == ns + "/" + owner { return [] }
             // A running job's progress changes nothing here; its start, end and removal do.
             if event.kind == .modified, let old = event.old, JobCondition.isFinished(old) == JobCondition.isFinished(object),
                 old.isDeleting == object.isDeleting
@@ -62,6 +67,8 @@ public final class CronJobController: Controller {
     public func sync(_ key: String, in cluster: Cluster) {
         guard let (ns, cronJobName) = NamespacedKey.split(key) else { return }
         guard let cronJob = cluster.store.get(Self.cronJobs, namespace: ns, name: cronJobName), !cronJob.isDeleting else { return }
+        syncing = key
+        defer { syncing = nil }
         let control = CronJobJobControl(cluster: cluster, source: name)
         let now = cluster.now
         // Each job's outcome is read once, for this loop and for the history trim.

@@ -14,6 +14,12 @@ public final class JobController: Controller {
     private var backoffs: [String: JobPodBackoff] = [:]
     private let wakeups = KeyedWakeups()
     private let claims = JobPodClaims()
+    /// The job whose sync is writing its pods now, when that sync accounts for everything its
+    /// writes cause: the pods it creates (counted active) and the finalizers it releases (counted
+    /// done) come back through the watch at once, and a sync for them would find its own writes
+    /// and nothing else (upstream's expectations serve the same end). A pass cut short by the
+    /// burst limit, or one deleting pods (whose going the status waits for), leaves it unset.
+    private var writingPodsOf: String?
 
     public init() {}
 
@@ -62,7 +68,9 @@ public final class JobController: Controller {
                 // The job is gone: nothing will count this pod, so nothing may hold it.
                 return [Self.releasePrefix + event.namespacedKey]
             }
-            return [ns + "/" + jobName]
+            if event.kind == .modified, let old = event.old, Self.syncReadsSame(old, object) { return [] }
+            let key = ns + "/" + jobName
+            return key == writingPodsOf ? [] : [key]
         default:
             return []
         }
@@ -87,6 +95,8 @@ public final class JobController: Controller {
         }
         let plan = JobSyncPlan(job: job, pods: pods, backoff: backoffs[job.uid] ?? JobPodBackoff(), now: cluster.now)
         backoffs[job.uid] = plan.backoff
+        if plan.podsToCreate.count < JobSyncPlan.burst && plan.podsToDelete.isEmpty { writingPodsOf = key }
+        defer { writingPodsOf = nil }
         for pod in plan.releasedPods { control.release(pod, namespace: ns) }
         for pod in plan.podsToDelete { control.delete(pod, of: job) }
         var failedCreates = 0
@@ -119,4 +129,29 @@ public final class JobController: Controller {
     }
 
     static func isTerminal(_ pod: JSONValue) -> Bool { ReplicaSetController.isTerminal(pod) }
+
+    /// Whether two versions of an unfinished pod look the same to a sync: the same phase, deletion,
+    /// finalizers, metadata the job matches and indexes by, readiness and restarts (`JobSyncPlan`
+    /// reads no more of a pod that is not finished). The kubelet's first status writes (conditions,
+    /// pod IP) and the binding change none of it, and a sync for them would change nothing; the
+    /// upstream controller syncs and finds nothing to do. Finished pods always sync: their
+    /// container states feed the pod failure policy and the failure times.
+    static func syncReadsSame(_ a: JSONValue, _ b: JSONValue) -> Bool {
+        let phase = b["status"]["phase"]
+        guard a["status"]["phase"] == phase, phase != "Succeeded", phase != "Failed", a.isDeleting == b.isDeleting else {
+            return false
+        }
+        let am = a["metadata"], bm = b["metadata"]
+        return am["finalizers"] == bm["finalizers"] && am["labels"] == bm["labels"]
+            && am["annotations"] == bm["annotations"] && am["ownerReferences"] == bm["ownerReferences"]
+            && ReplicaSetController.isReady(a) == ReplicaSetController.isReady(b) && restarts(a) == restarts(b)
+    }
+
+    private static func restarts(_ pod: JSONValue) -> Int {
+        var total = 0
+        for key in ["initContainerStatuses", "containerStatuses"] {
+            for c in pod["status"][key].items { total += c["restartCount"].int ?? 0 }
+        }
+        return total
+    }
 }
