@@ -61,4 +61,34 @@ import Testing
         #expect(!StringBits.mayBeEqual(StringBits("deletionTimestamp"), StringBits("name")))
         #expect(!StringBits.mayBeEqual(StringBits("deletionTimestamp"), StringBits("terminationGracePeriodSeconds")))
     }
+
+    /// `equal` answers exactly as `==` does, for every pair, including same-length large ASCII
+    /// keys it compares byte by byte and Unicode-equivalent ones it leaves to `==`.
+    @Test func equalAgreesWithStringEquality() {
+        var roomy = "name"
+        roomy.reserveCapacity(64)
+        let samples = ["", "K", "\u{212A}", "name", roomy, "names", "caf\u{E9}", "cafe\u{301}", "deletionTimestamp",
+                       Self.made("deletionTimestamp"), "creationTimestamp", Self.made("creationTimestamp"),
+                       String(repeating: "\u{212A}", count: 20), String(repeating: "K", count: 20)]
+        for a in samples {
+            for b in samples {
+                #expect(StringBits.equal(StringBits(a), a, StringBits(b), b) == (a == b), "\(a.debugDescription) \(b.debugDescription)")
+            }
+        }
+    }
+
+    /// An object's lookup, which reads keys' words from its storage, finds what a scan with `==` finds.
+    @Test func objectLookupsFindWhatEqualityFinds() {
+        var roomy = "name"
+        roomy.reserveCapacity(64)
+        let keys = ["apiVersion", "creationTimestamp", "\u{212A}", "caf\u{E9}", Self.made("deletionTimestamp"), roomy,
+                    "terminationGracePeriodSeconds"]
+        var object = JSONObject()
+        for (i, key) in keys.enumerated() { object[key] = .int(i) }
+        let probes = keys + ["K", "cafe\u{301}", "deletionTimestamp", "name", Self.made("creationTimestamp"), "missing",
+                             "terminationGracePeriodSecondz"]
+        for probe in probes {
+            #expect(object.index(forKey: probe) == keys.firstIndex(where: { $0 == probe }), "\(probe.debugDescription)")
+        }
+    }
 }

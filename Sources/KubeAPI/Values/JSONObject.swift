@@ -62,19 +62,49 @@ public struct JSONObject: Sendable {
     // MARK: Lookup
 
     /// The position of `key` in insertion order, or nil.
+    ///
+    /// The scan reads each key's two words straight from the entries' storage: reading them
+    /// through `String` retains and releases every key it passes, which cost more than the
+    /// comparison (a pod's status write looks up about a hundred keys).
     @inlinable
     public func index(forKey key: String) -> Int? {
         if let positions { return positions[key] }
-        var i = 0
-        let n = entries.count
         let needle = StringBits(key)
-        while i < n {
-            // Most keys differ in ways the words show (see `StringBits`); the rest go to `==`.
-            let candidate = StringBits(entries[i].key)
-            if candidate == needle || StringBits.equal(candidate, entries[i].key, needle, key) { return i }
-            i += 1
+        return entries.withUnsafeBufferPointer { buffer -> Int? in
+            guard let base = buffer.baseAddress else { return nil }
+            // A tuple's first element sits at its start, so each key's words begin an entry.
+            let raw = UnsafeRawPointer(base)
+            let stride = MemoryLayout<Element>.stride
+            var i = 0
+            let n = buffer.count
+            if needle.isSmallASCII {
+                let needleCount = needle.asciiCount
+                // The usual lookup (a literal key of up to 15 ASCII bytes): a small ASCII key
+                // matches only by its bits, so a key passes on a glance at its words unless it
+                // is stored otherwise (large, or not ASCII), which is rare.
+                while i < n {
+                    let offset = i &* stride
+                    let high = raw.load(fromByteOffset: offset &+ 8, as: UInt64.self)
+                    if high >> 60 == 0xE {
+                        if high == needle.high && raw.load(fromByteOffset: offset, as: UInt64.self) == needle.low { return i }
+                    } else {
+                        let candidate = StringBits(low: raw.load(fromByteOffset: offset, as: UInt64.self), high: high)
+                        // A long ASCII key ("creationTimestamp") has its length in its words.
+                        let count = candidate.asciiCount
+                        if (count < 0 || count == needleCount), StringBits.equal(candidate, buffer[i].key, needle, key) { return i }
+                    }
+                    i &+= 1
+                }
+                return nil
+            }
+            while i < n {
+                let words = raw.load(fromByteOffset: i &* stride, as: (UInt64, UInt64).self)
+                let candidate = StringBits(low: words.0, high: words.1)
+                if StringBits.equal(candidate, buffer[i].key, needle, key) { return i }
+                i &+= 1
+            }
+            return nil
         }
-        return nil
     }
 
     /// Reading a missing key gives nil; writing nil removes the key; writing a new key appends it.

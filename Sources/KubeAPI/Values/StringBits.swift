@@ -22,6 +22,13 @@ struct StringBits: Equatable {
         (low, high) = unsafeBitCast(string, to: (UInt64, UInt64).self)
     }
 
+    /// The words as read from memory holding a String (see `JSONObject.index(forKey:)`).
+    @inlinable @inline(__always)
+    init(low: UInt64, high: UInt64) {
+        self.low = low
+        self.high = high
+    }
+
     /// Stored inline, all ASCII.
     @inlinable @inline(__always)
     var isSmallASCII: Bool { high >> 60 == 0xE }
