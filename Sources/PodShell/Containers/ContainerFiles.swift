@@ -30,8 +30,8 @@ enum ContainerFiles {
                         store: ObjectStore, now: @escaping () -> Millis) -> DeferredFileSystem
     {
         let setUpAt = now()
-        let memory = memoryBytes(pod, store: store)
         let nodeMemory = nodeMemoryBytes(pod, store: store)
+        let memory = memoryBytes(pod, nodeMemory: nodeMemory)
         let mounts = prepareMounts(pod: pod, container: container, volumes: volumes, store: store)
         let build = { () -> VirtualFileSystem in
             let fs = make(pod: pod, profile: profile, mounts: mounts, memory: memory, nodeMemory: nodeMemory, now: { setUpAt })
@@ -104,10 +104,11 @@ enum ContainerFiles {
 
     /// What a memory-backed volume of the pod may hold: the pod's memory limit when every container
     /// has one, else the node's memory (the kubelet sizes its tmpfs so).
-    static func memoryBytes(_ pod: JSONValue, store: ObjectStore) -> Int {
+    /// The pod's memory limit when every container has one, else what its node has.
+    static func memoryBytes(_ pod: JSONValue, nodeMemory: Int) -> Int {
         let limits = pod["spec"]["containers"].items.map { $0["resources"]["limits"]["memory"].string.flatMap(StorageQuantity.bytes) }
         if !limits.isEmpty, limits.allSatisfy({ $0 != nil }) { return Int(limits.reduce(0) { $0 + ($1 ?? 0) }) }
-        return nodeMemoryBytes(pod, store: store)
+        return nodeMemory
     }
 
     static func nodeMemoryBytes(_ pod: JSONValue, store: ObjectStore) -> Int {
