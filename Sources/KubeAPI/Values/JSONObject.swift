@@ -63,47 +63,63 @@ public struct JSONObject: Sendable {
 
     /// The position of `key` in insertion order, or nil.
     ///
-    /// The scan reads each key's two words straight from the entries' storage: reading them
-    /// through `String` retains and releases every key it passes, which cost more than the
-    /// comparison (a pod's status write looks up about a hundred keys).
+    /// The scan (`scanKeys`) reads each key's two words straight from the entries' storage and
+    /// calls nothing, so it needs no stack frame to speak of: a pod's status write looks up about
+    /// a hundred keys, and the call around each lookup had cost more than comparing the keys.
+    /// The rare keys the words cannot settle are compared in full by `slowIndex`.
     @inlinable
     public func index(forKey key: String) -> Int? {
         if let positions { return positions[key] }
         let needle = StringBits(key)
-        return entries.withUnsafeBufferPointer { buffer -> Int? in
-            guard let base = buffer.baseAddress else { return nil }
-            // A tuple's first element sits at its start, so each key's words begin an entry.
-            let raw = UnsafeRawPointer(base)
-            let stride = MemoryLayout<Element>.stride
-            var i = 0
-            let n = buffer.count
-            if needle.isSmallASCII {
-                let needleCount = needle.asciiCount
-                // The usual lookup (a literal key of up to 15 ASCII bytes): a small ASCII key
-                // matches only by its bits, so a key passes on a glance at its words unless it
-                // is stored otherwise (large, or not ASCII), which is rare.
-                while i < n {
-                    let offset = i &* stride
-                    let high = raw.load(fromByteOffset: offset &+ 8, as: UInt64.self)
-                    if high >> 60 == 0xE {
-                        if high == needle.high && raw.load(fromByteOffset: offset, as: UInt64.self) == needle.low { return i }
-                    } else {
-                        let candidate = StringBits(low: raw.load(fromByteOffset: offset, as: UInt64.self), high: high)
-                        // A long ASCII key ("creationTimestamp") has its length in its words.
-                        let count = candidate.asciiCount
-                        if (count < 0 || count == needleCount), StringBits.equal(candidate, buffer[i].key, needle, key) { return i }
-                    }
-                    i &+= 1
-                }
-                return nil
-            }
+        let found = entries.withUnsafeBufferPointer { Self.scanKeys(UnsafeRawPointer($0.baseAddress), count: $0.count, from: 0, needle) }
+        if found >= 0 { return found }
+        return found == -1 ? nil : slowIndex(forKey: key, needle, at: -2 - found)
+    }
+
+    /// Scans keys from `start`: the position of the needle, -1 when it is not there, or `-2 - i`
+    /// when key `i` needs a full comparison. A small ASCII needle matches only by its bits, so a
+    /// small ASCII key passes on one glance; a long ASCII key has its length in its words.
+    @usableFromInline @inline(never)
+    static func scanKeys(_ raw: UnsafeRawPointer?, count n: Int, from start: Int, _ needle: StringBits) -> Int {
+        guard let raw else { return -1 }
+        // A tuple's first element sits at its start, so each key's words begin an entry.
+        let stride = MemoryLayout<Element>.stride
+        var i = start
+        if needle.isSmallASCII {
+            let needleCount = needle.asciiCount
             while i < n {
-                let words = raw.load(fromByteOffset: i &* stride, as: (UInt64, UInt64).self)
-                let candidate = StringBits(low: words.0, high: words.1)
-                if StringBits.equal(candidate, buffer[i].key, needle, key) { return i }
+                let offset = i &* stride
+                let high = raw.load(fromByteOffset: offset &+ 8, as: UInt64.self)
+                if high >> 60 == 0xE {
+                    if high == needle.high && raw.load(fromByteOffset: offset, as: UInt64.self) == needle.low { return i }
+                } else {
+                    let count = StringBits(low: raw.load(fromByteOffset: offset, as: UInt64.self), high: high).asciiCount
+                    if count < 0 || count == needleCount { return -2 - i }
+                }
                 i &+= 1
             }
-            return nil
+            return -1
+        }
+        while i < n {
+            let words = raw.load(fromByteOffset: i &* stride, as: (UInt64, UInt64).self)
+            let candidate = StringBits(low: words.0, high: words.1)
+            if candidate == needle { return i }
+            if StringBits.mayBeEqual(candidate, needle) { return -2 - i }
+            i &+= 1
+        }
+        return -1
+    }
+
+    /// Goes on from key `i`, which the words could not settle, comparing such keys in full.
+    @usableFromInline @inline(never)
+    func slowIndex(forKey key: String, _ needle: StringBits, at first: Int) -> Int? {
+        var i = first
+        while true {
+            if StringBits.equal(StringBits(entries[i].key), entries[i].key, needle, key) { return i }
+            let next = entries.withUnsafeBufferPointer { Self.scanKeys(UnsafeRawPointer($0.baseAddress), count: $0.count, from: i + 1, needle) }
+            if next >= 0 { return next }
+            if next == -1 { return nil }
+            i = -2 - next
         }
     }
 

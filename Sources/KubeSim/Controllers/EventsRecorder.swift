@@ -94,6 +94,18 @@ extension Cluster {
     private static let eventType = ResourceRegistry.forKind("Event")
     private static let namespaceType = ResourceRegistry.forKind("Namespace")
 
+    /// `n` as 16 lowercase hex digits, zero-padded (the recorder's `%016x`).
+    static func hex16(_ n: UInt64) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var bytes = [UInt8](repeating: 0, count: 16)
+        var v = n
+        for i in stride(from: 15, through: 0, by: -1) {
+            bytes[i] = digits[Int(v & 0xF)]
+            v >>= 4
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     public func recordEvent(for object: JSONValue, type: String, reason: String, message: String,
                             source: String, host: String? = nil, fieldPath: String? = nil)
     {
@@ -103,8 +115,10 @@ extension Cluster {
         if let nsType = Self.namespaceType, store.get(nsType, namespace: nil, name: namespace)?.isDeleting == true {
             return
         }
-        let uid = object.uid
-        let objectKey = uid.isEmpty ? "\(namespace)/\(object.kind)/\(object.name)" : uid
+        // Read once: every controller step records an event or two.
+        let metadata = object["metadata"]
+        let uid = metadata["uid"].string ?? "", objectName = metadata["name"].string ?? ""
+        let objectKey = uid.isEmpty ? "\(namespace)/\(object.kind)/\(objectName)" : uid
         let probe = EventAggregator.Entry(source: source, host: host, fieldPath: fieldPath, type: type, reason: reason,
                                           message: message)
         if let existing = eventAggregator.find(objectKey, probe),
@@ -119,14 +133,12 @@ extension Cluster {
             return
         }
         let involved = RecordedEvent.InvolvedObject(
-            apiVersion: object.apiVersion, kind: object.kind, name: object.name, namespace: object.namespace,
-            resourceVersion: object["metadata"]["resourceVersion"].string, uid: uid.isEmpty ? nil : uid,
+            apiVersion: object.apiVersion, kind: object.kind, name: objectName, namespace: metadata["namespace"].string,
+            resourceVersion: metadata["resourceVersion"].string, uid: uid.isEmpty ? nil : uid,
             fieldPath: fieldPath)
         // The recorder names events after the object and the nanosecond clock, in hex.
         let nanos = eventAggregator.nameNanos(at: now, jitter: rng.next())
-        var suffix = String(nanos, radix: 16)
-        if suffix.count < 16 { suffix = String(repeating: "0", count: 16 - suffix.count) + suffix }
-        let name = "\(object.name.isEmpty ? "unknown" : object.name).\(suffix)"
+        let name = (objectName.isEmpty ? "unknown" : objectName) + "." + Self.hex16(nanos)
         do {
             try store.createCompact(eventType, namespace: namespace, name: name) { metadata in
                 RecordedEvent(name: name, namespace: namespace, metadata: metadata, involved: involved, type: type,

@@ -64,7 +64,12 @@ public final class ContainerInstance {
             random: random, isInterrupted: isInterrupted)
         env.terminal = terminal
         env.programFiles = profile.programPaths
-        for (name, path) in env.programFiles { env.commandPaths[name] = path }
+        // A new shell knows no paths yet: it shares the image's table instead of copying it entry by entry.
+        if env.commandPaths.isEmpty {
+            env.commandPaths = env.programFiles
+        } else {
+            for (name, path) in env.programFiles { env.commandPaths[name] = path }
+        }
         return env
     }
 }

@@ -110,6 +110,10 @@ public final class ShellEnvironment {
         self.isInterrupted = isInterrupted
         self.scriptName = dialect.shellName
         // `env` prints exported variables in this order; PATH, HOME and HOSTNAME are appended when missing.
+        // Sized once: every container start builds a shell (a Job's pod, a probe, an exec).
+        variables.reserveCapacity(environment.count + 4)
+        exported.reserveCapacity(environment.count + 3)
+        exportOrder.reserveCapacity(environment.count + 3)
         for (name, value) in environment { setVariable(name, value, export: true) }
         if variable("PATH") == nil { setVariable("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", export: true) }
         if variable("HOME") == nil { setVariable("HOME", user.home, export: true) }
