@@ -163,17 +163,18 @@ struct Validation {
         }
         var mountPaths: Set<String> = []
         for (i, m) in c["volumeMounts"].items.enumerated() {
-            let mp = "\(path).volumeMounts[\(i)]"
+            // Spelled only for an error: every pod gets a token mount, so this loop always runs.
+            func mp() -> String { "\(path).volumeMounts[\(i)]" }
             let volume = m["name"].string ?? ""
-            if volume.isEmpty { add(mp + ".name", .required) }
-            else if !volumes.contains(volume) { add(mp + ".name", .notFound(value: GoFormat.quoted(volume))) }
+            if volume.isEmpty { add(mp() + ".name", .required) }
+            else if !volumes.contains(volume) { add(mp() + ".name", .notFound(value: GoFormat.quoted(volume))) }
             let mountPath = m["mountPath"].string ?? ""
-            if mountPath.isEmpty { add(mp + ".mountPath", .required) }
+            if mountPath.isEmpty { add(mp() + ".mountPath", .required) }
             else if !mountPaths.insert(mountPath).inserted {
-                add(mp + ".mountPath", .invalid(value: GoFormat.quoted(mountPath)), "must be unique")
+                add(mp() + ".mountPath", .invalid(value: GoFormat.quoted(mountPath)), "must be unique")
             }
             if let sub = m["subPath"].string, sub.hasPrefix("/") {
-                add(mp + ".subPath", .invalid(value: GoFormat.quoted(sub)), "must be a relative path")
+                add(mp() + ".subPath", .invalid(value: GoFormat.quoted(sub)), "must be a relative path")
             }
         }
         resourceRequirements(c["resources"], path: path + ".resources")

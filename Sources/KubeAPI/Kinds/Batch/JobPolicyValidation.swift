@@ -179,11 +179,12 @@ extension Validation {
         let expected: [(String, String)] = [("controller-uid", uid), ("job-name", name),
                                             ("batch.kubernetes.io/controller-uid", uid), ("batch.kubernetes.io/job-name", name)]
         for (key, value) in expected {
-            let path = "spec.template.metadata.labels[\(key)]"
+            // The path is spelled only for an error: every Job a CronJob starts passes here.
+            func path() -> String { "spec.template.metadata.labels[\(key)]" }
             if let actual = labels[key].string {
-                if actual != value { add(path, .invalid(value: GoFormat.stringMap(labels.stringMap)), "must be '\(value)'") }
+                if actual != value { add(path(), .invalid(value: GoFormat.stringMap(labels.stringMap)), "must be '\(value)'") }
             } else {
-                add(path, .required, value)
+                add(path(), .required, value)
             }
         }
         let matchesExpected = Self.selectorMatches(spec["selector"]) { key in expected.first { $0.0 == key }?.1 }

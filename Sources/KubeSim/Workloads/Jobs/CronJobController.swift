@@ -51,7 +51,7 @@ public final class CronJobController: Controller {
             guard let ref = object.controllerRef ?? event.old?.controllerRef, ref["kind"].string == "CronJob",
                 let owner = ref["name"].string
             else { return [] }
-            if syncing == ns + "/" + owner { return [] }
+            if let syncing, syncing == ns + "/" + owner { return [] }
             // A running job's progress changes nothing here; its start, end and removal do.
             if event.kind == .modified, let old = event.old, JobCondition.isFinished(old) == JobCondition.isFinished(object),
                 old.isDeleting == object.isDeleting
