@@ -86,26 +86,14 @@ final class EventAggregator {
 }
 
 extension Cluster {
+    private static let eventType = ResourceRegistry.forKind("Event")
+    private static let namespaceType = ResourceRegistry.forKind("Namespace")
+
     /// Records a core/v1 Event about `object` in its namespace (`default` for cluster-scoped objects),
     /// named `<name>.<16 hex>` like the real recorder. `source` is the component (`kubelet`,
     /// `default-scheduler`, `statefulset-controller`), `host` the node for kubelet events, and
     /// `fieldPath` the sub-object (`spec.containers{nginx}`) that `kubectl get events -o wide` shows.
     /// A repeat of the same event aggregates into the existing object.
-    private static let eventType = ResourceRegistry.forKind("Event")
-    private static let namespaceType = ResourceRegistry.forKind("Namespace")
-
-    /// `n` as 16 lowercase hex digits, zero-padded (the recorder's `%016x`).
-    static func hex16(_ n: UInt64) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var bytes = [UInt8](repeating: 0, count: 16)
-        var v = n
-        for i in stride(from: 15, through: 0, by: -1) {
-            bytes[i] = digits[Int(v & 0xF)]
-            v >>= 4
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
     public func recordEvent(for object: JSONValue, type: String, reason: String, message: String,
                             source: String, host: String? = nil, fieldPath: String? = nil)
     {
@@ -138,7 +126,7 @@ extension Cluster {
             fieldPath: fieldPath)
         // The recorder names events after the object and the nanosecond clock, in hex.
         let nanos = eventAggregator.nameNanos(at: now, jitter: rng.next())
-        let name = (objectName.isEmpty ? "unknown" : objectName) + "." + Self.hex16(nanos)
+        let name = (objectName.isEmpty ? "unknown" : objectName) + "." + HexText.padded16(nanos)
         do {
             try store.createCompact(eventType, namespace: namespace, name: name) { metadata in
                 RecordedEvent(name: name, namespace: namespace, metadata: metadata, involved: involved, type: type,

@@ -125,13 +125,9 @@ public enum ImageReference {
             z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
             words.append(z ^ (z >> 31))
         }
-        let digest = "sha256:" + words.map { hex16($0) }.joined()
+        let digest = "sha256:" + words.map(HexText.padded16).joined()
         let size = 8_000_000 + Int(h % 120_000_000)
         return ImageInfo(sizeBytes: size, digest: digest)
     }
 
-    static func hex16(_ v: UInt64) -> String {
-        let s = String(v, radix: 16)
-        return String(repeating: "0", count: 16 - s.count) + s
-    }
 }

@@ -210,7 +210,7 @@ extension Kubelet {
     // MARK: Running
 
     private func randomContainerID(_ cluster: Cluster) -> String {
-        (0..<4).map { _ in ImageReference.hex16(cluster.rng.next()) }.joined()
+        (0..<4).map { _ in HexText.padded16(cluster.rng.next()) }.joined()
     }
 
     /// Creates and starts the container (the Created and Started events), then arranges its

@@ -4,7 +4,7 @@ import KubeAPI
 enum SandboxNodes {
     static func hex(_ count: Int, _ rng: inout SeededGenerator) -> String {
         var s = ""
-        while s.count < count { s += ImageReference.hex16(rng.next()) }
+        while s.count < count { s += HexText.padded16(rng.next()) }
         return String(s.prefix(count))
     }
 
