@@ -11,8 +11,14 @@ public final class ObjectStore {
     public var makeUID: () -> String
     public private(set) var revision: Int = 1
 
-    /// resource.storageID → (namespace, name) → object; a type never written has no table yet.
-    private var tables: [[Slot: StoredObject]] = []
+    /// A type's objects by (namespace, name), and how many writes it has seen (see `cachedList`).
+    private struct Table {
+        var objects: [Slot: StoredObject] = [:]
+        var writes = 0
+    }
+
+    /// resource.storageID → its table; a type never written has no table yet.
+    private var tables: [Table] = []
     /// owner uid → dependents that name it in an ownerReference.
     private var dependents: [String: Set<ObjectRef>] = [:]
     private var observers: [Observer] = []
@@ -110,37 +116,33 @@ public final class ObjectStore {
     public func count(_ r: ResourceType) -> Int { table(r)?.count ?? 0 }
 
     private func table(_ r: ResourceType) -> [Slot: StoredObject]? {
-        r.storageID < tables.count ? tables[r.storageID] : nil
+        r.storageID < tables.count ? tables[r.storageID].objects : nil
     }
 
     /// The table of `r`, made (with any missing before it) on the type's first write.
     private func tableIndex(_ r: ResourceType) -> Int {
         let id = r.storageID
-        if id >= tables.count { tables.append(contentsOf: repeatElement([:], count: id + 1 - tables.count)) }
+        if id >= tables.count { tables.append(contentsOf: repeatElement(Table(), count: id + 1 - tables.count)) }
         return id
     }
 
-    /// Writes per type, and cluster-wide listings kept while their type's count stands still.
-    private var writesByType: [Int] = []
+    /// Cluster-wide listings kept while their type's write count stands still.
     private var listCache: [Int: (writes: Int, objects: [JSONValue])] = [:]
 
-    private func wrote(_ r: ResourceType) {
-        let id = r.storageID
-        if id >= writesByType.count { writesByType.append(contentsOf: repeatElement(0, count: id + 1 - writesByType.count)) }
-        writesByType[id] += 1
-    }
+    /// Counts a write to `r`, whose table every write path has made or found first.
+    private func wrote(_ r: ResourceType) { tables[r.storageID].writes += 1 }
 
     /// `list(r)` across namespaces, kept until an object of the type is written: for small types read
     /// on every request (the RBAC authorizer's bindings), where sorting them each time showed in profiles.
     public func cachedList(_ r: ResourceType) -> [JSONValue] {
-        let writes = r.storageID < writesByType.count ? writesByType[r.storageID] : 0
+        let writes = r.storageID < tables.count ? tables[r.storageID].writes : 0
         if let cached = listCache[r.storageID], cached.writes == writes { return cached.objects }
         let objects = list(r)
         listCache[r.storageID] = (writes, objects)
         return objects
     }
     /// Objects of every type (a few dozen tables, so cheap enough to ask on each create).
-    public var objectCount: Int { tables.reduce(0) { $0 + $1.count } }
+    public var objectCount: Int { tables.reduce(0) { $0 + $1.objects.count } }
 
     /// Every object of every type, for snapshots and digests.
     public func allObjects() -> [(ResourceType, JSONValue)] {
@@ -178,7 +180,7 @@ public final class ObjectStore {
         if r.tracksGeneration { obj["metadata"]["generation"] = 1 }
         obj = Self.orderMetadata(obj)
         let table = tableIndex(r)
-        tables[table][Self.key(ns, name)] = .json(obj)
+        tables[table].objects[Self.key(ns, name)] = .json(obj)
         wrote(r)
         index(ObjectRef(r, namespace: ns, name: name), old: nil, new: obj)
         emit(.added, r, obj, old: nil)
@@ -197,7 +199,7 @@ public final class ObjectStore {
         revision += 1
         let record = make(AssignedMetadata(uid: uid, resourceVersion: revision, creationTimestamp: now()))
         let table = tableIndex(r)
-        tables[table][Self.key(ns, name)] = .compact(record)
+        tables[table].objects[Self.key(ns, name)] = .compact(record)
         wrote(r)
         emit(.added, r, rendering: record.rendered, old: { nil })
     }
@@ -229,7 +231,7 @@ public final class ObjectStore {
             remove(ref, last: obj)
             return obj
         }
-        tables[r.storageID][key] = .json(obj)
+        tables[r.storageID].objects[key] = .json(obj)
         wrote(r)
         index(ref, old: old, new: obj)
         emit(.modified, r, obj, old: old)
@@ -281,7 +283,7 @@ public final class ObjectStore {
             revision += 1
             obj["metadata"]["resourceVersion"] = .string(String(revision))
             let old = get(ref)
-            tables[ref.resource.storageID][Self.key(ref.namespace, ref.name)] = .json(obj)
+            tables[ref.resource.storageID].objects[Self.key(ref.namespace, ref.name)] = .json(obj)
             wrote(ref.resource)
             emit(.modified, ref.resource, obj, old: old)
             return obj
@@ -300,7 +302,7 @@ public final class ObjectStore {
 
     /// A compact object owns nothing and is rendered only if a watch wants its deletion.
     private func remove(_ ref: ObjectRef, stored: StoredObject) {
-        if ref.resource.storageID < tables.count { tables[ref.resource.storageID].removeValue(forKey: Self.key(ref.namespace, ref.name)) }
+        tables[ref.resource.storageID].objects.removeValue(forKey: Self.key(ref.namespace, ref.name))
         wrote(ref.resource)
         if case .json(let last) = stored { index(ref, old: last, new: nil) }
         revision += 1
@@ -339,10 +341,10 @@ public final class ObjectStore {
         return text
     }
 
-    /// Five characters from the apiserver's generateName alphabet.
     /// The letters generated names end in (apimachinery's rand.String alphabet), as bytes.
     private static let suffixAlphabet = Array("bcdfghjklmnpqrstvwxz2456789".utf8)
 
+    /// Five characters from the apiserver's generateName alphabet.
     private func makeSuffix() -> String {
         let alphabet = Self.suffixAlphabet
         var h: UInt64 = 1469598103934665603
