@@ -47,7 +47,8 @@ struct StringBits: Equatable {
     @inlinable @inline(__always)
     static func equal(_ a: StringBits, _ aString: String, _ b: StringBits, _ bString: String) -> Bool {
         if a == b { return true }
-        if a.isSmallASCII || b.isSmallASCII { return a.isSmallASCII && b.isSmallASCII ? false : mayBeEqual(a, b) && aString == bString }
+        if a.isSmallASCII && b.isSmallASCII { return false }
+        if a.isSmallASCII || b.isSmallASCII { return mayBeEqual(a, b) && aString == bString }
         let n = a.asciiCount
         if n < 0 || b.asciiCount < 0 { return aString == bString }
         if n != b.asciiCount { return false }

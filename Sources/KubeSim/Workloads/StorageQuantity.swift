@@ -14,7 +14,7 @@ public enum StorageQuantity {
         // Suffixes are ASCII, so the text's last bytes tell (a Character-wise hasSuffix per
         // suffix showed when every container start reads its node's memory).
         let bytes = Array(s.utf8)
-        for (suffix, factor) in suffixes where bytes.count >= suffix.utf8.count && bytes.suffix(suffix.utf8.count).elementsEqual(suffix.utf8) {
+        for (suffix, factor) in suffixes where bytes.suffix(suffix.utf8.count).elementsEqual(suffix.utf8) {
             guard let n = number(String(decoding: bytes.dropLast(suffix.utf8.count), as: UTF8.self)) else { return nil }
             return n * factor
         }

@@ -64,12 +64,8 @@ public final class ContainerInstance {
             random: random, isInterrupted: isInterrupted)
         env.terminal = terminal
         env.programFiles = profile.programPaths
-        // A new shell knows no paths yet: it shares the image's table instead of copying it entry by entry.
-        if env.commandPaths.isEmpty {
-            env.commandPaths = env.programFiles
-        } else {
-            for (name, path) in env.programFiles { env.commandPaths[name] = path }
-        }
+        // The shell was just made and knows no paths yet: it shares the image's table.
+        env.commandPaths = profile.programPaths
         return env
     }
 }
