@@ -164,7 +164,7 @@ import Testing
         #expect(Self.rolling("kubectl get pods -l app=agent -o wide", 2) == [
             "NAME          READY   STATUS              RESTARTS   AGE   IP           NODE        NOMINATED NODE   READINESS GATES",
             "agent-g8q4z   1/1     Running             0          23s   10.244.2.2   k8s-node2   <none>           <none>",
-            "agent-pn594   0/1     ContainerCreating   0          2s    10.244.1.3   k8s-node1   <none>           <none>",
+            "agent-pn594   0/1     ContainerCreating   0          2s    <none>       k8s-node1   <none>           <none>",
         ])
         #expect(Self.rolling("kubectl get ds agent") == [
             "NAME    DESIRED   CURRENT   READY   UP-TO-DATE   AVAILABLE   NODE SELECTOR   AGE",
@@ -172,7 +172,7 @@ import Testing
         ])
         #expect(Self.rolling("kubectl get pods -l app=agent -o wide", 3) == [
             "NAME          READY   STATUS              RESTARTS   AGE   IP           NODE        NOMINATED NODE   READINESS GATES",
-            "agent-m77w7   0/1     ContainerCreating   0          5s    10.244.2.3   k8s-node2   <none>           <none>",
+            "agent-m77w7   0/1     ContainerCreating   0          5s    <none>       k8s-node2   <none>           <none>",
             "agent-pn594   1/1     Running             0          12s   10.244.1.3   k8s-node1   <none>           <none>",
         ])
         #expect(Self.rolling("kubectl get ds agent", 2) == [
@@ -248,7 +248,7 @@ import Testing
         #expect(Self.other("kubectl get pods -l app=surge -o wide") == [
             "NAME          READY   STATUS              RESTARTS   AGE   IP           NODE        NOMINATED NODE   READINESS GATES",
             "surge-2zdlt   1/1     Running             0          21s   10.244.1.4   k8s-node1   <none>           <none>",
-            "surge-ht2jg   0/1     ContainerCreating   0          1s    10.244.1.5   k8s-node1   <none>           <none>",
+            "surge-ht2jg   0/1     ContainerCreating   0          1s    <none>       k8s-node1   <none>           <none>",
             "surge-sljqj   1/1     Running             0          21s   10.244.2.3   k8s-node2   <none>           <none>",
         ])
         #expect(Self.other("kubectl get pods -l app=surge -o wide", 2) == [

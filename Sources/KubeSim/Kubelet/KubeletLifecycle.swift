@@ -80,8 +80,11 @@ extension Kubelet {
                   in: cluster)
             return
         }
+        // No status write here: the kubelet's pod worker creates the sandbox, pulls and starts the
+        // containers in one SyncPod, and the status it writes next (a container running, or why it
+        // cannot) is the first to carry the pod IP and PodReadyToStartContainers. A watch sees one
+        // ContainerCreating row, then Running, as on a real node.
         rt.sandboxReady = true
-        writeStatus(rt, in: cluster)
         advance(rt, in: cluster)
     }
 
