@@ -19,20 +19,30 @@ public struct ContainerLog: Sendable {
     /// All of the current run's output, as `kubectl logs` prints it.
     public var text: String { lines.map(\.text).joined() }
 
-    /// Appends output written at `at`, split into lines so each keeps its own time.
+    /// Appends output written at `at`, split into lines so each keeps its own time. Lines end at
+    /// newline bytes, as the kubelet's log reader splits them (a `\r\n` ends a line too).
     public mutating func append(_ output: String, at: Millis) {
-        var rest = Substring(output)
-        if let last = lines.last, !last.text.hasSuffix("\n"), !rest.isEmpty {
+        let bytes = output.utf8
+        var start = bytes.startIndex
+        if let last = lines.last, last.text.utf8.last != Self.newline, start != bytes.endIndex {
             // Continues the unfinished line, which keeps the time it was started.
-            let end = rest.firstIndex(of: "\n").map { rest.index(after: $0) } ?? rest.endIndex
-            lines[lines.count - 1].text += rest[..<end]
-            rest = rest[end...]
+            let end = Self.lineEnd(in: bytes, from: start)
+            lines[lines.count - 1].text += output[start..<end]
+            start = end
         }
-        while !rest.isEmpty {
-            let end = rest.firstIndex(of: "\n").map { rest.index(after: $0) } ?? rest.endIndex
-            lines.append(Line(at: at, text: String(rest[..<end])))
-            rest = rest[end...]
+        while start != bytes.endIndex {
+            let end = Self.lineEnd(in: bytes, from: start)
+            lines.append(Line(at: at, text: String(output[start..<end])))
+            start = end
         }
+    }
+
+    private static let newline = UInt8(ascii: "\n")
+
+    /// Just past the first newline from `start`, or the end.
+    private static func lineEnd(in bytes: String.UTF8View, from start: String.Index) -> String.Index {
+        guard let i = bytes[start...].firstIndex(of: newline) else { return bytes.endIndex }
+        return bytes.index(after: i)
     }
 
     /// A restart: the current run becomes the previous one and a new, empty run begins.
