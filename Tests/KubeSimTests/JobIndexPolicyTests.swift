@@ -196,7 +196,8 @@ final class IndexedContainers: ContainerBehaviour {
         #expect(JobSim.get(cluster, "Job", "manual")?.status["active"] == 2)
         // A pod relabelled out of the selector is let go (owner and finalizer) and replaced.
         try JobSim.update(cluster, "Pod", "early") { $0["metadata"]["labels"] = ["app": "other"] }
-        cluster.settle()
+        // Pod events reach the job a batch period (1 s) later, as upstream's enqueueSyncJobBatched.
+        cluster.advance(by: 1_000)
         let released = try #require(Sim.pod(cluster, "early"))
         #expect(released.controllerRef == nil && released["metadata"]["finalizers"].isNull)
         let owned = cluster.store.list(Sim.type("Pod"), namespace: "default").filter { $0.controllerRef?["uid"].string == job.uid }
@@ -217,7 +218,7 @@ final class IndexedContainers: ContainerBehaviour {
               restartPolicy: Never
               containers: [{name: c, image: busybox, command: [run, '600000', '0']}]
             """)
-        cluster.settle()
+        cluster.advance(by: 1_000)
         let stray = try #require(Sim.pod(cluster, "stray"))
         #expect(stray.controllerRef?["name"] == "gen" && stray.isDeleting)
         // Parallelism 1: one of the two pods is now too many, and the newer one goes.

@@ -5,7 +5,8 @@ import KubeAPI
 /// the pod-failure backoff, fails the job past its backoff limit, deadline or a FailJob rule,
 /// and suspends and resumes it. Each pass is planned by `JobSyncPlan` and carried out through
 /// `JobPodControl`; the controller wakes itself on the cluster's event queue when a backoff or
-/// deadline runs out.
+/// deadline runs out. As upstream, a job's own events (created, spec changed, deleted) sync it at
+/// once, and its pods' events and status writes a second later, batched (`syncJobBatchPeriod`).
 public final class JobController: Controller {
     public let name = "job-controller"
     public let watchedKinds = WatchedKinds.only(["Job", "Pod"])
@@ -14,11 +15,14 @@ public final class JobController: Controller {
     private var backoffs: [String: JobPodBackoff] = [:]
     private let wakeups = KeyedWakeups()
     private let claims = JobPodClaims()
+    /// Upstream's `enqueueSyncJobBatched`: pod events and status updates sync the job one
+    /// `syncJobBatchPeriod` (1 s) later, so a pod that starts and exits within it costs one pass.
+    private let batched = BatchedSyncs(period: 1000)
     /// The job whose sync is writing its pods now, when that sync accounts for everything its
     /// writes cause: the pods it creates (counted active) and the finalizers it releases (counted
-    /// done) come back through the watch at once, and a sync for them would find its own writes
-    /// and nothing else (upstream's expectations serve the same end). A pass cut short by the
-    /// burst limit, or one deleting pods (whose going the status waits for), leaves it unset.
+    /// done) come back through the watch at once, and the batched sync they start would find its
+    /// own writes and nothing else (upstream's expectations serve the same end). A pass cut short
+    /// by the burst limit, or one deleting pods (whose going the status waits for), leaves it unset.
     private var writingPodsOf: String?
 
     public init() {}
@@ -37,9 +41,15 @@ public final class JobController: Controller {
             if event.kind == .deleted {
                 backoffs[object.uid] = nil
                 claims.forget(key: event.namespacedKey, uid: object.uid)
+                batched.forget(event.namespacedKey)
                 return []
             }
-            if event.kind == .modified, let old = event.old, StatefulSetController.onlyStatusChanged(old, object) { return [] }
+            if event.kind == .modified, let old = event.old, StatefulSetController.onlyStatusChanged(old, object) {
+                // A status write (this controller's own, as a rule) is batched upstream; the
+                // sync it starts reads nothing the write did not come from.
+                batched.note(event.namespacedKey, needsSync: false, for: self, in: cluster)
+                return []
+            }
             return [event.namespacedKey]
         case "Pod":
             // Read once: every change of every pod comes through here.
@@ -47,14 +57,14 @@ public final class JobController: Controller {
             if event.kind != .deleted, owner == nil {
                 // An orphan: its former job (if it just let it go) looks again, a job whose
                 // selector matches may adopt it, and a finalizer it still holds goes.
-                var keys = claims.jobsSelecting(event, namespace: ns, in: cluster)
+                var jobs = claims.jobsSelecting(event, namespace: ns, in: cluster)
                 if let old = event.old?.controllerRef, old["kind"].string == "Job", let name = old["name"].string,
-                    !keys.contains(ns + "/" + name)
+                    !jobs.contains(ns + "/" + name)
                 {
-                    keys.insert(ns + "/" + name, at: 0)
+                    jobs.insert(ns + "/" + name, at: 0)
                 }
-                if holdsFinalizer { keys.insert(Self.releasePrefix + event.namespacedKey, at: 0) }
-                return keys
+                for job in jobs { batched.note(job, needsSync: true, for: self, in: cluster) }
+                return holdsFinalizer ? [Self.releasePrefix + event.namespacedKey] : []
             }
             // A deleted pod counts by the owner it had; a live one has an owner by now.
             let previous = event.kind == .deleted ? event.old?.controllerRef : nil
@@ -64,13 +74,24 @@ public final class JobController: Controller {
             else {
                 return holdsFinalizer ? [Self.releasePrefix + event.namespacedKey] : []
             }
-            if holdsFinalizer, cluster.store.get(Self.jobs, namespace: ns, name: jobName)?.uid != ref["uid"].string {
-                // The job is gone: nothing will count this pod, so nothing may hold it.
-                return [Self.releasePrefix + event.namespacedKey]
-            }
-            if event.kind == .modified, let old = event.old, Self.syncReadsSame(old, object) { return [] }
             let key = ns + "/" + jobName
-            return key == writingPodsOf ? [] : [key]
+            if holdsFinalizer || event.kind == .deleted {
+                let job = cluster.store.get(Self.jobs, namespace: ns, name: jobName)
+                if job?.uid != ref["uid"].string {
+                    // The job is gone: nothing will count this pod, so nothing may hold it.
+                    return holdsFinalizer ? [Self.releasePrefix + event.namespacedKey] : []
+                }
+                if event.kind == .deleted {
+                    // As upstream's deletePod, a finished job is not synced for it; for any other,
+                    // the pod's going can end the terminating count a pass that released it
+                    // still waited on, so it syncs even when this controller's write removed it.
+                    if let job, !JobCondition.isFinished(job) { batched.note(key, needsSync: true, for: self, in: cluster) }
+                    return []
+                }
+            }
+            let readsSame = event.kind == .modified && event.old.map { Self.syncReadsSame($0, object) } == true
+            batched.note(key, needsSync: !readsSame && key != writingPodsOf, for: self, in: cluster)
+            return []
         default:
             return []
         }
