@@ -79,6 +79,14 @@ public final class ObjectStore {
         let namespace: String
         let name: String
 
+        /// Hashes the name and only the namespace's length: most lookups are in one namespace, and
+        /// every controller step looks objects up, so hashing a second string cost more than the
+        /// rare collision of one name in two namespaces of one length.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(name)
+            hasher.combine(namespace.utf8.count)
+        }
+
         /// etcd's order, that of the joined `namespace/name` keys.
         static func listedBefore(_ a: Slot, _ b: Slot) -> Bool {
             if a.namespace == b.namespace { return a.name < b.name }

@@ -10,29 +10,41 @@ import KubeAPI
 /// would, and the no-op syncs are never run.
 final class BatchedSyncs {
     let period: Millis
-    private let wakeups = KeyedWakeups()
     /// Key → when its open batch ends, and whether a sync was scheduled for then.
-    private var open: [String: (until: Millis, scheduled: Bool)] = [:]
+    private var open: [String: Batch] = [:]
+
+    private struct Batch {
+        var until: Millis = 0
+        var scheduled = false
+    }
 
     init(period: Millis) { self.period = period }
 
     /// An event about `key`; `needsSync` says whether the sync at the batch's end has work to find.
+    /// Every pod event of every job comes through here: the key is hashed once.
     func note(_ key: String, needsSync: Bool, for controller: Controller, in cluster: Cluster) {
         let now = cluster.now
-        if let batch = open[key], batch.until > now {
+        var syncAt: Millis?
+        Self.update(&open[key, default: Batch()], now: now, period: period, needsSync: needsSync, syncAt: &syncAt)
+        if let at = syncAt {
+            cluster.schedule(at: at) { [weak controller, unowned cluster] in
+                if let controller { cluster.enqueue(controller, key: key) }
+            }
+        }
+    }
+
+    private static func update(_ batch: inout Batch, now: Millis, period: Millis, needsSync: Bool, syncAt: inout Millis?) {
+        if batch.until > now {
             if needsSync && !batch.scheduled {
-                open[key] = (batch.until, true)
-                wakeups.wake(controller, key: key, at: batch.until, in: cluster)
+                batch.scheduled = true
+                syncAt = batch.until
             }
             return
         }
-        open[key] = (now + period, needsSync)
-        if needsSync { wakeups.wake(controller, key: key, at: now + period, in: cluster) }
+        batch = Batch(until: now + period, scheduled: needsSync)
+        if needsSync { syncAt = batch.until }
     }
 
     /// The key's object is gone.
-    func forget(_ key: String) {
-        open[key] = nil
-        wakeups.forget(key)
-    }
+    func forget(_ key: String) { open[key] = nil }
 }
