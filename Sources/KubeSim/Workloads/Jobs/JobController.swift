@@ -105,7 +105,11 @@ public final class JobController: Controller {
             return
         }
         guard let (ns, jobName) = NamespacedKey.split(key) else { return }
-        guard let job = cluster.store.get(Self.jobs, namespace: ns, name: jobName) else { return }
+        guard let job = cluster.store.get(Self.jobs, namespace: ns, name: jobName) else {
+            // A pod event of a job deleted since (its pods going by the garbage collector).
+            batched.forget(key)
+            return
+        }
         let pods = claims.claim(for: job, key: key, in: cluster)
         if job.isDeleting || JobCondition.isFinished(job) {
             // Counted long ago, or never to be counted: the pods are free to go.
