@@ -15,6 +15,11 @@ public struct WatchEvent: Sendable {
     /// The object's `namespace/name` (see `JSONValue.namespacedKey`), joined once here: a pod's
     /// change reaches a dozen controllers, and most of them queue or index it by this key.
     public let namespacedKey: String
+    /// For a pod, the controller ownerReference of `object` and of `old` (nil for other kinds, and
+    /// when there is none), read once here: every pod-watching controller first asks whose pod
+    /// changed, and most pass over another controller's pod at once.
+    public let podControllerRef: JSONValue?
+    public let oldPodControllerRef: JSONValue?
 
     public init(kind: Kind, resource: ResourceType, object: JSONValue, old: JSONValue?) {
         self.kind = kind
@@ -22,6 +27,9 @@ public struct WatchEvent: Sendable {
         self.object = object
         self.old = old
         namespacedKey = object.namespacedKey
+        let isPod = resource.kind == "Pod"
+        podControllerRef = isPod ? object.controllerRef : nil
+        oldPodControllerRef = isPod ? old?.controllerRef : nil
     }
 }
 

@@ -6,9 +6,9 @@ extension WatchEvent {
     /// before reading any other field (most pod writes belong to one controller, and every
     /// pod-watching controller hears each of them).
     func isControlled(byAnotherKindThan kind: String) -> Bool {
-        guard let ref = object.controllerRef, ref["kind"].string != kind else { return false }
-        guard let old else { return true }
-        guard let oldRef = old.controllerRef else { return false }
+        guard let ref = podControllerRef, ref["kind"].string != kind else { return false }
+        guard old != nil else { return true }
+        guard let oldRef = oldPodControllerRef else { return false }
         return oldRef["kind"].string != kind
     }
 }

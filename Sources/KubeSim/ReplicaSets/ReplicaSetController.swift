@@ -25,7 +25,7 @@ public final class ReplicaSetController: Controller {
         case "ReplicaSet":
             return [Self.key(event.object.namespace ?? "", event.object.name)]
         case "Pod":
-            guard let ref = event.object.controllerRef ?? event.old?.controllerRef, ref["kind"].string == "ReplicaSet" else { return [] }
+            guard let ref = event.podControllerRef ?? event.oldPodControllerRef, ref["kind"].string == "ReplicaSet" else { return [] }
             return [Self.key(event.object.namespace ?? "", ref["name"].string ?? "")]
         default:
             return []

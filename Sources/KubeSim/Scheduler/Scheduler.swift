@@ -146,7 +146,7 @@ public final class Scheduler: Controller {
         var placement: Placement?
         if event.kind != .deleted && !node.isEmpty && phase != "Succeeded" && phase != "Failed" {
             let (cpu, memory) = Self.requests(of: pod)
-            placement = Placement(node: node, cpu: cpu, memory: memory, owner: pod.controllerRef?["uid"].string)
+            placement = Placement(node: node, cpu: cpu, memory: memory, owner: event.podControllerRef?["uid"].string)
         }
         let previous = placements[key]
         if previous != placement {

@@ -35,7 +35,7 @@ public final class StatefulSetController: Controller {
         let relevant = cache.observe(event, in: cluster.store)
         let object = event.object
         let ns = object.namespace ?? "default"
-        if event.resource.kind == "Pod", object.controllerRef == nil || event.old.map({ $0.controllerRef == nil }) == true {
+        if event.resource.kind == "Pod", event.podControllerRef == nil || (event.old != nil && event.oldPodControllerRef == nil) {
             noteOrphan(object, deleted: event.kind == .deleted, namespace: ns)
         }
         switch event.resource.kind {

@@ -53,12 +53,12 @@ public final class JobController: Controller {
             return [event.namespacedKey]
         case "Pod":
             // Read once: every change of every pod comes through here.
-            let owner = object.controllerRef, holdsFinalizer = Self.holdsFinalizer(object)
+            let owner = event.podControllerRef, holdsFinalizer = Self.holdsFinalizer(object)
             if event.kind != .deleted, owner == nil {
                 // An orphan: its former job (if it just let it go) looks again, a job whose
                 // selector matches may adopt it, and a finalizer it still holds goes.
                 var jobs = claims.jobsSelecting(event, namespace: ns, in: cluster)
-                if let old = event.old?.controllerRef, old["kind"].string == "Job", let name = old["name"].string,
+                if let old = event.oldPodControllerRef, old["kind"].string == "Job", let name = old["name"].string,
                     !jobs.contains(ns + "/" + name)
                 {
                     jobs.insert(ns + "/" + name, at: 0)
@@ -67,7 +67,7 @@ public final class JobController: Controller {
                 return holdsFinalizer ? [Self.releasePrefix + event.namespacedKey] : []
             }
             // A deleted pod counts by the owner it had; a live one has an owner by now.
-            let previous = event.kind == .deleted ? event.old?.controllerRef : nil
+            let previous = event.kind == .deleted ? event.oldPodControllerRef : nil
             guard event.kind != .deleted || previous != nil else { return [] }
             guard let ref = owner ?? previous, ref["kind"].string == "Job",
                 let jobName = ref["name"].string
