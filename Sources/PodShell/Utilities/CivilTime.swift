@@ -41,93 +41,48 @@ struct CivilTime {
         return s.count >= width ? s : String(repeating: fill, count: width - s.count) + s
     }
 
-    /// strftime subset used by `date +FORMAT`. Written as bytes: every container that runs `date`
-    /// formats the time, and a string built piece by piece cost more than the rest of the command.
+    /// strftime subset used by `date +FORMAT`.
     static func format(_ format: String, millis: Int64) -> String {
         let t = CivilTime(millis: millis)
-        var out: [UInt8] = []
-        out.reserveCapacity(format.utf8.count + 24)
-        func text(_ s: String) { out.append(contentsOf: s.utf8) }
-        func number(_ v: Int, _ width: Int = 2, fill: UInt8 = UInt8(ascii: "0")) {
-            if v < 0 { text(pad(v, width, Character(Unicode.Scalar(fill)))); return }
-            var digits: [UInt8] = []
-            var rest = v
-            repeat {
-                digits.append(UInt8(ascii: "0") + UInt8(rest % 10))
-                rest /= 10
-            } while rest > 0
-            if digits.count < width { out.append(contentsOf: repeatElement(fill, count: width - digits.count)) }
-            out.append(contentsOf: digits.reversed())
-        }
-        func clock(_ withSeconds: Bool) {
-            number(t.hour)
-            out.append(UInt8(ascii: ":"))
-            number(t.minute)
-            if withSeconds {
-                out.append(UInt8(ascii: ":"))
-                number(t.second)
-            }
-        }
-        let space = UInt8(ascii: " ")
+        var out = ""
         var chars = format.makeIterator()
         while let c = chars.next() {
-            guard c == "%" else { out.append(contentsOf: c.utf8); continue }
-            guard let f = chars.next() else { out.append(UInt8(ascii: "%")); break }
+            guard c == "%" else { out.append(c); continue }
+            guard let f = chars.next() else { out.append("%"); break }
             switch f {
-            case "Y": number(t.year, 1)
-            case "y": number(t.year % 100)
-            case "C": number(t.year / 100)
-            case "m": number(t.month)
-            case "d": number(t.day)
-            case "e": number(t.day, fill: space)
-            case "H": number(t.hour)
-            case "I": number(t.hour % 12 == 0 ? 12 : t.hour % 12)
-            case "M": number(t.minute)
-            case "S": number(t.second)
-            case "p": text(t.hour < 12 ? "AM" : "PM")
-            case "s": text(String(millis / 1000))
-            case "N": number(Int(millis % 1000) * 1_000_000, 9)
-            case "a": text(days[t.weekday])
-            case "A": text(daysLong[t.weekday])
-            case "b", "h": text(months[t.month - 1])
-            case "B": text(monthsLong[t.month - 1])
-            case "j": number(t.dayOfYear, 3)
-            case "u": number(t.weekday == 0 ? 7 : t.weekday, 1)
-            case "w": number(t.weekday, 1)
-            case "Z": text("UTC")
-            case "z": text("+0000")
-            case "T": clock(true)
-            case "R": clock(false)
-            case "D":
-                number(t.month)
-                out.append(UInt8(ascii: "/"))
-                number(t.day)
-                out.append(UInt8(ascii: "/"))
-                number(t.year % 100)
-            case "F":
-                number(t.year, 1)
-                out.append(UInt8(ascii: "-"))
-                number(t.month)
-                out.append(UInt8(ascii: "-"))
-                number(t.day)
-            case "c":
-                text(days[t.weekday])
-                out.append(space)
-                text(months[t.month - 1])
-                out.append(space)
-                number(t.day, fill: space)
-                out.append(space)
-                clock(true)
-                out.append(space)
-                number(t.year, 1)
-            case "n": out.append(UInt8(ascii: "\n"))
-            case "t": out.append(UInt8(ascii: "\t"))
-            case "%": out.append(UInt8(ascii: "%"))
-            default:
-                out.append(UInt8(ascii: "%"))
-                out.append(contentsOf: f.utf8)
+            case "Y": out += String(t.year)
+            case "y": out += pad(t.year % 100)
+            case "C": out += pad(t.year / 100)
+            case "m": out += pad(t.month)
+            case "d": out += pad(t.day)
+            case "e": out += pad(t.day, 2, " ")
+            case "H": out += pad(t.hour)
+            case "I": out += pad(t.hour % 12 == 0 ? 12 : t.hour % 12)
+            case "M": out += pad(t.minute)
+            case "S": out += pad(t.second)
+            case "p": out += t.hour < 12 ? "AM" : "PM"
+            case "s": out += String(millis / 1000)
+            case "N": out += pad(Int(millis % 1000) * 1_000_000, 9)
+            case "a": out += days[t.weekday]
+            case "A": out += daysLong[t.weekday]
+            case "b", "h": out += months[t.month - 1]
+            case "B": out += monthsLong[t.month - 1]
+            case "j": out += pad(t.dayOfYear, 3)
+            case "u": out += String(t.weekday == 0 ? 7 : t.weekday)
+            case "w": out += String(t.weekday)
+            case "Z": out += "UTC"
+            case "z": out += "+0000"
+            case "T": out += "\(pad(t.hour)):\(pad(t.minute)):\(pad(t.second))"
+            case "R": out += "\(pad(t.hour)):\(pad(t.minute))"
+            case "D": out += "\(pad(t.month))/\(pad(t.day))/\(pad(t.year % 100))"
+            case "F": out += "\(t.year)-\(pad(t.month))-\(pad(t.day))"
+            case "c": out += "\(days[t.weekday]) \(months[t.month - 1]) \(pad(t.day, 2, " ")) \(pad(t.hour)):\(pad(t.minute)):\(pad(t.second)) \(t.year)"
+            case "n": out += "\n"
+            case "t": out += "\t"
+            case "%": out += "%"
+            default: out += "%" + String(f)
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 }
