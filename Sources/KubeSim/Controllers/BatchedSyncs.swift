@@ -23,26 +23,19 @@ final class BatchedSyncs {
     /// An event about `key`; `needsSync` says whether the sync at the batch's end has work to find.
     /// Every pod event of every job comes through here: the key is hashed once.
     func note(_ key: String, needsSync: Bool, for controller: Controller, in cluster: Cluster) {
-        let now = cluster.now
-        var syncAt: Millis?
-        Self.update(&open[key, default: Batch()], now: now, period: period, needsSync: needsSync, syncAt: &syncAt)
-        if let at = syncAt {
-            cluster.schedule(at: at) { [weak controller, unowned cluster] in
-                if let controller { cluster.enqueue(controller, key: key) }
-            }
+        guard let at = Self.join(&open[key, default: Batch()], now: cluster.now, period: period, needsSync: needsSync) else { return }
+        cluster.schedule(at: at) { [weak controller, unowned cluster] in
+            if let controller { cluster.enqueue(controller, key: key) }
         }
     }
 
-    private static func update(_ batch: inout Batch, now: Millis, period: Millis, needsSync: Bool, syncAt: inout Millis?) {
-        if batch.until > now {
-            if needsSync && !batch.scheduled {
-                batch.scheduled = true
-                syncAt = batch.until
-            }
-            return
-        }
-        batch = Batch(until: now + period, scheduled: needsSync)
-        if needsSync { syncAt = batch.until }
+    /// Adds an event to the key's batch (opening one if none is open); returns when to sync, if
+    /// this event is the first of the batch to need it.
+    private static func join(_ batch: inout Batch, now: Millis, period: Millis, needsSync: Bool) -> Millis? {
+        if batch.until <= now { batch = Batch(until: now + period, scheduled: false) }
+        guard needsSync && !batch.scheduled else { return nil }
+        batch.scheduled = true
+        return batch.until
     }
 
     /// The key's object is gone.
