@@ -126,9 +126,19 @@ enum Defaulting {
         }
     }
 
+    /// Template pod specs defaulted before (see `AdmissionMemo`): a CronJob's Jobs share its template's spec.
+    private static let templateSpecs = AdmissionMemo<Int, JSONValue>()
+
     static func podTemplate(_ obj: inout JSONValue) {
         templateMetadata(&obj)
-        child(&obj, "spec", create: true, podSpec)
+        child(&obj, "spec", create: true) { spec in
+            let given = spec
+            spec = templateSpecs.value(for: given, variant: 0) {
+                var defaulted = given
+                podSpec(&defaulted)
+                return defaulted
+            }
+        }
     }
 
 

@@ -53,7 +53,24 @@ struct Validation {
 
     // MARK: Pods
 
+    /// Where a pod spec is validated: errors name the path, and pods and templates differ in a few rules.
+    private struct PodSpecPlace: Hashable {
+        let path: String
+        let forPod: Bool
+    }
+
+    /// Pod specs validated before (see `AdmissionMemo`): the pods of a Job share its template's spec.
+    private static let podSpecErrors = AdmissionMemo<PodSpecPlace, [FieldError]>()
+
     mutating func podSpec(_ spec: JSONValue, path: String, forPod: Bool) {
+        errors += Self.podSpecErrors.value(for: spec, variant: PodSpecPlace(path: path, forPod: forPod)) {
+            var own = Validation()
+            own.checkPodSpec(spec, path: path, forPod: forPod)
+            return own.errors
+        }
+    }
+
+    private mutating func checkPodSpec(_ spec: JSONValue, path: String, forPod: Bool) {
         var volumeNames: Set<String> = []
         for (i, v) in spec["volumes"].items.enumerated() {
             let p = "\(path).volumes[\(i)]"

@@ -10,37 +10,52 @@ extension KindDescriptor {
 }
 
 extension Defaulting {
+    /// Pod specs defaulted before, by operation (see `AdmissionMemo`): a Job's pods share its template's spec.
+    private static let podSpecs = AdmissionMemo<Admission.Operation, JSONValue>()
+    private static let qosClasses = AdmissionMemo<Admission.Operation, String>()
+
     static func pod(_ obj: inout JSONValue, operation: Admission.Operation) {
         child(&obj, "spec", create: true) { spec in
-            podSpec(&spec)
-            // SetDefaults_Pod: requests default to limits, service links on.
-            for key in ["containers", "initContainers"] {
-                eachElement(&spec, key) { c in
-                    child(&c, "resources", create: true) { r in
-                        guard let limits = r["limits"].object, !limits.isEmpty else { return }
-                        var requests = r["requests"].object ?? [:]
-                        for (name, amount) in limits where requests[name] == nil { requests[name] = amount }
-                        r["requests"] = .object(requests)
-                    }
-                }
+            let given = spec
+            spec = podSpecs.value(for: given, variant: operation) {
+                var defaulted = given
+                podOwnSpec(&defaulted, operation: operation)
+                return defaulted
             }
-            setDefault(&spec, "enableServiceLinks", true)
-            if operation == .create {
-                // ServiceAccount admission; the v1 conversion mirrors it into the deprecated field.
-                let legacy = spec["serviceAccount"]
-                setDefault(&spec, "serviceAccountName", legacy.isNull ? "default" : legacy)
-                let account = spec["serviceAccountName"]
-                setDefault(&spec, "serviceAccount", account)
-                // Priority admission with no PriorityClass in play.
-                setDefault(&spec, "priority", 0)
-                setDefault(&spec, "preemptionPolicy", "PreemptLowerPriority")
-            }
-            // DefaultTolerationSeconds runs on create and update.
-            defaultTolerationSeconds(&spec)
         }
         if operation == .create {
-            obj["status"] = ["phase": "Pending", "qosClass": .string(qosClass(obj["spec"]))]
+            let spec = obj["spec"]
+            obj["status"] = ["phase": "Pending", "qosClass": .string(qosClasses.value(for: spec, variant: .create) { qosClass(spec) })]
         }
+    }
+
+    /// The pod strategy's and admission plugins' defaults; they read and write the spec alone.
+    private static func podOwnSpec(_ spec: inout JSONValue, operation: Admission.Operation) {
+        podSpec(&spec)
+        // SetDefaults_Pod: requests default to limits, service links on.
+        for key in ["containers", "initContainers"] {
+            eachElement(&spec, key) { c in
+                child(&c, "resources", create: true) { r in
+                    guard let limits = r["limits"].object, !limits.isEmpty else { return }
+                    var requests = r["requests"].object ?? [:]
+                    for (name, amount) in limits where requests[name] == nil { requests[name] = amount }
+                    r["requests"] = .object(requests)
+                }
+            }
+        }
+        setDefault(&spec, "enableServiceLinks", true)
+        if operation == .create {
+            // ServiceAccount admission; the v1 conversion mirrors it into the deprecated field.
+            let legacy = spec["serviceAccount"]
+            setDefault(&spec, "serviceAccountName", legacy.isNull ? "default" : legacy)
+            let account = spec["serviceAccountName"]
+            setDefault(&spec, "serviceAccount", account)
+            // Priority admission with no PriorityClass in play.
+            setDefault(&spec, "priority", 0)
+            setDefault(&spec, "preemptionPolicy", "PreemptLowerPriority")
+        }
+        // DefaultTolerationSeconds runs on create and update.
+        defaultTolerationSeconds(&spec)
     }
 
     /// DefaultTolerationSeconds admission: tolerate not-ready/unreachable nodes for 300 s.
