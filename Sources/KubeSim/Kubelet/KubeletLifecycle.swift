@@ -252,7 +252,9 @@ extension Kubelet {
         }
         event(rt, "Normal", "Started", "Started container \(c.name)", container: c, in: cluster)
         updatePhase(rt, pod: pod)
-        writeStatus(rt, in: cluster)
+        // A container that is gone before the next relist is first seen exited: its Running state
+        // is never reported (`get pods -w` on a quick Job goes ContainerCreating → Completed).
+        if !Self.exitsUnseen(outcome, startedAt: now, agent: agents[rt.node]) { writeStatus(rt, in: cluster) }
         let epoch = rt.epoch
         if !isInit && !spec["readinessProbe"].isNull {
             let initialDelay = Millis(max(0, min(spec["readinessProbe"]["initialDelaySeconds"].int ?? 0, 86_400))) * 1000
@@ -278,6 +280,12 @@ extension Kubelet {
                 self.exited(rt, isInit: isInit, index: i, code: code, in: cluster)
             }
         }
+    }
+
+    /// Whether a container started at `startedAt` exits before the kubelet's next relist.
+    static func exitsUnseen(_ outcome: ContainerOutcome, startedAt: Millis, agent: NodeAgent?) -> Bool {
+        guard case .exits(_, let after) = outcome, let agent else { return false }
+        return startedAt + max(0, after) < agent.nextRelist(after: startedAt)
     }
 
     /// The main process of an attached container (`kubectl run -it`) ended with its session; the

@@ -20,6 +20,16 @@ final class NodeAgent {
     /// When the first pull of an image finishes, so pulls queued behind it are quick.
     var imageReadyAt: [String: Millis] = [:]
 
+    /// The generic PLEG relists the runtime's containers once a second from the kubelet's start
+    /// (pkg/kubelet/pleg/generic.go, `relistPeriod`), and the pod worker reports what the last
+    /// relist found.
+    static let relistPeriod: Millis = 1_000
+
+    /// The first relist after `now`.
+    func nextRelist(after now: Millis) -> Millis {
+        NodeHeartbeat.latestTick(start: kubeletStartedAt, period: Self.relistPeriod, now: now) + Self.relistPeriod
+    }
+
     private var network: UInt32 = 0
     private var networkSize: UInt32 = 0
     private var lastAllocated: UInt32 = 1
