@@ -16,22 +16,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
     /// A random version-4 UUID string.
     public mutating func uuid() -> String {
         let a = next(), b = next()
-        // Same text as formatting each group with String(radix: 16), written straight into bytes.
-        let digits: [UInt8] = Array("0123456789abcdef".utf8)
-        var bytes = [UInt8](repeating: 45, count: 36)
-        func put(_ v: UInt64, _ count: Int, at offset: Int) {
-            var v = v
-            for i in stride(from: offset + count - 1, through: offset, by: -1) {
-                bytes[i] = digits[Int(v & 0xF)]
-                v >>= 4
-            }
-        }
-        put(a >> 32, 8, at: 0)
-        put((a >> 16) & 0xFFFF, 4, at: 9)
-        put(0x4000 | (a & 0x0FFF), 4, at: 14)
-        put(0x8000 | ((b >> 48) & 0x3FFF), 4, at: 19)
-        put(b & 0xFFFF_FFFF_FFFF, 12, at: 24)
-        return String(decoding: bytes, as: UTF8.self)
+        return HexText.uuid(a, b)
     }
 
     /// Uniform integer in `range`.
