@@ -162,9 +162,28 @@ import Testing
     }
 
     @Test func qosClasses() {
-        #expect(Defaulting.qosClass(["containers": [["name": "a"]]]) == "BestEffort")
-        let guaranteed: JSONValue = ["containers": [["resources": ["limits": ["cpu": "1", "memory": "1Gi"], "requests": ["cpu": "1", "memory": "1Gi"]]]]]
-        #expect(Defaulting.qosClass(guaranteed) == "Guaranteed")
+        func qos(_ containers: JSONValue, initContainers: JSONValue = []) -> String {
+            PodQOS.podClass(of: ["containers": containers, "initContainers": initContainers])
+        }
+        #expect(qos([["name": "a"]]) == "BestEffort")
+        let guaranteed: JSONValue = [["resources": ["limits": ["cpu": "1", "memory": "1Gi"], "requests": ["cpu": "1", "memory": "1Gi"]]]]
+        #expect(qos(guaranteed) == "Guaranteed")
+        // Quantities compare by value, not by spelling.
+        #expect(qos([["resources": ["limits": ["cpu": "1", "memory": "1Gi"], "requests": ["cpu": "1000m", "memory": "1024Mi"]]]]) == "Guaranteed")
+        // Only cpu and memory count, and only above zero.
+        #expect(qos([["resources": ["requests": ["ephemeral-storage": "1Gi"]]]]) == "BestEffort")
+        #expect(qos([["resources": ["requests": ["cpu": "0"]]]]) == "BestEffort")
+        #expect(qos([["resources": ["limits": ["cpu": "1"], "requests": ["cpu": "1"]]]]) == "Burstable")
+        // Every container, init containers too, must limit both.
+        #expect(qos(guaranteed, initContainers: [["name": "i"]]) == "Burstable")
+        #expect(qos(guaranteed, initContainers: guaranteed) == "Guaranteed")
+        // GetPodQOS compares the sums over containers, not each container's own.
+        let halves: JSONValue = [
+            ["resources": ["limits": ["cpu": "1", "memory": "1Gi"], "requests": ["cpu": "500m", "memory": "1Gi"]]],
+            ["resources": ["limits": ["cpu": "1", "memory": "1Gi"], "requests": ["cpu": "1500m", "memory": "1Gi"]]],
+        ]
+        #expect(qos(halves) == "Guaranteed")
+        #expect(qos([["resources": ["limits": ["cpu": "1", "memory": "1Gi"], "requests": ["cpu": "500m"]]]]) == "Burstable")
     }
 
     @Test func serviceDefaults() throws {

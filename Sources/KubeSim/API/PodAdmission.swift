@@ -1,7 +1,7 @@
 import KubeAPI
 
 /// What the API server adds to a new pod: the ServiceAccount admission plugin's token volume and
-/// mounts, DefaultTolerationSeconds, Priority, and the registry's initial status (Pending, QoS class).
+/// mounts, DefaultTolerationSeconds and Priority.
 enum PodAdmission {
     static let tokenMountPath = "/var/run/secrets/kubernetes.io/serviceaccount"
     static let suffixAlphabet = Array("bcdfghjklmnpqrstvwxz2456789")
@@ -26,11 +26,12 @@ enum PodAdmission {
         let automount = pod["spec"]["automountServiceAccountToken"].bool
             ?? serviceAccount?["automountServiceAccountToken"].bool ?? true
         if automount { addTokenVolume(to: &pod, rng: &cluster.rng) }
-        addDefaultTolerations(to: &pod)
+        DefaultTolerationSeconds.apply(to: &pod["spec"])
         if pod["spec"]["priority"].isNull { pod["spec"]["priority"] = 0 }
         if pod["spec"]["enableServiceLinks"].isNull { pod["spec"]["enableServiceLinks"] = true }
         if pod["spec"]["preemptionPolicy"].isNull { pod["spec"]["preemptionPolicy"] = "PreemptLowerPriority" }
-        pod["status"] = ["phase": "Pending", "qosClass": .string(qosClass(of: pod))]
+        // The initial status (Pending, the QoS class) is the pod strategy's, written by `Admission`;
+        // the sandbox's own pods are stored with the status their kubelet would have written.
         return pod
     }
 
@@ -66,41 +67,5 @@ enum PodAdmission {
                 return c
             })
         }
-    }
-
-    /// Pods tolerate a not-ready or unreachable node for 300 s before eviction.
-    private static func addDefaultTolerations(to pod: inout JSONValue) {
-        var tolerations = pod["spec"]["tolerations"].items
-        for key in ["node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable"] {
-            let covered = tolerations.contains { t in
-                let effect = t["effect"].string ?? ""
-                let tKey = t["key"].string ?? ""
-                return (effect.isEmpty || effect == "NoExecute") && (tKey == key || (tKey.isEmpty && t["operator"].string == "Exists"))
-            }
-            if !covered {
-                tolerations.append(["effect": "NoExecute", "key": .string(key), "operator": "Exists", "tolerationSeconds": 300])
-            }
-        }
-        pod["spec"]["tolerations"] = .array(tolerations)
-    }
-
-    /// Guaranteed when every container's cpu and memory requests equal its limits, BestEffort when
-    /// nothing is requested or limited, Burstable otherwise.
-    static func qosClass(of pod: JSONValue) -> String {
-        let containers = pod["spec"]["containers"].items + pod["spec"]["initContainers"].items
-        var anySet = false
-        var guaranteed = !containers.isEmpty
-        for c in containers {
-            let requests = c["resources"]["requests"], limits = c["resources"]["limits"]
-            for r in ["cpu", "memory"] {
-                let req = ResourceQuantity.milliValue(of: r, in: requests)
-                let lim = ResourceQuantity.milliValue(of: r, in: limits)
-                if (req ?? 0) > 0 || (lim ?? 0) > 0 { anySet = true }
-                guard let l = lim, l > 0 else { guaranteed = false; continue }
-                if let q = req, q != l { guaranteed = false }
-            }
-        }
-        if !anySet { return "BestEffort" }
-        return guaranteed ? "Guaranteed" : "Burstable"
     }
 }

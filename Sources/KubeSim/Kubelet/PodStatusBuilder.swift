@@ -24,7 +24,7 @@ enum PodStatusBuilder {
             status["podIP"] = .string(ip)
             status["podIPs"] = [["ip": .string(ip)]]
         }
-        status["qosClass"] = pod["status"]["qosClass"].isNull ? .string(PodAdmission.qosClass(of: pod)) : pod["status"]["qosClass"]
+        status["qosClass"] = pod["status"]["qosClass"].isNull ? .string(PodQOS.podClass(of: pod["spec"])) : pod["status"]["qosClass"]
         if let start = rt.startTime {
             if rt.startTimeText?.at != start { rt.startTimeText = (start, .string(Timestamp.rfc3339(start))) }
             status["startTime"] = rt.startTimeText?.value ?? .null

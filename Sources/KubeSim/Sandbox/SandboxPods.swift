@@ -33,7 +33,7 @@ enum SandboxPods {
             "phase": "Running",
             "podIP": .string(podIP),
             "podIPs": [["ip": .string(podIP)]],
-            "qosClass": .string(PodAdmission.qosClass(of: pod)),
+            "qosClass": .string(PodQOS.podClass(of: pod["spec"])),
             "startTime": .string(scheduled),
         ]
     }

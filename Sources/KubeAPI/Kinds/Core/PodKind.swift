@@ -25,7 +25,7 @@ extension Defaulting {
         }
         if operation == .create {
             let spec = obj["spec"]
-            obj["status"] = ["phase": "Pending", "qosClass": .string(qosClasses.value(for: spec, variant: .create) { qosClass(spec) })]
+            obj["status"] = ["phase": "Pending", "qosClass": .string(qosClasses.value(for: spec, variant: .create) { PodQOS.podClass(of: spec) })]
         }
     }
 
@@ -55,41 +55,7 @@ extension Defaulting {
             setDefault(&spec, "preemptionPolicy", "PreemptLowerPriority")
         }
         // DefaultTolerationSeconds runs on create and update.
-        defaultTolerationSeconds(&spec)
-    }
-
-    /// DefaultTolerationSeconds admission: tolerate not-ready/unreachable nodes for 300 s.
-    static func defaultTolerationSeconds(_ spec: inout JSONValue) {
-        let existing = spec["tolerations"].items
-        var tolerations = existing
-        for key in ["node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable"] {
-            let covered = existing.contains { t in
-                let effect = t["effect"].string ?? ""
-                guard effect.isEmpty || effect == "NoExecute" else { return false }
-                let k = t["key"].string ?? ""
-                return k == key || (k.isEmpty && t["operator"].string == "Exists")
-            }
-            if !covered {
-                tolerations.append(["key": .string(key), "operator": "Exists", "effect": "NoExecute", "tolerationSeconds": 300])
-            }
-        }
-        if tolerations.count != existing.count { spec["tolerations"] = .array(tolerations) }
-    }
-
-    static func qosClass(_ spec: JSONValue) -> String {
-        var anySet = false
-        var guaranteed = true
-        for c in spec["containers"].items + spec["initContainers"].items {
-            let requests = c["resources"]["requests"].object ?? [:]
-            let limits = c["resources"]["limits"].object ?? [:]
-            if !requests.isEmpty || !limits.isEmpty { anySet = true }
-            for r in ["cpu", "memory"] {
-                guard let l = limits[r], let q = requests[r] ?? limits[r], l.scalarText == q.scalarText else { guaranteed = false; continue }
-            }
-            for (name, value) in requests where limits[name]?.scalarText != value.scalarText { if name == "cpu" || name == "memory" { guaranteed = false } }
-        }
-        if !anySet { return "BestEffort" }
-        return guaranteed ? "Guaranteed" : "Burstable"
+        DefaultTolerationSeconds.apply(to: &spec)
     }
 }
 

@@ -353,28 +353,4 @@ enum DescribeSections {
     static func goList(_ v: JSONValue) -> String {
         "[" + v.items.compactMap(\.scalarText).joined(separator: " ") + "]"
     }
-
-    /// Pod QoS class from container requests and limits (cpu and memory only).
-    static func qosClass(_ pod: JSONValue) -> String {
-        var requests: [String: Double] = [:]
-        var limits: [String: Double] = [:]
-        var guaranteed = true
-        let all = pod.spec["initContainers"].items + pod.spec["containers"].items
-        for c in all {
-            var limitNames = Set<String>()
-            for name in ["cpu", "memory"] {
-                if let q = Quantity.value(c["resources"]["requests"][name]), q > 0 { requests[name, default: 0] += q }
-                if let q = Quantity.value(c["resources"]["limits"][name]), q > 0 {
-                    limits[name, default: 0] += q
-                    limitNames.insert(name)
-                }
-            }
-            if limitNames != ["cpu", "memory"] { guaranteed = false }
-        }
-        if requests.isEmpty && limits.isEmpty { return "BestEffort" }
-        if guaranteed {
-            for (name, r) in requests where limits[name] != r { guaranteed = false }
-        }
-        return guaranteed && requests.count == limits.count ? "Guaranteed" : "Burstable"
-    }
 }

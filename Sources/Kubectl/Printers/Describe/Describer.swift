@@ -75,7 +75,9 @@ public enum Describer {
             for c in conditions { w.write(1, "\(c["type"].string ?? "") \t\(c["status"].string ?? "") \n") }
         }
         S.volumes(&w, spec["volumes"].items, space: "")
-        w.write(0, "QoS Class:\t\(S.qosClass(pod))\n")
+        // The stored class, or (for an object that has none) the same rule the API server used.
+        let storedQOS = pod["status"]["qosClass"].string ?? ""
+        w.write(0, "QoS Class:\t\(storedQOS.isEmpty ? PodQOS.podClass(of: pod.spec) : storedQOS)\n")
         S.labels(&w, "Node-Selectors", spec["nodeSelector"].stringMap)
         S.tolerations(&w, "Tolerations", spec["tolerations"].items)
         eventsSection(&w, events, now: now)

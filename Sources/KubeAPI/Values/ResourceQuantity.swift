@@ -1,5 +1,3 @@
-import KubeAPI
-
 /// Kubernetes resource quantities (`100m`, `0.5`, `64Mi`, `1G`, `2e3`) as milli-units, enough
 /// for the scheduler's fit checks and QoS classes.
 public enum ResourceQuantity {
