@@ -34,6 +34,26 @@ import Testing
         #expect(cluster.store.get(ref)?["subsets"][0]["addresses"].items.count == 1)
     }
 
+    /// A service created after its pods finds them by the labels the controller kept for each pod.
+    @Test func aServiceCreatedAfterItsPodsListsThem() throws {
+        let cluster = Sandbox.make(seed: 22, workerNodes: 2)
+        try Sim.create(cluster, Sim.nginxPod("web-0", labels: "app: nginx"))
+        try Sim.create(cluster, Sim.nginxPod("web-1", labels: "{app: nginx, tier: front}"))
+        try Sim.create(cluster, Sim.nginxPod("other", labels: "app: other"))
+        cluster.advance(until: { ["web-0", "web-1", "other"].allSatisfy { Sim.condition(Sim.pod(cluster, $0), "Ready") == "True" } },
+                        limit: 30_000)
+        try Sim.create(cluster, Sim.headlessNginxService)
+        let ref = ObjectRef(Sim.type("Endpoints"), namespace: "default", name: "nginx")
+        cluster.advance(until: { (cluster.store.get(ref)?["subsets"][0]["addresses"].items.count ?? 0) == 2 }, limit: 30_000)
+        let names = cluster.store.get(ref)?["subsets"][0]["addresses"].items.compactMap { $0["targetRef"]["name"].string }
+        #expect(names.map(Set.init) == ["web-0", "web-1"])
+        // A label change moves a pod out of the service.
+        _ = try cluster.store.modify(ObjectRef(Sim.type("Pod"), namespace: "default", name: "web-1")) { $0["metadata"]["labels"]["app"] = "moved" }
+        cluster.advance(by: 2_000)
+        let after = cluster.store.get(ref)?["subsets"][0]["addresses"].items.compactMap { $0["targetRef"]["name"].string }
+        #expect(after == ["web-0"])
+    }
+
     @Test func notReadyPodsAreListedSeparately() throws {
         let cluster = Sandbox.make(seed: 22, workerNodes: 1)
         try Sim.create(cluster, """

@@ -41,8 +41,13 @@ public struct LabelSelector: Equatable, Sendable {
 
     /// Matches an object's labels by looking each key up, without building the label map.
     public func matches(labelsOf object: JSONValue) -> Bool {
+        matches(labelValues: object.metadataField("labels"))
+    }
+
+    /// Matches a `metadata.labels` value by looking each key up, without building the label map.
+    public func matches(labelValues labels: JSONValue) -> Bool {
         if matchesNothing { return false }
-        return requirements.allSatisfy { $0.matches(object.label($0.key)) }
+        return requirements.allSatisfy { $0.matches(labels[$0.key].scalarText) }
     }
 
     /// `app=web` selector from a plain map (Service selectors, matchLabels).

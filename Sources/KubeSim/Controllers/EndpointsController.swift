@@ -43,7 +43,9 @@ public final class EndpointsController: Controller {
     }
 
     /// namespace → pod name → labels, so a new service finds its pods without listing the store.
-    private var podLabels: [String: [String: [String: String]]] = [:]
+    /// Kept as the pod's own labels value (shared, not copied into a dictionary): most pods are
+    /// never matched against a new service.
+    private var podLabels: [String: [String: JSONValue]] = [:]
 
     /// "ns/service" → pod name → its entry (pods that belong in the Endpoints).
     private var entries: [String: [String: AddressEntry]] = [:]
@@ -100,7 +102,7 @@ public final class EndpointsController: Controller {
         selectors[ns, default: [:]][svc.name] = selector
         for pod in members[key] ?? [] { podServices[ns + "/" + pod]?.remove(svc.name) }
         var selected: Set<String> = []
-        for (pod, labels) in podLabels[ns] ?? [:] where selector.matches(labels) {
+        for (pod, labels) in podLabels[ns] ?? [:] where selector.matches(labelValues: labels) {
             selected.insert(pod)
             podServices[ns + "/" + pod, default: []].insert(svc.name)
         }
@@ -116,7 +118,7 @@ public final class EndpointsController: Controller {
         if event.kind == .deleted {
             podLabels[ns]?[pod.name] = nil
         } else if labelsChanged {
-            podLabels[ns, default: [:]][pod.name] = pod.labels
+            podLabels[ns, default: [:]][pod.name] = pod.metadataField("labels")
         }
         guard let nsSelectors = selectors[ns], !nsSelectors.isEmpty else { return [] }
         let podKey = event.namespacedKey
@@ -125,8 +127,7 @@ public final class EndpointsController: Controller {
         if event.kind == .deleted {
             after = []
         } else if labelsChanged {
-            let labels = pod.labels
-            after = Set(nsSelectors.filter { $0.value.matches(labels) }.map(\.key))
+            after = Set(nsSelectors.filter { $0.value.matches(labelsOf: pod) }.map(\.key))
         }
         if event.kind == .added { before = [] }
         var touched = before.symmetricDifference(after)
