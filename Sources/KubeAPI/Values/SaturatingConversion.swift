@@ -17,3 +17,18 @@ extension Int64 {
     /// See `Int(saturating:)`.
     public init(saturating value: Double) { self = Int64(Int(saturating: value)) }
 }
+
+extension Int64 {
+    /// `self + other`, stopping at `Int64.max` or `Int64.min` instead of trapping: absurd quantities
+    /// written by hand must not overflow the scheduler's books or a QoS sum.
+    public func adding(saturating other: Int64) -> Int64 {
+        let (sum, overflow) = addingReportingOverflow(other)
+        return overflow ? (other > 0 ? .max : .min) : sum
+    }
+
+    /// `self - other`, saturating as `adding(saturating:)` does.
+    public func subtracting(saturating other: Int64) -> Int64 {
+        let (difference, overflow) = subtractingReportingOverflow(other)
+        return overflow ? (other > 0 ? .min : .max) : difference
+    }
+}

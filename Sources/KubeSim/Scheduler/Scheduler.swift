@@ -170,21 +170,10 @@ public final class Scheduler: Controller {
         old == new || (old["nodeName"] == new["nodeName"] && old["containers"] == new["containers"])
     }
 
-    /// Absurd requests written by hand must not overflow the books.
-    static func saturatingAdd(_ a: Int64, _ b: Int64) -> Int64 {
-        let (sum, overflow) = a.addingReportingOverflow(b)
-        return overflow ? (b > 0 ? Int64.max : Int64.min) : sum
-    }
-
-    static func saturatingSubtract(_ a: Int64, _ b: Int64) -> Int64 {
-        let (difference, overflow) = a.subtractingReportingOverflow(b)
-        return overflow ? (b > 0 ? Int64.min : Int64.max) : difference
-    }
-
     private func account(_ p: Placement, sign: Int) {
         let s = slot(for: p.node)
-        usage[s].cpu = sign > 0 ? Self.saturatingAdd(usage[s].cpu, p.cpu) : Self.saturatingSubtract(usage[s].cpu, p.cpu)
-        usage[s].memory = sign > 0 ? Self.saturatingAdd(usage[s].memory, p.memory) : Self.saturatingSubtract(usage[s].memory, p.memory)
+        usage[s].cpu = sign > 0 ? usage[s].cpu.adding(saturating: p.cpu) : usage[s].cpu.subtracting(saturating: p.cpu)
+        usage[s].memory = sign > 0 ? usage[s].memory.adding(saturating: p.memory) : usage[s].memory.subtracting(saturating: p.memory)
         usage[s].pods += sign
         if let owner = p.owner {
             var counts = spread.removeValue(forKey: owner) ?? []
@@ -234,8 +223,8 @@ public final class Scheduler: Controller {
         }
         var cpu: Int64 = 0, memory: Int64 = 0
         for c in pod["spec"]["containers"].items {
-            cpu = saturatingAdd(cpu, request(c, "cpu"))
-            memory = saturatingAdd(memory, request(c, "memory"))
+            cpu = cpu.adding(saturating: request(c, "cpu"))
+            memory = memory.adding(saturating: request(c, "memory"))
         }
         for c in pod["spec"]["initContainers"].items {
             cpu = max(cpu, request(c, "cpu"))
@@ -341,8 +330,8 @@ public final class Scheduler: Controller {
             let used = usage[slot]
             var insufficient: [String] = []
             if used.pods + 1 > node.pods { insufficient.append("Too many pods") }
-            if cpu > 0 && cpu > Self.saturatingSubtract(node.cpu, used.cpu) { insufficient.append("Insufficient cpu") }
-            if memory > 0 && memory > Self.saturatingSubtract(node.memory, used.memory) { insufficient.append("Insufficient memory") }
+            if cpu > 0 && cpu > node.cpu.subtracting(saturating: used.cpu) { insufficient.append("Insufficient cpu") }
+            if memory > 0 && memory > node.memory.subtracting(saturating: used.memory) { insufficient.append("Insufficient memory") }
             if !insufficient.isEmpty {
                 for r in insufficient { reasons[r, default: 0] += 1 }
                 resolvable += 1

@@ -13,10 +13,10 @@ public enum PodQOS {
             var limited = 0
             for name in ["cpu", "memory"] {
                 if let q = ResourceQuantity.milliValue(of: name, in: c["resources"]["requests"]), q > 0 {
-                    requests[name] = sum(requests[name] ?? 0, q)
+                    requests[name] = (requests[name] ?? 0).adding(saturating: q)
                 }
                 if let q = ResourceQuantity.milliValue(of: name, in: c["resources"]["limits"]), q > 0 {
-                    limits[name] = sum(limits[name] ?? 0, q)
+                    limits[name] = (limits[name] ?? 0).adding(saturating: q)
                     limited += 1
                 }
             }
@@ -27,11 +27,5 @@ public enum PodQOS {
             for (name, request) in requests where limits[name] != request { guaranteed = false }
         }
         return guaranteed && requests.count == limits.count ? "Guaranteed" : "Burstable"
-    }
-
-    /// Quantities are positive here; absurd ones written by hand stop at the largest.
-    private static func sum(_ a: Int64, _ b: Int64) -> Int64 {
-        let (total, overflow) = a.addingReportingOverflow(b)
-        return overflow ? .max : total
     }
 }
