@@ -11,6 +11,7 @@ public struct APIError: Error, Equatable, Sendable {
         case internalError = "InternalError"
         case tooManyRequests = "TooManyRequests"
         case unsupportedMediaType = "UnsupportedMediaType"
+        case requestEntityTooLarge = "RequestEntityTooLarge"
         /// A Status with no reason (`StatusReasonUnknown`): kubectl prints `Error from server: ...`,
         /// as for a kubelet the API server cannot reach.
         case unknown = ""

@@ -40,6 +40,23 @@ struct Validation {
             for m in messages { add("metadata.name", .invalid(value: GoFormat.quoted(name)), m) }
         }
         labels(meta["labels"], path: "metadata.labels")
+        annotations(meta["annotations"], path: "metadata.annotations")
+    }
+
+    /// All annotations of one object hold at most 256 KiB, keys and values counted together
+    /// (`TotalAnnotationSizeLimitB`); this is what stops `kubectl apply` of a large manifest,
+    /// whose last-applied-configuration annotation repeats it.
+    static let totalAnnotationSizeLimit = 256 * 1024
+
+    /// apimachinery's `ValidateAnnotations`: each key a qualified name in any case, then the total size.
+    mutating func annotations(_ annotations: JSONValue, path: String) {
+        guard let o = annotations.object else { return }
+        var total = 0
+        for (key, value) in o {
+            for m in NameRules.qualifiedName(key.lowercased()) { add(path, .invalid(value: GoFormat.quoted(key)), m) }
+            total += key.utf8.count + (value.string ?? value.scalarText ?? "").utf8.count
+        }
+        if total > Self.totalAnnotationSizeLimit { add(path, .tooLong(value: "", max: Self.totalAnnotationSizeLimit)) }
     }
 
     mutating func labels(_ labels: JSONValue, path: String) {

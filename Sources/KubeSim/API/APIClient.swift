@@ -39,12 +39,14 @@ public struct APIClient {
     @discardableResult
     public func create(_ object: JSONValue, as type: ResourceType) throws(APIError) -> JSONValue {
         try authorize("create", type, namespace: object.namespace ?? "default")
+        try RequestSizeLimits.checkBody(of: object)
         return try cluster.api.create(object, as: type)
     }
 
     @discardableResult
     public func update(_ object: JSONValue, as type: ResourceType) throws(APIError) -> JSONValue {
         try authorize("update", type, namespace: object.namespace ?? "default", name: object.name)
+        try RequestSizeLimits.checkBody(of: object)
         return try cluster.api.update(object, as: type)
     }
 

@@ -33,6 +33,7 @@ public final class APIServer {
         }
         admitted = try prepareForCreate(admitted, as: resource)
         if dryRun { return admitted }
+        if fieldValidation == .strict { try RequestSizeLimits.checkStored(admitted) }
         let created = try store.create(resource, admitted, uid: presetUID)
         if resource.kind == "Event" { trackExpiry(of: created, renewal: false) }
         return created
@@ -56,6 +57,7 @@ public final class APIServer {
         try WorkloadLimits.check(admitted, as: resource)
         admitted = try prepareForUpdate(admitted, old: old, as: resource)
         if dryRun { return admitted }
+        try RequestSizeLimits.checkStored(admitted)
         let updated = try store.update(resource, admitted)
         if resource.kind == "Event" { trackExpiry(of: updated, renewal: true) }
         return updated

@@ -69,6 +69,7 @@ struct AuthorizedAPI {
     @discardableResult
     func create(_ object: JSONValue, as resource: ResourceType, dryRun: Bool = false) throws(APIError) -> JSONValue {
         try call.authorize("create", resource, namespace: object.namespace ?? call.namespace, name: "")
+        try RequestSizeLimits.checkBody(of: object)
         return try call.cluster.api.create(object, as: resource, dryRun: dryRun)
     }
 
@@ -77,12 +78,14 @@ struct AuthorizedAPI {
     func update(_ object: JSONValue, as resource: ResourceType, dryRun: Bool = false, verb: String = "patch",
                 subresource: String = "") throws(APIError) -> JSONValue {
         try call.authorize(verb, resource, namespace: object.namespace ?? call.namespace, name: object.name, subresource: subresource)
+        try RequestSizeLimits.checkBody(of: object)
         return try call.cluster.api.update(object, as: resource, dryRun: dryRun)
     }
 
     func patch(_ ref: ObjectRef, type: PatchType, body: String, subresource: String = "",
                dryRun: Bool = false) throws(APIError) -> APIServer.PatchOutcome {
         try call.authorize("patch", ref.resource, namespace: ref.namespace, name: ref.name, subresource: subresource)
+        try RequestSizeLimits.checkBody(bytes: body.utf8.count)
         return try call.cluster.api.patch(ref, type: type, body: body, subresource: subresource, dryRun: dryRun)
     }
 
