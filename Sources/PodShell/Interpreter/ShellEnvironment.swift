@@ -80,7 +80,7 @@ public final class ShellEnvironment {
     /// Line history for `history`.
     public var history: [String] = []
 
-    public init(
+    public convenience init(
         dialect: ShellDialect,
         fileSystem: VirtualFileSystem? = nil,
         files: DeferredFileSystem? = nil,
@@ -96,8 +96,27 @@ public final class ShellEnvironment {
         random: @escaping () -> UInt64 = { 4 },
         isInterrupted: @escaping () -> Bool = { false }
     ) {
+        self.init(sharing: dialect, files: files ?? DeferredFileSystem(fileSystem ?? VirtualFileSystem()), commands: commands,
+                  cwd: cwd, user: user, hostname: hostname, limits: limits, isInteractive: isInteractive, now: now,
+                  sleep: sleep, random: random, isInterrupted: isInterrupted)
+        // `env` prints exported variables in this order; PATH, HOME and HOSTNAME are appended when missing.
+        // Sized once: every container start builds a shell (a Job's pod, a probe, an exec).
+        variables.reserveCapacity(environment.count + 4)
+        exported.reserveCapacity(environment.count + 3)
+        exportOrder.reserveCapacity(environment.count + 3)
+        for (name, value) in environment { setVariable(name, value, export: true) }
+        if variable("PATH") == nil { setVariable("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", export: true) }
+        if variable("HOME") == nil { setVariable("HOME", user.home, export: true) }
+        if variable("HOSTNAME") == nil, dialect != .hostBash { setVariable("HOSTNAME", hostname, export: true) }
+        if variable("IFS") == nil { setVariable("IFS", " \t\n") }
+    }
+
+    /// The shared part of every environment, with no variables yet: `makeChild` copies its parent's.
+    private init(sharing dialect: ShellDialect, files: DeferredFileSystem, commands: [String: ShellCommand], cwd: String,
+                 user: ShellUser, hostname: String, limits: ShellLimits, isInteractive: Bool, now: @escaping () -> Millis,
+                 sleep: @escaping (Int64) -> Bool, random: @escaping () -> UInt64, isInterrupted: @escaping () -> Bool) {
         self.dialect = dialect
-        self.files = files ?? DeferredFileSystem(fileSystem ?? VirtualFileSystem())
+        self.files = files
         self.commands = commands
         self.cwd = cwd
         self.user = user
@@ -109,16 +128,6 @@ public final class ShellEnvironment {
         self.random = random
         self.isInterrupted = isInterrupted
         self.scriptName = dialect.shellName
-        // `env` prints exported variables in this order; PATH, HOME and HOSTNAME are appended when missing.
-        // Sized once: every container start builds a shell (a Job's pod, a probe, an exec).
-        variables.reserveCapacity(environment.count + 4)
-        exported.reserveCapacity(environment.count + 3)
-        exportOrder.reserveCapacity(environment.count + 3)
-        for (name, value) in environment { setVariable(name, value, export: true) }
-        if variable("PATH") == nil { setVariable("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", export: true) }
-        if variable("HOME") == nil { setVariable("HOME", user.home, export: true) }
-        if variable("HOSTNAME") == nil, dialect != .hostBash { setVariable("HOSTNAME", hostname, export: true) }
-        if variable("IFS") == nil { setVariable("IFS", " \t\n") }
     }
 
     // MARK: Variables
@@ -157,7 +166,7 @@ public final class ShellEnvironment {
     /// A child environment for `sh -c` / a pipeline stage: copies variables, functions and cwd;
     /// shares the filesystem, command table and hooks.
     public func makeChild() -> ShellEnvironment {
-        let child = ShellEnvironment(dialect: dialect, files: files, commands: commands, cwd: cwd, user: user,
+        let child = ShellEnvironment(sharing: dialect, files: files, commands: commands, cwd: cwd, user: user,
                                      hostname: hostname, limits: limits, isInteractive: false, now: now, sleep: sleep,
                                      random: random, isInterrupted: isInterrupted)
         child.variables = variables
@@ -210,8 +219,8 @@ public final class ShellEnvironment {
     /// True when `name` (or `/bin/name`-style paths to it, or a script file) can be run.
     public func canExecute(_ name: String) -> Bool {
         if Builtins.table[name] != nil { return true }
-        if commands[name] != nil, !name.contains("/") { return isInstalled(name) }
-        if name.contains("/") {
+        if commands[name] != nil, !name.utf8.contains(UInt8(ascii: "/")) { return isInstalled(name) }
+        if name.utf8.contains(UInt8(ascii: "/")) {
             let path = absolutePath(name)
             let base = VirtualFileSystem.basename(path)
             return (commands[base] != nil && (programFiles[base] == nil || programFiles[base] == path) && isInstalled(base))

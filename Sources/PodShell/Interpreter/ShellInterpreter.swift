@@ -559,7 +559,7 @@ final class ShellInterpreter {
     private func runExternal(_ argv: [String], _ env: ShellEnvironment, _ io: IO, line: Int) -> Int32 {
         var name = argv[0]
         let shell = env.dialect.shellName
-        if name.contains("/") {
+        if name.utf8.contains(UInt8(ascii: "/")) {
             let path = env.absolutePath(name)
             let base = VirtualFileSystem.basename(path)
             if Self.binaryDirectories.contains(VirtualFileSystem.dirname(path)), env.commands[base] != nil,

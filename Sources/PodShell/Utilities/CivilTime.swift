@@ -37,52 +37,73 @@ struct CivilTime {
     }
 
     static func pad(_ v: Int, _ width: Int = 2, _ fill: Character = "0") -> String {
-        let s = String(v)
-        return s.count >= width ? s : String(repeating: fill, count: width - s.count) + s
+        var out: [UInt8] = []
+        appendPadded(v, width, fill == " " ? UInt8(ascii: " ") : UInt8(ascii: "0"), to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `v` in decimal, filled on the left to `width` bytes.
+    static func appendPadded(_ v: Int, _ width: Int, _ fill: UInt8, to out: inout [UInt8]) {
+        var digits: [UInt8] = []
+        var n = v.magnitude
+        repeat { digits.append(UInt8(ascii: "0") + UInt8(n % 10)); n /= 10 } while n > 0
+        if v < 0 { digits.append(UInt8(ascii: "-")) }
+        if digits.count < width { out.append(contentsOf: repeatElement(fill, count: width - digits.count)) }
+        out.append(contentsOf: digits.reversed())
     }
 
     /// strftime subset used by `date +FORMAT`.
+    /// Walks the format's UTF-8 bytes: `date` runs in every quick Job's container, and stepping
+    /// through Characters cost more than the rest of the command.
     static func format(_ format: String, millis: Int64) -> String {
         let t = CivilTime(millis: millis)
-        var out = ""
-        var chars = format.makeIterator()
-        while let c = chars.next() {
-            guard c == "%" else { out.append(c); continue }
-            guard let f = chars.next() else { out.append("%"); break }
+        var out: [UInt8] = []
+        out.reserveCapacity(32)
+        func text(_ s: String) { out.append(contentsOf: s.utf8) }
+        func num(_ v: Int, _ width: Int = 2, _ fill: UInt8 = UInt8(ascii: "0")) { appendPadded(v, width, fill, to: &out) }
+        var bytes = format.utf8.makeIterator()
+        while let c = bytes.next() {
+            guard c == UInt8(ascii: "%") else { out.append(c); continue }
+            guard let f = bytes.next() else { out.append(c); break }
             switch f {
-            case "Y": out += String(t.year)
-            case "y": out += pad(t.year % 100)
-            case "C": out += pad(t.year / 100)
-            case "m": out += pad(t.month)
-            case "d": out += pad(t.day)
-            case "e": out += pad(t.day, 2, " ")
-            case "H": out += pad(t.hour)
-            case "I": out += pad(t.hour % 12 == 0 ? 12 : t.hour % 12)
-            case "M": out += pad(t.minute)
-            case "S": out += pad(t.second)
-            case "p": out += t.hour < 12 ? "AM" : "PM"
-            case "s": out += String(millis / 1000)
-            case "N": out += pad(Int(millis % 1000) * 1_000_000, 9)
-            case "a": out += days[t.weekday]
-            case "A": out += daysLong[t.weekday]
-            case "b", "h": out += months[t.month - 1]
-            case "B": out += monthsLong[t.month - 1]
-            case "j": out += pad(t.dayOfYear, 3)
-            case "u": out += String(t.weekday == 0 ? 7 : t.weekday)
-            case "w": out += String(t.weekday)
-            case "Z": out += "UTC"
-            case "z": out += "+0000"
-            case "T": out += "\(pad(t.hour)):\(pad(t.minute)):\(pad(t.second))"
-            case "R": out += "\(pad(t.hour)):\(pad(t.minute))"
-            case "D": out += "\(pad(t.month))/\(pad(t.day))/\(pad(t.year % 100))"
-            case "F": out += "\(t.year)-\(pad(t.month))-\(pad(t.day))"
-            case "c": out += "\(days[t.weekday]) \(months[t.month - 1]) \(pad(t.day, 2, " ")) \(pad(t.hour)):\(pad(t.minute)):\(pad(t.second)) \(t.year)"
-            case "n": out += "\n"
-            case "t": out += "\t"
-            case "%": out += "%"
-            default: out += "%" + String(f)
+            case UInt8(ascii: "Y"): num(t.year, 1)
+            case UInt8(ascii: "y"): num(t.year % 100)
+            case UInt8(ascii: "C"): num(t.year / 100)
+            case UInt8(ascii: "m"): num(t.month)
+            case UInt8(ascii: "d"): num(t.day)
+            case UInt8(ascii: "e"): num(t.day, 2, UInt8(ascii: " "))
+            case UInt8(ascii: "H"): num(t.hour)
+            case UInt8(ascii: "I"): num(t.hour % 12 == 0 ? 12 : t.hour % 12)
+            case UInt8(ascii: "M"): num(t.minute)
+            case UInt8(ascii: "S"): num(t.second)
+            case UInt8(ascii: "p"): text(t.hour < 12 ? "AM" : "PM")
+            case UInt8(ascii: "s"): text(String(millis / 1000))
+            case UInt8(ascii: "N"): num(Int(millis % 1000) * 1_000_000, 9)
+            case UInt8(ascii: "a"): text(days[t.weekday])
+            case UInt8(ascii: "A"): text(daysLong[t.weekday])
+            case UInt8(ascii: "b"), UInt8(ascii: "h"): text(months[t.month - 1])
+            case UInt8(ascii: "B"): text(monthsLong[t.month - 1])
+            case UInt8(ascii: "j"): num(t.dayOfYear, 3)
+            case UInt8(ascii: "u"): num(t.weekday == 0 ? 7 : t.weekday, 1)
+            case UInt8(ascii: "w"): num(t.weekday, 1)
+            case UInt8(ascii: "Z"): text("UTC")
+            case UInt8(ascii: "z"): text("+0000")
+            case UInt8(ascii: "T"): num(t.hour); text(":"); num(t.minute); text(":"); num(t.second)
+            case UInt8(ascii: "R"): num(t.hour); text(":"); num(t.minute)
+            case UInt8(ascii: "D"): num(t.month); text("/"); num(t.day); text("/"); num(t.year % 100)
+            case UInt8(ascii: "F"): num(t.year, 1); text("-"); num(t.month); text("-"); num(t.day)
+            case UInt8(ascii: "c"):
+                text(days[t.weekday]); text(" "); text(months[t.month - 1]); text(" "); num(t.day, 2, UInt8(ascii: " "))
+                text(" "); num(t.hour); text(":"); num(t.minute); text(":"); num(t.second); text(" "); num(t.year, 1)
+            case UInt8(ascii: "n"): out.append(UInt8(ascii: "\n"))
+            case UInt8(ascii: "t"): out.append(UInt8(ascii: "\t"))
+            case UInt8(ascii: "%"): out.append(f)
+            default:
+                // An unknown conversion is printed as written; a multi-byte character after `%` stays whole.
+                out.append(c)
+                out.append(f)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }
