@@ -1,7 +1,7 @@
 import KubeAPI
 
-/// What the API server adds to a new pod: the ServiceAccount admission plugin's token volume and
-/// mounts, DefaultTolerationSeconds and Priority.
+/// What the API server adds to a new pod once it is defaulted: the ServiceAccount admission
+/// plugin's check of the account, and its token volume and mounts.
 enum PodAdmission {
     static let tokenMountPath = "/var/run/secrets/kubernetes.io/serviceaccount"
     static let suffixAlphabet = Array("bcdfghjklmnpqrstvwxz2456789")
@@ -26,12 +26,8 @@ enum PodAdmission {
         let automount = pod["spec"]["automountServiceAccountToken"].bool
             ?? serviceAccount?["automountServiceAccountToken"].bool ?? true
         if automount { addTokenVolume(to: &pod, rng: &cluster.rng) }
-        DefaultTolerationSeconds.apply(to: &pod["spec"])
-        if pod["spec"]["priority"].isNull { pod["spec"]["priority"] = 0 }
-        if pod["spec"]["enableServiceLinks"].isNull { pod["spec"]["enableServiceLinks"] = true }
-        if pod["spec"]["preemptionPolicy"].isNull { pod["spec"]["preemptionPolicy"] = "PreemptLowerPriority" }
-        // The initial status (Pending, the QoS class) is the pod strategy's, written by `Admission`;
-        // the sandbox's own pods are stored with the status their kubelet would have written.
+        // Priority, service links and the default tolerations were set by the
+        // pod's defaulting (`Defaulting.pod`), which every create runs first, the sandbox's own pods too.
         return pod
     }
 

@@ -100,10 +100,11 @@ struct SandboxBuilder {
         admitAndRun(pod, node: node, nodeIP: ip, podIP: ip)
     }
 
-    /// Runs the pod through the API server's pod admission, then stores it as already running, the
-    /// way the kubelet would have reported it a little later.
+    /// Runs the pod through the API server's whole create path short of storing it (defaulting,
+    /// validation and the admission plugins, as for any pod), then stores it as already running,
+    /// the way the kubelet would have reported it a little later.
     private func admitAndRun(_ pod: JSONValue, node: String, nodeIP: String, podIP: String?) {
-        guard var admitted = try? PodAdmission.prepareForCreate(pod, in: cluster) else { return }
+        guard let podType = Self.type("Pod"), var admitted = try? cluster.api.create(pod, as: podType, dryRun: true) else { return }
         admitted["spec"]["nodeName"] = .string(node)
         let ip = podIP ?? nextPodIP(node: node)
         admitted["status"] = SandboxPods.runningStatus(for: admitted, hostIP: nodeIP, podIP: ip, created: cluster.now,
