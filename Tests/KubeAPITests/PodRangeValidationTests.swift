@@ -48,10 +48,10 @@ import Testing
     }
 
     @Test func quantitiesCompareByValue() {
-        #expect(Quantity.value("1e30") == 1e30)
-        #expect(Quantity.value("500m") == 0.5)
-        #expect(Quantity.value("-5Mi") == -5_242_880.0)
-        #expect(Quantity.value("5 Mi") == nil)
+        #expect(ResourceQuantity.signedValue("1e30") == 1e30)
+        #expect(ResourceQuantity.signedValue("500m") == 0.5)
+        #expect(ResourceQuantity.signedValue("-5Mi") == -5_242_880.0)
+        #expect(ResourceQuantity.signedValue("5 Mi") == nil)
         let ok = Self.pod.replacingOccurrences(of: "requests: {cpu: \"1\", cpuu: \"1\", memory: -5Mi, pods: \"1\", example.com/gpu: \"1\"}",
                                                with: "requests: {cpu: 250m, memory: 64Mi, example.com/gpu: \"1\"}")
         #expect(!(admissionError(ok, kind: "Pod")?.causes.map(\.description) ?? []).contains { $0.contains("resources") })

@@ -21,9 +21,9 @@ extension Validation {
                 let p = "\(path).\(key)[\(name)]"
                 resourceName(name, path: p)
                 let text = amount.scalarText ?? ""
-                guard let value = Quantity.value(text) else { continue }
+                guard let value = ResourceQuantity.signedValue(text) else { continue }
                 if value < 0 { add(p, .invalid(value: GoFormat.quoted(text)), "must be greater than or equal to 0") }
-                if key == "requests", let limitText = limits[name]?.scalarText, let limit = Quantity.value(limitText), value > limit {
+                if key == "requests", let limitText = limits[name]?.scalarText, let limit = ResourceQuantity.signedValue(limitText), value > limit {
                     add("\(path).requests", .invalid(value: GoFormat.quoted(text)), "must be less than or equal to \(name) limit of \(limitText)")
                 }
             }

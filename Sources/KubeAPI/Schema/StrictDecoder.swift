@@ -104,7 +104,7 @@ public struct StrictDecoder {
         case .quantity:
             switch value {
             case .int, .double: return
-            case .string(let s) where Quantity.isValid(s): return
+            case .string(let s) where ResourceQuantity.isValid(s): return
             default:
                 throw Abort(message: "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'")
             }
@@ -197,50 +197,5 @@ public struct StrictDecoder {
         // Keys below a map are map keys, not struct fields; drop as many trailing ones as map levels.
         if mapDepth > 0 { parts.removeLast(min(mapDepth, parts.count)) }
         return parts.joined(separator: ".")
-    }
-}
-
-/// Resource quantity syntax, as `resource.ParseQuantity` accepts it.
-enum Quantity {
-    private static let multipliers: [String: Double] = [
-        "Ki": 1024, "Mi": 1_048_576, "Gi": 1_073_741_824, "Ti": 1_099_511_627_776, "Pi": 1_125_899_906_842_624,
-        "Ei": 1_152_921_504_606_846_976, "n": 1e-9, "u": 1e-6, "m": 1e-3, "": 1, "k": 1e3, "M": 1e6, "G": 1e9,
-        "T": 1e12, "P": 1e15, "E": 1e18,
-    ]
-
-    /// The quantity's value (for signs and comparisons); nil when the text is not a quantity.
-    static func value(_ text: String) -> Double? {
-        guard isValid(text) else { return nil }
-        let numberEnd = text.firstIndex { !($0.isNumber || $0 == "." || $0 == "+" || $0 == "-") } ?? text.endIndex
-        let suffix = String(text[numberEnd...])
-        guard let number = Double(text[..<numberEnd]) else { return nil }
-        if let m = multipliers[suffix] { return number * m }
-        // A decimal exponent (`1e3`, `2E-2`): Swift reads the whole text as a Double.
-        return Double(text)
-    }
-
-    static func isValid(_ text: String) -> Bool {
-        let s = Array(text.utf8)
-        guard !s.isEmpty else { return false }
-        var i = 0
-        if s[i] == UInt8(ascii: "+") || s[i] == UInt8(ascii: "-") { i += 1 }
-        let digitsStart = i
-        var sawDigit = false
-        while i < s.count, (s[i] >= 48 && s[i] <= 57) || s[i] == UInt8(ascii: ".") {
-            if s[i] != UInt8(ascii: ".") { sawDigit = true }
-            i += 1
-        }
-        guard i > digitsStart, sawDigit else { return false }
-        let suffix = String(decoding: s[i...], as: UTF8.self)
-        if suffix.isEmpty { return true }
-        let known: Set<String> = ["Ki", "Mi", "Gi", "Ti", "Pi", "Ei", "n", "u", "m", "k", "M", "G", "T", "P", "E"]
-        if known.contains(suffix) { return true }
-        // Decimal exponent: e3, E-2.
-        let e = Array(suffix.utf8)
-        guard e.first == UInt8(ascii: "e") || e.first == UInt8(ascii: "E") else { return false }
-        var j = 1
-        if j < e.count, e[j] == UInt8(ascii: "+") || e[j] == UInt8(ascii: "-") { j += 1 }
-        guard j < e.count else { return false }
-        return e[j...].allSatisfy { $0 >= 48 && $0 <= 57 }
     }
 }

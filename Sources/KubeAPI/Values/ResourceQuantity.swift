@@ -53,3 +53,43 @@ private extension String {
         return String(s)
     }
 }
+
+/// The syntax `resource.ParseQuantity` accepts, and a signed value for validation, which must
+/// see negative amounts and compare a request with its limit.
+extension ResourceQuantity {
+    /// The quantity's value (for signs and comparisons); nil when the text is not a quantity.
+    public static func signedValue(_ text: String) -> Double? {
+        guard isValid(text) else { return nil }
+        let numberEnd = text.firstIndex { !($0.isNumber || $0 == "." || $0 == "+" || $0 == "-") } ?? text.endIndex
+        let suffix = String(text[numberEnd...])
+        guard let number = Double(text[..<numberEnd]) else { return nil }
+        if let m = binary[suffix] ?? decimal[suffix] { return number * m }
+        // A decimal exponent (`1e3`, `2E-2`): Swift reads the whole text as a Double.
+        return Double(text)
+    }
+
+    public static func isValid(_ text: String) -> Bool {
+        let s = Array(text.utf8)
+        guard !s.isEmpty else { return false }
+        var i = 0
+        if s[i] == UInt8(ascii: "+") || s[i] == UInt8(ascii: "-") { i += 1 }
+        let digitsStart = i
+        var sawDigit = false
+        while i < s.count, (s[i] >= 48 && s[i] <= 57) || s[i] == UInt8(ascii: ".") {
+            if s[i] != UInt8(ascii: ".") { sawDigit = true }
+            i += 1
+        }
+        guard i > digitsStart, sawDigit else { return false }
+        let suffix = String(decoding: s[i...], as: UTF8.self)
+        if suffix.isEmpty { return true }
+        let known: Set<String> = ["Ki", "Mi", "Gi", "Ti", "Pi", "Ei", "n", "u", "m", "k", "M", "G", "T", "P", "E"]
+        if known.contains(suffix) { return true }
+        // Decimal exponent: e3, E-2.
+        let e = Array(suffix.utf8)
+        guard e.first == UInt8(ascii: "e") || e.first == UInt8(ascii: "E") else { return false }
+        var j = 1
+        if j < e.count, e[j] == UInt8(ascii: "+") || e[j] == UInt8(ascii: "-") { j += 1 }
+        guard j < e.count else { return false }
+        return e[j...].allSatisfy { $0 >= 48 && $0 <= 57 }
+    }
+}

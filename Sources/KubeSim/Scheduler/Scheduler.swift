@@ -215,22 +215,10 @@ public final class Scheduler: Controller {
         }
     }
 
-    /// The pod's effective requests: the sum over containers, or the largest init container if bigger.
+    /// The requests the fit check counts (`PodResources`, upstream's `PodRequests`).
     static func requests(of pod: JSONValue) -> (cpu: Int64, memory: Int64) {
-        func request(_ c: JSONValue, _ r: String) -> Int64 {
-            ResourceQuantity.milliValue(of: r, in: c["resources"]["requests"])
-                ?? ResourceQuantity.milliValue(of: r, in: c["resources"]["limits"]) ?? 0
-        }
-        var cpu: Int64 = 0, memory: Int64 = 0
-        for c in pod["spec"]["containers"].items {
-            cpu = cpu.adding(saturating: request(c, "cpu"))
-            memory = memory.adding(saturating: request(c, "memory"))
-        }
-        for c in pod["spec"]["initContainers"].items {
-            cpu = max(cpu, request(c, "cpu"))
-            memory = max(memory, request(c, "memory"))
-        }
-        return (cpu, memory)
+        let r = PodResources.requests(of: pod["spec"])
+        return (r.cpu, r.memory)
     }
 
     // MARK: Scheduling

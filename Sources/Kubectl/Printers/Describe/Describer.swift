@@ -440,33 +440,26 @@ public enum Describer {
         w.write(1, "Namespace\tName\t\tCPU Requests\tCPU Limits\tMemory Requests\tMemory Limits\tAge\n")
         w.write(1, "---------\t----\t\t------------\t----------\t---------------\t-------------\t---\n")
         let allocatable = node.status["allocatable"].object?.isEmpty == false ? node.status["allocatable"] : node.status["capacity"]
-        let cpuTotal = Quantity.value(allocatable["cpu"]) ?? 0
-        let memTotal = Quantity.value(allocatable["memory"]) ?? 0
-        let storageTotal = Quantity.value(allocatable["ephemeral-storage"]) ?? 0
-        func percent(_ v: Double, _ total: Double) -> Int { total > 0 ? Int(v / total * 100) : 0 }
-        func sum(_ pod: JSONValue, _ kind: String, _ name: String) -> Double {
-            pod.spec["containers"].items.reduce(0) { $0 + (Quantity.value($1["resources"][kind][name]) ?? 0) }
-        }
-        var totals: [String: Double] = [:]
+        // Percentages of allocatable, truncated, as kubectl computes them from milli-cpus and bytes.
+        let total = PodResources(list: allocatable)
+        func percent(_ v: Int64, _ all: Int64) -> Int { all > 0 ? Int(Double(v) / Double(all) * 100) : 0 }
+        func cpu(_ milli: Int64) -> String { Quantity.cpu(Double(milli) / 1000) }
+        func bytes(_ milli: Int64) -> String { Quantity.memory(Double(milli) / 1000) }
+        var requested = PodResources(), limited = PodResources()
         for pod in pods {
-            let cr = sum(pod, "requests", "cpu"), cl = sum(pod, "limits", "cpu")
-            let mr = sum(pod, "requests", "memory"), ml = sum(pod, "limits", "memory")
-            totals["cr", default: 0] += cr
-            totals["cl", default: 0] += cl
-            totals["mr", default: 0] += mr
-            totals["ml", default: 0] += ml
-            totals["sr", default: 0] += sum(pod, "requests", "ephemeral-storage")
-            totals["sl", default: 0] += sum(pod, "limits", "ephemeral-storage")
-            w.write(1, "\(pod.namespace ?? "")\t\(pod.name)\t\t\(Quantity.cpu(cr)) (\(percent(cr, cpuTotal))%)\t\(Quantity.cpu(cl)) (\(percent(cl, cpuTotal))%)\t\(Quantity.memory(mr)) (\(percent(mr, memTotal))%)\t\(Quantity.memory(ml)) (\(percent(ml, memTotal))%)\t\(CellFormat.age(of: pod, now: now))\n")
+            // kubectl's PodRequestsAndLimits: init containers, sidecars and overhead count as the scheduler counts them.
+            let r = PodResources.requests(of: pod.spec), l = PodResources.limits(of: pod.spec)
+            requested.add(r)
+            limited.add(l)
+            w.write(1, "\(pod.namespace ?? "")\t\(pod.name)\t\t\(cpu(r.cpu)) (\(percent(r.cpu, total.cpu))%)\t\(cpu(l.cpu)) (\(percent(l.cpu, total.cpu))%)\t\(bytes(r.memory)) (\(percent(r.memory, total.memory))%)\t\(bytes(l.memory)) (\(percent(l.memory, total.memory))%)\t\(CellFormat.age(of: pod, now: now))\n")
         }
         w.write(0, "Allocated resources:\n  (Total limits may be over 100 percent, i.e., overcommitted.)\n")
         w.write(1, "Resource\tRequests\tLimits\n")
         w.write(1, "--------\t--------\t------\n")
-        let cr = totals["cr"] ?? 0, cl = totals["cl"] ?? 0, mr = totals["mr"] ?? 0, ml = totals["ml"] ?? 0
-        let sr = totals["sr"] ?? 0, sl = totals["sl"] ?? 0
-        w.write(1, "cpu\t\(Quantity.cpu(cr)) (\(percent(cr, cpuTotal))%)\t\(Quantity.cpu(cl)) (\(percent(cl, cpuTotal))%)\n")
-        w.write(1, "memory\t\(Quantity.memory(mr)) (\(percent(mr, memTotal))%)\t\(Quantity.memory(ml)) (\(percent(ml, memTotal))%)\n")
-        w.write(1, "ephemeral-storage\t\(Quantity.memory(sr)) (\(percent(sr, storageTotal))%)\t\(Quantity.memory(sl)) (\(percent(sl, storageTotal))%)\n")
+        let (r, l) = (requested, limited)
+        w.write(1, "cpu\t\(cpu(r.cpu)) (\(percent(r.cpu, total.cpu))%)\t\(cpu(l.cpu)) (\(percent(l.cpu, total.cpu))%)\n")
+        w.write(1, "memory\t\(bytes(r.memory)) (\(percent(r.memory, total.memory))%)\t\(bytes(l.memory)) (\(percent(l.memory, total.memory))%)\n")
+        w.write(1, "ephemeral-storage\t\(bytes(r.ephemeralStorage)) (\(percent(r.ephemeralStorage, total.ephemeralStorage))%)\t\(bytes(l.ephemeralStorage)) (\(percent(l.ephemeralStorage, total.ephemeralStorage))%)\n")
         for name in (allocatable.object?.keys.map { $0 } ?? []).sorted(by: S.goLess) where name.hasPrefix("hugepages-") {
             w.write(1, "\(name)\t0 (0%)\t0 (0%)\n")
         }

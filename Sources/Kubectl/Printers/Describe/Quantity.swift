@@ -1,22 +1,8 @@
 import KubeAPI
 
-/// Just enough of `resource.Quantity` for describe: parse `100m`, `1Gi`, `500M`, `2` and print sums.
+/// How describe prints quantities: stored ones as they are, sums as `resource.Quantity` would
+/// (amounts are parsed by `ResourceQuantity`, and pods summed by `PodResources`).
 enum Quantity {
-    private static let binary: [(String, Double)] = [("Ki", 1024), ("Mi", 1_048_576), ("Gi", 1_073_741_824),
-                                                      ("Ti", 1_099_511_627_776), ("Pi", 1_125_899_906_842_624)]
-    private static let decimal: [(String, Double)] = [("m", 0.001), ("k", 1e3), ("M", 1e6), ("G", 1e9), ("T", 1e12), ("P", 1e15)]
-
-    /// The numeric value (cores for cpu, bytes for memory); nil when absent or malformed.
-    static func value(_ v: JSONValue) -> Double? {
-        if let d = v.double { return d }
-        guard let s = v.string, !s.isEmpty else { return nil }
-        for (suffix, factor) in binary + decimal where s.hasSuffix(suffix) {
-            guard let n = Double(s.dropLast(suffix.count)) else { return nil }
-            return n * factor
-        }
-        return Double(s)
-    }
-
     /// The text the API server stores (our objects already hold canonical strings).
     static func canonical(_ v: JSONValue) -> String { v.scalarText ?? "0" }
 
