@@ -1,7 +1,7 @@
 # kubelab: `make run` sets up and starts the shell; `make test` runs the whole suite.
 SWIFT ?= swift
 
-.PHONY: setup build run test bench fuzz clean
+.PHONY: setup build run test bench bench-instructions fuzz clean
 
 setup:
 	@./scripts/setup.sh
@@ -21,6 +21,11 @@ test: setup
 bench: setup
 	$(SWIFT) build -c release --product kubelab
 	@./scripts/bench.sh
+
+# Instructions per CronJob Job under callgrind: steadier than wall time for judging engine changes.
+bench-instructions: setup
+	$(SWIFT) build -c release --product kubelab
+	@./scripts/bench-instructions.sh
 
 # Seeded fuzzing of every input surface against the optimised build (FUZZ_SECONDS per run).
 FUZZ_SECONDS ?= 60

@@ -53,7 +53,10 @@ struct Validation {
         guard let o = annotations.object else { return }
         var total = 0
         for (key, value) in o {
-            for m in NameRules.qualifiedName(key.lowercased()) { add(path, .invalid(value: GoFormat.quoted(key)), m) }
+            // A key valid as written is valid lowered; only the others pay for lowering.
+            if !NameRules.isQualifiedName(key) {
+                for m in NameRules.qualifiedName(key.lowercased()) { add(path, .invalid(value: GoFormat.quoted(key)), m) }
+            }
             total += key.utf8.count + (value.string ?? value.scalarText ?? "").utf8.count
         }
         if total > Self.totalAnnotationSizeLimit { add(path, .tooLong(value: "", max: Self.totalAnnotationSizeLimit)) }
