@@ -5,21 +5,11 @@ import Testing
 /// API server's request body (3 MiB, 413) and etcd's request (1.5 MiB, passed on with no reason).
 /// Each refused write leaves the cluster as it was, and the session goes on.
 @Suite struct RequestSizeLimitTests {
+    /// A pod (as JSON, which kubectl reads as well) whose one environment value is `envBytes` long.
     static func pod(_ name: String, envBytes: Int) -> String {
-        """
-        apiVersion: v1
-        kind: Pod
-        metadata:
-          name: \(name)
-        spec:
-          containers:
-          - name: c
-            image: busybox
-            env:
-            - name: A
-              value: \(String(repeating: "x", count: envBytes))
-
-        """
+        let value = String(repeating: "x", count: envBytes)
+        return #"{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "\#(name)"}, "spec": {"containers": "#
+            + #"[{"name": "c", "image": "busybox", "env": [{"name": "A", "value": "\#(value)"}]}]}}"#
     }
 
     @Test func aBodyOverThreeMebibytesIsRefusedByTheAPIServer() {
