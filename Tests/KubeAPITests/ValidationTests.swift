@@ -267,6 +267,10 @@ extension UpdateValidationTests {
         let parts = Array(s.utf8).split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
         #expect(NameRules.isDNS1123Subdomain(s) == (s.utf8.count <= 253 && parts.allSatisfy(NameRules.isLabelShape)), "\(s)")
     }
+    let qualified = ["a/b": true, "example.com/name": true, "example.com/": false, "/name": false, "a/b/c": false,
+                     "Example.com/x": false, "x_y": true, "-x": false, "a.-b/x": false, "batch.kubernetes.io/job-name": true,
+                     String(repeating: "a", count: 63): true, String(repeating: "a", count: 64): false]
+    for (key, valid) in qualified { #expect(NameRules.isQualifiedName(key) == valid, "\(key)") }
     #expect(NameRules.qualifiedName("example.com/").isEmpty == false)
     #expect(NameRules.qualifiedName("statefulset.kubernetes.io/pod-name").isEmpty)
 }

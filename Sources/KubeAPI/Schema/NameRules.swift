@@ -16,50 +16,60 @@ public enum NameRules {
 
     // MARK: Allocation-free checks for the common, valid case
 
-    /// True when `s` is a valid label/subdomain/label value; the slow paths below only run on failure.
-    private static func scan(_ s: Substring, maxLength: Int, allowDot: Bool, upper: Bool, underscore: Bool, dotSegmentsAreLabels: Bool) -> Bool {
-        var count = 0
+    /// The shape a valid name has, in the terms of `scan`.
+    private struct Shape {
+        var maxLength: Int
+        var allowDot: Bool
+        var upper: Bool
+        var underscore: Bool
+        var dotSegmentsAreLabels: Bool
+
+        static let label = Shape(maxLength: 63, allowDot: false, upper: false, underscore: false, dotSegmentsAreLabels: false)
+        static let subdomain = Shape(maxLength: 253, allowDot: true, upper: false, underscore: false, dotSegmentsAreLabels: true)
+        /// A label value, and the name part of a qualified name.
+        static let value = Shape(maxLength: 63, allowDot: true, upper: true, underscore: true, dotSegmentsAreLabels: false)
+    }
+
+    /// True when the bytes are a valid name of `shape`; the slow paths below only run on failure.
+    /// It reads the string's own UTF-8 storage: label keys and values are checked on every object
+    /// written, and stepping through a Substring's view cost more than the check.
+    private static func scan(_ s: UnsafeBufferPointer<UInt8>, _ shape: Shape) -> Bool {
+        guard !s.isEmpty, s.count <= shape.maxLength else { return false }
         var previous: UInt8 = 0
-        for c in s.utf8 {
-            count += 1
-            if count > maxLength { return false }
+        for (i, c) in s.enumerated() {
             let lowerAlnum = (c >= 97 && c <= 122) || (c >= 48 && c <= 57)
-            let alnum = lowerAlnum || (upper && c >= 65 && c <= 90)
+            let alnum = lowerAlnum || (shape.upper && c >= 65 && c <= 90)
             if alnum {
-            } else if c == UInt8(ascii: "-") || (underscore && c == UInt8(ascii: "_")) {
-                if count == 1 { return false }
-            } else if allowDot && c == UInt8(ascii: ".") {
-                if count == 1 { return false }
-                if dotSegmentsAreLabels && previous == UInt8(ascii: "-") { return false }
+            } else if c == UInt8(ascii: "-") || (shape.underscore && c == UInt8(ascii: "_")) {
+                if i == 0 { return false }
+            } else if shape.allowDot && c == UInt8(ascii: ".") {
+                if i == 0 { return false }
+                if shape.dotSegmentsAreLabels && previous == UInt8(ascii: "-") { return false }
             } else {
                 return false
             }
-            if dotSegmentsAreLabels && previous == UInt8(ascii: ".") && !alnum { return false }
+            if shape.dotSegmentsAreLabels && previous == UInt8(ascii: ".") && !alnum { return false }
             previous = c
         }
-        if count == 0 { return false }
-        let lastOK = (previous >= 97 && previous <= 122) || (previous >= 48 && previous <= 57) || (upper && previous >= 65 && previous <= 90)
-        return lastOK
+        return (previous >= 97 && previous <= 122) || (previous >= 48 && previous <= 57) || (shape.upper && previous >= 65 && previous <= 90)
     }
 
-    static func isDNS1123Label(_ s: String) -> Bool {
-        scan(s[...], maxLength: 63, allowDot: false, upper: false, underscore: false, dotSegmentsAreLabels: false)
+    /// `body` over the string's UTF-8 bytes, copied only for a string without contiguous storage.
+    private static func withBytes(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+        var s = s
+        return s.withUTF8(body)
     }
-    static func isDNS1123Subdomain(_ s: String) -> Bool { isDNS1123Subdomain(s[...]) }
-    static func isDNS1123Subdomain(_ s: Substring) -> Bool {
-        scan(s, maxLength: 253, allowDot: true, upper: false, underscore: false, dotSegmentsAreLabels: true)
-    }
-    static func isLabelValue(_ s: String) -> Bool {
-        s.isEmpty || scan(s[...], maxLength: 63, allowDot: true, upper: true, underscore: true, dotSegmentsAreLabels: false)
-    }
+
+    static func isDNS1123Label(_ s: String) -> Bool { withBytes(s) { scan($0, .label) } }
+    static func isDNS1123Subdomain(_ s: String) -> Bool { withBytes(s) { scan($0, .subdomain) } }
+    static func isLabelValue(_ s: String) -> Bool { s.isEmpty || withBytes(s) { scan($0, .value) } }
     static func isQualifiedName(_ s: String) -> Bool {
-        guard let slash = s.utf8.firstIndex(of: UInt8(ascii: "/")) else {
-            return scan(s[...], maxLength: 63, allowDot: true, upper: true, underscore: true, dotSegmentsAreLabels: false)
+        withBytes(s) { bytes in
+            guard let slash = bytes.firstIndex(of: UInt8(ascii: "/")) else { return scan(bytes, .value) }
+            let prefix = UnsafeBufferPointer(rebasing: bytes[..<slash])
+            let name = UnsafeBufferPointer(rebasing: bytes[(slash + 1)...])
+            return scan(prefix, .subdomain) && !name.contains(UInt8(ascii: "/")) && scan(name, .value)
         }
-        // Slices, not copies: label keys are checked on every object written.
-        let prefix = s[..<slash], name = s[s.index(after: slash)...]
-        return isDNS1123Subdomain(prefix) && !name.utf8.contains(UInt8(ascii: "/"))
-            && scan(name, maxLength: 63, allowDot: true, upper: true, underscore: true, dotSegmentsAreLabels: false)
     }
 
     /// Messages for an RFC 1123 label (namespaces, StatefulSets, container and volume names).

@@ -363,16 +363,27 @@ public final class ObjectStore {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Puts metadata keys in the order the API server returns them.
+    /// Each metadata key's place in the order the API server returns them; keys not listed come
+    /// after these, in the order they had.
+    private static let metadataRanks: [String: Int] = Dictionary(uniqueKeysWithValues: [
+        "annotations", "creationTimestamp", "deletionGracePeriodSeconds", "deletionTimestamp", "finalizers",
+        "generateName", "generation", "labels", "name", "namespace", "ownerReferences", "resourceVersion", "uid",
+    ].enumerated().map { ($1, $0) })
+
+    /// Puts metadata keys in the order the API server returns them. Every create does this, so
+    /// each key is ranked once and the members moved in one pass (looking each listed key up in
+    /// turn compared the long ones in full).
     static func orderMetadata(_ obj: JSONValue) -> JSONValue {
         guard let md = obj["metadata"].object else { return obj }
-        let order = ["annotations", "creationTimestamp", "deletionGracePeriodSeconds", "deletionTimestamp", "finalizers",
-                     "generateName", "generation", "labels", "name", "namespace", "ownerReferences", "resourceVersion", "uid"]
+        let members = md.elements
+        let unlisted = metadataRanks.count
+        let ranks = members.map { metadataRanks[$0.key] ?? unlisted }
+        if zip(ranks, ranks.dropFirst()).allSatisfy({ $0 <= $1 }) { return obj }
         // Built at its final size: every stored object keeps this dictionary.
-        var sorted = JSONObject()
-        sorted.reserveCapacity(md.count)
-        for k in order { if let v = md[k] { sorted[k] = v } }
-        for (k, v) in md where !order.contains(k) { sorted[k] = v }
+        var sorted = JSONObject(minimumCapacity: members.count)
+        for i in members.indices.sorted(by: { (ranks[$0], $0) < (ranks[$1], $1) }) {
+            sorted.append(members[i].key, members[i].value)
+        }
         var out = obj
         out["metadata"] = .object(sorted)
         return out
