@@ -16,6 +16,15 @@ import Testing
 
     private static func keys(_ v: JSONValue) -> [String] { v.object.map { Array($0.keys) } ?? [] }
 
+    /// The key scan reads each member's key from the start of its storage.
+    @Test func aMembersKeyIsStoredFirst() {
+        #expect(MemoryLayout<JSONObject.Member>.offset(of: \JSONObject.Member.key) == 0)
+        let o: JSONObject = ["a": 1, "a-key-longer-than-fifteen-bytes": 2]
+        #expect(o["a-key-longer-than-fifteen-bytes"] == 2 && o["a"] == 1 && o["b"] == nil)
+        // Members iterate as (key, value) pairs.
+        #expect(o.map { "\($0.key)=\($0.value.int ?? 0)" } == ["a=1", "a-key-longer-than-fifteen-bytes=2"])
+    }
+
     @Test func keysKeepInsertionOrder() {
         var o = JSONObject()
         o["zeta"] = 1

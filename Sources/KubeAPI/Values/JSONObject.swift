@@ -8,8 +8,23 @@
 public struct JSONObject: Sendable {
     public typealias Element = (key: String, value: JSONValue)
 
+    /// One stored member. A struct rather than the `Element` tuple: copying an object's storage
+    /// (a write to a shared object) and freeing it then run the compiler's code for this type,
+    /// where a tuple goes through the runtime's generic per-field witnesses, about a third more work.
+    /// The key comes first, at offset 0, which `scanKeys` relies on.
+    public struct Member: Sendable {
+        public var key: String
+        public var value: JSONValue
+
+        @inlinable
+        public init(key: String, value: JSONValue) {
+            self.key = key
+            self.value = value
+        }
+    }
+
     /// The members in order; the single source of truth.
-    @usableFromInline internal var entries: ContiguousArray<Element>
+    @usableFromInline internal var entries: ContiguousArray<Member>
     /// Key → position in `entries`, present only while the object is large.
     @usableFromInline internal var positions: [String: Int]?
 
@@ -53,11 +68,11 @@ public struct JSONObject: Sendable {
     // MARK: Views
 
     /// The keys in order.
-    @inlinable public var keys: LazyMapCollection<ContiguousArray<Element>, String> { entries.lazy.map { $0.key } }
+    @inlinable public var keys: LazyMapCollection<ContiguousArray<Member>, String> { entries.lazy.map { $0.key } }
     /// The values in key order.
-    @inlinable public var values: LazyMapCollection<ContiguousArray<Element>, JSONValue> { entries.lazy.map { $0.value } }
+    @inlinable public var values: LazyMapCollection<ContiguousArray<Member>, JSONValue> { entries.lazy.map { $0.value } }
     /// The members in order, addressable by position (0..<count).
-    @inlinable public var elements: ContiguousArray<Element> { entries }
+    @inlinable public var elements: ContiguousArray<Member> { entries }
 
     // MARK: Lookup
 
@@ -82,8 +97,8 @@ public struct JSONObject: Sendable {
     @usableFromInline @inline(never)
     static func scanKeys(_ raw: UnsafeRawPointer?, count n: Int, from start: Int, _ needle: StringBits) -> Int {
         guard let raw else { return -1 }
-        // A tuple's first element sits at its start, so each key's words begin an entry.
-        let stride = MemoryLayout<Element>.stride
+        // A member's key is its first field, so each key's words begin an entry.
+        let stride = MemoryLayout<Member>.stride
         var i = start
         if needle.isSmallASCII {
             let needleCount = needle.asciiCount
@@ -188,7 +203,7 @@ public struct JSONObject: Sendable {
 
     @inlinable
     @discardableResult
-    public mutating func remove(at position: Int) -> Element {
+    public mutating func remove(at position: Int) -> Member {
         let removed = entries.remove(at: position)
         if positions != nil {
             if entries.count <= Self.unindexThreshold {
@@ -214,7 +229,7 @@ public struct JSONObject: Sendable {
     /// Reorders the members; later lookups follow the new order.
     @inlinable
     public mutating func sort(by areInIncreasingOrder: (Element, Element) throws -> Bool) rethrows {
-        try entries.sort(by: areInIncreasingOrder)
+        try entries.sort { try areInIncreasingOrder(($0.key, $0.value), ($1.key, $1.value)) }
         if positions != nil { rebuildPositions() }
     }
 
@@ -225,7 +240,7 @@ public struct JSONObject: Sendable {
     internal mutating func append(_ key: String, _ value: JSONValue) {
         let n = entries.count
         if n >= 8, entries.capacity <= n { entries.reserveCapacity(n + n / 4 + 1) }
-        entries.append((key: key, value: value))
+        entries.append(Member(key: key, value: value))
         if positions != nil {
             positions?[key] = n
         } else if n + 1 > Self.indexThreshold {
@@ -243,9 +258,20 @@ public struct JSONObject: Sendable {
 }
 
 extension JSONObject: Sequence {
-    public typealias Iterator = IndexingIterator<ContiguousArray<Element>>
+    /// Yields `(key, value)` tuples, so callers destructure members as they would a dictionary's.
+    public struct Iterator: IteratorProtocol {
+        @usableFromInline var members: IndexingIterator<ContiguousArray<Member>>
 
-    @inlinable public func makeIterator() -> Iterator { entries.makeIterator() }
+        @inlinable init(_ members: ContiguousArray<Member>) { self.members = members.makeIterator() }
+
+        @inlinable
+        public mutating func next() -> Element? {
+            guard let m = members.next() else { return nil }
+            return (m.key, m.value)
+        }
+    }
+
+    @inlinable public func makeIterator() -> Iterator { Iterator(entries) }
     @inlinable public var underestimatedCount: Int { entries.count }
 }
 
