@@ -82,8 +82,7 @@ extension ResourceQuantity {
         guard i > digitsStart, sawDigit else { return false }
         let suffix = String(decoding: s[i...], as: UTF8.self)
         if suffix.isEmpty { return true }
-        let known: Set<String> = ["Ki", "Mi", "Gi", "Ti", "Pi", "Ei", "n", "u", "m", "k", "M", "G", "T", "P", "E"]
-        if known.contains(suffix) { return true }
+        if binary[suffix] != nil || decimal[suffix] != nil { return true }
         // Decimal exponent: e3, E-2.
         let e = Array(suffix.utf8)
         guard e.first == UInt8(ascii: "e") || e.first == UInt8(ascii: "E") else { return false }

@@ -443,8 +443,8 @@ public enum Describer {
         // Percentages of allocatable, truncated, as kubectl computes them from milli-cpus and bytes.
         let total = PodResources(list: allocatable)
         func percent(_ v: Int64, _ all: Int64) -> Int { all > 0 ? Int(Double(v) / Double(all) * 100) : 0 }
-        func cpu(_ milli: Int64) -> String { Quantity.cpu(Double(milli) / 1000) }
-        func bytes(_ milli: Int64) -> String { Quantity.memory(Double(milli) / 1000) }
+        func cpu(_ milli: Int64) -> String { Quantity.cpu(milli: milli) }
+        func bytes(_ milli: Int64) -> String { Quantity.memory(milli: milli) }
         var requested = PodResources(), limited = PodResources()
         for pod in pods {
             // kubectl's PodRequestsAndLimits: init containers, sidecars and overhead count as the scheduler counts them.
