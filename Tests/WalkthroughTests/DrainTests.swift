@@ -21,6 +21,58 @@ import Testing
 
     static func out(_ command: String) -> [String] { WalkthroughHarness.output(of: command, in: transcript) }
 
+    /// Draining a node whose kubelet is gone: evicted pods never finish terminating.
+    static let unreachable = WalkthroughHarness.run(folder: "drain", script: """
+        kubectl create deployment web --image nginx --replicas 2
+        sleep 30
+        vagrant ssh k8s-node1 -c 'sudo systemctl stop kubelet'
+        sleep 60
+        kubectl drain k8s-node1 --ignore-daemonsets --timeout=30s
+        sleep 30
+        kubectl drain k8s-node1 --ignore-daemonsets --skip-wait-for-delete-timeout=10
+        kubectl drain k8s-node1 --ignore-daemonsets --disable-eviction --timeout=5s
+        kubectl drain --delete-local-data k8s-node2
+        kubectl uncordon node/k8s-node1
+        kubectl cordon -n kube-system deploy/coredns
+        """)
+
+    static func unreachableOut(_ command: String) -> [String] { WalkthroughHarness.output(of: command, in: unreachable) }
+
+    /// kubectl 1.32's wait for deletion polls until its context times out, and says so in the
+    /// context's words (no more "global timeout reached" there).
+    @Test func waitingForAnUnreachablePodEndsWithTheContextsDeadline() {
+        let pod = "web-6dc5cd68db-5s86c"
+        let waited = "error when waiting for pod \"\(pod)\" in namespace \"default\" to terminate: context deadline exceeded"
+        #expect(Self.unreachableOut("kubectl drain k8s-node1 --ignore-daemonsets --timeout=30s") == [
+            "node/k8s-node1 cordoned", "Warning: ignoring DaemonSet-managed Pods: kube-system/kube-proxy-cbzsd",
+            "evicting pod default/\(pod)",
+            "There are pending pods in node \"k8s-node1\" when an error occurred: \(waited)", "pod/\(pod)",
+            "error: unable to drain node \"k8s-node1\" due to error: \(waited), continuing command...",
+            "There are pending nodes to be drained:", " k8s-node1", "error: \(waited)",
+        ])
+        #expect(Self.unreachableOut("kubectl drain k8s-node1 --ignore-daemonsets --disable-eviction --timeout=5s").suffix(4) == [
+            "error: unable to drain node \"k8s-node1\" due to error: context deadline exceeded, continuing command...",
+            "There are pending nodes to be drained:", " k8s-node1", "error: context deadline exceeded",
+        ])
+    }
+
+    /// `--skip-wait-for-delete-timeout=N`: a pod deleted more than N seconds ago is left alone.
+    @Test func podsLongInDeletionAreSkipped() {
+        #expect(Self.unreachableOut("kubectl drain k8s-node1 --ignore-daemonsets --skip-wait-for-delete-timeout=10") == [
+            "node/k8s-node1 already cordoned", "Warning: ignoring DaemonSet-managed Pods: kube-system/kube-proxy-cbzsd",
+            "node/k8s-node1 drained",
+        ])
+    }
+
+    /// `--delete-local-data` is gone since kubectl 1.31; nodes may be named `node/NAME`.
+    @Test func removedFlagsAndTypedNodeNames() {
+        #expect(Self.unreachableOut("kubectl drain --delete-local-data k8s-node2")
+            == ["Error: unknown flag: --delete-local-data", "See 'kubectl drain --help' for usage."])
+        #expect(Self.unreachableOut("kubectl uncordon node/k8s-node1") == ["node/k8s-node1 uncordoned"])
+        #expect(Self.unreachableOut("kubectl cordon -n kube-system deploy/coredns")
+            == ["error: expected resource of type node, got \"apps/v1, Resource=deployments\""])
+    }
+
     @Test func aBudgetThatAllowsNoDisruptionIsRetriedUntilTheTimeout() {
         #expect(Self.out("kubectl get pdb").map { $0.split(separator: " ").prefix(4).joined(separator: " ") }
             == ["NAME MIN AVAILABLE MAX", "web 2 N/A 0"])

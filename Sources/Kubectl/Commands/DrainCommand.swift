@@ -32,7 +32,7 @@ struct DrainCommand: KubectlCommand {
         """)
 
     let flags = FlagSet([
-        .init("delete-emptydir-data", nil, .bool), .init("delete-local-data", nil, .bool), .init("disable-eviction", nil, .bool),
+        .init("delete-emptydir-data", nil, .bool), .init("disable-eviction", nil, .bool),
         .init("dry-run", nil, .string, default: "none"), .init("force", nil, .bool), .init("grace-period", nil, .int, default: "-1"),
         .init("ignore-daemonsets", nil, .bool), .init("pod-selector"), .init("selector", "l"),
         .init("skip-wait-for-delete-timeout", nil, .int, default: "0"), .init("timeout", nil, .duration, default: "0s"),
@@ -42,9 +42,6 @@ struct DrainCommand: KubectlCommand {
     static let pods = ResourceRegistry.forKind("Pod")!
 
     func run(_ call: Invocation) throws -> Int32 {
-        if call.flags.isSet("delete-local-data") {
-            call.err("Flag --delete-local-data has been deprecated, This option is deprecated and will be deleted. Use --delete-emptydir-data.\n")
-        }
         // kubectl's Complete: usage, dry run and pod selector are checked before any node is looked up.
         if call.args.isEmpty && !call.flags.isSet("selector") { _ = try NodeCordoning.targets(call, verb: "drain") }
         let dryRun = try DryRun.parse(call.flags.string("dry-run"))
@@ -57,7 +54,8 @@ struct DrainCommand: KubectlCommand {
         }
         let targets = try NodeCordoning.targets(call, verb: "drain")
         let filters = DrainFilters(force: call.flags.bool("force"), ignoreDaemonSets: call.flags.bool("ignore-daemonsets"),
-                                   deleteEmptyDirData: call.flags.bool("delete-emptydir-data") || call.flags.bool("delete-local-data"))
+                                   deleteEmptyDirData: call.flags.bool("delete-emptydir-data"),
+                                   skipDeletedAfterSeconds: call.flags.int("skip-wait-for-delete-timeout") ?? 0, now: call.cluster.now)
         let grace = call.flags.int("grace-period") ?? -1
         let eviction = DrainEviction(useEviction: !call.flags.bool("disable-eviction"), gracePeriodSeconds: grace >= 0 ? grace : nil,
                                      dryRun: dryRun, timeout: Duration.parseGo(call.flags.string("timeout")) ?? 0)

@@ -92,9 +92,11 @@ struct DrainEviction {
                         continue
                     }
                     if timedOut {
+                        // Since kubectl 1.32 the wait for deletion polls until its context times out
+                        // (`PollUntilContextTimeout`), whose error is the context's.
                         errors.append(useEviction
-                            ? "error when waiting for pod \"\(name)\" in namespace \"\(ns)\" to terminate: global timeout reached: \(globalTimeout)"
-                            : "timed out waiting for the condition")
+                            ? "error when waiting for pod \"\(name)\" in namespace \"\(ns)\" to terminate: context deadline exceeded"
+                            : "context deadline exceeded")
                         continue
                     }
                     p.nextPoll = now + Self.pollInterval

@@ -14,6 +14,11 @@ struct DrainFilters {
     var force = false
     var ignoreDaemonSets = false
     var deleteEmptyDirData = false
+    /// `--skip-wait-for-delete-timeout`: pods deleted more than this many seconds ago are left
+    /// alone (0: none are).
+    var skipDeletedAfterSeconds = 0
+    /// The cluster's time, against which deletion timestamps count.
+    var now: Millis = 0
 
     static let daemonSetFatal = "DaemonSet-managed Pods (use --ignore-daemonsets to ignore)"
     static let daemonSetWarning = "ignoring DaemonSet-managed Pods"
@@ -25,7 +30,7 @@ struct DrainFilters {
     /// The filters in kubectl's order; the first that does not say "delete" decides.
     func status(of pod: JSONValue, in store: ObjectStore) -> Status {
         var last = Status.delete
-        for filter in [daemonSet, mirror, localStorage, unreplicated] {
+        for filter in [skipDeleted, daemonSet, mirror, localStorage, unreplicated] {
             let s = filter(pod, store)
             switch s {
             case .delete, .deleteWithWarning: last = s
@@ -38,6 +43,13 @@ struct DrainFilters {
     private static func finished(_ pod: JSONValue) -> Bool {
         let phase = pod["status"]["phase"].string
         return phase == "Succeeded" || phase == "Failed"
+    }
+
+    /// Upstream's `skipDeletedFilter`, the first: a pod long in deletion is skipped without a word.
+    private func skipDeleted(_ pod: JSONValue, _ store: ObjectStore) -> Status {
+        guard skipDeletedAfterSeconds > 0, let deleted = pod["metadata"]["deletionTimestamp"].string.flatMap(Timestamp.parse)
+        else { return .delete }
+        return (now - deleted) / 1000 > Millis(skipDeletedAfterSeconds) ? .skip : .delete
     }
 
     private func daemonSet(_ pod: JSONValue, _ store: ObjectStore) -> Status {

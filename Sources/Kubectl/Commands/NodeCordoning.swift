@@ -29,7 +29,20 @@ enum NodeCordoning {
             return call.store.list(nodes).filter { selector.matches(labelsOf: $0) }
         }
         var targets: [JSONValue] = []
-        for name in call.args {
+        for argument in call.args {
+            // As cli-runtime's `ResourceNames("nodes", ...)`: `node/NAME` names its type; an object
+            // of another type is fetched, then refused.
+            var name = argument
+            if let slash = argument.firstIndex(of: "/") {
+                let type = try ResourceArgs.resolve(String(argument[..<slash]))
+                name = String(argument[argument.index(after: slash)...])
+                if type.kind != "Node" {
+                    let namespace = type.namespaced ? call.namespace : nil
+                    guard call.store.get(type, namespace: namespace, name: name) != nil else { throw APIError.notFound(type, name) }
+                    throw KubectlFailure(
+                        "error: expected resource of type node, got \"\(type.group)/\(type.version), Resource=\(type.plural)\"")
+                }
+            }
             guard let node = call.store.get(nodes, namespace: nil, name: name) else { throw APIError.notFound(nodes, name) }
             targets.append(node)
         }
