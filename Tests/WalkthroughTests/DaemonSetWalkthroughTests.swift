@@ -78,8 +78,8 @@ import Testing
     @Test func podsFollowNodesThatJoinAndLeave() {
         #expect(Self.placement("kubectl get pods -o wide --field-selector spec.nodeName=k8s-node3") == [
             "NAME               READY   STATUS    RESTARTS   AGE   IP       NODE        NOMINATED NODE   READINESS GATES",
-            "agent-fjgf5        0/1     Pending   0          0s    <none>   k8s-node3   <none>           <none>",
-            "everywhere-mz8h2   0/1     Pending   0          0s    <none>   k8s-node3   <none>           <none>",
+            "agent-xfh5j        0/1     Pending   0          0s    <none>   k8s-node3   <none>           <none>",
+            "everywhere-vvd9g   0/1     Pending   0          0s    <none>   k8s-node3   <none>           <none>",
         ])
         #expect(Self.placement("kubectl get ds", 2) == [
             "NAME         DESIRED   CURRENT   READY   UP-TO-DATE   AVAILABLE   NODE SELECTOR                      AGE",

@@ -78,7 +78,7 @@ kubectl get po mysql-0 -o wide
 vagrant halt k8s-node2
 sleep 120
 kubectl get po -n tkr-system -o wide
-kubectl logs -n tkr-system liberator-vdfv6
+kubectl logs -n tkr-system liberator-zgmfp
 # step: moved
 sleep 480
 kubectl get po mysql-0 -o wide

@@ -43,6 +43,9 @@ public final class Kubelet: Controller {
     var runtimes: [String: PodRuntime] = [:]
     /// Pods known per node, so stopping or starting a node touches only its own pods.
     var podsByNode: [String: Set<String>] = [:]
+    /// Pods of a kubelet that just started again, until each is synced: true when its machine
+    /// rebooted (the containers are gone), false when only the kubelet restarted (they still run).
+    var resuming: [String: Bool] = [:]
 
     public init() {}
 
@@ -74,6 +77,7 @@ public final class Kubelet: Controller {
     }
 
     public func sync(_ key: String, in cluster: Cluster) {
+        let resumed = resuming.removeValue(forKey: key)
         guard let (ns, podName) = NamespacedKey.split(key) else { return }
         guard let pod = cluster.store.get(Self.podType, namespace: ns, name: podName) else {
             if let rt = runtimes.removeValue(forKey: key) { teardown(rt) }
@@ -94,6 +98,9 @@ public final class Kubelet: Controller {
             runtimes[key] = rt
             if phase == "Running" && !pod["status"]["containerStatuses"].items.isEmpty {
                 adopt(rt, pod: pod, agent: agent)
+                if let rebooted = resumed, !pod.isDeleting {
+                    if rebooted { recreateSandbox(rt, in: cluster) } else { resumeContainers(rt, pod: pod, in: cluster) }
+                }
             } else {
                 let epoch = rt.epoch
                 cluster.schedule(after: Millis(cluster.rng.int(in: 40...220))) { [weak self, unowned cluster] in
@@ -121,8 +128,10 @@ public final class Kubelet: Controller {
             if event.old?["status"]["volumesAttached"] != node["status"]["volumesAttached"] {
                 resumeAttached(on: node.name, in: cluster)
             }
+            reportSchedulability(of: agent, node, in: cluster)
         } else {
             let agent = NodeAgent(name: node.name, hostIP: ip, podCIDR: node["spec"]["podCIDR"].string)
+            agent.reportedUnschedulable = node["spec"]["unschedulable"].bool ?? false
             // The kubelet came up a little before it registered its node.
             agent.kubeletStartedAt = (node.creationTimestamp.flatMap(Timestamp.parse) ?? cluster.now) - 1_370
             agent.registration = node
@@ -143,17 +152,40 @@ public final class Kubelet: Controller {
     }
 
     /// Starts a stopped node's kubelet again: it registers its node if the object is gone, reports
-    /// the node Ready, finishes deletions that happened while it was away and restarts the
-    /// containers of the pods it still has.
-    public func startNode(_ name: String, in cluster: Cluster) {
+    /// the node Ready, finishes deletions that happened while it was away, and takes up the pods
+    /// it still has: after a reboot it starts them in new sandboxes, after a kubelet restart it
+    /// finds their containers running.
+    public func startNode(_ name: String, rebooted: Bool = false, in cluster: Cluster) {
         guard let agent = agents[name], !agent.running else { return }
         agent.running = true
         agent.kubeletStartedAt = cluster.now
-        KubeletRegistration.register(agent, in: cluster)
+        KubeletRegistration.register(agent, rebooted: rebooted, in: cluster)
         heartbeat.wake(at: cluster.now)
         for key in (podsByNode[name] ?? []).sorted() {
             if let rt = runtimes.removeValue(forKey: key) { teardown(rt) }
+            resuming[key] = rebooted
             cluster.enqueue(self, key: key)
+        }
+    }
+
+    /// A cordon or uncordon is reported by the kubelet's next node status update (every 10 s,
+    /// `nodeStatusUpdateFrequency`) as a NodeNotSchedulable or NodeSchedulable event
+    /// (upstream's `recordNodeSchedulableEvent`), if it still holds then.
+    private func reportSchedulability(of agent: NodeAgent, _ node: JSONValue, in cluster: Cluster) {
+        guard (node["spec"]["unschedulable"].bool ?? false) != agent.reportedUnschedulable, !agent.schedulableReportDue else { return }
+        agent.schedulableReportDue = true
+        let next = NodeHeartbeat.latestTick(start: agent.kubeletStartedAt, period: NodeHeartbeat.renewInterval, now: cluster.now)
+            + NodeHeartbeat.renewInterval
+        cluster.schedule(after: next - cluster.now) { [unowned cluster] in
+            agent.schedulableReportDue = false
+            guard agent.running, let current = cluster.store.get(KubeletRegistration.nodeType, namespace: nil, name: agent.name)
+            else { return }
+            let unschedulable = current["spec"]["unschedulable"].bool ?? false
+            guard unschedulable != agent.reportedUnschedulable else { return }
+            agent.reportedUnschedulable = unschedulable
+            let state = unschedulable ? "NodeNotSchedulable" : "NodeSchedulable"
+            cluster.recordEvent(for: current, type: "Normal", reason: state, message: "Node \(agent.name) status is now: \(state)",
+                                source: "kubelet", host: agent.name)
         }
     }
 

@@ -13,7 +13,7 @@ extension Kubelet {
         guard let pod = pod(of: rt, in: cluster), !rt.admitted else { return }
         rt.admitted = true
         rt.hostNetwork = pod["spec"]["hostNetwork"].bool == true
-        rt.startTime = cluster.now
+        rt.startTime = rt.startTime ?? cluster.now
         let initSpecs = pod["spec"]["initContainers"].items
         let waitingReason = initSpecs.isEmpty ? "ContainerCreating" : "PodInitializing"
         rt.initContainers = initSpecs.map {
@@ -23,6 +23,10 @@ extension Kubelet {
         rt.containers = pod["spec"]["containers"].items.map {
             ContainerRuntime(name: $0["name"].string ?? "", image: $0["image"].string ?? "", isInit: false,
                              state: .waiting(reason: waitingReason, message: nil))
+        }
+        if !rt.previousInstances.isEmpty {
+            continuePreviousInstances(rt)
+            updatePhase(rt, pod: pod)
         }
         writeStatus(rt, in: cluster)
         if volumesAttached(pod, node: rt.node, in: cluster) {
@@ -239,10 +243,7 @@ extension Kubelet {
         }
         guard let c = container(rt, isInit: isInit, i) else { return }
         event(rt, "Normal", "Created", "Created container: \(c.name)", container: c, in: cluster)
-        let launch = ContainerLaunch(
-            namespace: rt.namespace, podName: rt.name, containerName: c.name, image: c.image,
-            command: spec["command"].items.compactMap(\.string), args: spec["args"].items.compactMap(\.string),
-            isInit: isInit, restartCount: c.restartCount, stdin: spec["stdin"].bool ?? false)
+        let launch = launch(of: rt, c, spec: spec)
         let outcome = behaviour.outcome(of: launch)
         if case .failsToStart(let message) = outcome {
             // No Started event: the task never ran. The pod shows StartError, then backs off.
@@ -256,23 +257,7 @@ extension Kubelet {
         // is never reported (`get pods -w` on a quick Job goes ContainerCreating → Completed).
         if !Self.exitsUnseen(outcome, startedAt: now, agent: agents[rt.node]) { writeStatus(rt, in: cluster) }
         let epoch = rt.epoch
-        if !isInit && !spec["readinessProbe"].isNull {
-            let initialDelay = Millis(max(0, min(spec["readinessProbe"]["initialDelaySeconds"].int ?? 0, 86_400))) * 1000
-            let period = Millis(max(1, min(spec["readinessProbe"]["periodSeconds"].int ?? 10, 3600))) * 1000
-            let delay = initialDelay + Millis(cluster.rng.int(in: 0...Int(period)))
-            // An exec probe the runtime can run decides readiness by its command; others pass once.
-            let probed = scheduleExecReadinessProbe(rt, index: i, spec: spec, launch: launch, containerID: id,
-                                                    firstAfter: delay, in: cluster)
-            if !probed {
-                cluster.schedule(after: delay) { [weak self, unowned cluster] in
-                    guard let self, self.isCurrent(rt, epoch), self.container(rt, isInit: false, i)?.containerID == id,
-                        self.container(rt, isInit: false, i)?.isRunning == true
-                    else { return }
-                    self.mutate(rt, isInit: false, i) { $0.ready = true }
-                    self.writeStatus(rt, in: cluster)
-                }
-            }
-        }
+        if !isInit { probeReadiness(rt, index: i, spec: spec, launch: launch, containerID: id, in: cluster) }
         if outcome == .runsUntilStopped { scheduleRounds(rt, isInit: isInit, index: i, launch: launch, containerID: id, in: cluster) }
         if case .exits(let code, let after) = outcome {
             cluster.schedule(after: max(0, after)) { [weak self, unowned cluster] in
@@ -280,6 +265,36 @@ extension Kubelet {
                 self.exited(rt, isInit: isInit, index: i, code: code, in: cluster)
             }
         }
+    }
+
+    /// Starts the readiness probe of a running container, if it has one (none: it is ready as it
+    /// runs). An exec probe the runtime can run decides readiness by its command; others pass once.
+    func probeReadiness(_ rt: PodRuntime, index i: Int, spec: JSONValue, launch: ContainerLaunch, containerID id: String,
+                        in cluster: Cluster)
+    {
+        guard !spec["readinessProbe"].isNull else { return }
+        let epoch = rt.epoch
+        let initialDelay = Millis(max(0, min(spec["readinessProbe"]["initialDelaySeconds"].int ?? 0, 86_400))) * 1000
+        let period = Millis(max(1, min(spec["readinessProbe"]["periodSeconds"].int ?? 10, 3600))) * 1000
+        let delay = initialDelay + Millis(cluster.rng.int(in: 0...Int(period)))
+        let probed = scheduleExecReadinessProbe(rt, index: i, spec: spec, launch: launch, containerID: id,
+                                                firstAfter: delay, in: cluster)
+        if probed { return }
+        cluster.schedule(after: delay) { [weak self, unowned cluster] in
+            guard let self, self.isCurrent(rt, epoch), self.container(rt, isInit: false, i)?.containerID == id,
+                self.container(rt, isInit: false, i)?.isRunning == true
+            else { return }
+            self.mutate(rt, isInit: false, i) { $0.ready = true }
+            self.writeStatus(rt, in: cluster)
+        }
+    }
+
+    /// What the container runtime is asked to start for container `c` of the pod.
+    func launch(of rt: PodRuntime, _ c: ContainerRuntime, spec: JSONValue) -> ContainerLaunch {
+        ContainerLaunch(
+            namespace: rt.namespace, podName: rt.name, containerName: c.name, image: c.image,
+            command: spec["command"].items.compactMap(\.string), args: spec["args"].items.compactMap(\.string),
+            isInit: c.isInit, restartCount: c.restartCount, stdin: spec["stdin"].bool ?? false)
     }
 
     /// Whether a container started at `startedAt` exits before the kubelet's next relist.

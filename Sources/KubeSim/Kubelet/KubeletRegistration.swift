@@ -14,7 +14,9 @@ enum KubeletRegistration {
         ("Ready", "True", "KubeletReady", "kubelet is posting ready status"),
     ]
 
-    static func register(_ agent: NodeAgent, in cluster: Cluster) {
+    /// `rebooted`: the machine booted again, so the kernel has a new boot ID, which the kubelet's
+    /// machine-info setter reports with a `Rebooted` warning.
+    static func register(_ agent: NodeAgent, rebooted: Bool = false, in cluster: Cluster) {
         let ref = ObjectRef(nodeType, namespace: "", name: agent.name)
         let stamp = Timestamp.rfc3339(cluster.now)
         var existing = cluster.store.get(ref)
@@ -41,6 +43,11 @@ enum KubeletRegistration {
         }
         guard let node = existing else { return }
         cluster.recordEvent(for: node, type: "Normal", reason: "Starting", message: "Starting kubelet.", source: "kubelet", host: agent.name)
+        let bootID = rebooted ? cluster.rng.uuid() : nil
+        if let bootID {
+            cluster.recordEvent(for: node, type: "Warning", reason: "Rebooted",
+                                message: "Node \(agent.name) has been rebooted, boot id: \(bootID)", source: "kubelet", host: agent.name)
+        }
         let old = node["status"]["conditions"].items
         let conditions: [JSONValue] = healthy.map { c in
             let previous = old.first { $0["type"].string == c.type }
@@ -48,7 +55,10 @@ enum KubeletRegistration {
             return ["lastHeartbeatTime": .string(stamp), "lastTransitionTime": since, "message": .string(c.message),
                     "reason": .string(c.reason), "status": .string(c.status), "type": .string(c.type)]
         }
-        _ = try? cluster.store.modify(ref) { $0["status"]["conditions"] = .array(conditions) }
+        _ = try? cluster.store.modify(ref) { node in
+            node["status"]["conditions"] = .array(conditions)
+            if let bootID { node["status"]["nodeInfo"]["bootID"] = .string(bootID) }
+        }
         for c in healthy where c.type != "Ready" {
             cluster.recordEvent(for: node, type: "Normal", reason: "Node" + String(c.reason.dropFirst("Kubelet".count)),
                                 message: "Node \(agent.name) status is now: Node\(c.reason.dropFirst("Kubelet".count))",

@@ -9,6 +9,12 @@ final class NodeAgent {
     var running = true
     /// Whether the machine is on (`vagrant halt` turns it off, containers and all).
     var poweredOn = true
+    /// When the machine was last powered off: its containers' processes ended then.
+    var poweredOffAt: Millis?
+    /// `spec.unschedulable` as the kubelet last reported it with a NodeSchedulable or
+    /// NodeNotSchedulable event (upstream's `lastNodeUnschedulable`), and whether a report is due.
+    var reportedUnschedulable = false
+    var schedulableReportDue = false
     /// When the kubelet last started; its lease renewals and status reports count from here.
     var kubeletStartedAt: Millis = 0
     /// The Node object as the kubelet last saw it, to register it again after `kubectl delete node`.

@@ -22,18 +22,21 @@ extension Cluster {
         settle()
     }
 
-    /// Powers the machine off: its kubelet stops with it.
+    /// Powers the machine off: its kubelet stops with it, and so do its containers.
     public func powerOff(_ name: String) {
         guard let kubelet = controller(Kubelet.self), let agent = kubelet.agents[name], agent.poweredOn else { return }
         kubelet.stopNode(name, in: self)
         agent.poweredOn = false
+        agent.poweredOffAt = now
     }
 
-    /// Boots the machine; its kubelet starts as the machine comes up.
+    /// Boots the machine; its kubelet starts as the machine comes up, finds no sandbox of its
+    /// pods left and starts them again.
     public func powerOn(_ name: String) {
         guard let kubelet = controller(Kubelet.self), let agent = kubelet.agents[name], !agent.poweredOn else { return }
         agent.poweredOn = true
-        startNode(name)
+        kubelet.startNode(name, rebooted: true, in: self)
+        settle()
     }
 
     /// Whether the node's kubelet is running (false for unknown nodes).

@@ -64,6 +64,9 @@ final class PodRuntime {
     var terminating = false
     var initContainers: [ContainerRuntime] = []
     var containers: [ContainerRuntime] = []
+    /// The containers of the pod's previous sandbox, gone with a reboot: the new sandbox's
+    /// containers continue their restart counts and show how they ended.
+    var previousInstances: [ContainerRuntime] = []
     /// One condition the kubelet owns: when its status last changed, and its JSON as last written.
     struct OwnedCondition {
         var status: String

@@ -140,6 +140,7 @@ public final class ContainerRuntime {
         }
         if programs.contains("dotnet") { table["dotnet"] = PackageManagers.dotnetPi }
         if programs.contains("perl") { table["perl"] = PackageManagers.perl }
+        if programs.contains(KubeProxyImage.program) { table[KubeProxyImage.program] = KubeProxyImage.kubeProxy }
         return table
     }
 

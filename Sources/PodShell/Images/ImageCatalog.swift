@@ -34,6 +34,7 @@ public final class ImageCatalog {
         m["gcr.io/google-samples/xtrabackup"] = ImageProfile(base: .debian, process: .shell,
                                                              programs: debianTools.union(["mysql", "xtrabackup"]),
                                                              osName: "Debian GNU/Linux 8 (jessie)")
+        m["registry.k8s.io/kube-proxy"] = KubeProxyImage.profile
         m["docker.io/library/perl"] = ImageProfile(base: .debian, process: .shell, programs: ["perl", "getent"], osName: "Debian GNU/Linux 12 (bookworm)")
         return m
     }()

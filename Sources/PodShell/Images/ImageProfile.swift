@@ -62,7 +62,11 @@ public struct ImageProfile: Sendable {
     public var programPaths: [String: String] {
         var paths: [String: String] = [:]
         for name in programs where !["dnsutils", "bash"].contains(name) {
-            paths[name] = name == "mysqld" ? "/usr/sbin/mysqld" : "/usr/bin/" + name
+            switch name {
+            case "mysqld": paths[name] = "/usr/sbin/mysqld"
+            case KubeProxyImage.program: paths[name] = KubeProxyImage.path
+            default: paths[name] = "/usr/bin/" + name
+            }
         }
         return paths
     }
