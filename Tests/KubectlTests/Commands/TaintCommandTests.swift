@@ -73,6 +73,17 @@ import Testing
         #expect(h.run("taint nodes --all -l disk=ssd a-") == Self.fails("error: setting 'all' parameter with a non empty selector is prohibited\n"))
     }
 
+    /// The line kubeadm tutorials give to let pods onto the control plane: the workers lack the taint.
+    @Test func untaintingTheControlPlaneOfEveryNode() {
+        let h = CommandHarness()
+        #expect(h.run("taint nodes --all node-role.kubernetes.io/control-plane-") == .init(
+            out: "node/k8s-master untainted\n",
+            err: "taint \"node-role.kubernetes.io/control-plane\" not found\ntaint \"node-role.kubernetes.io/control-plane\" not found\n", code: 1))
+        #expect(Self.taints(h, "k8s-master") == "")
+        #expect(h.run("taint nodes k8s-master node-role.kubernetes.io/control-plane:NoSchedule") == Self.ok("node/k8s-master tainted\n"))
+        #expect(Self.taints(h, "k8s-master") == #"[{"effect":"NoSchedule","key":"node-role.kubernetes.io/control-plane"}]"#)
+    }
+
     @Test func missingNodesAndTaints() {
         let h = CommandHarness()
         #expect(h.run("taint nodes nope a=b:NoSchedule") == Self.fails("Error from server (NotFound): nodes \"nope\" not found\n"))
