@@ -117,8 +117,9 @@ public enum NameRules {
         return s.allSatisfy { isAlnum($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") }
     }
 
-    /// Messages for a label or annotation key (`prefix/name`).
-    static func qualifiedName(_ key: String) -> [String] {
+    /// Messages for a label or annotation key (`prefix/name`); an empty name fails the pattern too,
+    /// so it gets both messages, as `validation.IsQualifiedName` gives them.
+    public static func qualifiedName(_ key: String) -> [String] {
         if isQualifiedName(key) { return [] }
         let bytes = Array(key.utf8)
         let parts = bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
@@ -133,10 +134,8 @@ public enum NameRules {
             return ["a qualified name must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]') with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')"]
         }
         if name.isEmpty { errors.append("name part must be non-empty") }
-        else {
-            if name.count > 63 { errors.append("name part must be no more than 63 characters") }
-            if !isQualifiedPart(name) { errors.append(qualifiedNameMessage) }
-        }
+        else if name.count > 63 { errors.append("name part must be no more than 63 characters") }
+        if !isQualifiedPart(name) { errors.append(qualifiedNameMessage) }
         return errors
     }
 }

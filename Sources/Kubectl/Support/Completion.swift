@@ -46,6 +46,10 @@ public enum Completion {
         if podVerbs.contains(verb) {
             return names(of: "pods", kubectl: kubectl, matching: current)
         }
+        // `kubectl taint` names the type first (`taint nodes k8s-node1`), the other node verbs do not.
+        if verb == "taint" && rest.isEmpty {
+            return ["nodes"].filter { $0.hasPrefix(current) }
+        }
         if nodeVerbs.contains(verb) {
             return names(of: "nodes", kubectl: kubectl, matching: current)
         }
