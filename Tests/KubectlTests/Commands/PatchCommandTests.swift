@@ -18,6 +18,18 @@ import Testing
         #expect(h.run("get sts web -o jsonpath={.spec.updateStrategy}").out == #"{"rollingUpdate":{"partition":3},"type":"RollingUpdate"}"#)
     }
 
+    /// The StatefulSet tutorial's OnDelete patch leaves the defaulted rollingUpdate in place, which
+    /// the API server refuses, printing the internal struct as Go's %#v does.
+    @Test func onDeleteWithRollingUpdateLeftIsRefused() {
+        let h = Self.withWeb()
+        #expect(h.run(#"patch statefulset web -p '{"spec":{"updateStrategy":{"type":"OnDelete"}}}'"#) == .init(
+            out: "",
+            err: "The StatefulSet \"web\" is invalid: spec.updateStrategy.rollingUpdate: Invalid value: "
+                + "apps.RollingUpdateStatefulSetStrategy{Partition:0, MaxUnavailable:(*intstr.IntOrString)(nil)}: "
+                + "only allowed for updateStrategy 'RollingUpdate'\n",
+            code: 1))
+    }
+
     @Test func tutorialJSONPatchOfTheImage() {
         let h = Self.withWeb()
         let r = h.run(#"patch statefulset web --type='json' -p='[{"op": "replace", "path": "/spec/template/spec/containers/0/image", "value":"registry.k8s.io/nginx-slim:0.24"}]'"#)

@@ -58,7 +58,12 @@ extension Validation {
             }
         case "OnDelete":
             if !strategy["rollingUpdate"].isNull {
-                add("spec.updateStrategy.rollingUpdate", .invalid(value: "v1.RollingUpdateStatefulSetStrategy"), "only allowed for updateStrategy 'RollingUpdate'")
+                // The field error prints the internal struct with Go's %#v; a set maxUnavailable is a
+                // pointer there, whose address no cluster prints the same twice.
+                let ru = strategy["rollingUpdate"]
+                let maxUnavailable = ru["maxUnavailable"].isNull ? "(*intstr.IntOrString)(nil)" : "(*intstr.IntOrString)(0xc000b2e1a8)"
+                let value = "apps.RollingUpdateStatefulSetStrategy{Partition:\(ru["partition"].int ?? 0), MaxUnavailable:\(maxUnavailable)}"
+                add("spec.updateStrategy.rollingUpdate", .invalid(value: value), "only allowed for updateStrategy 'RollingUpdate'")
             }
         case let other:
             add("spec.updateStrategy", .invalid(value: GoFormat.quoted(other)), "must be 'RollingUpdate' or 'OnDelete'")
