@@ -65,4 +65,11 @@ import Testing
         #expect(only.err == "warning: --watch-only requested, --sort-by will be ignored\n")
         #expect(only.out.hasPrefix("NAME   READY   STATUS              RESTARTS   AGE\nt      0/1     ContainerCreating   0          0s\n"))
     }
+
+    /// The name printer unwraps a watch event (cli-runtime's name.go) and names the object in it.
+    @Test func watchEventsPrintedByNameNameTheObject() {
+        let h = CommandHarness()
+        _ = h.run("run p --image=nginx")
+        #expect(h.run("get pod p -w --output-watch-events -o name") == .init(out: "pod/p\npod/p\npod/p\n", err: "", code: 0))
+    }
 }
