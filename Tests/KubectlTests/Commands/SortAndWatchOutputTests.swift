@@ -72,4 +72,13 @@ import Testing
         _ = h.run("run p --image=nginx")
         #expect(h.run("get pod p -w --output-watch-events -o name") == .init(out: "pod/p\npod/p\npod/p\n", err: "", code: 0))
     }
+
+    /// get.go's Validate: watch events need a watch; it is checked after the missing type, before `-o`.
+    @Test func outputWatchEventsNeedsAWatch() {
+        let h = CommandHarness()
+        let refusal = CommandHarness.Result(out: "", err: "error: --output-watch-events option can only be used with --watch or --watch-only\n", code: 1)
+        #expect(h.run("get pods --output-watch-events") == refusal)
+        #expect(h.run("get pods --output-watch-events -o bogus") == refusal)
+        #expect(h.run("get --output-watch-events").err.hasPrefix("You must specify the type of resource to get."))
+    }
 }
