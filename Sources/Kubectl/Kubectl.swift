@@ -127,7 +127,8 @@ public final class Kubectl {
             return 1
         } catch let e as JSONPathError {
             cluster.settle()
-            io.err("error: \(e.message)\n")
+            // checkErr adds the newline only when the message has none.
+            io.err(e.message.hasSuffix("\n") ? "error: \(e.message)" : "error: \(e.message)\n")
             return 1
         } catch {
             io.err("error: \(error)\n")

@@ -81,4 +81,24 @@ import Testing
         #expect(h.run("get pods --output-watch-events -o bogus") == refusal)
         #expect(h.run("get --output-watch-events").err.hasPrefix("You must specify the type of resource to get."))
     }
+
+    /// `--allow-missing-template-keys=false` makes a missing field a jsonpath error, ending, as
+    /// printers/jsonpath.go's Errorf does, in three newlines.
+    @Test func jsonpathMissingKeyIsAnErrorWhenNotAllowed() {
+        let h = CommandHarness()
+        #expect(h.run("create deployment x --image=nginx --dry-run=client -o jsonpath={.spec.nope}").out == "")
+        #expect(h.run("create deployment x --image=nginx --dry-run=client -o jsonpath={.spec.nope} --allow-missing-template-keys=false") == .init(
+            out: "",
+            err: """
+                error: error executing jsonpath "{.spec.nope}": Error executing template: nope is not found. Printing more information for debugging the template:
+                \ttemplate was:
+                \t\t{.spec.nope}
+                \tobject given to jsonpath engine was:
+                \t\tmap[string]interface {}{"apiVersion":"apps/v1", "kind":"Deployment", "metadata":map[string]interface {}{"creationTimestamp":interface {}(nil), "labels":map[string]interface {}{"app":"x"}, "name":"x"}, "spec":map[string]interface {}{"replicas":1, "selector":map[string]interface {}{"matchLabels":map[string]interface {}{"app":"x"}}, "strategy":map[string]interface {}{}, "template":map[string]interface {}{"metadata":map[string]interface {}{"creationTimestamp":interface {}(nil), "labels":map[string]interface {}{"app":"x"}}, "spec":map[string]interface {}{"containers":[]interface {}{map[string]interface {}{"image":"nginx", "name":"nginx", "resources":map[string]interface {}{}}}}}}, "status":map[string]interface {}{}}
+
+
+
+                """,
+            code: 1))
+    }
 }
