@@ -38,6 +38,9 @@ import Testing
     @Test(arguments: [
         ("label pod web-0 a=b=c", "error: invalid label spec: a=b=c\n"),
         ("label pod web-0 bad=-x", "error: invalid label value: \"bad=-x\": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')\n"),
+        // validateNoOverwrites' aggregate: one clash per line, no `error: ` (checkErr's MultipleErrors).
+        ("label pod web-0 app=x statefulset.kubernetes.io/pod-name=y",
+         "'app' already has a value (web), and --overwrite is false\n'statefulset.kubernetes.io/pod-name' already has a value (web-0), and --overwrite is false\n"),
         ("label pod web-0 a=b a-", "error: can not both modify and remove a label in the same command\n"),
         ("label pod web-0", "error: at least one label update is required\n"),
         ("label a=b", "error: one or more resources must be specified as <resource> <name> or <resource>/<name>\n"),
