@@ -52,6 +52,10 @@ import Testing
         ("annotate pod web-0 --list -o yaml", "error: --list and --output may not be specified together\n"),
         ("set image sts/web nope=x", "error: unable to find container named \"nope\"\n"),
         ("set image sts/web", "error: at least one image update is required\n"),
+        // Complete's builder finds nothing to act on before Validate looks at the images.
+        ("set image", "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n"),
+        ("set image nginx=nginx:1", "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n"),
+        ("set image -l app=web nginx=nginx:1", "error: at least one resource must be specified to use a selector\n"),
         ("set image sts/web '*=a' nginx=b", "error: all containers are already specified by *, but saw more than one container_name=container_image pairs\n"),
         ("set image cm/kube-root-ca.crt a=b", "error: configmap/kube-root-ca.crt the object is not a pod or does not have a pod template: *v1.ConfigMap\n\n"),
     ])
