@@ -66,7 +66,9 @@ struct RolloutCommand: KubectlCommand {
             return 0
         }
         guard let runSubcommand = Self.subcommand(sub) else {
-            throw KubectlFailure("Error: unknown command \"\(sub)\"\nSee 'kubectl rollout -h' for help and examples")
+            // cobra's DefaultSubCommandRun: a usage error naming every positional word.
+            let words = call.args.joined(separator: " ")
+            throw KubectlFailure("error: unknown command \"\(words)\"\nSee 'kubectl rollout -h' for help and examples")
         }
         return try runSubcommand(call.droppingFirstArgument())
     }
