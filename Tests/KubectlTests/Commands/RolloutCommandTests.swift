@@ -108,6 +108,10 @@ import Testing
         h.run("set image deployment/web nginx=nginx:1.26")
         h.cluster.advance(by: 30_000)
         #expect(h.run("get deploy web -o jsonpath={.metadata.annotations.deployment\\.kubernetes\\.io/revision}").out == "2")
+        // DeploymentRollbacker prints only the template (no "will roll back to"), then ` (dry run)`.
+        let dryRun = h.run("rollout undo deployment web --dry-run=client").out
+        #expect(dryRun.hasPrefix("deployment.apps/web Pod Template:\n  Labels:"))
+        #expect(dryRun.hasSuffix("  Tolerations:     <none>\n (dry run)\n"))
         #expect(h.run("rollout undo deployment web").out == "deployment.apps/web rolled back\n")
         h.cluster.advance(by: 30_000)
         #expect(h.run("rollout history deployment web").out
@@ -193,7 +197,9 @@ import Testing
         #expect(h.run("rollout undo sts web --to-revision=9") == .init(out: "", err: "error: unable to find specified revision 9 in history\n", code: 1))
         #expect(h.run("rollout undo sts web --to-revision=2")
             == .init(out: "statefulset.apps/web skipped rollback (current template already matches revision 2)\n", err: "", code: 0))
-        #expect(h.run("rollout undo sts web --dry-run=client").out.hasPrefix("statefulset.apps/web will roll back to Pod Template:\n"))
+        let dryRun = h.run("rollout undo sts web --dry-run=client").out
+        #expect(dryRun.hasPrefix("statefulset.apps/web will roll back to Pod Template:\n"))
+        #expect(dryRun.hasSuffix("  Tolerations:     <none>\n (dry run)\n"), "the name printer's operation ends with ` (dry run)`")
         #expect(h.run("rollout undo sts web") == .init(out: "statefulset.apps/web rolled back\n", err: "", code: 0))
         h.run("rollout status sts web")
         #expect(h.run("get pod web-0 -o jsonpath={.spec.containers[0].image}").out == "nginx:1.27")
