@@ -206,4 +206,20 @@ import Testing
         #expect(h.run("rollout history sts web").out == "statefulset.apps/web \nREVISION  CHANGE-CAUSE\n2         <none>\n3         <none>\n\n",
                 "the restored revision is renumbered, as the controller does")
     }
+
+    /// cobra finds the subcommand first: only its own flags parse, and the usage hint names it.
+    @Test(arguments: [
+        ("rollout undo sts web --to-revision=abc",
+         "Error: invalid argument \"abc\" for \"--to-revision\" flag: strconv.ParseInt: parsing \"abc\": invalid syntax\nSee 'kubectl rollout undo --help' for usage.\n"),
+        ("rollout -n x undo sts web --to-revision=abc",
+         "Error: invalid argument \"abc\" for \"--to-revision\" flag: strconv.ParseInt: parsing \"abc\": invalid syntax\nSee 'kubectl rollout undo --help' for usage.\n"),
+        ("rollout status deploy --all", "Error: unknown flag: --all\nSee 'kubectl rollout status --help' for usage.\n"),
+        ("rollout status sts/web --to-revision=1", "Error: unknown flag: --to-revision\nSee 'kubectl rollout status --help' for usage.\n"),
+        ("rollout history sts web --timeout=5s", "Error: unknown flag: --timeout\nSee 'kubectl rollout history --help' for usage.\n"),
+        ("rollout restart sts web --revision=3", "Error: unknown flag: --revision\nSee 'kubectl rollout restart --help' for usage.\n"),
+        ("rollout pause deploy web --dry-run=client", "Error: unknown flag: --dry-run\nSee 'kubectl rollout pause --help' for usage.\n"),
+    ])
+    func flagErrorsNameTheSubcommand(line: String, err: String) {
+        #expect(CommandHarness().run(line) == .init(out: "", err: err, code: 1))
+    }
 }
