@@ -101,4 +101,22 @@ import Testing
                 """,
             code: 1))
     }
+
+    /// `-o custom-columns-file`: the file read as NewCustomColumnsPrinterFromTemplate reads it, with its errors.
+    @Test func customColumnsFileErrorsAsKubectl() {
+        let h = CommandHarness(files: [
+            "cc.txt": "NAME  DATA\n.metadata.name .data.k\n", "head.txt": "NAME\n", "empty.txt": "", "mismatch.txt": "NAME IMG\n.metadata.name\n",
+        ])
+        _ = h.run("create configmap a --from-literal=k=3")
+        #expect(h.run("get cm a -o custom-columns-file=cc.txt") == .init(out: "NAME   DATA\na      3\n", err: "", code: 0))
+        let expected = "Expected format is one line of space separated headers, one line of space separated column specs."
+        #expect(h.run("get cm a -o custom-columns-file=nofile")
+            == .init(out: "", err: "error: error reading template nofile, open nofile: no such file or directory\n", code: 1))
+        #expect(h.run("get cm a -o custom-columns-file=empty.txt")
+            == .init(out: "", err: "error: invalid template, missing header line. \(expected)\n", code: 1))
+        #expect(h.run("get cm a -o custom-columns-file=head.txt")
+            == .init(out: "", err: "error: invalid template, missing spec line. \(expected)\n", code: 1))
+        #expect(h.run("get cm a -o custom-columns-file=mismatch.txt")
+            == .init(out: "", err: "error: number of headers (2) and field specifications (1) don't match\n", code: 1))
+    }
 }
