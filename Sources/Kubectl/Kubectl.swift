@@ -89,9 +89,15 @@ public final class Kubectl {
             io.err(Self.unknownCommandText(verb))
             return 1
         }
-        let name = type(of: command).name
+        var name = type(of: command).name
         let argv = leading + Array(rest.dropFirst())
-        let flagSet = command.flags.adding(GlobalFlags.set.specs).adding([FlagSet.Spec("help", "h", .bool)])
+        var commandFlags = command.flags
+        // cobra finds the subcommand before parsing, so its own flags apply and its errors name it.
+        if let sub = command.subcommand(argv) {
+            name += " " + sub.name
+            commandFlags = sub.flags
+        }
+        let flagSet = commandFlags.adding(GlobalFlags.set.specs).adding([FlagSet.Spec("help", "h", .bool)])
         if !argv.contains("--help") && !argv.contains("-h"), let feature = command.unsimulatedFeature(argv) {
             io.err("error: kubelab does not simulate \"\(feature)\" yet\n")
             return 1
@@ -127,7 +133,8 @@ public final class Kubectl {
             return 1
         } catch let e as JSONPathError {
             cluster.settle()
-            io.err("error: \(e.message)\n")
+            // checkErr adds the newline only when the message has none.
+            io.err(e.message.hasSuffix("\n") ? "error: \(e.message)" : "error: \(e.message)\n")
             return 1
         } catch {
             io.err("error: \(error)\n")
@@ -210,12 +217,15 @@ protocol KubectlCommand {
     func unsimulatedFeature(_ argv: [String]) -> String?
     /// `--help`'s text; a verb with subcommands answers for the one named.
     func helpText(_ flags: ParsedFlags) -> String
+    /// The subcommand these arguments name, with the flags it alone accepts (nil: the verb's own).
+    func subcommand(_ argv: [String]) -> (name: String, flags: FlagSet)?
 }
 
 extension KubectlCommand {
     static var aliases: [String] { [] }
     func unsimulatedFeature(_ argv: [String]) -> String? { nil }
     func helpText(_ flags: ParsedFlags) -> String { Self.help }
+    func subcommand(_ argv: [String]) -> (name: String, flags: FlagSet)? { nil }
 }
 
 /// Flags every kubectl command accepts.

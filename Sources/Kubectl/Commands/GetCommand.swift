@@ -58,9 +58,14 @@ struct GetCommand: KubectlCommand {
     }
 
     func run(_ call: Invocation) throws -> Int32 {
+        let watching = call.flags.bool("watch") || call.flags.bool("watch-only")
+        // get.go's Validate, after Complete's missing-type check and before the printer is made: the
+        // EVENT column or watch-event wrapper needs a watch to take its events from.
+        if call.flags.bool("output-watch-events") && !watching && !Self.resourceMissing(call) {
+            throw KubectlFailure.error("--output-watch-events option can only be used with --watch or --watch-only")
+        }
         let output = try OutputFormat.parse(call, allowed: .getPrinters)
         let sel = try ObjectSelection.resolve(call, missingText: Self.missingTypeText)
-        let watching = call.flags.bool("watch") || call.flags.bool("watch-only")
         if watching {
             return try GetWatch.run(call, selection: sel, output: output)
         }
@@ -81,6 +86,11 @@ struct GetCommand: KubectlCommand {
             return 1
         }
         return 0
+    }
+
+    /// No type, name or file: Complete stops with `missingTypeText` (left to `ObjectSelection`).
+    static func resourceMissing(_ call: Invocation) -> Bool {
+        call.args.isEmpty && call.flags.strings("filename").isEmpty && call.flags.string("kustomize").isEmpty
     }
 
     /// JSON-like outputs print an empty List rather than "No resources found".

@@ -40,9 +40,11 @@ struct LabelCommand: KubectlCommand {
 
     static let wording = MetadataPairs.Wording(
         heading: "labels",
+        // `validateNoOverwrites` returns an aggregate: checkErr prints one error with `error: `, several
+        // one per line with no prefix (`MultipleErrors("")`).
         clash: { clashes in
             let each = clashes.map { "'\($0.0)' already has a value (\($0.1)), and --overwrite is false" }
-            return each.count == 1 ? "error: " + each[0] : "[" + each.joined(separator: ", ") + "]"
+            return each.count == 1 ? "error: " + each[0] : each.joined(separator: "\n")
         },
         // `updateDataChangeMsg`: judged from the object's size before and after, as kubectl does.
         done: { before, after, overwrite in

@@ -48,6 +48,51 @@ struct RolloutCommand: KubectlCommand {
         .init("field-manager", nil, .string, default: "kubectl-rollout"),
     ])
 
+    /// Each subcommand's own flags (`kubectl rollout SUB --help`): any other is an unknown flag.
+    static func flags(of sub: String) -> FlagSet? {
+        let objects: [FlagSet.Spec] = [
+            .init("filename", "f", .stringArray), .init("kustomize", "k"), .init("recursive", "R", .bool), .init("selector", "l"),
+        ]
+        let printing: [FlagSet.Spec] = [
+            .init("output", "o"), .init("template"), .init("allow-missing-template-keys", nil, .bool, default: "true"),
+            .init("show-managed-fields", nil, .bool),
+        ]
+        switch sub {
+        case "status":
+            return FlagSet(objects + [
+                .init("revision", nil, .int64, default: "0"), .init("timeout", nil, .duration, default: "0s"),
+                .init("watch", "w", .bool, default: "true"),
+            ])
+        case "history": return FlagSet(objects + printing + [.init("revision", nil, .int64, default: "0")])
+        case "undo":
+            return FlagSet(objects + printing + [
+                .init("to-revision", nil, .int64, default: "0"), .init("dry-run", nil, .string, default: "none"),
+            ])
+        case "restart", "pause", "resume":
+            return FlagSet(objects + printing + [.init("field-manager", nil, .string, default: "kubectl-rollout")])
+        default: return nil
+        }
+    }
+
+    /// cobra's Find: the first word that is neither a flag nor a flag's value names the subcommand.
+    func subcommand(_ argv: [String]) -> (name: String, flags: FlagSet)? {
+        let known = flags.adding(GlobalFlags.set.specs)
+        var i = 0
+        while i < argv.count {
+            let word = argv[i]
+            if word == "--" { return nil }
+            if word.hasPrefix("--") {
+                if !word.contains("="), let spec = known.spec(named: String(word.dropFirst(2))), spec.kind != .bool { i += 1 }
+            } else if word.hasPrefix("-") && word.count > 1 {
+                if word.count == 2, let spec = known.spec(short: word.last!), spec.kind != .bool { i += 1 }
+            } else {
+                return Self.flags(of: word).map { (word, $0) }
+            }
+            i += 1
+        }
+        return nil
+    }
+
     static func subcommand(_ name: String) -> ((Invocation) throws -> Int32)? {
         switch name {
         case "status": return RolloutStatus.run
@@ -66,7 +111,9 @@ struct RolloutCommand: KubectlCommand {
             return 0
         }
         guard let runSubcommand = Self.subcommand(sub) else {
-            throw KubectlFailure("Error: unknown command \"\(sub)\"\nSee 'kubectl rollout -h' for help and examples")
+            // cobra's DefaultSubCommandRun: a usage error naming every positional word.
+            let words = call.args.joined(separator: " ")
+            throw KubectlFailure("error: unknown command \"\(words)\"\nSee 'kubectl rollout -h' for help and examples")
         }
         return try runSubcommand(call.droppingFirstArgument())
     }

@@ -15,7 +15,9 @@ enum RolloutUndo {
                 throw KubectlFailure.error("no rollbacker has been implemented for \(KubeAPI.GoFormat.quoted(r.kind))")
             }
             let result = try rollback(obj, as: r, to: toRevision, dryRun: dryRun, call: call)
-            if output == .table { call.out("\(RolloutCommand.name(r, obj)) \(result)\n") }
+            // The rollbacker's text is the name printer's operation, which PrintFlagsWithDryRunStrategy
+            // ends with ` (dry run)` or ` (server dry run)`.
+            if output == .table { call.out("\(RolloutCommand.name(r, obj)) \(result)\(dryRun.suffix)\n") }
             else { try ObjectOutput.printEach([(r, obj)], format: output, call: call) }
         }
         return 0
@@ -44,7 +46,9 @@ enum RolloutUndo {
         if dryRun == .client {
             var w = DescribeWriter()
             DescribeSections.podTemplate(&w, target.restored["spec"]["template"])
-            return "will roll back to \(w.finish())"
+            // DeploymentRollbacker prints the ReplicaSet's template as it is (history's printTemplate);
+            // the StatefulSet and DaemonSet rollbackers' printPodTemplate leads with "will roll back to".
+            return r.kind == "Deployment" ? w.finish() : "will roll back to \(w.finish())"
         }
         if sameContent(target.restored["spec"]["template"], obj["spec"]["template"]) {
             return "skipped rollback (current template already matches revision \(target.number))"

@@ -58,11 +58,13 @@ struct SetImageCommand: KubectlCommand {
             images.append((container, String(word[word.index(after: eq)...])))
         }
         if !invalid.isEmpty { throw KubectlFailure.error("invalid image format: \(invalid.joined(separator: ", "))") }
+        // Complete runs the builder before Validate looks at the images, so nothing to act on fails first.
+        if resources.isEmpty && call.flags.strings("filename").isEmpty && call.flags.string("kustomize").isEmpty {
+            if call.flags.isSet("selector") { throw KubectlFailure.error("at least one resource must be specified to use a selector") }
+            throw KubectlFailure(ObjectSelection.noResourcesText)
+        }
         var problems: [String] = []
         if call.flags.bool("all") && call.flags.isSet("selector") { problems.append("cannot set --all and --selector at the same time") }
-        if resources.isEmpty && call.flags.strings("filename").isEmpty {
-            problems.append("one or more resources must be specified as <resource> <name> or <resource>/<name>")
-        }
         if images.isEmpty { problems.append("at least one image update is required") }
         else if images.count > 1 && images.contains(where: { $0.container == "*" }) {
             problems.append("all containers are already specified by *, but saw more than one container_name=container_image pairs")

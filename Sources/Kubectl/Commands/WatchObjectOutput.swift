@@ -2,7 +2,7 @@ import KubeAPI
 
 /// `kubectl get -w -o json|yaml|name|jsonpath|go-template`: each object (or, with
 /// `--output-watch-events`, each `{"type": ..., "object": ...}` watch event) printed on its own as it
-/// arrives, YAML documents separated by `---`.
+/// arrives, YAML documents separated by `---`; `-o name` names the object even inside an event.
 struct WatchObjectOutput {
     let type: ResourceType
     let format: OutputFormat
@@ -32,6 +32,9 @@ struct WatchObjectOutput {
         case .yaml:
             if printed > 0 { call.out("---\n") }
             call.out(YAMLEmitter.document(["object": object, "type": .string(event)]))
+        case .name:
+            // The name printer unwraps a watch event and names the object inside it.
+            try ObjectOutput.print([(type, object)], format: format, call: call, singleItem: true)
         default:
             try ObjectOutput.print([(type, ["type": .string(event), "object": object])], format: format, call: call, singleItem: true)
         }

@@ -60,17 +60,26 @@ enum ObjectOutput {
         }
     }
 
-    /// A custom-columns file: a line of headers over a line of paths.
+    /// A custom-columns file: a line of headers over a line of paths, read line by line as
+    /// NewCustomColumnsPrinterFromTemplate's scanner does (a directory opens but reads no line).
     static func columnsSpec(fromFile path: String, call: Invocation) throws -> String {
-        guard case .file(let bytes) = call.kubectl.files.read(path) else {
-            throw KubectlFailure.error("open \(path): no such file or directory")
+        let text: String
+        switch call.kubectl.files.read(path) {
+        case .file(let bytes): text = String(decoding: bytes, as: UTF8.self)
+        case .directory: text = ""
+        // customcolumn_flags.go's Errorf ends in a newline, so checkErr adds none.
+        case .missing: throw KubectlFailure.error("error reading template \(path), open \(path): no such file or directory\n")
+        case .denied(let why): throw KubectlFailure.error("error reading template \(path), \(why)\n")
         }
-        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n").map(String.init)
-        guard lines.count >= 2 else { throw KubectlFailure.error("custom-columns file \(path) needs a header line and a path line") }
-        let headers = lines[0].split(whereSeparator: { $0 == " " || $0 == "\t" })
-        let paths = lines[1].split(whereSeparator: { $0 == " " || $0 == "\t" })
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
+        if text.isEmpty || text.hasSuffix("\n") { lines.removeLast() }
+        let expected = "Expected format is one line of space separated headers, one line of space separated column specs."
+        guard lines.count >= 1 else { throw KubectlFailure.error("invalid template, missing header line. \(expected)") }
+        guard lines.count >= 2 else { throw KubectlFailure.error("invalid template, missing spec line. \(expected)") }
+        let headers = lines[0].split(whereSeparator: \.isWhitespace)
+        let paths = lines[1].split(whereSeparator: \.isWhitespace)
         guard headers.count == paths.count else {
-            throw KubectlFailure.error("number of headers (\(headers.count)) does not match number of templates (\(paths.count))")
+            throw KubectlFailure.error("number of headers (\(headers.count)) and field specifications (\(paths.count)) don't match")
         }
         return zip(headers, paths).map { "\($0):\($1)" }.joined(separator: ",")
     }

@@ -38,6 +38,9 @@ import Testing
     @Test(arguments: [
         ("label pod web-0 a=b=c", "error: invalid label spec: a=b=c\n"),
         ("label pod web-0 bad=-x", "error: invalid label value: \"bad=-x\": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')\n"),
+        // validateNoOverwrites' aggregate: one clash per line, no `error: ` (checkErr's MultipleErrors).
+        ("label pod web-0 app=x statefulset.kubernetes.io/pod-name=y",
+         "'app' already has a value (web), and --overwrite is false\n'statefulset.kubernetes.io/pod-name' already has a value (web-0), and --overwrite is false\n"),
         ("label pod web-0 a=b a-", "error: can not both modify and remove a label in the same command\n"),
         ("label pod web-0", "error: at least one label update is required\n"),
         ("label a=b", "error: one or more resources must be specified as <resource> <name> or <resource>/<name>\n"),
@@ -49,6 +52,10 @@ import Testing
         ("annotate pod web-0 --list -o yaml", "error: --list and --output may not be specified together\n"),
         ("set image sts/web nope=x", "error: unable to find container named \"nope\"\n"),
         ("set image sts/web", "error: at least one image update is required\n"),
+        // Complete's builder finds nothing to act on before Validate looks at the images.
+        ("set image", "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n"),
+        ("set image nginx=nginx:1", "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n"),
+        ("set image -l app=web nginx=nginx:1", "error: at least one resource must be specified to use a selector\n"),
         ("set image sts/web '*=a' nginx=b", "error: all containers are already specified by *, but saw more than one container_name=container_image pairs\n"),
         ("set image cm/kube-root-ca.crt a=b", "error: configmap/kube-root-ca.crt the object is not a pod or does not have a pod template: *v1.ConfigMap\n\n"),
     ])

@@ -108,6 +108,10 @@ import Testing
         h.run("set image deployment/web nginx=nginx:1.26")
         h.cluster.advance(by: 30_000)
         #expect(h.run("get deploy web -o jsonpath={.metadata.annotations.deployment\\.kubernetes\\.io/revision}").out == "2")
+        // DeploymentRollbacker prints only the template (no "will roll back to"), then ` (dry run)`.
+        let dryRun = h.run("rollout undo deployment web --dry-run=client").out
+        #expect(dryRun.hasPrefix("deployment.apps/web Pod Template:\n  Labels:"))
+        #expect(dryRun.hasSuffix("  Tolerations:     <none>\n (dry run)\n"))
         #expect(h.run("rollout undo deployment web").out == "deployment.apps/web rolled back\n")
         h.cluster.advance(by: 30_000)
         #expect(h.run("rollout history deployment web").out
@@ -160,7 +164,8 @@ import Testing
         #expect(h.run("rollout pause sts web") == .init(out: "", err: "error: statefulsets.apps \"web\" pausing is not supported\n", code: 1))
         #expect(h.run("rollout resume statefulset/web") == .init(out: "", err: "error: statefulsets.apps \"web\" resuming is not supported\n", code: 1))
         #expect(h.run("rollout restart sts web") == .init(out: "statefulset.apps/web restarted\n", err: "", code: 0))
-        #expect(h.run("rollout bogus sts web") == .init(out: "", err: "Error: unknown command \"bogus\"\nSee 'kubectl rollout -h' for help and examples\n", code: 1))
+        // cobra's DefaultSubCommandRun names every positional word.
+        #expect(h.run("rollout bogus sts web") == .init(out: "", err: "error: unknown command \"bogus sts web\"\nSee 'kubectl rollout -h' for help and examples\n", code: 1))
     }
 
     @Test func historyAndUndoOfAStatefulSet() {
@@ -192,11 +197,29 @@ import Testing
         #expect(h.run("rollout undo sts web --to-revision=9") == .init(out: "", err: "error: unable to find specified revision 9 in history\n", code: 1))
         #expect(h.run("rollout undo sts web --to-revision=2")
             == .init(out: "statefulset.apps/web skipped rollback (current template already matches revision 2)\n", err: "", code: 0))
-        #expect(h.run("rollout undo sts web --dry-run=client").out.hasPrefix("statefulset.apps/web will roll back to Pod Template:\n"))
+        let dryRun = h.run("rollout undo sts web --dry-run=client").out
+        #expect(dryRun.hasPrefix("statefulset.apps/web will roll back to Pod Template:\n"))
+        #expect(dryRun.hasSuffix("  Tolerations:     <none>\n (dry run)\n"), "the name printer's operation ends with ` (dry run)`")
         #expect(h.run("rollout undo sts web") == .init(out: "statefulset.apps/web rolled back\n", err: "", code: 0))
         h.run("rollout status sts web")
         #expect(h.run("get pod web-0 -o jsonpath={.spec.containers[0].image}").out == "nginx:1.27")
         #expect(h.run("rollout history sts web").out == "statefulset.apps/web \nREVISION  CHANGE-CAUSE\n2         <none>\n3         <none>\n\n",
                 "the restored revision is renumbered, as the controller does")
+    }
+
+    /// cobra finds the subcommand first: only its own flags parse, and the usage hint names it.
+    @Test(arguments: [
+        ("rollout undo sts web --to-revision=abc",
+         "Error: invalid argument \"abc\" for \"--to-revision\" flag: strconv.ParseInt: parsing \"abc\": invalid syntax\nSee 'kubectl rollout undo --help' for usage.\n"),
+        ("rollout -n x undo sts web --to-revision=abc",
+         "Error: invalid argument \"abc\" for \"--to-revision\" flag: strconv.ParseInt: parsing \"abc\": invalid syntax\nSee 'kubectl rollout undo --help' for usage.\n"),
+        ("rollout status deploy --all", "Error: unknown flag: --all\nSee 'kubectl rollout status --help' for usage.\n"),
+        ("rollout status sts/web --to-revision=1", "Error: unknown flag: --to-revision\nSee 'kubectl rollout status --help' for usage.\n"),
+        ("rollout history sts web --timeout=5s", "Error: unknown flag: --timeout\nSee 'kubectl rollout history --help' for usage.\n"),
+        ("rollout restart sts web --revision=3", "Error: unknown flag: --revision\nSee 'kubectl rollout restart --help' for usage.\n"),
+        ("rollout pause deploy web --dry-run=client", "Error: unknown flag: --dry-run\nSee 'kubectl rollout pause --help' for usage.\n"),
+    ])
+    func flagErrorsNameTheSubcommand(line: String, err: String) {
+        #expect(CommandHarness().run(line) == .init(out: "", err: err, code: 1))
     }
 }

@@ -65,4 +65,58 @@ import Testing
         #expect(only.err == "warning: --watch-only requested, --sort-by will be ignored\n")
         #expect(only.out.hasPrefix("NAME   READY   STATUS              RESTARTS   AGE\nt      0/1     ContainerCreating   0          0s\n"))
     }
+
+    /// The name printer unwraps a watch event (cli-runtime's name.go) and names the object in it.
+    @Test func watchEventsPrintedByNameNameTheObject() {
+        let h = CommandHarness()
+        _ = h.run("run p --image=nginx")
+        #expect(h.run("get pod p -w --output-watch-events -o name") == .init(out: "pod/p\npod/p\npod/p\n", err: "", code: 0))
+    }
+
+    /// get.go's Validate: watch events need a watch; it is checked after the missing type, before `-o`.
+    @Test func outputWatchEventsNeedsAWatch() {
+        let h = CommandHarness()
+        let refusal = CommandHarness.Result(out: "", err: "error: --output-watch-events option can only be used with --watch or --watch-only\n", code: 1)
+        #expect(h.run("get pods --output-watch-events") == refusal)
+        #expect(h.run("get pods --output-watch-events -o bogus") == refusal)
+        #expect(h.run("get --output-watch-events").err.hasPrefix("You must specify the type of resource to get."))
+    }
+
+    /// `--allow-missing-template-keys=false` makes a missing field a jsonpath error, ending, as
+    /// printers/jsonpath.go's Errorf does, in three newlines.
+    @Test func jsonpathMissingKeyIsAnErrorWhenNotAllowed() {
+        let h = CommandHarness()
+        #expect(h.run("create deployment x --image=nginx --dry-run=client -o jsonpath={.spec.nope}").out == "")
+        #expect(h.run("create deployment x --image=nginx --dry-run=client -o jsonpath={.spec.nope} --allow-missing-template-keys=false") == .init(
+            out: "",
+            err: """
+                error: error executing jsonpath "{.spec.nope}": Error executing template: nope is not found. Printing more information for debugging the template:
+                \ttemplate was:
+                \t\t{.spec.nope}
+                \tobject given to jsonpath engine was:
+                \t\tmap[string]interface {}{"apiVersion":"apps/v1", "kind":"Deployment", "metadata":map[string]interface {}{"creationTimestamp":interface {}(nil), "labels":map[string]interface {}{"app":"x"}, "name":"x"}, "spec":map[string]interface {}{"replicas":1, "selector":map[string]interface {}{"matchLabels":map[string]interface {}{"app":"x"}}, "strategy":map[string]interface {}{}, "template":map[string]interface {}{"metadata":map[string]interface {}{"creationTimestamp":interface {}(nil), "labels":map[string]interface {}{"app":"x"}}, "spec":map[string]interface {}{"containers":[]interface {}{map[string]interface {}{"image":"nginx", "name":"nginx", "resources":map[string]interface {}{}}}}}}, "status":map[string]interface {}{}}
+
+
+
+                """,
+            code: 1))
+    }
+
+    /// `-o custom-columns-file`: the file read as NewCustomColumnsPrinterFromTemplate reads it, with its errors.
+    @Test func customColumnsFileErrorsAsKubectl() {
+        let h = CommandHarness(files: [
+            "cc.txt": "NAME  DATA\n.metadata.name .data.k\n", "head.txt": "NAME\n", "empty.txt": "", "mismatch.txt": "NAME IMG\n.metadata.name\n",
+        ])
+        _ = h.run("create configmap a --from-literal=k=3")
+        #expect(h.run("get cm a -o custom-columns-file=cc.txt") == .init(out: "NAME   DATA\na      3\n", err: "", code: 0))
+        let expected = "Expected format is one line of space separated headers, one line of space separated column specs."
+        #expect(h.run("get cm a -o custom-columns-file=nofile")
+            == .init(out: "", err: "error: error reading template nofile, open nofile: no such file or directory\n", code: 1))
+        #expect(h.run("get cm a -o custom-columns-file=empty.txt")
+            == .init(out: "", err: "error: invalid template, missing header line. \(expected)\n", code: 1))
+        #expect(h.run("get cm a -o custom-columns-file=head.txt")
+            == .init(out: "", err: "error: invalid template, missing spec line. \(expected)\n", code: 1))
+        #expect(h.run("get cm a -o custom-columns-file=mismatch.txt")
+            == .init(out: "", err: "error: number of headers (2) and field specifications (1) don't match\n", code: 1))
+    }
 }

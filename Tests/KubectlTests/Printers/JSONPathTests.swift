@@ -39,7 +39,8 @@ import Testing
             let path = try JSONPathPrinter.parse(c.template)
             stdout = try JSONPathPrinter.render(path, object)
         } catch {
-            stderr = "error: \(error.message)\n"
+            // checkErr's rule: a newline only when the message has none.
+            stderr = "error: \(error.message)" + (error.message.hasSuffix("\n") ? "" : "\n")
         }
         #expect(stdout == c.stdout)
         #expect(stderr == c.stderr)

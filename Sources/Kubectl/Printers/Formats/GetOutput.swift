@@ -28,8 +28,10 @@ public enum GetOutput {
             return JSONText.pretty(OutputObject.forGet(objects, singleItemImplied: singleItemImplied))
         case .name:
             return NamePrinter.render(objects)
-        case .jsonpath(let template), .jsonpathAsJSON(let template):
-            let path = try JSONPathPrinter.parse(template)
+        case .jsonpath(let text), .jsonpathAsJSON(let text):
+            var path = try JSONPathPrinter.parse(text)
+            // `--allow-missing-template-keys=false`: a missing field is an error, as for go-template.
+            path.allowMissingKeys = template.allowMissingKeys
             var asJSON = false
             if case .jsonpathAsJSON = format { asJSON = true }
             return try JSONPathPrinter.render(path, OutputObject.forGet(objects, singleItemImplied: singleItemImplied),

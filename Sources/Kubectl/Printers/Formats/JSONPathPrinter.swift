@@ -20,7 +20,8 @@ public enum JSONPathPrinter {
             let detail = "Error executing template: \(error.message). Printing more information for debugging the template:\n"
                 + "\ttemplate was:\n\t\t\(path.template)\n"
                 + "\tobject given to jsonpath engine was:\n\t\t\(GoFormat.goSyntax(object))\n\n"
-            throw JSONPathError("error executing jsonpath \(JSONText.goQuote(path.template)): \(detail)")
+            // printers/jsonpath.go's Errorf ends with a newline of its own, after the detail's blank line.
+            throw JSONPathError("error executing jsonpath \(JSONText.goQuote(path.template)): \(detail)\n")
         }
     }
 }
