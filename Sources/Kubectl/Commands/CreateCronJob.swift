@@ -4,6 +4,8 @@ import KubeAPI
 /// COMMAND...]` (create_cronjob.go): the job template named after the CronJob, one container of
 /// that name, restartPolicy OnFailure unless `--restart` says otherwise.
 enum CreateCronJob {
+    static let flags: [FlagSet.Spec] = [.init("image"), .init("restart"), .init("schedule")]
+
     static let cronJobs = ResourceRegistry.forKind("CronJob")!
 
     static func run(_ call: Invocation) throws -> Int32 {
