@@ -9,8 +9,7 @@ enum CreateCronJob {
     static let cronJobs = ResourceRegistry.forKind("CronJob")!
 
     static func run(_ call: Invocation) throws -> Int32 {
-        try GeneratedObject.requireFlag("image", call: call)
-        try GeneratedObject.requireFlag("schedule", call: call)
+        try GeneratedObject.requireFlags("image", "schedule", call: call)
         let name = try GeneratedObject.name(call, words: 1, command: "cronjob")
         let restart = call.flags.isSet("restart") ? call.flags.string("restart") : ""
         let object = manifest(name: name, image: call.flags.string("image"), schedule: call.flags.string("schedule"),

@@ -15,7 +15,7 @@ enum CreateRoleBinding {
 
     static func run(_ call: Invocation, clusterWide: Bool) throws -> Int32 {
         let command = clusterWide ? "clusterrolebinding" : "rolebinding"
-        if clusterWide { try GeneratedObject.requireFlag("clusterrole", call: call) }
+        if clusterWide { try GeneratedObject.requireFlags("clusterrole", call: call) }
         let name = try GeneratedObject.name(call, words: 1, command: command)
         let role = call.flags.string("role")
         let clusterRole = call.flags.string("clusterrole")

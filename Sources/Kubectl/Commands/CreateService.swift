@@ -21,7 +21,7 @@ enum CreateService {
             let sub = call.args.dropFirst().first ?? ""
             throw KubectlFailure("error: Unexpected args: [\(sub)]\nSee 'kubectl create service -h' for help and examples")
         }
-        if type == "ExternalName" { try GeneratedObject.requireFlag("external-name", call: call) }
+        if type == "ExternalName" { try GeneratedObject.requireFlags("external-name", call: call) }
         let name = try GeneratedObject.name(call, words: 2, command: "service \(sub)")
         let clusterIP = call.flags.string("clusterip")
         let tcp = call.flags.strings("tcp")

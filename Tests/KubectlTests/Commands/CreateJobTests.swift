@@ -51,6 +51,13 @@ import Testing
         #expect(h.run("create job --image=a")
             == .init(out: "", err: "error: exactly one NAME is required, got 0\nSee 'kubectl create job -h' for help and examples\n", code: 1))
         #expect(h.run("create cronjob c --image=busybox").err.hasSuffix("run.go:72] \"command failed\" err=\"required flag(s) \\\"schedule\\\" not set\"\n"))
+        // cobra names every missing required flag at once, before it looks at the arguments.
+        for line in ["create cronjob c", "create cronjob a b"] {
+            let r = h.run(line)
+            #expect(CreateGeneratorTests.withoutKlogHeader(r.err)
+                == "E run.go:72] \"command failed\" err=\"required flag(s) \\\"image\\\", \\\"schedule\\\" not set\"\n")
+            #expect(r.out == "" && r.code == 1)
+        }
         #expect(h.run("create cronjob c --image=busybox --schedule='61 * * * *'") == .init(out: "", err:
             "error: failed to create cronjob: CronJob.batch \"c\" is invalid: spec.schedule: Invalid value: \"61 * * * *\": end of range (61) above maximum (59): 61\n",
             code: 1))
