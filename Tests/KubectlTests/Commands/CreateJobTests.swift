@@ -65,4 +65,17 @@ import Testing
             "error: failed to create cronjob: CronJob.batch \"c\" is invalid: spec.schedule: Invalid value: \"* * * *\": expected exactly 5 fields, found 4: [* * * *]\n",
             code: 1))
     }
+
+    /// polymorphichelpers' `SelectorsForObject` has no case for a CronJob, so kubectl refuses at
+    /// once instead of waiting for a pod.
+    @Test func logsOfACronJobAreRefused() {
+        let h = CommandHarness()
+        _ = h.run("create cronjob hello --image=busybox --schedule='*/1 * * * *' -- echo hello")
+        #expect(h.run("logs cronjob/hello") == .init(out: "", err:
+            "error: cannot get the logs from *v1.CronJob: selector for *v1.CronJob not implemented\n", code: 1))
+        #expect(h.run("logs cm/kube-root-ca.crt") == .init(out: "", err:
+            "error: cannot get the logs from *v1.ConfigMap: selector for *v1.ConfigMap not implemented\n", code: 1))
+        #expect(h.run("logs cronjob/nope")
+            == .init(out: "", err: "Error from server (NotFound): cronjobs.batch \"nope\" not found\n", code: 1))
+    }
 }
