@@ -89,15 +89,9 @@ public final class Kubectl {
             io.err(Self.unknownCommandText(verb))
             return 1
         }
-        var name = type(of: command).name
         let argv = leading + Array(rest.dropFirst())
-        var commandFlags = command.flags
-        // cobra finds the subcommand before parsing, so its own flags apply and its errors name it.
-        if let sub = command.subcommand(argv) {
-            name += " " + sub.name
-            commandFlags = sub.flags
-        }
-        let flagSet = commandFlags.adding(GlobalFlags.set.specs).adding([FlagSet.Spec("help", "h", .bool)])
+        let scope = command.flagScope(argv)
+        let flagSet = scope.flags.adding(GlobalFlags.set.specs).adding([FlagSet.Spec("help", "h", .bool)])
         if !argv.contains("--help") && !argv.contains("-h"), let feature = command.unsimulatedFeature(argv) {
             io.err("error: kubelab does not simulate \"\(feature)\" yet\n")
             return 1
@@ -106,7 +100,7 @@ public final class Kubectl {
         do {
             parsed = try flagSet.parse(argv)
         } catch {
-            io.err("Error: \(error.message)\nSee 'kubectl \(name) --help' for usage.\n")
+            io.err("Error: \(error.message)\nSee 'kubectl \(scope.commandPath) --help' for usage.\n")
             return 1
         }
         if parsed.bool("help") {
@@ -217,15 +211,22 @@ protocol KubectlCommand {
     func unsimulatedFeature(_ argv: [String]) -> String?
     /// `--help`'s text; a verb with subcommands answers for the one named.
     func helpText(_ flags: ParsedFlags) -> String
-    /// The subcommand these arguments name, with the flags it alone accepts (nil: the verb's own).
-    func subcommand(_ argv: [String]) -> (name: String, flags: FlagSet)?
+    /// The flags these arguments may carry: cobra parses them with the flags of the subcommand
+    /// they name (`create job` refuses `--restart`), and names that subcommand in the usage hint.
+    func flagScope(_ argv: [String]) -> FlagScope
+}
+
+/// The command cobra found for a command line: its flags and its path (`create job`).
+struct FlagScope {
+    let flags: FlagSet
+    let commandPath: String
 }
 
 extension KubectlCommand {
     static var aliases: [String] { [] }
     func unsimulatedFeature(_ argv: [String]) -> String? { nil }
     func helpText(_ flags: ParsedFlags) -> String { Self.help }
-    func subcommand(_ argv: [String]) -> (name: String, flags: FlagSet)? { nil }
+    func flagScope(_ argv: [String]) -> FlagScope { FlagScope(flags: flags, commandPath: Self.name) }
 }
 
 /// Flags every kubectl command accepts.

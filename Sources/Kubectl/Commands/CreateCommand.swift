@@ -30,14 +30,53 @@ struct CreateCommand: KubectlCommand {
           kubectl create SUBCOMMAND NAME [flags] [options]
         """)
 
+    /// The flags every generator takes (`create job`, `create namespace`, ...): dry run, printing,
+    /// validation and the field manager. The subcommand groups `create secret` and `create service`
+    /// take none of them, only their generators do.
+    static let generatorFlags: [FlagSet.Spec] = [
+        .init("dry-run", nil, .string, default: "none"), .init("output", "o"), .init("save-config", nil, .bool),
+        .init("validate", nil, .string, default: "strict"), .init("field-manager", nil, .string, default: "kubectl-create"),
+        .init("template"), .init("allow-missing-template-keys", nil, .bool, default: "true"), .init("show-managed-fields", nil, .bool),
+    ]
+
+    /// `create -f`'s flags: the generators' plus those for reading manifests.
     let flags = FlagSet([
-        .init("filename", "f", .stringArray), .init("recursive", "R", .bool), .init("dry-run", nil, .string, default: "none"),
-        .init("output", "o"), .init("save-config", nil, .bool), .init("validate", nil, .string, default: "strict"),
-        .init("edit", nil, .bool), .init("windows-line-endings", nil, .bool), .init("selector", "l"), .init("raw"),
-        .init("field-manager", nil, .string, default: "kubectl-create"), .init("kustomize", "k"), .init("template"),
-        .init("allow-missing-template-keys", nil, .bool, default: "true"), .init("show-managed-fields", nil, .bool),
-    ] + CreateSubcommands.flags + CreateDeployment.flags + CreateService.flags + CreateRole.flags + CreateRoleBinding.flags
-        + [.init("from"), .init("schedule"), .init("restart")])
+        .init("filename", "f", .stringArray), .init("recursive", "R", .bool), .init("edit", nil, .bool),
+        .init("windows-line-endings", nil, .bool), .init("selector", "l"), .init("raw"), .init("kustomize", "k"),
+    ] + CreateCommand.generatorFlags)
+
+    /// The generator the words after `create` name, as its command path and the flags only it
+    /// takes (each listed next to its generator); nil for a word that names none.
+    static func generator(_ words: [String]) -> (path: String, flags: [FlagSet.Spec])? {
+        let type = words.dropFirst().first ?? ""
+        switch words.first {
+        case "deployment", "deploy": return ("deployment", CreateDeployment.flags)
+        case "job": return ("job", CreateJob.flags)
+        case "cronjob", "cj": return ("cronjob", CreateCronJob.flags)
+        case "namespace", "ns": return ("namespace", [])
+        case "serviceaccount", "sa": return ("serviceaccount", [])
+        case "role": return ("role", CreateRole.flags(clusterWide: false))
+        case "clusterrole": return ("clusterrole", CreateRole.flags(clusterWide: true))
+        case "rolebinding": return ("rolebinding", CreateRoleBinding.flags(clusterWide: false))
+        case "clusterrolebinding": return ("clusterrolebinding", CreateRoleBinding.flags(clusterWide: true))
+        case "configmap", "cm": return ("configmap", CreateSubcommands.configMapFlags)
+        case "secret": return CreateSubcommands.secretFlags[type].map { ("secret \(type)", $0) }
+        case "service", "svc": return CreateService.types[type].map { ("service \(type)", CreateService.flags(for: $0)) }
+        default: return nil
+        }
+    }
+
+    /// The group commands, which take only the global flags.
+    static let groups = ["secret": "secret", "service": "service", "svc": "service"]
+
+    func flagScope(_ argv: [String]) -> FlagScope {
+        let words = flags.adding(GlobalFlags.set.specs).positionalWords(argv)
+        if let generator = Self.generator(words) {
+            return FlagScope(flags: FlagSet(Self.generatorFlags + generator.flags), commandPath: "create " + generator.path)
+        }
+        if let group = words.first.flatMap({ Self.groups[$0] }) { return FlagScope(flags: FlagSet([]), commandPath: "create " + group) }
+        return FlagScope(flags: flags, commandPath: Self.name)
+    }
 
     /// Real kubectl's `create` subcommands.
     static let subcommands: Set<String> = [

@@ -4,11 +4,12 @@ import KubeAPI
 /// COMMAND...]` (create_cronjob.go): the job template named after the CronJob, one container of
 /// that name, restartPolicy OnFailure unless `--restart` says otherwise.
 enum CreateCronJob {
+    static let flags: [FlagSet.Spec] = [.init("image"), .init("restart"), .init("schedule")]
+
     static let cronJobs = ResourceRegistry.forKind("CronJob")!
 
     static func run(_ call: Invocation) throws -> Int32 {
-        try GeneratedObject.requireFlag("image", call: call)
-        try GeneratedObject.requireFlag("schedule", call: call)
+        try GeneratedObject.requireFlags("image", "schedule", call: call)
         let name = try GeneratedObject.name(call, words: 1, command: "cronjob")
         let restart = call.flags.isSet("restart") ? call.flags.string("restart") : ""
         let object = manifest(name: name, image: call.flags.string("image"), schedule: call.flags.string("schedule"),

@@ -12,7 +12,7 @@ enum CreateDeployment {
     static let deployments = ResourceRegistry.forKind("Deployment")!
 
     static func run(_ call: Invocation) throws -> Int32 {
-        try GeneratedObject.requireFlag("image", call: call)
+        try GeneratedObject.requireFlags("image", call: call)
         let name = try GeneratedObject.name(call, words: 1, command: "deployment")
         let images = call.flags.strings("image")
         let command = call.flags.afterDash ?? []

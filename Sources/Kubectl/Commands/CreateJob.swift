@@ -5,6 +5,8 @@ import KubeAPI
 /// Never, or the CronJob's job template with the `cronjob.kubernetes.io/instantiate: manual`
 /// annotation and the CronJob as controller.
 enum CreateJob {
+    static let flags: [FlagSet.Spec] = [.init("from"), .init("image")]
+
     static let jobs = ResourceRegistry.forKind("Job")!
 
     static func run(_ call: Invocation) throws -> Int32 {

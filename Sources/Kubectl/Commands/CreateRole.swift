@@ -3,10 +3,11 @@ import KubeAPI
 /// `kubectl create role|clusterrole NAME --verb=... --resource=...`: one rule per API group of the
 /// resources named (resolved as discovery resolves short names: `rs.apps`, `pods/log`), groups sorted.
 enum CreateRole {
-    static let flags: [FlagSet.Spec] = [
-        .init("verb", nil, .stringArray), .init("resource", nil, .stringArray), .init("resource-name", nil, .stringArray),
-        .init("non-resource-url", nil, .stringArray), .init("aggregation-rule", nil, .stringArray),
-    ]
+    /// Only a ClusterRole has non-resource URLs and aggregation rules.
+    static func flags(clusterWide: Bool) -> [FlagSet.Spec] {
+        [.init("verb", nil, .stringArray), .init("resource", nil, .stringArray), .init("resource-name", nil, .stringArray)]
+            + (clusterWide ? [.init("non-resource-url", nil, .stringArray), .init("aggregation-rule", nil, .stringArray)] : [])
+    }
 
     static let validResourceVerbs: Set<String> = [
         "*", "get", "delete", "list", "create", "update", "patch", "watch", "proxy", "deletecollection", "use", "bind", "escalate",

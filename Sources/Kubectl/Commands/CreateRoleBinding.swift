@@ -3,16 +3,19 @@ import KubeAPI
 /// `kubectl create rolebinding|clusterrolebinding NAME --role|--clusterrole=R [--user] [--group]
 /// [--serviceaccount=NS:NAME]`: one binding, subjects in the order users, groups, service accounts.
 enum CreateRoleBinding {
-    static let flags: [FlagSet.Spec] = [
-        .init("role"), .init("clusterrole"), .init("user", nil, .stringArray), .init("group", nil, .stringArray),
-        .init("serviceaccount", nil, .stringArray),
-    ]
+    /// A ClusterRoleBinding can only refer to a ClusterRole, so it has no `--role`.
+    static func flags(clusterWide: Bool) -> [FlagSet.Spec] {
+        (clusterWide ? [] : [.init("role")]) + [
+            .init("clusterrole"), .init("user", nil, .stringArray), .init("group", nil, .stringArray),
+            .init("serviceaccount", nil, .stringArray),
+        ]
+    }
 
     static let rbacGroup = "rbac.authorization.k8s.io"
 
     static func run(_ call: Invocation, clusterWide: Bool) throws -> Int32 {
         let command = clusterWide ? "clusterrolebinding" : "rolebinding"
-        if clusterWide { try GeneratedObject.requireFlag("clusterrole", call: call) }
+        if clusterWide { try GeneratedObject.requireFlags("clusterrole", call: call) }
         let name = try GeneratedObject.name(call, words: 1, command: command)
         let role = call.flags.string("role")
         let clusterRole = call.flags.string("clusterrole")

@@ -4,9 +4,13 @@ import KubeAPI
 /// `create_service.go` builds it: label and selector `app: NAME`, one TCP port per `--tcp`
 /// (`port[:targetPort]`, named after the spec with `:` as `-`).
 enum CreateService {
-    static let flags: [FlagSet.Spec] = [
-        .init("tcp", nil, .stringArray), .init("clusterip"), .init("external-name"), .init("node-port", nil, .int, default: "0"),
-    ]
+    /// Every type takes `--tcp`; ClusterIP, NodePort and ExternalName each have one flag of their own.
+    static func flags(for type: String) -> [FlagSet.Spec] {
+        let own: [String: FlagSet.Spec] = [
+            "ClusterIP": .init("clusterip"), "NodePort": .init("node-port", nil, .int, default: "0"), "ExternalName": .init("external-name"),
+        ]
+        return [.init("tcp", nil, .stringArray)] + (own[type].map { [$0] } ?? [])
+    }
 
     static let services = ResourceRegistry.forKind("Service")!
 
@@ -17,12 +21,7 @@ enum CreateService {
             let sub = call.args.dropFirst().first ?? ""
             throw KubectlFailure("error: Unexpected args: [\(sub)]\nSee 'kubectl create service -h' for help and examples")
         }
-        // Each type's command has only its own flags.
-        for (flag, owner) in [("clusterip", "ClusterIP"), ("node-port", "NodePort"), ("external-name", "ExternalName")]
-        where type != owner && call.flags.isSet(flag) {
-            throw KubectlFailure("Error: unknown flag: --\(flag)\nSee 'kubectl create service \(sub) --help' for usage.")
-        }
-        if type == "ExternalName" { try GeneratedObject.requireFlag("external-name", call: call) }
+        if type == "ExternalName" { try GeneratedObject.requireFlags("external-name", call: call) }
         let name = try GeneratedObject.name(call, words: 2, command: "service \(sub)")
         let clusterIP = call.flags.string("clusterip")
         let tcp = call.flags.strings("tcp")

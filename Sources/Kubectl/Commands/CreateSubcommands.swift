@@ -4,10 +4,19 @@ import KubeAPI
 /// from `--from-literal`, `--from-file` and `--from-env-file` (or a key pair, or registry credentials),
 /// as `create_configmap.go` and `create_secret*.go` build them.
 enum CreateSubcommands {
-    static let flags: [FlagSet.Spec] = [
+    static let configMapFlags: [FlagSet.Spec] = [
         .init("from-literal", nil, .stringArray), .init("from-file", nil, .stringArray), .init("from-env-file", nil, .stringArray),
-        .init("type"), .init("append-hash", nil, .bool), .init("cert"), .init("key"), .init("docker-server", nil, .string,
-        default: "https://index.docker.io/v1/"), .init("docker-username"), .init("docker-password"), .init("docker-email"),
+        .init("append-hash", nil, .bool),
+    ]
+
+    /// Each `create secret` generator's flags; only `generic` has `--type`.
+    static let secretFlags: [String: [FlagSet.Spec]] = [
+        "generic": configMapFlags + [.init("type")],
+        "tls": [.init("append-hash", nil, .bool), .init("cert"), .init("key")],
+        "docker-registry": [
+            .init("append-hash", nil, .bool), .init("docker-server", nil, .string, default: "https://index.docker.io/v1/"),
+            .init("docker-username"), .init("docker-password"), .init("docker-email"), .init("from-file", nil, .stringArray),
+        ],
     ]
 
     static let secrets = ResourceRegistry.forKind("Secret")!

@@ -55,10 +55,13 @@ enum GeneratedObject {
         return name
     }
 
-    /// cobra's `MarkFlagRequired`, which kubectl 1.32 reports through klog.
-    static func requireFlag(_ flag: String, call: Invocation) throws {
-        guard call.flags.isSet(flag) else {
-            throw KubectlFailure(KlogLine.error("run.go:72", "\"command failed\" err=\"required flag(s) \\\"\(flag)\\\" not set\"",
+    /// cobra's `MarkFlagRequired`, which kubectl 1.32 reports through klog: every missing flag in
+    /// one message, in name order (`"image", "schedule"`).
+    static func requireFlags(_ flags: String..., call: Invocation) throws {
+        let missing = flags.sorted().filter { !call.flags.isSet($0) }
+        guard missing.isEmpty else {
+            let names = missing.map { "\\\"\($0)\\\"" }.joined(separator: ", ")
+            throw KubectlFailure(KlogLine.error("run.go:72", "\"command failed\" err=\"required flag(s) \(names) not set\"",
                                                 at: call.cluster.now))
         }
     }

@@ -74,23 +74,16 @@ struct RolloutCommand: KubectlCommand {
         }
     }
 
+    /// cobra finds the subcommand before parsing, so only its own flags apply and errors name it.
+    func flagScope(_ argv: [String]) -> FlagScope {
+        guard let (name, own) = subcommandFlags(argv) else { return FlagScope(flags: flags, commandPath: Self.name) }
+        return FlagScope(flags: own, commandPath: Self.name + " " + name)
+    }
+
     /// cobra's Find: the first word that is neither a flag nor a flag's value names the subcommand.
-    func subcommand(_ argv: [String]) -> (name: String, flags: FlagSet)? {
-        let known = flags.adding(GlobalFlags.set.specs)
-        var i = 0
-        while i < argv.count {
-            let word = argv[i]
-            if word == "--" { return nil }
-            if word.hasPrefix("--") {
-                if !word.contains("="), let spec = known.spec(named: String(word.dropFirst(2))), spec.kind != .bool { i += 1 }
-            } else if word.hasPrefix("-") && word.count > 1 {
-                if word.count == 2, let spec = known.spec(short: word.last!), spec.kind != .bool { i += 1 }
-            } else {
-                return Self.flags(of: word).map { (word, $0) }
-            }
-            i += 1
-        }
-        return nil
+    private func subcommandFlags(_ argv: [String]) -> (name: String, flags: FlagSet)? {
+        guard let word = flags.adding(GlobalFlags.set.specs).positionalWords(argv).first else { return nil }
+        return Self.flags(of: word).map { (word, $0) }
     }
 
     static func subcommand(_ name: String) -> ((Invocation) throws -> Int32)? {

@@ -115,12 +115,18 @@ struct SetImageCommand: KubectlCommand {
                 if output == .table { call.out("\(r.qualifiedKind)/\(obj.name) image updated\(dryRun.suffix)\n") }
                 else { printed.append((r, result)) }
             } catch let e as APIError {
-                errors.append("failed to patch image update to pod template: \(e.kubectlText)")
+                // set_image.go wraps the server error's own text (`Job.batch "j" is invalid: ...`), so
+                // checkErr sees a plain error, not the server's Invalid status.
+                errors.append(Self.patchFailure + e.statusMessage)
             }
         }
         if !printed.isEmpty { try ObjectOutput.printEach(printed, format: output, call: call) }
+        // checkErr gives a lone plain error the `error: ` prefix; several are printed as they are.
+        if errors.count == 1, errors[0].hasPrefix(Self.patchFailure) { errors[0] = "error: " + errors[0] }
         return ErrorReport.finish(lines: errors, call: call)
     }
+
+    static let patchFailure = "failed to patch image update to pod template: "
 
     /// Where the kind keeps its pod spec (`UpdatePodSpecForObject`).
     static func podSpecPath(_ kind: String) -> [String]? {

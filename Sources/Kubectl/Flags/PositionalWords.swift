@@ -1,7 +1,7 @@
-/// The words of a command line that are not flags or flag values, found without failing on flags
-/// the set does not know (an unknown flag is taken to stand alone). Lets a verb recognise a real
-/// kubectl subcommand it lacks (`create job x --from=cronjob/y`) before the flag parser would
-/// object to that subcommand's own flags.
+/// The words of a command line that are not flags or flag values, found as cobra's `stripFlags`
+/// finds the subcommand before any flag is parsed: a flag the set does not know takes the next
+/// word as its value unless written `--flag=value`. Lets a verb pick the subcommand whose flags
+/// apply (`create job`) and recognise a real subcommand kubelab lacks (`create ingress`).
 extension FlagSet {
     func positionalWords(_ args: [String]) -> [String] {
         var words: [String] = []
@@ -9,14 +9,20 @@ extension FlagSet {
         while i < args.endIndex {
             let a = args[i]
             i += 1
-            if a == "--" { words += args[i...]; break }
+            if a == "--" { break }
+            let takesValue: Bool
             if a.hasPrefix("--") {
-                let name = String(a.dropFirst(2).prefix { $0 != "=" })
-                if !a.contains("="), let spec = spec(named: name), spec.kind != .bool { i += 1 }
-            } else if a.hasPrefix("-"), a.count > 1 {
-                if a.count == 2, let c = a.last, let spec = spec(short: c), spec.kind != .bool { i += 1 }
+                takesValue = !a.contains("=") && spec(named: String(a.dropFirst(2)))?.kind != .bool
+            } else if a.hasPrefix("-") {
+                takesValue = !a.contains("=") && a.count == 2 && a.last.flatMap { spec(short: $0) }?.kind != .bool
             } else {
-                words.append(a)
+                if !a.isEmpty { words.append(a) }
+                continue
+            }
+            if takesValue {
+                // cobra stops looking when such a flag is followed by a single word.
+                if args.endIndex - i <= 1 { break }
+                i += 1
             }
         }
         return words

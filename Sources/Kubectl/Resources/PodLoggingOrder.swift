@@ -5,7 +5,16 @@ import KubeAPI
 /// before Pending, ready before not ready, more restarts first, older first. With more than one
 /// candidate kubectl says which it took (`Found 3 pods, using pod/pi-abcde`).
 enum PodLoggingOrder {
+    /// The kinds polymorphichelpers' `SelectorsForObject` finds pods for; logs of any other kind
+    /// (a CronJob, a ConfigMap) are refused before pods are looked for.
+    static let selectorKinds: Set<String> = ["ReplicaSet", "ReplicationController", "StatefulSet", "DaemonSet", "Deployment", "Job", "Service"]
+
     static func pod(of object: JSONValue, type r: ResourceType, call: Invocation) throws -> JSONValue {
+        guard selectorKinds.contains(r.kind) else {
+            // `%T` of the object the builder decoded: a built-in Go type, or unstructured for a custom resource.
+            let goType = ResourceRegistry.all.contains(r) ? "*\(r.version).\(r.kind)" : "*unstructured.Unstructured"
+            throw KubectlFailure.error("cannot get the logs from \(goType): selector for \(goType) not implemented")
+        }
         let selectorObject = r.kind == "Service" ? ["matchLabels": object["spec"]["selector"]] : object["spec"]["selector"]
         let selector = LabelSelector(object: selectorObject)
         let candidates = call.store.list(PodTarget.pods, namespace: object.namespace).filter { selector.matches($0.labels) }

@@ -51,11 +51,31 @@ import Testing
         #expect(h.run("create job --image=a")
             == .init(out: "", err: "error: exactly one NAME is required, got 0\nSee 'kubectl create job -h' for help and examples\n", code: 1))
         #expect(h.run("create cronjob c --image=busybox").err.hasSuffix("run.go:72] \"command failed\" err=\"required flag(s) \\\"schedule\\\" not set\"\n"))
+        // cobra names every missing required flag at once, before it looks at the arguments.
+        for line in ["create cronjob c", "create cronjob a b"] {
+            let r = h.run(line)
+            #expect(CreateGeneratorTests.withoutKlogHeader(r.err)
+                == "E run.go:72] \"command failed\" err=\"required flag(s) \\\"image\\\", \\\"schedule\\\" not set\"\n")
+            #expect(r.out == "" && r.code == 1)
+        }
         #expect(h.run("create cronjob c --image=busybox --schedule='61 * * * *'") == .init(out: "", err:
             "error: failed to create cronjob: CronJob.batch \"c\" is invalid: spec.schedule: Invalid value: \"61 * * * *\": end of range (61) above maximum (59): 61\n",
             code: 1))
         #expect(h.run("create cronjob c --image=busybox --schedule='* * * *'") == .init(out: "", err:
             "error: failed to create cronjob: CronJob.batch \"c\" is invalid: spec.schedule: Invalid value: \"* * * *\": expected exactly 5 fields, found 4: [* * * *]\n",
             code: 1))
+    }
+
+    /// polymorphichelpers' `SelectorsForObject` has no case for a CronJob, so kubectl refuses at
+    /// once instead of waiting for a pod.
+    @Test func logsOfACronJobAreRefused() {
+        let h = CommandHarness()
+        _ = h.run("create cronjob hello --image=busybox --schedule='*/1 * * * *' -- echo hello")
+        #expect(h.run("logs cronjob/hello") == .init(out: "", err:
+            "error: cannot get the logs from *v1.CronJob: selector for *v1.CronJob not implemented\n", code: 1))
+        #expect(h.run("logs cm/kube-root-ca.crt") == .init(out: "", err:
+            "error: cannot get the logs from *v1.ConfigMap: selector for *v1.ConfigMap not implemented\n", code: 1))
+        #expect(h.run("logs cronjob/nope")
+            == .init(out: "", err: "Error from server (NotFound): cronjobs.batch \"nope\" not found\n", code: 1))
     }
 }

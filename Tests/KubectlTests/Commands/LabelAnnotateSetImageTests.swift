@@ -64,6 +64,16 @@ import Testing
         #expect(h.run(line) == .init(out: "", err: err, code: 1))
     }
 
+    /// set_image.go wraps the server's error text (`Job.batch "j" is invalid`, not checkErr's
+    /// `The Job "j" is invalid`), and checkErr puts `error: ` before the plain error it gets.
+    @Test func aRefusedPatchIsWrappedAsKubectlWrapsIt() {
+        let h = CommandHarness()
+        h.run("create job j --image=busybox -- sleep 100")
+        #expect(h.run("set image job/j j=nginx") == .init(out: "", err:
+            "error: failed to patch image update to pod template: Job.batch \"j\" is invalid: spec.template: Invalid value: core.PodTemplateSpec{...}: field is immutable\n",
+            code: 1))
+    }
+
     @Test func annotateAndChangeCause() {
         let h = Self.withWeb(replicas: 1)
         #expect(h.run("annotate pod web-0 description='my frontend'") == .init(out: "pod/web-0 annotated\n", err: "", code: 0))
