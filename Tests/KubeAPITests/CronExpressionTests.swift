@@ -98,4 +98,19 @@ import Testing
         #expect(admissionError(Self.cronJob.replacingOccurrences(of: "*/1 * * * *", with: "0 25 * * *"), kind: "CronJob")?.message
             == "The CronJob \"hello\" is invalid: spec.schedule: Invalid value: \"0 25 * * *\": end of range (25) above maximum (23): 25")
     }
+
+    /// validateScheduleFormat reports the parser's error and the TZ rule's both, and
+    /// validateCronJobSpec checks startingDeadlineSeconds before the zone and the history limits last.
+    @Test func errorsComeAsValidateCronJobSpecOrdersThem() {
+        let badZone = Self.cronJob.replacingOccurrences(of: "*/1 * * * *", with: "TZ=Bogus/Zone 0 9 * * *")
+        #expect(admissionError(badZone, kind: "CronJob")?.message == "The CronJob \"hello\" is invalid: ["
+            + "spec.schedule: Invalid value: \"TZ=Bogus/Zone 0 9 * * *\": provided bad location Bogus/Zone: unknown time zone Bogus/Zone, "
+            + "spec.schedule: Invalid value: \"TZ=Bogus/Zone 0 9 * * *\": cannot use TZ or CRON_TZ in schedule, use timeZone field instead]")
+        let many = Self.cronJob.replacingOccurrences(
+            of: "schedule:", with: "successfulJobsHistoryLimit: -1\n  timeZone: \"Asia/Seol\"\n  startingDeadlineSeconds: -5\n  schedule:")
+        #expect(admissionError(many, kind: "CronJob")?.message == "The CronJob \"hello\" is invalid: ["
+            + "spec.startingDeadlineSeconds: Invalid value: -5: must be greater than or equal to 0, "
+            + "spec.timeZone: Invalid value: \"Asia/Seol\": unknown time zone Asia/Seol, "
+            + "spec.successfulJobsHistoryLimit: Invalid value: -1: must be greater than or equal to 0]")
+    }
 }

@@ -3,7 +3,8 @@ extension KindDescriptor {
     static let cronJob = KindDescriptor(
         ResourceType(kind: "CronJob", plural: "cronjobs", shortNames: ["cj"], group: "batch", categories: ["all"], generation: .spec),
         schema: WorkloadSchemas.cronJob, defaults: { obj, _, _ in Defaulting.cronJob(&obj) },
-        validate: { v, obj in v.cronJobName(obj); v.cronJob(obj["spec"]) }, initialStatus: .emptyObject)
+        // ValidateCronJobCreate checks the name's length after the spec.
+        validate: { v, obj in v.cronJob(obj["spec"]); v.cronJobName(obj) }, initialStatus: .emptyObject)
 }
 
 extension Defaulting {
@@ -22,21 +23,24 @@ extension Defaulting {
 }
 
 extension Validation {
+    /// validateCronJobSpec, in its order: schedule, startingDeadlineSeconds, timeZone,
+    /// concurrencyPolicy, the job template, then the history limits.
     mutating func cronJob(_ spec: JSONValue) {
         let schedule = spec["schedule"].string ?? ""
         if schedule.isEmpty { add("spec.schedule", .required) }
-        else if let detail = CronSchedule.errorDetail(schedule) {
+        for detail in schedule.isEmpty ? [] : CronSchedule.errorDetails(schedule) {
             add("spec.schedule", .invalid(value: GoFormat.quoted(schedule)), detail)
         }
+        nonNegative(spec, "startingDeadlineSeconds", path: "spec")
         if let zone = spec["timeZone"].string, let detail = CronSchedule.timeZoneDetail(zone) {
             add("spec.timeZone", .invalid(value: GoFormat.quoted(zone)), detail)
         }
         if let policy = spec["concurrencyPolicy"].string, !["Allow", "Forbid", "Replace"].contains(policy) {
             add("spec.concurrencyPolicy", .unsupported(value: GoFormat.quoted(policy), allowed: ["Allow", "Forbid", "Replace"]))
         }
-        for key in ["startingDeadlineSeconds", "successfulJobsHistoryLimit", "failedJobsHistoryLimit"] { nonNegative(spec, key, path: "spec") }
         jobSpec(spec["jobTemplate"]["spec"], path: "spec.jobTemplate.spec", template: true)
         jobTemplateSelector(spec["jobTemplate"]["spec"], path: "spec.jobTemplate.spec")
+        for key in ["successfulJobsHistoryLimit", "failedJobsHistoryLimit"] { nonNegative(spec, key, path: "spec") }
     }
 }
 

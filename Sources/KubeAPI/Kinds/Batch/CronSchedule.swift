@@ -2,10 +2,13 @@
 /// and Go's zone lookup (`CronTimeZone`), whose errors the API server reports; the controller
 /// runs the schedule with the same parser.
 enum CronSchedule {
-    static func errorDetail(_ text: String) -> String? {
-        if case .failure(let e) = CronExpression.parse(text) { return e.message }
-        if text.contains("TZ") { return "cannot use TZ or CRON_TZ in schedule, use timeZone field instead" }
-        return nil
+    /// Every refusal of `spec.schedule` on create, as validateScheduleFormat gives them: the
+    /// parser's, then the TZ rule's (both for `TZ=Bogus/Zone 0 9 * * *`).
+    static func errorDetails(_ text: String) -> [String] {
+        var details: [String] = []
+        if case .failure(let e) = CronExpression.parse(text) { details.append(e.message) }
+        if text.contains("TZ") { details.append("cannot use TZ or CRON_TZ in schedule, use timeZone field instead") }
+        return details
     }
 
     /// `spec.timeZone`: nil, or a zone Go's time.LoadLocation knows.
