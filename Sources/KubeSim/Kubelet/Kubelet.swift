@@ -174,8 +174,7 @@ public final class Kubelet: Controller {
     private func reportSchedulability(of agent: NodeAgent, _ node: JSONValue, in cluster: Cluster) {
         guard (node["spec"]["unschedulable"].bool ?? false) != agent.reportedUnschedulable, !agent.schedulableReportDue else { return }
         agent.schedulableReportDue = true
-        let next = NodeHeartbeat.latestTick(start: agent.kubeletStartedAt, period: NodeHeartbeat.renewInterval, now: cluster.now)
-            + NodeHeartbeat.renewInterval
+        let next = agent.nextTick(every: NodeHeartbeat.renewInterval, after: cluster.now)
         cluster.schedule(after: next - cluster.now) { [unowned cluster] in
             agent.schedulableReportDue = false
             guard agent.running, let current = cluster.store.get(KubeletRegistration.nodeType, namespace: nil, name: agent.name)
@@ -243,7 +242,12 @@ public final class Kubelet: Controller {
     /// Forgets a pod: its timers, and its address goes back to the node's pool.
     func teardown(_ rt: PodRuntime) {
         rt.epoch += 1
-        if let ip = rt.ip, !rt.hostNetwork { agents[rt.node]?.release(ip) }
+        releaseAddress(of: rt)
+    }
+
+    /// The pod's address goes back to its node's pool (one on the host network was never taken from it).
+    func releaseAddress(of rt: PodRuntime) {
+        if let ip = rt.ip, !rt.hostNetwork { rt.agent.release(ip) }
     }
 
     /// Takes over a pod that was already running before this kubelet met it (the sandbox's own pods).

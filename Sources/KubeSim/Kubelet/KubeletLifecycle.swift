@@ -405,7 +405,7 @@ extension Kubelet {
     /// A finished pod gives its sandbox and address back (the status keeps showing the IP).
     private func finish(_ rt: PodRuntime, in cluster: Cluster) {
         rt.sandboxReady = false
-        if let ip = rt.ip, !rt.hostNetwork { agents[rt.node]?.release(ip) }
+        releaseAddress(of: rt)
         rt.epoch += 1
     }
 

@@ -30,7 +30,7 @@ extension Kubelet {
     /// counts a restart and shows that end as its last state.
     func recreateSandbox(_ rt: PodRuntime, in cluster: Cluster) {
         event(rt, "Normal", "SandboxChanged", "Pod sandbox changed, it will be killed and re-created.", in: cluster)
-        if let ip = rt.ip, !rt.hostNetwork { rt.agent.release(ip) }
+        releaseAddress(of: rt)
         let poweredOff = rt.agent.poweredOffAt ?? cluster.now
         rt.previousInstances = (rt.initContainers + rt.containers).map { c in
             var previous = c

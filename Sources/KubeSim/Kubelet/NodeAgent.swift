@@ -32,8 +32,11 @@ final class NodeAgent {
     static let relistPeriod: Millis = 1_000
 
     /// The first relist after `now`.
-    func nextRelist(after now: Millis) -> Millis {
-        NodeHeartbeat.latestTick(start: kubeletStartedAt, period: Self.relistPeriod, now: now) + Self.relistPeriod
+    func nextRelist(after now: Millis) -> Millis { nextTick(every: Self.relistPeriod, after: now) }
+
+    /// The first instant after `now` on the grid of `period` the kubelet keeps from its start.
+    func nextTick(every period: Millis, after now: Millis) -> Millis {
+        NodeHeartbeat.latestTick(start: kubeletStartedAt, period: period, now: now) + period
     }
 
     private var network: UInt32 = 0
