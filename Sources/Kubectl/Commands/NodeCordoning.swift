@@ -33,9 +33,10 @@ enum NodeCordoning {
             // As cli-runtime's `ResourceNames("nodes", ...)`: `node/NAME` names its type; an object
             // of another type is fetched, then refused.
             var name = argument
-            if let slash = argument.firstIndex(of: "/") {
-                let type = try ResourceArgs.resolve(String(argument[..<slash]))
-                name = String(argument[argument.index(after: slash)...])
+            if argument.contains("/") {
+                let (typeName, typedName) = try ResourceArgs.splitTypeName(argument)
+                let type = try ResourceArgs.resolve(typeName)
+                name = typedName
                 if type.kind != "Node" {
                     let namespace = type.namespaced ? call.namespace : nil
                     guard call.store.get(type, namespace: namespace, name: name) != nil else { throw APIError.notFound(type, name) }

@@ -17,12 +17,7 @@ enum ResourceArgs {
             }
             var out: [ResourceRequest] = []
             for a in args {
-                let parts = a.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
-                let typeName = String(parts[0])
-                let name = parts.count > 1 ? String(parts[1]) : ""
-                guard !name.isEmpty else {
-                    throw KubectlFailure.error("arguments in resource/name form must have a single resource and name")
-                }
+                let (typeName, name) = try splitTypeName(a)
                 let r = try resolve(typeName)
                 if let last = out.last, last.resource == r { out[out.count - 1].names.append(name) }
                 else { out.append(ResourceRequest(resource: r, names: [name])) }
@@ -43,6 +38,16 @@ enum ResourceArgs {
         }
         let names = Array(args.dropFirst())
         return types.map { ResourceRequest(resource: $0, names: names) }
+    }
+
+    /// cli-runtime's `splitResourceTypeName` for a `TYPE/NAME` argument: both parts present, one slash.
+    static func splitTypeName(_ argument: String) throws -> (type: String, name: String) {
+        let parts = argument.split(separator: "/", omittingEmptySubsequences: false)
+        if parts.count > 2 { throw KubectlFailure.error("arguments in resource/name form may not have more than one slash") }
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+            throw KubectlFailure.error("arguments in resource/name form must have a single resource and name")
+        }
+        return (String(parts[0]), String(parts[1]))
     }
 
     static func resolve(_ typeName: String) throws -> ResourceType {

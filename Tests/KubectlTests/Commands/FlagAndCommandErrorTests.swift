@@ -39,6 +39,12 @@ import Testing
         ("desc pods", "Error: unknown command \"desc\" for \"kubectl\"\n\nDid you mean this?\n\tdescribe\n\n"),
         // Real verbs kubelab lacks are named as such, not called unknown (kubelab's own wording).
         ("drain nope", "Error from server (NotFound): nodes \"nope\" not found\n"),
+        // cli-runtime's splitResourceTypeName, the same for get and for the node verbs (as /usr/bin/kubectl prints it).
+        ("get /x", "error: arguments in resource/name form must have a single resource and name\n"),
+        ("get pod/", "error: arguments in resource/name form must have a single resource and name\n"),
+        ("get a/b/c", "error: arguments in resource/name form may not have more than one slash\n"),
+        ("cordon /k8s-node1", "error: arguments in resource/name form must have a single resource and name\n"),
+        ("drain node/a/b", "error: arguments in resource/name form may not have more than one slash\n"),
         // Real subcommands and flags kubelab lacks say so before their flags could be called unknown.
         ("create -n default ingress d --rule=a/b=svc:80", "error: kubelab does not simulate \"kubectl create ingress\" yet\n"),
         ("create quota q --hard=pods=1", "error: kubelab does not simulate \"kubectl create quota\" yet\n"),
