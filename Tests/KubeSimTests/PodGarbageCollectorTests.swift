@@ -29,7 +29,9 @@ import Testing
         }
         cluster.advance(by: 30_000)
         #expect(Sim.pod(cluster, "pinned") == nil)
-        #expect(seen.prefix(3) == ["modified Failed", "DeletionByPodGC: PodGC: node no longer exists", "deleted Failed"])
+        // The force delete writes its deletion timestamp (grace period 0) before the pod goes.
+        #expect(seen.prefix(5) == ["modified Failed", "DeletionByPodGC: PodGC: node no longer exists",
+                                   "modified Failed", "DeletionByPodGC: PodGC: node no longer exists", "deleted Failed"])
         cluster.advance(by: 30_000)
         let recreated = Sim.pod(cluster, "web-0")
         #expect(recreated != nil && recreated?.uid != firstUID)

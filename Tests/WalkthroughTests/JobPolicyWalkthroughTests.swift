@@ -148,7 +148,9 @@ import Testing
         ])
         #expect(WalkthroughHarness.output(of: "kubectl get job leader", in: Self.leader, occurrence: 2) == [
             "NAME     STATUS     COMPLETIONS   DURATION   AGE",
-            "leader   Complete   1/3           10s        49s",
+            // The stopped workers run `sh` as PID 1, which ignores SIGTERM: they are killed when
+            // their 30 s grace period ends, and only then is the job complete.
+            "leader   Complete   1/3           39s        49s",
         ])
         #expect(out(#"kubectl get job leader -o jsonpath='{range .status.conditions[*]}{.type} {.reason} {.message}{"\n"}{end}'"#) == [
             "SuccessCriteriaMet SuccessPolicy Matched rules at index 0",

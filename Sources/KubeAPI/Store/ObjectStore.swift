@@ -254,50 +254,80 @@ public final class ObjectStore {
         return try update(ref.resource, obj)
     }
 
-    /// Deletes an object the way the API server does: objects with finalizers, and pods bound to a
-    /// node with a grace period, get a deletionTimestamp; everything else goes at once.
+    /// Deletes an object the way the API server does: objects with finalizers get a
+    /// deletionTimestamp and stay; pods follow `podDeletion`; everything else goes at once.
     /// Returns the object as it was when the delete took effect.
     @discardableResult
     public func delete(_ ref: ObjectRef, gracePeriodSeconds: Int? = nil) throws(APIError) -> JSONValue {
         guard var obj = get(ref) else { throw .notFound(ref.resource, ref.name) }
         let hasFinalizers = !obj["metadata"]["finalizers"].items.isEmpty || Self.heldBySpecFinalizers(obj, ref.resource)
-        var graceful = false
+        var marked: Bool
         if ref.resource.kind == "Pod" {
-            let phase = obj["status"]["phase"].string ?? ""
-            let grace = gracePeriodSeconds ?? obj["spec"]["terminationGracePeriodSeconds"].int ?? 30
-            let bound = !(obj["spec"]["nodeName"].string ?? "").isEmpty
-            if bound && grace > 0 && phase != "Succeeded" && phase != "Failed" {
-                graceful = true
-                if obj.isDeleting {
-                    // A second delete may only shorten the grace period.
-                    let current = obj["metadata"]["deletionGracePeriodSeconds"].int ?? grace
-                    if grace >= current { return obj }
-                }
-                // terminationGracePeriodSeconds is any int64; past ~31,000 years the deadline stops growing.
-                obj["metadata"]["deletionTimestamp"] = .string(Timestamp.rfc3339(now() + Millis(min(grace, 1_000_000_000_000)) * 1000))
-                obj["metadata"]["deletionGracePeriodSeconds"] = .int(grace)
+            switch podDeletion(&obj, gracePeriodSeconds: gracePeriodSeconds) {
+            case .pending: return obj
+            case .now:
+                // Nothing left to shorten: a finalizer still holds the pod, or it goes now.
+                if hasFinalizers { return obj }
+                marked = false
+            case .marked: marked = true
             }
-        }
-        if hasFinalizers || graceful {
-            if !graceful {
-                // A pod's grace-0 delete (the kubelet confirming termination, or --force) still
-                // shortens a pending graceful deletion; the finalizers keep the object.
-                let shortens = ref.resource.kind == "Pod" && gracePeriodSeconds == 0
-                    && obj["metadata"]["deletionGracePeriodSeconds"].int != 0
-                if obj.isDeleting && !shortens { return obj }
-                if !obj.isDeleting { obj["metadata"]["deletionTimestamp"] = .string(Timestamp.rfc3339(now())) }
+        } else {
+            marked = hasFinalizers && !obj.isDeleting
+            if hasFinalizers && obj.isDeleting { return obj }
+            if marked {
+                obj["metadata"]["deletionTimestamp"] = .string(Timestamp.rfc3339(now()))
                 obj["metadata"]["deletionGracePeriodSeconds"] = 0
             }
+        }
+        if marked {
             revision += 1
             obj["metadata"]["resourceVersion"] = .string(String(revision))
             let old = get(ref)
             tables[ref.resource.storageID].objects[Self.key(ref.namespace, ref.name)] = .json(obj)
             wrote(ref.resource)
             emit(.modified, ref.resource, obj, old: old)
-            return obj
+            // Marked with no time left and nothing holding it: removed in the same request.
+            let graceLeft = ref.resource.kind == "Pod" && obj["metadata"]["deletionGracePeriodSeconds"].int != 0
+            if hasFinalizers || graceLeft { return obj }
         }
         remove(ref, last: obj)
         return obj
+    }
+
+    /// What a pod's delete does first.
+    enum PodDeletion {
+        /// A graceful deletion is already under way and this one does not shorten it.
+        case pending
+        /// The pod goes without another write (its deletion already has no time left).
+        case now
+        /// The deletion timestamp and grace period were set on `obj`, to be written.
+        case marked
+    }
+
+    /// Upstream's `rest.BeforeDelete` with the pod strategy's `CheckGracefulDelete`: every pod
+    /// delete writes the deletion timestamp and grace period first, so a watch sees it before the
+    /// pod goes; the period is the one asked for (or the pod's terminationGracePeriodSeconds),
+    /// and 0 for a pod no kubelet runs (unscheduled or already Succeeded/Failed). A second delete
+    /// may only shorten the period, moving the timestamp back by the difference (never into the
+    /// past). With a period of 0 the pod goes in the same request.
+    func podDeletion(_ obj: inout JSONValue, gracePeriodSeconds: Int?) -> PodDeletion {
+        if obj.isDeleting {
+            guard let current = obj["metadata"]["deletionGracePeriodSeconds"].int, current != 0 else { return .now }
+            guard let asked = gracePeriodSeconds, asked < current else { return .pending }
+            let requested = obj["metadata"]["deletionTimestamp"].string.flatMap(Timestamp.parse) ?? now()
+            let shortened = max(now(), requested - Millis(min(current, 1_000_000_000_000)) * 1000 + Millis(max(0, asked)) * 1000)
+            obj["metadata"]["deletionTimestamp"] = .string(Timestamp.rfc3339(shortened))
+            obj["metadata"]["deletionGracePeriodSeconds"] = .int(max(0, asked))
+            return .marked
+        }
+        let phase = obj["status"]["phase"].string ?? ""
+        let bound = !(obj["spec"]["nodeName"].string ?? "").isEmpty
+        var period = max(0, gracePeriodSeconds ?? obj["spec"]["terminationGracePeriodSeconds"].int ?? 30)
+        if !bound || phase == "Succeeded" || phase == "Failed" { period = 0 }
+        // terminationGracePeriodSeconds is any int64; past ~31,000 years the deadline stops growing.
+        obj["metadata"]["deletionTimestamp"] = .string(Timestamp.rfc3339(now() + Millis(min(period, 1_000_000_000_000)) * 1000))
+        obj["metadata"]["deletionGracePeriodSeconds"] = .int(period)
+        return .marked
     }
 
     /// Removes an object immediately (force deletion, or a kubelet confirming termination).

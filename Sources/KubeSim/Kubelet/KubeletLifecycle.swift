@@ -14,16 +14,7 @@ extension Kubelet {
         rt.admitted = true
         rt.hostNetwork = pod["spec"]["hostNetwork"].bool == true
         rt.startTime = rt.startTime ?? cluster.now
-        let initSpecs = pod["spec"]["initContainers"].items
-        let waitingReason = initSpecs.isEmpty ? "ContainerCreating" : "PodInitializing"
-        rt.initContainers = initSpecs.map {
-            ContainerRuntime(name: $0["name"].string ?? "", image: $0["image"].string ?? "", isInit: true,
-                             state: .waiting(reason: "PodInitializing", message: nil))
-        }
-        rt.containers = pod["spec"]["containers"].items.map {
-            ContainerRuntime(name: $0["name"].string ?? "", image: $0["image"].string ?? "", isInit: false,
-                             state: .waiting(reason: waitingReason, message: nil))
-        }
+        makeContainers(rt, pod: pod)
         if !rt.previousInstances.isEmpty {
             continuePreviousInstances(rt)
             updatePhase(rt, pod: pod)
@@ -33,6 +24,20 @@ extension Kubelet {
             mountVolumes(rt, pod: pod, in: cluster)
         } else {
             awaitingAttach[rt.key] = rt
+        }
+    }
+
+    /// The kubelet's record of the pod's containers, all waiting to be created.
+    func makeContainers(_ rt: PodRuntime, pod: JSONValue) {
+        let initSpecs = pod["spec"]["initContainers"].items
+        let waitingReason = initSpecs.isEmpty ? "ContainerCreating" : "PodInitializing"
+        rt.initContainers = initSpecs.map {
+            ContainerRuntime(name: $0["name"].string ?? "", image: $0["image"].string ?? "", isInit: true,
+                             state: .waiting(reason: "PodInitializing", message: nil))
+        }
+        rt.containers = pod["spec"]["containers"].items.map {
+            ContainerRuntime(name: $0["name"].string ?? "", image: $0["image"].string ?? "", isInit: false,
+                             state: .waiting(reason: waitingReason, message: nil))
         }
     }
 
@@ -245,6 +250,8 @@ extension Kubelet {
         event(rt, "Normal", "Created", "Created container: \(c.name)", container: c, in: cluster)
         let launch = launch(of: rt, c, spec: spec)
         let outcome = behaviour.outcome(of: launch)
+        let stop = stopResponse(of: launch)
+        mutate(rt, isInit: isInit, i) { $0.stopResponse = stop }
         if case .failsToStart(let message) = outcome {
             // No Started event: the task never ran. The pod shows StartError, then backs off.
             event(rt, "Warning", "Failed", "Error: \(message)", container: c, in: cluster)
@@ -387,6 +394,9 @@ extension Kubelet {
             case .terminated(let code, _, _, _):
                 stopped += 1
                 if code != 0 { failed += 1 }
+            case .unknownAtTermination:
+                stopped += 1
+                failed += 1
             }
         }
         if waiting > 0 {
@@ -411,8 +421,12 @@ extension Kubelet {
 
     // MARK: Termination
 
-    /// Stops the containers of a pod being deleted (Killing events), then confirms the deletion by
-    /// removing the pod, all within its grace period.
+    /// Stops the containers of a pod being deleted (Killing events), writes the status they end
+    /// with, then confirms the deletion by removing the pod, all within its grace period. A process
+    /// that handles SIGTERM exits soon; one that ignores it is killed when the grace period ends
+    /// (exit code 137), and the kubelet, which stops a pod's containers together, writes once
+    /// the last is gone. That status has the terminal phase (see `terminalPhase`), so a watch
+    /// shows the pod `Completed` or `Error` until it goes.
     func beginTermination(_ rt: PodRuntime, pod: JSONValue, in cluster: Cluster) {
         rt.terminating = true
         rt.epoch += 1
@@ -423,21 +437,33 @@ extension Kubelet {
         for c in live { event(rt, "Normal", "Killing", "Stopping container \(c.name)", container: c, in: cluster) }
         let total = live.isEmpty ? min(grace, Millis(cluster.rng.int(in: 100...400)))
             : min(grace, Millis(cluster.rng.int(in: 900...2400)))
-        let stopAt = total * 3 / 4
+        let exitedAt = total * 3 / 4
+        let stopAt = live.contains { $0.stopResponse == .ignored } ? grace : exitedAt
+        let wasTerminal = rt.isTerminal
+        // Deleted before its worker admitted it: the status still lists every container, none ran.
+        if !rt.admitted && rt.containers.isEmpty { makeContainers(rt, pod: pod) }
         cluster.schedule(after: stopAt) { [weak self, unowned cluster] in
             guard let self, rt.epoch == epoch, self.runtimes[rt.key] === rt, self.agents[rt.node]?.running == true else { return }
             let now = cluster.now
             func stop(_ c: inout ContainerRuntime) {
-                if case .running(let startedAt) = c.state {
-                    c.state = .terminated(exitCode: 0, reason: "Completed", startedAt: startedAt, finishedAt: now)
+                switch c.state {
+                case .running(let startedAt):
+                    var code = StopSignalResponse.killedExitCode
+                    if case .exits(let given) = c.stopResponse { code = given }
+                    c.state = .terminated(exitCode: code, reason: code == 0 ? "Completed" : "Error", startedAt: startedAt, finishedAt: now)
+                case .waiting where !wasTerminal:
+                    c.state = .unknownAtTermination
+                case .waiting, .terminated, .unknownAtTermination:
+                    break
                 }
                 c.ready = false
                 c.started = false
             }
             for i in rt.containers.indices { stop(&rt.containers[i]) }
-            for i in rt.initContainers.indices where rt.initContainers[i].isRunning { stop(&rt.initContainers[i]) }
+            for i in rt.initContainers.indices where !rt.initContainers[i].isTerminated { stop(&rt.initContainers[i]) }
+            if !wasTerminal { rt.phase = Self.terminalPhase(of: rt.containers) }
             self.writeStatus(rt, in: cluster)
-            cluster.schedule(after: total - stopAt) { [weak self, unowned cluster] in
+            cluster.schedule(after: total - exitedAt) { [weak self, unowned cluster] in
                 guard let self, rt.epoch == epoch, self.runtimes[rt.key] === rt, self.agents[rt.node]?.running == true else { return }
                 guard self.pod(of: rt, in: cluster) != nil else { return }
                 self.runtimes[rt.key] = nil

@@ -17,6 +17,7 @@ extension Kubelet {
             let c = rt.containers[i]
             guard let id = c.containerID else { continue }
             let launch = launch(of: rt, c, spec: spec)
+            rt.containers[i].stopResponse = stopResponse(of: launch)
             probeReadiness(rt, index: i, spec: spec, launch: launch, containerID: id, in: cluster)
             scheduleRounds(rt, isInit: false, index: i, launch: launch, containerID: id, in: cluster)
         }
@@ -41,7 +42,7 @@ extension Kubelet {
             case .terminated(let code, let reason, let startedAt, let finishedAt):
                 previous.latestTermination = ContainerRuntime.Termination(
                     exitCode: code, reason: reason, startedAt: startedAt, finishedAt: finishedAt, containerID: c.containerID ?? "")
-            case .waiting:
+            case .waiting, .unknownAtTermination:
                 break
             }
             return previous

@@ -6,7 +6,13 @@ struct ContainerRuntime: Equatable {
         case waiting(reason: String, message: String?)
         case running(startedAt: Millis)
         case terminated(exitCode: Int, reason: String, startedAt: Millis, finishedAt: Millis)
+        /// The pod was stopped before this container ran (deleted while it waited): the kubelet's
+        /// status manager reports it terminated as `ContainerStatusUnknown`, exit code 137.
+        case unknownAtTermination
     }
+
+    static let unknownReason = "ContainerStatusUnknown"
+    static let unknownMessage = "The container could not be located when the pod was terminated"
 
     struct Termination: Equatable {
         var exitCode: Int
@@ -36,9 +42,16 @@ struct ContainerRuntime: Equatable {
     /// The next CrashLoopBackOff delay; 0 until the container has failed once.
     var backoff: Millis = 0
     var imagePullBackoff: Millis = 0
+    /// How the running process answers SIGTERM (see `StopSignalResponse`), set as it starts.
+    var stopResponse: StopSignalResponse = .exits(code: 0)
 
     var isRunning: Bool { if case .running = state { return true } else { return false } }
-    var isTerminated: Bool { if case .terminated = state { return true } else { return false } }
+    var isTerminated: Bool {
+        switch state {
+        case .terminated, .unknownAtTermination: return true
+        case .waiting, .running: return false
+        }
+    }
     var succeeded: Bool { if case .terminated(let code, _, _, _) = state { return code == 0 } else { return false } }
 }
 

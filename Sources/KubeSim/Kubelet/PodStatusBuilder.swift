@@ -40,6 +40,7 @@ enum PodStatusBuilder {
     struct ConditionInputs: Equatable {
         var sandboxReady: Bool
         var terminal: Bool
+        var failed: Bool
         var unfinishedInit: [String]
         var unready: [String]
         var hasContainers: Bool
@@ -48,7 +49,7 @@ enum PodStatusBuilder {
 
     private static func conditions(for pod: JSONValue, runtime rt: PodRuntime, now: Millis) -> [JSONValue] {
         let inputs = ConditionInputs(
-            sandboxReady: rt.sandboxReady, terminal: rt.isTerminal,
+            sandboxReady: rt.sandboxReady, terminal: rt.isTerminal, failed: rt.phase == "Failed",
             unfinishedInit: rt.initContainers.filter { !$0.succeeded }.map(\.name),
             unready: rt.containers.filter { !$0.ready }.map(\.name), hasContainers: !rt.containers.isEmpty,
             scheduled: pod["status"]["conditions"].items.first(where: { $0["type"].string == "PodScheduled" }) ?? .null)
@@ -101,7 +102,9 @@ enum PodStatusBuilder {
             if unready.isEmpty && inputs.hasContainers {
                 out.append(condition(type, true))
             } else if inputs.terminal {
-                out.append(condition(type, false, reason: "PodCompleted"))
+                // Upstream's GenerateContainersReadyCondition: a failed pod's containers are not
+                // ready because it failed; a succeeded one's because it completed.
+                out.append(condition(type, false, reason: inputs.failed ? "PodFailed" : "PodCompleted"))
             } else {
                 out.append(condition(type, false, reason: "ContainersNotReady",
                                      message: "containers with unready status: [\(unready.joined(separator: " "))]"))
@@ -156,6 +159,11 @@ enum PodStatusBuilder {
             t["reason"] = .string(reason)
             t["startedAt"] = .string(Timestamp.rfc3339(startedAt))
             s["state"] = ["terminated": t]
+        case .unknownAtTermination:
+            s["state"] = ["terminated": [
+                "exitCode": .int(StopSignalResponse.killedExitCode), "message": .string(ContainerRuntime.unknownMessage),
+                "reason": .string(ContainerRuntime.unknownReason),
+            ]]
         }
         if live || c.lastTermination != nil {
             let mounts = spec["volumeMounts"].items.map { m -> JSONValue in

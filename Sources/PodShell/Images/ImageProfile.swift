@@ -71,6 +71,23 @@ public struct ImageProfile: Sendable {
         return paths
     }
 
+    /// How the image's own entrypoint answers SIGTERM when its pod is deleted. Servers handle
+    /// it (nginx's fast shutdown, mysqld and postgres shut down cleanly); hello-app is a Go
+    /// program with no handler, whose runtime then exits 2; node, python, a shell and `sleep` as
+    /// PID 1 ignore it and are killed when the grace period ends.
+    public var stopResponse: StopSignalResponse {
+        switch service {
+        case .nginx, .mysql, .postgres: return .exits(code: 0)
+        case .helloApp: return .exits(code: 2)
+        case .visitCounter, .nodeLiberator: return .ignored
+        case nil:
+            switch process {
+            case .server: return .exits(code: 0)
+            case .shell, .sleeper: return .ignored
+            }
+        }
+    }
+
     public var dialect: ShellDialect {
         switch base {
         case .busybox, .alpine: return .busyboxSh

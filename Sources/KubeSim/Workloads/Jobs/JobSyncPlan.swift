@@ -152,6 +152,16 @@ struct JobSyncPlan {
             // finishes once none of them is still terminating.
             podsToDelete = active.prefix(Self.burst).map(\.name)
             keep = []
+            if interim.terminal.type == "Failed" {
+                // Upstream's trackJobStatusAndRemoveFinalizers: once the job fails, each pod it
+                // stops counts as failed in the same pass, whatever the pod ends with later.
+                for pod in active.prefix(Self.burst)
+                where pod["metadata"]["finalizers"].items.contains(.string(Self.trackingFinalizer)) {
+                    failed += 1
+                    releasedPods.append(pod.name)
+                }
+                releasedPods.sort()
+            }
             if active.isEmpty && terminating == 0 {
                 let terminal = interim.terminal
                 conditions = JobCondition.setting(terminal, in: conditions, stamp: nowStamp())
