@@ -86,4 +86,28 @@ import Testing
         #expect(out("kubectl get pods", 2) == ["NAME       READY   STATUS       RESTARTS   AGE", "ie-xxxxx   0/1     Init:Error   0          11s"])
         #expect(out("kubectl get job ie", 1) == ["NAME   STATUS   COMPLETIONS   DURATION   AGE", "ie     Failed   0/1           11s        11s"])
     }
+
+    /// A manual run of a CronJob (`kubectl create job --from=cronjob/...`): the controller warns
+    /// about a running job it owns but did not start, and once that job succeeds it moves
+    /// lastSuccessfulTime, though the job was never in its active list.
+    static let manualRun = WalkthroughHarness.run(folder: "jobs", script: """
+        kubectl create cronjob hello --image=busybox:1.28 --schedule='0 0 1 1 *' -- date
+        kubectl create job manual --from=cronjob/hello
+        sleep 60
+        kubectl get job manual -o jsonpath='{.status.completionTime}{"\\n"}'
+        kubectl get cronjob hello -o jsonpath='{.status.lastSuccessfulTime} [{.status.active}]{"\\n"}'
+        kubectl get events --field-selector involvedObject.kind=CronJob -o custom-columns=REASON:.reason,MESSAGE:.message
+        """)
+
+    @Test func aManualRunIsSeenAndItsSuccessCounts() {
+        let done = WalkthroughHarness.output(of: #"kubectl get job manual -o jsonpath='{.status.completionTime}{"\n"}'"#, in: Self.manualRun)
+        #expect(done.count == 1 && done[0].hasSuffix("Z"))
+        #expect(WalkthroughHarness.output(of: #"kubectl get cronjob hello -o jsonpath='{.status.lastSuccessfulTime} [{.status.active}]{"\n"}'"#,
+                                          in: Self.manualRun) == [done[0] + " []"])
+        #expect(WalkthroughHarness.output(of: "kubectl get events --field-selector involvedObject.kind=CronJob -o custom-columns=REASON:.reason,MESSAGE:.message",
+                                          in: Self.manualRun) == [
+            "REASON          MESSAGE",
+            "UnexpectedJob   Saw a job that the controller did not create or forgot: manual",
+        ])
+    }
 }

@@ -86,10 +86,15 @@ public final class CronJobController: Controller {
             if !listed && outcome == nil && !job.isDeleting {
                 // A job it owns but did not start (`kubectl create job --from=cronjob/...`) is left alone.
                 event("Warning", "UnexpectedJob", "Saw a job that the controller did not create or forgot: \(job.name)")
-            } else if listed, let outcome {
-                let condition = outcome == .complete ? "Complete" : "Failed"
-                active.removeAll { $0["uid"].string == uid }
-                event("Normal", "SawCompletedJob", "Saw completed job: \(job.name), condition: \(condition)")
+            } else if let outcome {
+                if listed {
+                    let condition = outcome == .complete ? "Complete" : "Failed"
+                    active.removeAll { $0["uid"].string == uid }
+                    event("Normal", "SawCompletedJob", "Saw completed job: \(job.name), condition: \(condition)")
+                }
+                // Any job it owns that succeeded counts, listed or not: a manual run
+                // (`kubectl create job --from=cronjob/...`) moves lastSuccessfulTime too. Upstream
+                // does this a sync after the SawCompletedJob one; the status ends the same.
                 if outcome == .complete, let done = job.status["completionTime"].string,
                     (status["lastSuccessfulTime"].string.flatMap(Timestamp.parse) ?? .min) < (Timestamp.parse(done) ?? .min)
                 {
