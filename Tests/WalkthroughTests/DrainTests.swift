@@ -64,6 +64,24 @@ import Testing
         ])
     }
 
+    /// The wait lets go of a pod whose deletion time passed N seconds ago (upstream's
+    /// `shouldSkipPod` in waitForDelete), saying so.
+    @Test func theWaitSkipsAPodLongPastItsDeletionTime() {
+        let transcript = WalkthroughHarness.run(folder: "drain", script: """
+            kubectl create deployment web --image nginx --replicas 2
+            sleep 30
+            vagrant ssh k8s-node1 -c 'sudo systemctl stop kubelet'
+            sleep 60
+            kubectl drain k8s-node1 --ignore-daemonsets --skip-wait-for-delete-timeout=5
+            """)
+        let pod = "web-6dc5cd68db-5s86c"
+        #expect(WalkthroughHarness.output(of: "kubectl drain k8s-node1 --ignore-daemonsets --skip-wait-for-delete-timeout=5", in: transcript) == [
+            "node/k8s-node1 cordoned", "Warning: ignoring DaemonSet-managed Pods: kube-system/kube-proxy-cbzsd",
+            "evicting pod default/\(pod)", "pod \"\(pod)\" has DeletionTimestamp older than 5 seconds, skipping",
+            "node/k8s-node1 drained",
+        ])
+    }
+
     /// `--delete-local-data` is gone since kubectl 1.31; nodes may be named `node/NAME`.
     @Test func removedFlagsAndTypedNodeNames() {
         #expect(Self.unreachableOut("kubectl drain --delete-local-data k8s-node2")

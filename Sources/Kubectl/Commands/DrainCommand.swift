@@ -53,12 +53,14 @@ struct DrainCommand: KubectlCommand {
             podSelector = parsed
         }
         let targets = try NodeCordoning.targets(call, verb: "drain")
+        let skipAfter = call.flags.int("skip-wait-for-delete-timeout") ?? 0
         let filters = DrainFilters(force: call.flags.bool("force"), ignoreDaemonSets: call.flags.bool("ignore-daemonsets"),
                                    deleteEmptyDirData: call.flags.bool("delete-emptydir-data"),
-                                   skipDeletedAfterSeconds: call.flags.int("skip-wait-for-delete-timeout") ?? 0, now: call.cluster.now)
+                                   skipDeletedAfterSeconds: skipAfter, now: call.cluster.now)
         let grace = call.flags.int("grace-period") ?? -1
         let eviction = DrainEviction(useEviction: !call.flags.bool("disable-eviction"), gracePeriodSeconds: grace >= 0 ? grace : nil,
-                                     dryRun: dryRun, timeout: Duration.parseGo(call.flags.string("timeout")) ?? 0)
+                                     dryRun: dryRun, timeout: Duration.parseGo(call.flags.string("timeout")) ?? 0,
+                                     skipDeletedAfterSeconds: skipAfter)
         for node in targets { NodeCordoning.mark(node, unschedulable: true, dryRun: dryRun, call: call) }
         var fatal: [String] = []
         var remaining: [String] = []

@@ -11,6 +11,8 @@ struct DrainEviction {
     var dryRun = DryRun.none
     /// `--timeout`; 0 waits for ever (bounded here as `DeletionWait` bounds kubectl delete).
     var timeout: Millis = 0
+    /// `--skip-wait-for-delete-timeout`: the wait lets go of a pod that long past its deletion time.
+    var skipDeletedAfterSeconds = 0
 
     static let retryAfter: Millis = 5_000
     static let pollInterval: Millis = 1_000
@@ -89,6 +91,10 @@ struct DrainEviction {
                     let current = call.store.get(ref(p.pod))
                     if current == nil || current?.uid != p.pod.uid {
                         call.out("pod/\(name) \(useEviction ? "evicted" : "deleted")\n")
+                        continue
+                    }
+                    if let current, DrainFilters.longInDeletion(current, moreThan: skipDeletedAfterSeconds, now: now) {
+                        call.out("pod \"\(name)\" has DeletionTimestamp older than \(skipDeletedAfterSeconds) seconds, skipping\n")
                         continue
                     }
                     if timedOut {

@@ -47,9 +47,14 @@ struct DrainFilters {
 
     /// Upstream's `skipDeletedFilter`, the first: a pod long in deletion is skipped without a word.
     private func skipDeleted(_ pod: JSONValue, _ store: ObjectStore) -> Status {
-        guard skipDeletedAfterSeconds > 0, let deleted = pod["metadata"]["deletionTimestamp"].string.flatMap(Timestamp.parse)
-        else { return .delete }
-        return (now - deleted) / 1000 > Millis(skipDeletedAfterSeconds) ? .skip : .delete
+        Self.longInDeletion(pod, moreThan: skipDeletedAfterSeconds, now: now) ? .skip : .delete
+    }
+
+    /// Upstream's `shouldSkipPod`: whole seconds past the pod's deletionTimestamp (the end of its
+    /// grace period) above `seconds`, when `seconds` is set.
+    static func longInDeletion(_ pod: JSONValue, moreThan seconds: Int, now: Millis) -> Bool {
+        guard seconds > 0, let deleted = pod["metadata"]["deletionTimestamp"].string.flatMap(Timestamp.parse) else { return false }
+        return (now - deleted) / 1000 > Millis(seconds)
     }
 
     private func daemonSet(_ pod: JSONValue, _ store: ObjectStore) -> Status {
