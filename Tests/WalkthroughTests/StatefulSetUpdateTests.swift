@@ -53,8 +53,8 @@ import Testing
     @Test func historyAndUndo() {
         #expect(out("kubectl rollout history sts web") == ["statefulset.apps/web ", "REVISION  CHANGE-CAUSE", "1         <none>", "2         <none>"])
         let revision = out("kubectl rollout history sts web --revision=2")
-        #expect(revision.prefix(6) == ["statefulset.apps/web with revision #2", "Pod Template:", "  Labels:  app=nginx", "  Containers:", "   nginx:",
-                                       "    Image:        registry.k8s.io/nginx-slim:0.24"])
+        #expect(revision.prefix(6) == ["statefulset.apps/web with revision #2", "Pod Template:", "  Labels:\tapp=nginx", "  Containers:", "   nginx:",
+                                       "    Image:\tregistry.k8s.io/nginx-slim:0.24"])
         #expect(out("kubectl rollout undo sts web --to-revision=9") == ["error: unable to find specified revision 9 in history"])
         #expect(out("kubectl rollout undo sts web") == ["statefulset.apps/web rolled back"])
         #expect(out("kubectl rollout status sts web", 5).last == "partitioned roll out complete: 3 new pods have been updated...")

@@ -23,9 +23,9 @@ enum RolloutHistory {
                     guard let one = history.first(where: { $0.number == revision }) else {
                         throw KubectlFailure.error("unable to find the specified revision")
                     }
-                    try ObjectOutput.printEach([(r, one.restored)], format: output, call: call)
+                    try ObjectOutput.printEach([shown(one, of: r)], format: output, call: call)
                 } else {
-                    try ObjectOutput.printEach(history.map { (r, $0.restored) }, format: output, call: call)
+                    try ObjectOutput.printEach(history.map { shown($0, of: r) }, format: output, call: call)
                 }
                 continue
             }
@@ -37,8 +37,8 @@ enum RolloutHistory {
                 guard let one = history.first(where: { $0.number == revision }) else {
                     throw KubectlFailure.error("unable to find the specified revision")
                 }
-                var w = DescribeWriter()
-                DescribeSections.podTemplate(&w, one.restored["spec"]["template"])
+                var w = DescribeWriter(aligned: false)
+                DescribeSections.podTemplate(&w, shown(one, of: r).1["spec"]["template"])
                 call.out("\(RolloutCommand.name(r, obj)) with revision #\(revision)\n\(w.finish())\n")
                 continue
             }
@@ -48,6 +48,14 @@ enum RolloutHistory {
             call.out("\(RolloutCommand.name(r, obj)) \n\(tab.flush())\n")
         }
         return 0
+    }
+
+    /// What the history viewer's GetHistory gives for a revision: a Deployment's is its ReplicaSet
+    /// (its template keeps the pod-template-hash label), a StatefulSet's or DaemonSet's the
+    /// workload with the ControllerRevision applied.
+    static func shown(_ revision: Revision, of r: ResourceType) -> (ResourceType, JSONValue) {
+        guard r.kind == "Deployment", let replicaSets = ResourceRegistry.forKind("ReplicaSet") else { return (r, revision.restored) }
+        return (replicaSets, revision.source)
     }
 
     /// One revision of a workload.

@@ -44,7 +44,7 @@ enum RolloutUndo {
         // Revision 0 is the one before the newest.
         guard let target = n == 0 ? history[history.count - 2] : history.first(where: { $0.number == n }) else { throw notFound(n) }
         if dryRun == .client {
-            var w = DescribeWriter()
+            var w = DescribeWriter(aligned: false)
             DescribeSections.podTemplate(&w, target.restored["spec"]["template"])
             // DeploymentRollbacker prints the ReplicaSet's template as it is (history's printTemplate);
             // the StatefulSet and DaemonSet rollbackers' printPodTemplate leads with "will roll back to".

@@ -108,10 +108,16 @@ import Testing
         h.run("set image deployment/web nginx=nginx:1.26")
         h.cluster.advance(by: 30_000)
         #expect(h.run("get deploy web -o jsonpath={.metadata.annotations.deployment\\.kubernetes\\.io/revision}").out == "2")
+        // The history viewer's revisions of a Deployment are its ReplicaSets: their template keeps
+        // the pod-template-hash label (on its own tab-led line, printLabelsMultiline's form).
+        let hash = h.run("get rs -l app=web --sort-by=.metadata.creationTimestamp -o jsonpath={.items[0].metadata.labels.pod-template-hash}").out
+        #expect(h.run("rollout history deployment web --revision=1").out.hasPrefix(
+            "deployment.apps/web with revision #1\nPod Template:\n  Labels:\tapp=web\n\tpod-template-hash=\(hash)\n  Containers:\n"))
+        #expect(h.run("rollout history deployment web -o name").out.split(separator: "\n").map { $0.hasPrefix("replicaset.apps/web-") } == [true, true])
         // DeploymentRollbacker prints only the template (no "will roll back to"), then ` (dry run)`.
         let dryRun = h.run("rollout undo deployment web --dry-run=client").out
         #expect(dryRun.hasPrefix("deployment.apps/web Pod Template:\n  Labels:"))
-        #expect(dryRun.hasSuffix("  Tolerations:     <none>\n (dry run)\n"))
+        #expect(dryRun.hasSuffix("  Tolerations:\t<none>\n (dry run)\n"))
         #expect(h.run("rollout undo deployment web").out == "deployment.apps/web rolled back\n")
         h.cluster.advance(by: 30_000)
         #expect(h.run("rollout history deployment web").out
@@ -176,30 +182,17 @@ import Testing
         h.run(#"patch sts web --type=json -p '[{"op":"replace","path":"/spec/template/spec/containers/0/image","value":"nginx:1.28"}]'"#)
         h.run("rollout status sts web")
         #expect(h.run("rollout history sts web") == .init(out: "statefulset.apps/web \nREVISION  CHANGE-CAUSE\n1         <none>\n2         <none>\n\n", err: "", code: 0))
-        #expect(h.run("rollout history sts web --revision=2").out == """
-            statefulset.apps/web with revision #2
-            Pod Template:
-              Labels:  app=web
-              Containers:
-               nginx:
-                Image:         nginx:1.28
-                Port:          <none>
-                Host Port:     <none>
-                Environment:   <none>
-                Mounts:        <none>
-              Volumes:         <none>
-              Node-Selectors:  <none>
-              Tolerations:     <none>
-
-
-            """)
+        // printTemplate writes with a PrefixWriter straight to a buffer: no tabwriter aligns it.
+        #expect(h.run("rollout history sts web --revision=2").out == "statefulset.apps/web with revision #2\nPod Template:\n"
+            + "  Labels:\tapp=web\n  Containers:\n   nginx:\n    Image:\tnginx:1.28\n    Port:\t<none>\n    Host Port:\t<none>\n"
+            + "    Environment:\t<none>\n    Mounts:\t<none>\n  Volumes:\t<none>\n  Node-Selectors:\t<none>\n  Tolerations:\t<none>\n\n")
         #expect(h.run("rollout history sts web --revision=7") == .init(out: "", err: "error: unable to find the specified revision\n", code: 1))
         #expect(h.run("rollout undo sts web --to-revision=9") == .init(out: "", err: "error: unable to find specified revision 9 in history\n", code: 1))
         #expect(h.run("rollout undo sts web --to-revision=2")
             == .init(out: "statefulset.apps/web skipped rollback (current template already matches revision 2)\n", err: "", code: 0))
         let dryRun = h.run("rollout undo sts web --dry-run=client").out
         #expect(dryRun.hasPrefix("statefulset.apps/web will roll back to Pod Template:\n"))
-        #expect(dryRun.hasSuffix("  Tolerations:     <none>\n (dry run)\n"), "the name printer's operation ends with ` (dry run)`")
+        #expect(dryRun.hasSuffix("  Tolerations:\t<none>\n (dry run)\n"), "the name printer's operation ends with ` (dry run)`")
         #expect(h.run("rollout undo sts web") == .init(out: "statefulset.apps/web rolled back\n", err: "", code: 0))
         h.run("rollout status sts web")
         #expect(h.run("get pod web-0 -o jsonpath={.spec.containers[0].image}").out == "nginx:1.27")
