@@ -51,6 +51,10 @@ struct ScaleCommand: KubectlCommand {
             let detail = messages.isEmpty ? "<nil>" : messages.count == 1 ? messages[0] : "[" + messages.joined(separator: ", ") + "]"
             throw KubectlFailure.error("no objects passed to scale \(detail)")
         }
+        let resourceVersion = call.flags.string("resource-version")
+        if !resourceVersion.isEmpty && targets.objects.count > 1 {
+            throw KubectlFailure.error("cannot use --resource-version with multiple resources")
+        }
         var printed: [(ResourceType, JSONValue)] = []
         var failure: VerbError?
         for (r, obj) in targets.objects {
@@ -59,10 +63,16 @@ struct ScaleCommand: KubectlCommand {
                 failure = .api(APIError(.notFound, "the server could not find the requested resource"))
                 break
             }
+            // The scale preconditions (ScalePrecondition.validate); a client dry run checks none.
             let expected = call.flags.int("current-replicas") ?? -1
             let current = obj["spec"]["replicas"].int ?? 1
-            if expected >= 0, current != expected {
+            if dryRun != .client, expected >= 0, current != expected {
                 failure = .message("Expected replicas to be \(expected), was \(current)")
+                break
+            }
+            let currentVersion = obj["metadata"]["resourceVersion"].string ?? ""
+            if dryRun != .client, !resourceVersion.isEmpty, resourceVersion != currentVersion {
+                failure = .message("Expected resource version to be \(resourceVersion), was \(currentVersion)")
                 break
             }
             var updated = obj

@@ -47,14 +47,19 @@ struct MetadataPairs {
     }
 
     /// Sends the change and gives the stored object; a client dry run changes a copy here.
-    func send(_ obj: JSONValue, as r: ResourceType, newMap: [String: String], dryRun: DryRun, call: Invocation) throws -> JSONValue {
+    /// `--resource-version` goes into the patch, so the server refuses it (409) once the object
+    /// has changed since that version.
+    func send(_ obj: JSONValue, as r: ResourceType, newMap: [String: String], resourceVersion: String = "", dryRun: DryRun,
+              call: Invocation) throws -> JSONValue {
         if dryRun == .client {
             var copy = obj
             copy["metadata"][field] = newMap.isEmpty ? .null : .stringMap(newMap)
             return copy
         }
         let old = obj["metadata"][field].stringMap
-        let body = JSONText.compact(mergePatch(from: old, to: newMap))
+        var patch = mergePatch(from: old, to: newMap)
+        if !resourceVersion.isEmpty { patch["metadata"]["resourceVersion"] = .string(resourceVersion) }
+        let body = JSONText.compact(patch)
         let ref = ObjectRef(r, namespace: obj.namespace ?? "", name: obj.name)
         return try call.api.patch(ref, type: .merge, body: body, dryRun: dryRun == .server).object
     }
@@ -135,6 +140,10 @@ struct MetadataPairs {
         let dryRun = try DryRun.parse(call.flags.string("dry-run"))
         let sel = try Self.targets(call, resources: resources)
         let single = Self.namesOne(resources, call: call)
+        let resourceVersion = call.flags.string("resource-version")
+        if sel.errors.isEmpty && !resourceVersion.isEmpty && !single {
+            throw KubectlFailure.error("--resource-version may only be used with a single resource")
+        }
         let overwrite = call.flags.bool("overwrite")
         var errors = sel.errors
         var printed: [(ResourceType, JSONValue)] = []
@@ -153,7 +162,7 @@ struct MetadataPairs {
                 for key in remove where current[key] == nil { call.out("label \(KubeAPI.GoFormat.quoted(key)) not found.\n") }
             }
             do {
-                let result = try send(obj, as: r, newMap: next, dryRun: dryRun, call: call)
+                let result = try send(obj, as: r, newMap: next, resourceVersion: resourceVersion, dryRun: dryRun, call: call)
                 if output == .table { call.out("\(r.qualifiedKind)/\(obj.name) \(wording.done(current, next, overwrite))\(dryRun.suffix)\n") }
                 else { printed.append((r, result)) }
             } catch let e as APIError {

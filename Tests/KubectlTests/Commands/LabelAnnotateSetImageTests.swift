@@ -27,6 +27,27 @@ import Testing
         #expect(h.run("get pods -l x=y -o name").out == "pod/web-0\npod/web-1\n", "a client dry run sends nothing")
     }
 
+    /// `--resource-version`: the label and annotate patches carry it, so a stale one is the API
+    /// server's 409; scale checks it first (ScalePrecondition). Both take one object only.
+    @Test func aResourceVersionPreconditionRefusesAStaleObject() {
+        let h = Self.withWeb()
+        let pod = h.run("get pod web-0 -o jsonpath={.metadata.resourceVersion}").out
+        #expect(h.run("label pod web-0 a=b --resource-version=\(pod)") == .init(out: "pod/web-0 labeled\n", err: "", code: 0))
+        let conflict = "Error from server (Conflict): Operation cannot be fulfilled on pods \"web-0\": the object has been modified; "
+            + "please apply your changes to the latest version and try again\n"
+        #expect(h.run("label pod web-0 c=d --resource-version=\(pod)") == .init(out: "", err: conflict, code: 1))
+        #expect(h.run("annotate pod web-0 c=d --resource-version=\(pod)") == .init(out: "", err: conflict, code: 1))
+        #expect(h.run("label pods --all c=d --resource-version=\(pod)")
+            == .init(out: "", err: "error: --resource-version may only be used with a single resource\n", code: 1))
+        let sts = h.run("get sts web -o jsonpath={.metadata.resourceVersion}").out
+        #expect(h.run("scale sts web --replicas=3 --resource-version=1")
+            == .init(out: "", err: "error: Expected resource version to be 1, was \(sts)\n", code: 1))
+        #expect(h.run("scale sts web --replicas=3 --resource-version=\(sts)") == .init(out: "statefulset.apps/web scaled\n", err: "", code: 0))
+        h.run("create deployment db --image=nginx")
+        #expect(h.run("scale sts/web deploy/db --replicas=3 --resource-version=1")
+            == .init(out: "", err: "error: cannot use --resource-version with multiple resources\n", code: 1))
+    }
+
     @Test func labelList() {
         let h = Self.withWeb(replicas: 1)
         let hash = h.run("get pod web-0 -o jsonpath={.metadata.labels.controller-revision-hash}").out
