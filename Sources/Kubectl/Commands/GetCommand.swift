@@ -61,6 +61,10 @@ struct GetCommand: KubectlCommand {
         let watching = call.flags.bool("watch") || call.flags.bool("watch-only")
         // get.go's Validate, after Complete's missing-type check and before the printer is made: the
         // EVENT column or watch-event wrapper needs a watch to take its events from.
+        let outputOption = call.flags.string("output")
+        if call.flags.bool("show-labels") && !outputOption.isEmpty && outputOption != "wide" && !Self.resourceMissing(call) {
+            throw KubectlFailure.error("--show-labels option cannot be used with \(outputOption) printer")
+        }
         if call.flags.bool("output-watch-events") && !watching && !Self.resourceMissing(call) {
             throw KubectlFailure.error("--output-watch-events option can only be used with --watch or --watch-only")
         }

@@ -82,6 +82,18 @@ import Testing
         #expect(h.run("get --output-watch-events").err.hasPrefix("You must specify the type of resource to get."))
     }
 
+    /// get.go's Validate: labels are a column, so only the table printers take `--show-labels`;
+    /// the refusal names `-o` as written (outputs checked with /usr/bin/kubectl).
+    @Test func showLabelsNeedsATablePrinter() {
+        let h = CommandHarness()
+        #expect(h.run("get pods -o name --show-labels")
+            == .init(out: "", err: "error: --show-labels option cannot be used with name printer\n", code: 1))
+        #expect(h.run("get pods -o custom-columns=A:.a --show-labels")
+            == .init(out: "", err: "error: --show-labels option cannot be used with custom-columns=A:.a printer\n", code: 1))
+        #expect(h.run("get pods -o wide --show-labels").code == 0)
+        #expect(h.run("get --show-labels -o name").err.hasPrefix("You must specify the type of resource to get."))
+    }
+
     /// `--allow-missing-template-keys=false` makes a missing field a jsonpath error, ending, as
     /// printers/jsonpath.go's Errorf does, in three newlines.
     @Test func jsonpathMissingKeyIsAnErrorWhenNotAllowed() {
