@@ -110,4 +110,48 @@ import Testing
             "UnexpectedJob   Saw a job that the controller did not create or forgot: manual",
         ])
     }
+
+    /// Elastic Indexed Jobs (GA in 1.31): completions may change with parallelism when the two stay
+    /// equal; scaling down stops the pods of the dropped indexes. Other changes stay refused.
+    static let elastic = WalkthroughHarness.run(folder: "jobs", script: """
+        cat > ix.yaml <<YAML
+        apiVersion: batch/v1
+        kind: Job
+        metadata: {name: ix}
+        spec:
+          completions: 3
+          parallelism: 3
+          completionMode: Indexed
+          template:
+            spec:
+              containers: [{name: c, image: busybox, command: ['sh', '-c', 'sleep 30']}]
+              restartPolicy: Never
+        YAML
+        kubectl apply -f ix.yaml
+        sleep 5
+        kubectl patch job ix -p '{"spec":{"completions":5}}'
+        kubectl patch job ix -p '{"spec":{"completions":5,"parallelism":5}}'
+        sleep 3
+        kubectl get pods -o jsonpath='{range .items[*]}{.metadata.labels.batch\\.kubernetes\\.io/job-completion-index}{end}{"\\n"}'
+        kubectl patch job ix -p '{"spec":{"completions":2,"parallelism":2}}'
+        kubectl patch job ix -p '{"spec":{"completionMode":"NonIndexed"}}'
+        sleep 60
+        kubectl get job ix -o jsonpath='{.status.completedIndexes} {.status.succeeded}{"\\n"}'
+        kubectl create job plain --image=busybox -- sleep 1
+        kubectl patch job plain -p '{"spec":{"completions":3}}'
+        """)
+
+    @Test func anIndexedJobScalesItsCompletionsWithItsParallelism() {
+        let out = { (command: String) in WalkthroughHarness.output(of: command, in: Self.elastic) }
+        #expect(out(#"kubectl patch job ix -p '{"spec":{"completions":5}}'"#)
+            == [#"The Job "ix" is invalid: spec.completions: Invalid value: 5: can only be modified in tandem with spec.parallelism"#])
+        #expect(out(#"kubectl patch job ix -p '{"spec":{"completions":5,"parallelism":5}}'"#) == ["job.batch/ix patched"])
+        #expect(out(#"kubectl get pods -o jsonpath='{range .items[*]}{.metadata.labels.batch\.kubernetes\.io/job-completion-index}{end}{"\n"}'"#)
+            == ["01234"])
+        #expect(out(#"kubectl patch job ix -p '{"spec":{"completionMode":"NonIndexed"}}'"#)
+            == [#"The Job "ix" is invalid: spec.completionMode: Invalid value: "NonIndexed": field is immutable"#])
+        #expect(out(#"kubectl get job ix -o jsonpath='{.status.completedIndexes} {.status.succeeded}{"\n"}'"#) == ["0,1 2"])
+        #expect(out(#"kubectl patch job plain -p '{"spec":{"completions":3}}'"#)
+            == [#"The Job "plain" is invalid: spec.completions: Invalid value: 3: field is immutable"#])
+    }
 }

@@ -90,12 +90,22 @@ extension UpdateValidation {
             errors.append(FieldError("spec.selector", .invalid(value: selectorText(newSpec["selector"])), "field is immutable"))
         }
         if newSpec["completions"] != oldSpec["completions"] {
-            errors.append(FieldError("spec.completions", .invalid(value: GoFormat.value(newSpec["completions"])), "field is immutable"))
+            // validateCompletions: an Indexed job is elastic (GA in 1.31) when completions and
+            // parallelism change together and stay equal; any other job's completions stay.
+            if newSpec["completionMode"].string != "Indexed" {
+                errors.append(FieldError("spec.completions", .invalid(value: GoFormat.value(newSpec["completions"])), "field is immutable"))
+            } else if let completions = newSpec["completions"].int, completions != newSpec["parallelism"].int {
+                errors.append(FieldError("spec.completions", .invalid(value: GoFormat.value(newSpec["completions"])),
+                                         "can only be modified in tandem with spec.parallelism"))
+            }
         }
         var newTemplate = newSpec["template"], oldTemplate = oldSpec["template"]
         newTemplate["metadata"]["labels"] = .null; oldTemplate["metadata"]["labels"] = .null
         if newTemplate != oldTemplate, oldSpec["suspend"].bool != true {
             errors.append(FieldError("spec.template", .invalid(value: "core.PodTemplateSpec{...}"), "field is immutable"))
+        }
+        for key in ["completionMode", "backoffLimitPerIndex"] where newSpec[key] != oldSpec[key] {
+            errors.append(FieldError("spec." + key, .invalid(value: GoFormat.value(newSpec[key])), "field is immutable"))
         }
         return errors
     }
