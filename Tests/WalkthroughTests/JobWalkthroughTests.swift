@@ -154,4 +154,31 @@ import Testing
         #expect(out(#"kubectl patch job plain -p '{"spec":{"completions":3}}'"#)
             == [#"The Job "plain" is invalid: spec.completions: Invalid value: 3: field is immutable"#])
     }
+
+    /// validatePodTemplateUpdate: a job suspended since its creation may change where its pods
+    /// run (nodeSelector, tolerations, affinity, scheduling gates) and their annotations, not
+    /// their containers; once it has started, not even that.
+    static let suspendedTemplate = WalkthroughHarness.run(folder: "jobs", script: """
+        kubectl create job s --image=busybox --dry-run=client -o yaml -- sleep 5 > s.yaml
+        sed -i 's/^spec:/spec:\\n  suspend: true/' s.yaml
+        kubectl apply -f s.yaml
+        kubectl patch job s -p '{"spec":{"template":{"spec":{"nodeSelector":{"kubernetes.io/hostname":"k8s-node2"}}}}}'
+        kubectl set image job/s s=busybox:1.36
+        kubectl patch job s -p '{"spec":{"suspend":false}}'
+        sleep 20
+        kubectl get pods -o jsonpath='{.items[0].spec.nodeName}{"\\n"}'
+        kubectl patch job s -p '{"spec":{"template":{"spec":{"nodeSelector":null}}}}'
+        """)
+
+    @Test func onlyANeverStartedSuspendedJobMovesItsPods() {
+        let out = { (command: String) in WalkthroughHarness.output(of: command, in: Self.suspendedTemplate) }
+        let immutable = #"spec.template: Invalid value: core.PodTemplateSpec{...}: field is immutable"#
+        #expect(out(#"kubectl patch job s -p '{"spec":{"template":{"spec":{"nodeSelector":{"kubernetes.io/hostname":"k8s-node2"}}}}}'"#)
+            == ["job.batch/s patched"])
+        #expect(out("kubectl set image job/s s=busybox:1.36")
+            == [#"error: failed to patch image update to pod template: Job.batch "s" is invalid: "# + immutable])
+        #expect(out(#"kubectl get pods -o jsonpath='{.items[0].spec.nodeName}{"\n"}'"#) == ["k8s-node2"])
+        #expect(out(#"kubectl patch job s -p '{"spec":{"template":{"spec":{"nodeSelector":null}}}}'"#)
+            == [#"The Job "s" is invalid: "# + immutable])
+    }
 }

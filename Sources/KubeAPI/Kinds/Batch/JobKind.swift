@@ -99,9 +99,21 @@ extension UpdateValidation {
                                          "can only be modified in tandem with spec.parallelism"))
             }
         }
+        // validatePodTemplateUpdate: only a job suspended since its creation (never started) may
+        // change its pods' scheduling directives, labels and annotations; nothing else in the
+        // template changes. (The labels are left out in every case: the server put the selector's
+        // labels there, and a selector mismatch has an error of its own.)
         var newTemplate = newSpec["template"], oldTemplate = oldSpec["template"]
         newTemplate["metadata"]["labels"] = .null; oldTemplate["metadata"]["labels"] = .null
-        if newTemplate != oldTemplate, oldSpec["suspend"].bool != true {
+        if oldSpec["suspend"].bool == true && old["status"]["startTime"].isNull {
+            func dropMutable(_ t: inout JSONValue) {
+                t["metadata"]["annotations"] = .null
+                for key in ["nodeSelector", "tolerations", "affinity", "schedulingGates"] { t["spec"][key] = .null }
+            }
+            dropMutable(&newTemplate)
+            dropMutable(&oldTemplate)
+        }
+        if newTemplate != oldTemplate {
             errors.append(FieldError("spec.template", .invalid(value: "core.PodTemplateSpec{...}"), "field is immutable"))
         }
         for key in ["completionMode", "backoffLimitPerIndex"] where newSpec[key] != oldSpec[key] {
