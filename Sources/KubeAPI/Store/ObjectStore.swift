@@ -171,6 +171,29 @@ public final class ObjectStore {
     @discardableResult
     public func create(_ r: ResourceType, _ object: JSONValue, uid: String? = nil) throws(APIError) -> JSONValue {
         var obj = object
+        let (ns, name) = try assignCreateMetadata(&obj, r, uid: uid)
+        revision += 1
+        obj["metadata"]["resourceVersion"] = .string(String(revision))
+        obj = Self.orderMetadata(obj)
+        let table = tableIndex(r)
+        tables[table].objects[Self.key(ns, name)] = .json(obj)
+        wrote(r)
+        index(ObjectRef(r, namespace: ns, name: name), old: nil, new: obj)
+        emit(.added, r, obj, old: nil)
+        return obj
+    }
+
+    /// What `create` would store, without storing it: a server dry run's answer, which has a uid,
+    /// a creation time and a first generation but no resourceVersion (nothing was written).
+    public func dryRunCreate(_ r: ResourceType, _ object: JSONValue, uid: String? = nil) throws(APIError) -> JSONValue {
+        var obj = object
+        _ = try assignCreateMetadata(&obj, r, uid: uid)
+        return Self.orderMetadata(obj)
+    }
+
+    /// The metadata the registry gives a new object (name from generateName, type, namespace,
+    /// uid, creation time, generation), refusing a name in use; gives its namespace and name.
+    private func assignCreateMetadata(_ obj: inout JSONValue, _ r: ResourceType, uid: String?) throws(APIError) -> (String, String) {
         let ns = r.namespaced ? (obj.namespace ?? "default") : ""
         var name = obj.name
         if name.isEmpty, let prefix = obj["metadata"]["generateName"].string {
@@ -182,17 +205,9 @@ public final class ObjectStore {
         obj["kind"] = .string(r.kind)
         if r.namespaced { obj["metadata"]["namespace"] = .string(ns) } else { obj["metadata"]["namespace"] = .null }
         obj["metadata"]["uid"] = .string(uid ?? makeUID())
-        revision += 1
-        obj["metadata"]["resourceVersion"] = .string(String(revision))
         obj["metadata"]["creationTimestamp"] = .string(stampText(now()))
         if r.tracksGeneration { obj["metadata"]["generation"] = 1 }
-        obj = Self.orderMetadata(obj)
-        let table = tableIndex(r)
-        tables[table].objects[Self.key(ns, name)] = .json(obj)
-        wrote(r)
-        index(ObjectRef(r, namespace: ns, name: name), old: nil, new: obj)
-        emit(.added, r, obj, old: nil)
-        return obj
+        return (ns, name)
     }
 
     /// Stores a new object kept as a compact record (see `CompactObject`); `make` receives the

@@ -20,6 +20,19 @@ public final class APIServer {
     @discardableResult
     public func create(_ object: JSONValue, as resource: ResourceType, dryRun: Bool = false,
                        fieldValidation: FieldValidation = .strict) throws(APIError) -> JSONValue {
+        let (admitted, presetUID) = try admittedForCreate(object, as: resource, fieldValidation: fieldValidation)
+        if dryRun { return try store.dryRunCreate(resource, admitted, uid: presetUID) }
+        if fieldValidation == .strict { try RequestSizeLimits.checkStored(admitted) }
+        let created = try store.create(resource, admitted, uid: presetUID)
+        if resource.kind == "Event" { trackExpiry(of: created, renewal: false) }
+        return created
+    }
+
+    /// The create path short of the registry (defaulting, validation, admission, limits, the
+    /// namespace check and the strategy's PrepareForCreate), and the uid a Job's selector was
+    /// given: for objects made ready-made (the sandbox's running pods) and server dry runs.
+    public func admittedForCreate(_ object: JSONValue, as resource: ResourceType,
+                                  fieldValidation: FieldValidation = .strict) throws(APIError) -> (object: JSONValue, uid: String?) {
         var object = object
         // A Job's generated selector names its uid, so the uid is drawn before defaulting (jobStrategy.PrepareForCreate).
         let presetUID = resource.kind == "Job" ? cluster.rng.uuid() : nil
@@ -31,12 +44,7 @@ public final class APIServer {
             if admitted.namespace == nil { admitted["metadata"]["namespace"] = "default" }
             try requireLiveNamespace(for: admitted, as: resource)
         }
-        admitted = try prepareForCreate(admitted, as: resource)
-        if dryRun { return admitted }
-        if fieldValidation == .strict { try RequestSizeLimits.checkStored(admitted) }
-        let created = try store.create(resource, admitted, uid: presetUID)
-        if resource.kind == "Event" { trackExpiry(of: created, renewal: false) }
-        return created
+        return (try prepareForCreate(admitted, as: resource), presetUID)
     }
 
     /// Events written through the API expire like recorded ones (the event TTL applies to every write).

@@ -104,7 +104,7 @@ struct SandboxBuilder {
     /// validation and the admission plugins, as for any pod), then stores it as already running,
     /// the way the kubelet would have reported it a little later.
     private func admitAndRun(_ pod: JSONValue, node: String, nodeIP: String, podIP: String?) {
-        guard let podType = Self.type("Pod"), var admitted = try? cluster.api.create(pod, as: podType, dryRun: true) else { return }
+        guard let podType = Self.type("Pod"), var admitted = try? cluster.api.admittedForCreate(pod, as: podType).object else { return }
         admitted["spec"]["nodeName"] = .string(node)
         let ip = podIP ?? nextPodIP(node: node)
         admitted["status"] = SandboxPods.runningStatus(for: admitted, hostIP: nodeIP, podIP: ip, created: cluster.now,

@@ -43,6 +43,21 @@ import Testing
             == .init(out: "", err: "error: unknown object type *v1.Deployment\n", code: 1))
     }
 
+    /// A server dry run answers with what the registry would store, short of writing it: a uid,
+    /// the creation time and the first generation, no resourceVersion; a taken name is refused.
+    @Test func aServerDryRunCarriesTheRegistrysMetadata() {
+        let h = CommandHarness()
+        let fields = "-o jsonpath={.metadata.creationTimestamp}|{.metadata.generation}|{.metadata.resourceVersion}|{.metadata.uid}"
+        for line in ["create job pi --image=perl:5.34 --dry-run=server", "create deployment web --image=nginx --dry-run=server"] {
+            let out = h.run(line + " " + fields).out.split(separator: "|", omittingEmptySubsequences: false)
+            #expect(out.count == 4 && out[0].hasSuffix("Z") && out[1] == "1" && out[2].isEmpty && out[3].count == 36, "\(line): \(out)")
+        }
+        #expect(h.run("get jobs,deployments -o name").out.isEmpty, "nothing was stored")
+        h.run("create deployment web --image=nginx")
+        #expect(h.run("create deployment web --image=nginx --dry-run=server")
+            == .init(out: "", err: "error: failed to create deployment: deployments.apps \"web\" already exists\n", code: 1))
+    }
+
     @Test func refusesWhatKubectlAndTheAPIServerRefuse() {
         let h = CommandHarness()
         #expect(h.run("create job x") == .init(out: "", err: "error: either --image or --from must be specified\n", code: 1))
