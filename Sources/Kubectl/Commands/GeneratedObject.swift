@@ -7,7 +7,9 @@ import KubeAPI
 enum GeneratedObject {
     /// - Parameter failurePrefix: the generator's wrapping of a server error (`failed to create
     ///   deployment: `), or nil when kubectl prints the server's error as it is.
-    static func finish(_ object: JSONValue, as resource: ResourceType, call: Invocation, failurePrefix: String?) throws -> Int32 {
+    ///   - operation: the name printer's word (`exposed` for kubectl expose).
+    static func finish(_ object: JSONValue, as resource: ResourceType, call: Invocation, failurePrefix: String?,
+                       operation: String = "created") throws -> Int32 {
         let dryRun = try DryRun.parse(call.flags.string("dry-run"))
         let output = try OutputFormat.parse(call, allowed: .objectPrinters)
         var object = object
@@ -31,7 +33,7 @@ enum GeneratedObject {
         } else if output != .table {
             try ObjectOutput.print([(resource, result)], format: output, call: call, fieldOrder: dryRun == .client)
         } else {
-            call.out("\(resource.qualifiedKind)/\(result.name) created\(dryRun.suffix)\n")
+            call.out("\(resource.qualifiedKind)/\(result.name) \(operation)\(dryRun.suffix)\n")
         }
         return 0
     }

@@ -56,6 +56,9 @@ struct RunCommand: KubectlCommand {
         if call.flags.bool("rm") && !interactive && !call.flags.bool("attach") {
             throw KubectlFailure.error("--rm should only be used for attached containers")
         }
+        if call.flags.bool("expose") && call.flags.string("port").isEmpty {
+            throw KubectlFailure("error: --port must be set when exposing a service\nSee 'kubectl run -h' for help and examples")
+        }
         let extra = Array(call.args.dropFirst()) + (call.flags.afterDash ?? [])
         // Fields in the Go struct's order (`-o json` shows it; `-o yaml` sorts).
         var container: JSONValue = ["name": .string(name), "image": .string(image)]
@@ -97,6 +100,15 @@ struct RunCommand: KubectlCommand {
             sent["metadata"]["namespace"] = .string(call.namespace)
             sent["status"] = .null
             created = try call.api.create(sent, as: PodTarget.pods, dryRun: dryRun == .server)
+        }
+        if call.flags.bool("expose") {
+            // generateService: the service is printed as it is made, before the pod; it selects
+            // the pod by the --labels text, or run=NAME. With -o yaml a `---` separates the two.
+            let labelsText = call.flags.string("labels")
+            let service = try ExposeCommand.generate(name: name, selector: labelsText.isEmpty ? "run=\(name)" : labelsText,
+                                                     labels: labelsText, port: call.flags.string("port"), protocols: [:], call: call)
+            _ = try GeneratedObject.finish(service, as: ExposeCommand.services, call: call, failurePrefix: nil)
+            if output == .yaml { call.out("---\n") }
         }
         if output != .table {
             if dryRun == .client && output == .json { call.out(JSONText.prettyInFieldOrder(created)) }
@@ -202,29 +214,11 @@ struct RunCommand: KubectlCommand {
     /// generated pod patched before it is printed or sent. A merge replaces lists whole, so
     /// overriding `spec.containers` drops the generated container's command, as kubectl's does.
     static func override(_ pod: JSONValue, with fragment: String, type: String) throws -> JSONValue {
-        guard ["json", "merge", "strategic"].contains(type) else {
-            throw KubectlFailure.error("invalid override type: \(type)")
-        }
-        var patched = try patchedPod(pod, with: fragment, type: type)
+        var patched = try Overrides.apply(pod, fragment: fragment, type: type, kind: "Pod")
         // The result is decoded into a Pod and encoded again: every container has its resources.
         for i in patched["spec"]["containers"].items.indices where patched["spec"]["containers"][i]["resources"].isNull {
             patched["spec"]["containers"][i]["resources"] = .emptyObject
         }
         return patched
-    }
-
-    private static func patchedPod(_ pod: JSONValue, with fragment: String, type: String) throws -> JSONValue {
-        let patch: JSONValue
-        do { patch = try GoJSONDecoder.decode(fragment) } catch {
-            throw KubectlFailure.error(type == "json" ? error.message : "Invalid JSON Patch")
-        }
-        switch type {
-        case "json":
-            do { return try JSONPatch.decode(patch).apply(to: pod) } catch { throw KubectlFailure.error(error.message) }
-        case "strategic":
-            do { return try ObjectMerge.strategicMerge(patch, into: pod, kind: "Pod") } catch { throw KubectlFailure.error(error.message) }
-        default:
-            return ObjectMerge.mergePatch(patch, into: pod)
-        }
     }
 }
