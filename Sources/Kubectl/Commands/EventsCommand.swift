@@ -1,0 +1,114 @@
+import KubeAPI
+
+/// `kubectl events`: the namespace's events (or every namespace's, or one object's with `--for`),
+/// oldest first, in the events command's own table (events.go and event_printer.go): LAST SEEN
+/// counts `(xN over AGE)` for repeated events, OBJECT is `Kind/name`. `-o` prints an EventList.
+struct EventsCommand: KubectlCommand {
+    static let name = "events"
+    static let help = HelpText.usage("""
+        Display events: a table of the most important information about the events of a
+        namespace, of all namespaces, or of one resource.
+
+        Examples:
+          kubectl events
+          kubectl events --all-namespaces
+          kubectl events --for pod/web-0
+          kubectl events --types=Warning
+
+        Options:
+          -A, --all-namespaces=false  list events across all namespaces
+          --for=''                    only events about this resource (TYPE/NAME)
+          --types=[]                  only events of these types: Normal, Warning
+          --no-headers=false          print no header line
+          -o, --output=''             json, yaml, name, jsonpath=...
+
+        Usage:
+          kubectl events [(-o|--output=)json|yaml|name|go-template|go-template-file|template|templatefile|jsonpath|jsonpath-as-json|jsonpath-file] [--for TYPE/NAME] [--watch] [--types=Normal,Warning] [options]
+        """)
+
+    let flags = FlagSet([
+        .init("watch", "w", .bool), .init("all-namespaces", "A", .bool), .init("for"), .init("types", nil, .stringArray),
+        .init("no-headers", nil, .bool), .init("chunk-size", nil, .int, default: "500"), .init("output", "o"), .init("template"),
+        .init("allow-missing-template-keys", nil, .bool, default: "true"), .init("show-managed-fields", nil, .bool),
+    ])
+
+    static let events = ResourceRegistry.forKind("Event")!
+
+    func unsimulatedFeature(_ argv: [String]) -> String? {
+        argv.contains { $0 == "-w" || $0 == "--watch" || $0.hasPrefix("--watch=") } ? "kubectl events --watch" : nil
+    }
+
+    func run(_ call: Invocation) throws -> Int32 {
+        let allNamespaces = call.flags.bool("all-namespaces")
+        var forKind: (kind: String, apiVersion: String, name: String)?
+        let forObject = call.flags.string("for")
+        if !forObject.isEmpty {
+            guard forObject.contains("/") else { throw KubectlFailure.error("--for must be in resource/name form") }
+            let parts = forObject.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+            guard parts.count == 2 else { throw KubectlFailure.error("arguments in resource/name form may not have more than one slash") }
+            let typeWord = parts[0].lowercased()
+            guard let r = ResourceRegistry.lookup(String(typeWord.prefix { $0 != "." })) else {
+                throw KubectlFailure.error("the server doesn't have a resource type \(KubeAPI.GoFormat.quoted(typeWord))")
+            }
+            forKind = (r.kind, r.apiVersion, parts[1])
+        }
+        let types = call.flags.strings("types")
+        for t in types where t.lowercased() != "normal" && t.lowercased() != "warning" {
+            throw KubectlFailure.error("valid --types are Normal or Warning")
+        }
+        let output = try OutputFormat.parse(call, allowed: .objectPrinters)
+        var items = call.store.list(Self.events, namespace: allNamespaces ? nil : call.namespace).filter { e in
+            if !types.isEmpty && !types.contains(where: { $0.lowercased() == (e["type"].string ?? "").lowercased() }) { return false }
+            guard let forKind else { return true }
+            let o = e["involvedObject"]
+            return o["kind"].string == forKind.kind && o["apiVersion"].string == forKind.apiVersion && o["name"].string == forKind.name
+        }
+        guard !items.isEmpty else {
+            call.err(allNamespaces ? "No events found.\n" : "No events found in \(call.namespace) namespace.\n")
+            return 0
+        }
+        // SortableEvents: by the series' last observation, else lastTimestamp, else eventTime.
+        items = items.enumerated().sorted { a, b in
+            let ta = Self.time(of: a.element), tb = Self.time(of: b.element)
+            return ta != tb ? ta < tb : a.offset < b.offset
+        }.map(\.element)
+        if output != .table {
+            let list: JSONValue = ["apiVersion": "v1", "items": .array(items.map { e in
+                var e = e
+                if e["kind"].isNull { e["kind"] = "Event"; e["apiVersion"] = "v1" }
+                return e
+            }), "kind": "EventList", "metadata": .emptyObject]
+            try ObjectOutput.print([(Self.events, list)], format: output, call: call)
+            return 0
+        }
+        var tab = TabWriter.table()
+        if !call.flags.bool("no-headers") { tab.write((allNamespaces ? "NAMESPACE\t" : "") + "LAST SEEN\tTYPE\tREASON\tOBJECT\tMESSAGE\n") }
+        let now = call.cluster.now
+        for e in items {
+            if allNamespaces { tab.write(CellFormat.escapeTerminal(e.namespace ?? "") + "\t") }
+            let o = e["involvedObject"]
+            let cells = [Self.interval(of: e, now: now), e["type"].string ?? "", e["reason"].string ?? "",
+                         (o["kind"].string ?? "") + "/" + (o["name"].string ?? ""),
+                         (e["message"].string ?? "").trimmingCharacters(in: .whitespacesAndNewlines)]
+            tab.write(cells.map(CellFormat.escapeTerminal).joined(separator: "\t") + "\n")
+        }
+        call.out(tab.flush())
+        return 0
+    }
+
+    static func time(of e: JSONValue) -> Millis {
+        let text = e["series"]["lastObservedTime"].string ?? e["lastTimestamp"].string ?? e["eventTime"].string
+        return text.flatMap(Timestamp.parse) ?? .min
+    }
+
+    /// getInterval.
+    static func interval(of e: JSONValue, now: Millis) -> String {
+        func since(_ text: String?) -> String { text.flatMap(Timestamp.parse).map { humanDuration(now - $0) } ?? "<unknown>" }
+        let first = e["eventTime"].string != nil ? since(e["eventTime"].string) : since(e["firstTimestamp"].string)
+        if !e["series"].isNull {
+            return "\(since(e["series"]["lastObservedTime"].string)) (x\(e["series"]["count"].int ?? 0) over \(first))"
+        }
+        if let count = e["count"].int, count > 1 { return "\(since(e["lastTimestamp"].string)) (x\(count) over \(first))" }
+        return first
+    }
+}
