@@ -6,8 +6,13 @@ import PodShell
 public final class Kubectl {
     public let cluster: Cluster
     public let files: HostFiles
+    /// The kubeconfig (`kubectl config` changes it for the session).
+    public var kubeconfig = Kubeconfig()
     /// The namespace of the current kubeconfig context.
-    public var currentNamespace = "default"
+    public var currentNamespace: String {
+        get { kubeconfig.namespace }
+        set { kubeconfig.namespace = newValue }
+    }
     /// The user of the current kubeconfig context (kubeadm's admin.conf).
     public var user = UserInfo.kubernetesAdmin
     /// The containers' side of the cluster (exec, logs, run -it); nil in tests that need none.
@@ -34,7 +39,7 @@ public final class Kubectl {
         DescribeCommand(), ApplyCommand(), APIResourcesCommand(), VersionCommand(),
         ExecCommand(), LogsCommand(), RunCommand(), AttachCommand(), CopyCommand(), CordonCommand(), UncordonCommand(),
         PatchCommand(), RolloutCommand(), LabelCommand(), AnnotateCommand(), SetImageCommand(), WaitCommand(), EditCommand(),
-        AuthCommand(), DrainCommand(), TaintCommand(), ExposeCommand(), EventsCommand(),
+        AuthCommand(), DrainCommand(), TaintCommand(), ExposeCommand(), EventsCommand(), ConfigCommand(), ClusterInfoCommand(),
     ]
 
     static func command(named name: String) -> (any KubectlCommand)? {
