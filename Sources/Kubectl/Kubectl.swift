@@ -39,7 +39,7 @@ public final class Kubectl {
         DescribeCommand(), ApplyCommand(), APIResourcesCommand(), VersionCommand(),
         ExecCommand(), LogsCommand(), RunCommand(), AttachCommand(), CopyCommand(), CordonCommand(), UncordonCommand(),
         PatchCommand(), RolloutCommand(), LabelCommand(), AnnotateCommand(), SetImageCommand(), WaitCommand(), EditCommand(),
-        AuthCommand(), DrainCommand(), TaintCommand(), ExposeCommand(), EventsCommand(), ConfigCommand(), ClusterInfoCommand(), TopCommand(),
+        AuthCommand(), DrainCommand(), TaintCommand(), ExposeCommand(), EventsCommand(), ConfigCommand(), ClusterInfoCommand(), TopCommand(), APIVersionsCommand(),
     ]
 
     static func command(named name: String) -> (any KubectlCommand)? {

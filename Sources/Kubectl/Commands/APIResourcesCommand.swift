@@ -67,3 +67,25 @@ struct APIResourcesCommand: KubectlCommand {
         return 0
     }
 }
+
+/// `kubectl api-versions`: the group/versions of the types this cluster serves, sorted as
+/// apiversions.go sorts them (plain string order).
+struct APIVersionsCommand: KubectlCommand {
+    static let name = "api-versions"
+    static let help = HelpText.usage("""
+        Print the supported API versions on the server, in the form of "group/version".
+
+        Usage:
+          kubectl api-versions [options]
+        """)
+
+    let flags = FlagSet([])
+
+    func run(_ call: Invocation) throws -> Int32 {
+        guard call.args.isEmpty else {
+            throw KubectlFailure("error: unexpected arguments: [\(call.args.joined(separator: " "))]\nSee 'kubectl api-versions -h' for help and examples")
+        }
+        call.out(Set(ResourceRegistry.all.map(\.apiVersion)).sorted().map { $0 + "\n" }.joined())
+        return 0
+    }
+}
