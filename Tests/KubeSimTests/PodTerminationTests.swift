@@ -89,6 +89,30 @@ final class StoppingContainers: StoppingContainerBehaviour {
                            "MODIFIED Failed 0 137 Error", "DELETED Failed 0 137 Error"])
     }
 
+    /// The kubelet stops a pod's containers together and writes once the last is gone; each
+    /// container keeps its own end: the one that handled SIGTERM finished first.
+    @Test func containersThatStopApartKeepTheirOwnFinishTimes() throws {
+        let cluster = Self.cluster()
+        try Sim.create(cluster, """
+            apiVersion: v1
+            kind: Pod
+            metadata: {name: p}
+            spec:
+              terminationGracePeriodSeconds: 10
+              containers:
+              - {name: a, image: busybox, command: [trap]}
+              - {name: b, image: busybox, command: [sleep]}
+            """)
+        cluster.advance(by: 20_000)
+        let t0 = cluster.now
+        try delete(cluster, "p")
+        #expect(cluster.advance(until: { Sim.pod(cluster, "p")?["status"]["phase"] == "Failed" }, limit: 30_000))
+        let statuses = try #require(Sim.pod(cluster, "p"))["status"]["containerStatuses"].items
+        let ends = statuses.compactMap { $0["state"]["terminated"]["finishedAt"].string.flatMap(Timestamp.parse) }
+        #expect(statuses.map { $0["state"]["terminated"]["exitCode"].int } == [0, 137])
+        #expect(ends.count == 2 && ends[0] < t0 + 3_000 && ends[1] == Timestamp.parse(Timestamp.rfc3339(t0 + 10_000)))
+    }
+
     @Test func aShorterGracePeriodOnTheDeleteWins() throws {
         let cluster = Self.cluster()
         try Sim.create(cluster, Self.pod("p", command: "sleep"))

@@ -439,6 +439,8 @@ extension Kubelet {
             : min(grace, Millis(cluster.rng.int(in: 900...2400)))
         let exitedAt = total * 3 / 4
         let stopAt = live.contains { $0.stopResponse == .ignored } ? grace : exitedAt
+        // A process that handles the signal is gone at `exitedAt` even when the write waits for one that did not.
+        let signalled = cluster.now
         let wasTerminal = rt.isTerminal
         // Deleted before its worker admitted it: the status still lists every container, none ran.
         if !rt.admitted && rt.containers.isEmpty { makeContainers(rt, pod: pod) }
@@ -448,9 +450,10 @@ extension Kubelet {
             func stop(_ c: inout ContainerRuntime) {
                 switch c.state {
                 case .running(let startedAt):
-                    var code = StopSignalResponse.killedExitCode
-                    if case .exits(let given) = c.stopResponse { code = given }
-                    c.state = .terminated(exitCode: code, reason: code == 0 ? "Completed" : "Error", startedAt: startedAt, finishedAt: now)
+                    var code = StopSignalResponse.killedExitCode, finishedAt = now
+                    if case .exits(let given) = c.stopResponse { (code, finishedAt) = (given, min(now, signalled + exitedAt)) }
+                    c.state = .terminated(exitCode: code, reason: code == 0 ? "Completed" : "Error", startedAt: startedAt,
+                                          finishedAt: finishedAt)
                 case .waiting where !wasTerminal:
                     c.state = .unknownAtTermination
                 case .waiting, .terminated, .unknownAtTermination:
