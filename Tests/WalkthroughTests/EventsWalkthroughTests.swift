@@ -41,4 +41,24 @@ import Testing
         #expect(out(#"kubectl events --for pod/crash -o jsonpath='{.kind} {.items[0].kind} {.items[*].reason}{"\n"}'"#)
             == ["EventList Event Scheduled Pulled Pulled Pulled Pulling Created Started BackOff Pulled"])
     }
+
+    /// runWatch: the events there are first (store order, unsorted), then each new one, each row
+    /// flushed as it comes (so the columns widen as rows need); the header comes once.
+    @Test func aWatchPrintsTheEventsThereThenTheNewOnes() {
+        let transcript = WalkthroughHarness.run(folder: "files", script: """
+            kubectl create deployment web --image=nginx
+            sleep 5
+            kubectl events -w
+            """)
+        #expect(WalkthroughHarness.output(of: "kubectl events -w", in: transcript) == [
+            "LAST SEEN   TYPE     REASON      OBJECT                     MESSAGE",
+            "5s          Normal   Scheduled   Pod/web-6dc5cd68db-b7cc9   Successfully assigned default/web-6dc5cd68db-b7cc9 to k8s-node1",
+            "5s          Normal   Pulling     Pod/web-6dc5cd68db-b7cc9   Pulling image \"nginx\"",
+            "5s          Normal   SuccessfulCreate   ReplicaSet/web-6dc5cd68db   Created pod: web-6dc5cd68db-b7cc9",
+            "5s          Normal   ScalingReplicaSet   Deployment/web              Scaled up replica set web-6dc5cd68db to 1",
+            "0s          Normal   Pulled              Pod/web-6dc5cd68db-b7cc9    Successfully pulled image \"nginx\" in 5.66s (5.66s including waiting). Image size: 117287807 bytes.",
+            "0s          Normal   Created             Pod/web-6dc5cd68db-b7cc9    Created container: nginx",
+            "0s          Normal   Started             Pod/web-6dc5cd68db-b7cc9    Started container nginx",
+        ])
+    }
 }

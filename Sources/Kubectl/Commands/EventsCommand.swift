@@ -2,7 +2,8 @@ import KubeAPI
 
 /// `kubectl events`: the namespace's events (or every namespace's, or one object's with `--for`),
 /// oldest first, in the events command's own table (events.go and event_printer.go): LAST SEEN
-/// counts `(xN over AGE)` for repeated events, OBJECT is `Kind/name`. `-o` prints an EventList.
+/// counts `(xN over AGE)` for repeated events, OBJECT is `Kind/name`. `-o` prints an EventList;
+/// `--watch` goes on printing events as they come.
 struct EventsCommand: KubectlCommand {
     static let name = "events"
     static let help = HelpText.usage("""
@@ -34,10 +35,6 @@ struct EventsCommand: KubectlCommand {
 
     static let events = ResourceRegistry.forKind("Event")!
 
-    func unsimulatedFeature(_ argv: [String]) -> String? {
-        argv.contains { $0 == "-w" || $0 == "--watch" || $0.hasPrefix("--watch=") } ? "kubectl events --watch" : nil
-    }
-
     func run(_ call: Invocation) throws -> Int32 {
         let allNamespaces = call.flags.bool("all-namespaces")
         var forKind: (kind: String, apiVersion: String, name: String)?
@@ -57,12 +54,17 @@ struct EventsCommand: KubectlCommand {
             throw KubectlFailure.error("valid --types are Normal or Warning")
         }
         let output = try OutputFormat.parse(call, allowed: .objectPrinters)
-        var items = call.store.list(Self.events, namespace: allNamespaces ? nil : call.namespace).filter { e in
+        func wanted(_ e: JSONValue) -> Bool {
             if !types.isEmpty && !types.contains(where: { $0.lowercased() == (e["type"].string ?? "").lowercased() }) { return false }
             guard let forKind else { return true }
             let o = e["involvedObject"]
             return o["kind"].string == forKind.kind && o["apiVersion"].string == forKind.apiVersion && o["name"].string == forKind.name
         }
+        if call.flags.bool("watch") {
+            guard output == .table else { throw KubectlFailure.error("kubelab does not simulate \"kubectl events --watch -o\" yet") }
+            return watch(call, allNamespaces: allNamespaces, wanted: wanted)
+        }
+        var items = call.store.list(Self.events, namespace: allNamespaces ? nil : call.namespace).filter(wanted)
         guard !items.isEmpty else {
             call.err(allNamespaces ? "No events found.\n" : "No events found in \(call.namespace) namespace.\n")
             return 0
@@ -82,17 +84,48 @@ struct EventsCommand: KubectlCommand {
             return 0
         }
         var tab = TabWriter.table()
-        if !call.flags.bool("no-headers") { tab.write((allNamespaces ? "NAMESPACE\t" : "") + "LAST SEEN\tTYPE\tREASON\tOBJECT\tMESSAGE\n") }
-        let now = call.cluster.now
-        for e in items {
-            if allNamespaces { tab.write(CellFormat.escapeTerminal(e.namespace ?? "") + "\t") }
-            let o = e["involvedObject"]
-            let cells = [Self.interval(of: e, now: now), e["type"].string ?? "", e["reason"].string ?? "",
-                         (o["kind"].string ?? "") + "/" + (o["name"].string ?? ""),
-                         (e["message"].string ?? "").trimmingCharacters(in: .whitespacesAndNewlines)]
-            tab.write(cells.map(CellFormat.escapeTerminal).joined(separator: "\t") + "\n")
-        }
+        if !call.flags.bool("no-headers") { tab.write(Self.header(allNamespaces: allNamespaces)) }
+        for e in items { tab.write(Self.row(e, allNamespaces: allNamespaces, now: call.cluster.now)) }
         call.out(tab.flush())
+        return 0
+    }
+
+    static func header(allNamespaces: Bool) -> String {
+        (allNamespaces ? "NAMESPACE\t" : "") + "LAST SEEN\tTYPE\tREASON\tOBJECT\tMESSAGE\n"
+    }
+
+    /// printOneEvent.
+    static func row(_ e: JSONValue, allNamespaces: Bool, now: Millis) -> String {
+        let o = e["involvedObject"]
+        var cells = allNamespaces ? [e.namespace ?? ""] : []
+        cells += [interval(of: e, now: now), e["type"].string ?? "", e["reason"].string ?? "",
+                  (o["kind"].string ?? "") + "/" + (o["name"].string ?? ""),
+                  (e["message"].string ?? "").trimmingCharacters(in: .whitespacesAndNewlines)]
+        return cells.map(CellFormat.escapeTerminal).joined(separator: "\t") + "\n"
+    }
+
+    /// runWatch: a watch from no resourceVersion, so the events there are come first as ADDED (in
+    /// the store's order, unsorted), then each new or repeated one; deletions (the hour's expiry)
+    /// print nothing. The header comes with the first row. It ends as `get -w` ends (`GetWatch`).
+    private func watch(_ call: Invocation, allNamespaces: Bool, wanted: @escaping (JSONValue) -> Bool) -> Int32 {
+        var tab = TabWriter.table()
+        var headerDue = !call.flags.bool("no-headers")
+        func print(_ e: JSONValue) {
+            guard wanted(e) else { return }
+            if headerDue { tab.write(Self.header(allNamespaces: allNamespaces)); headerDue = false }
+            tab.write(Self.row(e, allNamespaces: allNamespaces, now: call.cluster.now))
+            call.out(tab.flush())
+        }
+        let namespace = call.namespace
+        for e in call.store.list(Self.events, namespace: allNamespaces ? nil : namespace) { print(e) }
+        var lastChange = call.cluster.now
+        let token = call.store.watch({ $0 == Self.events }) { event in
+            guard event.kind != .deleted, allNamespaces || event.object.namespace == namespace else { return }
+            lastChange = call.cluster.now
+            print(event.object)
+        }
+        defer { call.store.unwatch(token) }
+        GetWatch.waitForChanges(call, lastChange: { lastChange })
         return 0
     }
 

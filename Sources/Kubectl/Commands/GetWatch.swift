@@ -61,17 +61,23 @@ enum GetWatch {
             }
         }
         defer { call.store.unwatch(token) }
+        waitForChanges(call, lastChange: { lastChange }, failed: { failure != nil })
+        if let failure { throw failure }
+        return 0
+    }
+
+    /// Lets cluster time pass while a watch prints: until Ctrl-C at the keyboard; in scripts until
+    /// the cluster was quiet for `quietPeriod` (or `scriptLimit` in all).
+    static func waitForChanges(_ call: Invocation, lastChange: () -> Millis, failed: () -> Bool = { false }) {
         let interactive = call.io.terminal?.mode == .interactive
         let start = call.cluster.now
         while true {
             guard call.kubectl.wait(interactive ? 200 : 1000) else { break }
-            if call.io.terminal?.isInterrupted() == true || failure != nil { break }
+            if call.io.terminal?.isInterrupted() == true || failed() { break }
             if !interactive {
                 let now = call.cluster.now
-                if now - lastChange >= quietPeriod || now - start >= scriptLimit { break }
+                if now - lastChange() >= quietPeriod || now - start >= scriptLimit { break }
             }
         }
-        if let failure { throw failure }
-        return 0
     }
 }

@@ -9,7 +9,7 @@ import Testing
         ("events --for pod/a/b", "error: arguments in resource/name form may not have more than one slash\n"),
         ("events --types=Info", "error: valid --types are Normal or Warning\n"),
         ("events --for foo/x", "error: the server doesn't have a resource type \"foo\"\n"),
-        ("events -w", "error: kubelab does not simulate \"kubectl events --watch\" yet\n"),
+        ("events -w -o yaml", "error: kubelab does not simulate \"kubectl events --watch -o\" yet\n"),
     ])
     func refusals(_ line: String, _ err: String) {
         #expect(CommandHarness().run(line) == .init(out: "", err: err, code: 1))
