@@ -36,6 +36,7 @@ enum ObjectOutput {
         } catch {
             if !error.printed.isEmpty { call.out(error.printed) }
             if error.isLimit { throw KubectlFailure("kubelab: kubectl: \(error.message)") }
+            if let location = error.klogLocation { throw KubectlFailure(KlogLine.line("F", location, error.message, at: call.cluster.now)) }
             throw KubectlFailure.error(error.message)
         }
     }

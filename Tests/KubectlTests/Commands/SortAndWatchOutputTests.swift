@@ -82,6 +82,20 @@ import Testing
         #expect(h.run("get --output-watch-events").err.hasPrefix("You must specify the type of resource to get."))
     }
 
+    /// sorter.go's isLess has no order for maps, lists, booleans or mixed types: the sorter ends
+    /// kubectl with klog.Exitf, a fatal log line (TableSorter's for tables, RuntimeSort's for -o).
+    @Test func anUnsortableFieldEndsKubectlWithAFatalLogLine() {
+        let h = CommandHarness()
+        let table = h.run("get pods -n kube-system --sort-by=.metadata.labels")
+        #expect(table.out.isEmpty && table.code == 1)
+        #expect(table.err.hasPrefix("F"))
+        #expect(table.err.hasSuffix("    4242 sorter.go:375] Field {.metadata.labels} in [][][]reflect.Value is an unsortable type: "
+            + "interface, err: unsortable type: map[string]interface {}\n"))
+        #expect(h.run("get pods -n kube-system --sort-by=.spec.hostNetwork -o name").err.hasSuffix(
+            "sorter.go:329] Field {.spec.hostNetwork} in *unstructured.Unstructured is an unsortable type: interface, err: unsortable type: bool\n"))
+        #expect(h.run("get pods -n kube-system --sort-by=.metadata.name -o name").code == 0)
+    }
+
     /// get.go's Validate: labels are a column, so only the table printers take `--show-labels`;
     /// the refusal names `-o` as written (outputs checked with /usr/bin/kubectl).
     @Test func showLabelsNeedsATablePrinter() {

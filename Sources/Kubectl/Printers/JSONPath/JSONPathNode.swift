@@ -33,6 +33,8 @@ public struct JSONPathError: Error, Equatable, Sendable, CustomStringConvertible
     public var printed = ""
     /// A kubelab limit stopped the printer; `message` is the limit's text.
     public var isLimit = false
+    /// kubectl ends with klog.Exitf at this source location: the message is a fatal log line.
+    public var klogLocation: String?
     public init(_ message: String) { self.message = message }
     public init(_ message: String, printed: String, isLimit: Bool) {
         self.message = message

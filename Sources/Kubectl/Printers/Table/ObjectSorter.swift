@@ -20,6 +20,14 @@ public enum ObjectSorter {
         if !objects.isEmpty && keys.allSatisfy({ $0 == nil }) {
             throw JSONPathError("couldn't find any field with path \"\(expression)\" in the list of objects")
         }
+        let present = keys.compactMap { $0 }.filter { !$0.isNull }
+        if present.count >= 2, let why = unsortable(present) {
+            // isLess fails on the first pair it meets, and the sorter ends kubectl with klog.Exitf.
+            var error = JSONPathError("Field \(expression) in \(table ? "[][][]reflect.Value" : "*unstructured.Unstructured") "
+                + "is an unsortable type: interface, err: \(why)")
+            error.klogLocation = table ? "sorter.go:375" : "sorter.go:329"
+            throw error
+        }
         let indexed = Array(zip(objects.indices, keys))
         let sorted = indexed.sorted { a, b in
             if let l = a.1, let r = b.1 {
@@ -33,6 +41,24 @@ public enum ObjectSorter {
             return a.0 < b.0
         }
         return sorted.map { objects[$0.0] }
+    }
+
+    /// Why sorter.go's isLess cannot order these unstructured values: maps, lists and booleans
+    /// have no order there, and values of different types none between them.
+    static func unsortable(_ values: [JSONValue]) -> String? {
+        var kinds: Set<String> = []
+        for v in values {
+            switch v {
+            case .object: return "unsortable type: map[string]interface {}"
+            case .array: return "unsortable type: []interface {}"
+            case .bool: return "unsortable type: bool"
+            case .string: kinds.insert("string")
+            case .int: kinds.insert("int64")
+            case .double: kinds.insert("float64")
+            case .null: break
+            }
+        }
+        return kinds.count > 1 ? "unsortable interface: interface" : nil
     }
 
     static func less(_ l: JSONValue, _ r: JSONValue) -> Bool {
