@@ -228,6 +228,19 @@ struct FlagScope {
 }
 
 extension KubectlCommand {
+    /// cobra's Find for a verb with subcommands: the first word that is neither a flag nor a
+    /// flag's value names the subcommand.
+    func subcommandWord(_ argv: [String]) -> String? {
+        flags.adding(GlobalFlags.set.specs).positionalWords(argv).first
+    }
+
+    /// The scope of the subcommand that word names: `subcommand` gives its name in the usage hint
+    /// and its flags, or nil for a word that names none (the verb's own scope then).
+    func subcommandScope(_ argv: [String], _ subcommand: (String) -> (name: String, flags: FlagSet)?) -> FlagScope {
+        guard let word = subcommandWord(argv), let sub = subcommand(word) else { return FlagScope(flags: flags, commandPath: Self.name) }
+        return FlagScope(flags: sub.flags, commandPath: Self.name + " " + sub.name)
+    }
+
     static var aliases: [String] { [] }
     func unsimulatedFeature(_ argv: [String]) -> String? { nil }
     func helpText(_ flags: ParsedFlags) -> String { Self.help }

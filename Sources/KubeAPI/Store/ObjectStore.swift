@@ -274,7 +274,8 @@ public final class ObjectStore {
     /// Returns the object as it was when the delete took effect.
     @discardableResult
     public func delete(_ ref: ObjectRef, gracePeriodSeconds: Int? = nil) throws(APIError) -> JSONValue {
-        guard var obj = get(ref) else { throw .notFound(ref.resource, ref.name) }
+        guard let stored = get(ref) else { throw .notFound(ref.resource, ref.name) }
+        var obj = stored
         let hasFinalizers = !obj["metadata"]["finalizers"].items.isEmpty || Self.heldBySpecFinalizers(obj, ref.resource)
         var marked: Bool
         if ref.resource.kind == "Pod" {
@@ -297,10 +298,9 @@ public final class ObjectStore {
         if marked {
             revision += 1
             obj["metadata"]["resourceVersion"] = .string(String(revision))
-            let old = get(ref)
             tables[ref.resource.storageID].objects[Self.key(ref.namespace, ref.name)] = .json(obj)
             wrote(ref.resource)
-            emit(.modified, ref.resource, obj, old: old)
+            emit(.modified, ref.resource, obj, old: stored)
             // Marked with no time left and nothing holding it: removed in the same request.
             let graceLeft = ref.resource.kind == "Pod" && obj["metadata"]["deletionGracePeriodSeconds"].int != 0
             if hasFinalizers || graceLeft { return obj }

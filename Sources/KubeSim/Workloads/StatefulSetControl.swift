@@ -235,7 +235,7 @@ final class StatefulSetControl {
             if !pod.isDeleting && !podControl.deletePod(pod.name) { return (true, true) }
             // A new pod of the same name follows once this one is gone from the store.
             // A deleted pod ends Succeeded or Failed (the kubelet's terminal phase): still Terminating.
-            blocked(after: slot, pod.isDeleting ? "\(pod.name) is Terminating" : "\(pod.name) has \(pod.phase) and is being replaced")
+            blocked(after: slot, pod.isDeleting ? state(of: pod) : "\(pod.name) has \(pod.phase) and is being replaced")
             return (true, false)
         }
         if pod.phase == "Pending" {

@@ -59,14 +59,11 @@ struct ConfigCommand: KubectlCommand {
     }
 
     func flagScope(_ argv: [String]) -> FlagScope {
-        guard let word = flags.adding(GlobalFlags.set.specs).positionalWords(argv).first, let own = Self.flags(of: word) else {
-            return FlagScope(flags: flags, commandPath: Self.name)
-        }
-        return FlagScope(flags: own, commandPath: Self.name + " " + word)
+        subcommandScope(argv) { word in Self.flags(of: word).map { (word, $0) } }
     }
 
     func unsimulatedFeature(_ argv: [String]) -> String? {
-        guard let word = flags.adding(GlobalFlags.set.specs).positionalWords(argv).first else { return nil }
+        guard let word = subcommandWord(argv) else { return nil }
         if Self.notSimulated.contains(word) { return "kubectl config \(word)" }
         if word == "view" && (argv.contains("--raw") || argv.contains("--flatten")) { return "kubectl config view --raw" }
         return nil

@@ -52,12 +52,17 @@ enum CreateService {
         if !clusterIP.isEmpty { spec.updateValue(.string(clusterIP), forKey: "clusterIP") }
         spec.updateValue(.string(type), forKey: "type")
         if !externalName.isEmpty { spec.updateValue(.string(externalName), forKey: "externalName") }
-        let object: JSONValue = [
+        return try GeneratedObject.finish(service(name, labels: ["app": name], spec: spec, call: call), as: services, call: call,
+                                          failurePrefix: "failed to create \(type) service: ")
+    }
+
+    /// A Service as kubectl's generators fill one (create service, expose, run --expose).
+    static func service(_ name: String, labels: [String: String]?, spec: JSONObject, call: Invocation) -> JSONValue {
+        [
             "kind": "Service", "apiVersion": "v1",
-            "metadata": GeneratedObject.metadata(name, call: call, labels: ["app": name]),
+            "metadata": GeneratedObject.metadata(name, call: call, labels: labels),
             "spec": .object(spec), "status": ["loadBalancer": .emptyObject],
         ]
-        return try GeneratedObject.finish(object, as: services, call: call, failurePrefix: "failed to create \(type) service: ")
     }
 
     /// `port[:targetPort]`; the target may be a port name.

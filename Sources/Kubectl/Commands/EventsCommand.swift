@@ -98,7 +98,7 @@ struct EventsCommand: KubectlCommand {
     static func row(_ e: JSONValue, allNamespaces: Bool, now: Millis) -> String {
         let o = e["involvedObject"]
         var cells = allNamespaces ? [e.namespace ?? ""] : []
-        cells += [interval(of: e, now: now), e["type"].string ?? "", e["reason"].string ?? "",
+        cells += [EventTimes.interval(of: e, now: now), e["type"].string ?? "", e["reason"].string ?? "",
                   (o["kind"].string ?? "") + "/" + (o["name"].string ?? ""),
                   (e["message"].string ?? "").trimmingCharacters(in: .whitespacesAndNewlines)]
         return cells.map(CellFormat.escapeTerminal).joined(separator: "\t") + "\n"
@@ -132,16 +132,5 @@ struct EventsCommand: KubectlCommand {
     static func time(of e: JSONValue) -> Millis {
         let text = e["series"]["lastObservedTime"].string ?? e["lastTimestamp"].string ?? e["eventTime"].string
         return text.flatMap(Timestamp.parse) ?? .min
-    }
-
-    /// getInterval.
-    static func interval(of e: JSONValue, now: Millis) -> String {
-        func since(_ text: String?) -> String { text.flatMap(Timestamp.parse).map { humanDuration(now - $0) } ?? "<unknown>" }
-        let first = e["eventTime"].string != nil ? since(e["eventTime"].string) : since(e["firstTimestamp"].string)
-        if !e["series"].isNull {
-            return "\(since(e["series"]["lastObservedTime"].string)) (x\(e["series"]["count"].int ?? 0) over \(first))"
-        }
-        if let count = e["count"].int, count > 1 { return "\(since(e["lastTimestamp"].string)) (x\(count) over \(first))" }
-        return first
     }
 }

@@ -45,7 +45,7 @@ struct ExposeCommand: KubectlCommand {
         .init("allow-missing-template-keys", nil, .bool, default: "true"), .init("show-managed-fields", nil, .bool),
     ])
 
-    static let services = ResourceRegistry.forKind("Service")!
+    static let services = CreateService.services
     /// canBeExposed's kinds.
     static let exposable: Set<String> = ["Pod", "Service", "ReplicationController", "Deployment", "ReplicaSet"]
 
@@ -158,11 +158,7 @@ struct ExposeCommand: KubectlCommand {
         }
         let loadBalancerIP = f.string("load-balancer-ip")
         if type == "LoadBalancer" && !loadBalancerIP.isEmpty { spec.updateValue(.string(loadBalancerIP), forKey: "loadBalancerIP") }
-        return [
-            "kind": "Service", "apiVersion": "v1",
-            "metadata": GeneratedObject.metadata(name, call: call, labels: labels),
-            "spec": .object(spec), "status": ["loadBalancer": .emptyObject],
-        ]
+        return CreateService.service(name, labels: labels, spec: spec, call: call)
     }
 
     private static func servicePort(name: String, protocol: String, port: Int) -> JSONValue {

@@ -76,14 +76,7 @@ struct RolloutCommand: KubectlCommand {
 
     /// cobra finds the subcommand before parsing, so only its own flags apply and errors name it.
     func flagScope(_ argv: [String]) -> FlagScope {
-        guard let (name, own) = subcommandFlags(argv) else { return FlagScope(flags: flags, commandPath: Self.name) }
-        return FlagScope(flags: own, commandPath: Self.name + " " + name)
-    }
-
-    /// cobra's Find: the first word that is neither a flag nor a flag's value names the subcommand.
-    private func subcommandFlags(_ argv: [String]) -> (name: String, flags: FlagSet)? {
-        guard let word = flags.adding(GlobalFlags.set.specs).positionalWords(argv).first else { return nil }
-        return Self.flags(of: word).map { (word, $0) }
+        subcommandScope(argv) { word in Self.flags(of: word).map { (word, $0) } }
     }
 
     static func subcommand(_ name: String) -> ((Invocation) throws -> Int32)? {

@@ -41,10 +41,7 @@ struct TopCommand: KubectlCommand {
     }
 
     func flagScope(_ argv: [String]) -> FlagScope {
-        guard let word = flags.adding(GlobalFlags.set.specs).positionalWords(argv).first, let kind = Self.kind(of: word) else {
-            return FlagScope(flags: flags, commandPath: Self.name)
-        }
-        return FlagScope(flags: kind == "pod" ? Self.podFlags : Self.nodeFlags, commandPath: Self.name + " " + kind)
+        subcommandScope(argv) { word in Self.kind(of: word).map { ($0, $0 == "pod" ? Self.podFlags : Self.nodeFlags) } }
     }
 
     func run(_ call: Invocation) throws -> Int32 {

@@ -34,18 +34,19 @@ public struct Kubeconfig: Sendable {
             fields["user"] = .string(c.user)
             return ["context": fields, "name": .string(name)]
         }
-        let clusterNames = Set(minify ? shown.values.map(\.cluster) : [Self.clusterName]).filter { $0 == Self.clusterName }
-        let userNames = Set(minify ? shown.values.map(\.user) : [Self.userName]).filter { $0 == Self.userName }
+        // The file has one cluster and one user; --minify keeps them only if the current context names them.
+        let clusterNames = !minify || shown.values.contains { $0.cluster == Self.clusterName } ? [Self.clusterName] : []
+        let userNames = !minify || shown.values.contains { $0.user == Self.userName } ? [Self.userName] : []
         return [
             "apiVersion": "v1",
-            "clusters": .array(clusterNames.sorted().map { name in
+            "clusters": .array(clusterNames.map { name in
                 ["cluster": ["certificate-authority-data": "DATA+OMITTED", "server": .string(server)], "name": .string(name)]
             }),
             "contexts": .array(contextItems),
             "current-context": .string(currentContext),
             "kind": "Config",
             "preferences": .emptyObject,
-            "users": .array(userNames.sorted().map { name in
+            "users": .array(userNames.map { name in
                 ["name": .string(name), "user": ["client-certificate-data": "DATA+OMITTED", "client-key-data": "DATA+OMITTED"]]
             }),
         ]

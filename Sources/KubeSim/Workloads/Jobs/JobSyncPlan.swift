@@ -81,7 +81,7 @@ struct JobSyncPlan {
                 continue
             }
             if !terminal { terminating += 1 }
-            guard pod["metadata"]["finalizers"].items.contains(.string(Self.trackingFinalizer)) else { continue }
+            guard JobController.holdsFinalizer(pod) else { continue }
             if let indexBackoff, indexBackoff.isAwaitingReplacement(pod) {
                 awaitingReplacement.append(pod)
                 continue
@@ -155,8 +155,7 @@ struct JobSyncPlan {
             if interim.terminal.type == "Failed" {
                 // Upstream's trackJobStatusAndRemoveFinalizers: once the job fails, each pod it
                 // stops counts as failed in the same pass, whatever the pod ends with later.
-                for pod in active.prefix(Self.burst)
-                where pod["metadata"]["finalizers"].items.contains(.string(Self.trackingFinalizer)) {
+                for pod in active.prefix(Self.burst) where JobController.holdsFinalizer(pod) {
                     failed += 1
                     releasedPods.append(pod.name)
                 }

@@ -76,16 +76,7 @@ enum DescribeSections {
         w.write(0, "Events:\n  Type\tReason\tAge\tFrom\tMessage\n")
         w.write(1, "----\t------\t----\t----\t-------\n")
         for e in events {
-            var first = e["eventTime"].string.flatMap(Timestamp.parse).map { humanDuration(now - $0) } ?? "<unknown>"
-            if e["eventTime"].string == nil { first = since(e["firstTimestamp"].string, now: now) }
-            let interval: String
-            if !e["series"].isNull {
-                interval = "\(since(e["series"]["lastObservedTime"].string, now: now)) (x\(e["series"]["count"].int ?? 0) over \(first))"
-            } else if let count = e["count"].int, count > 1 {
-                interval = "\(since(e["lastTimestamp"].string, now: now)) (x\(count) over \(first))"
-            } else {
-                interval = first
-            }
+            let interval = EventTimes.interval(of: e, now: now)
             var source = e["source"]["component"].string ?? ""
             if source.isEmpty { source = e["reportingComponent"].string ?? "" }
             w.write(1, "\(e["type"].string ?? "")\t\(e["reason"].string ?? "")\t\(interval)\t\(source)\t\(ClusterTables.trimmed(e["message"].string ?? ""))\n")

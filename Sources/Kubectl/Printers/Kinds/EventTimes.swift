@@ -24,4 +24,16 @@ struct EventTimes {
         last = lastTS.map { humanDuration(now - $0) } ?? "<unknown>"
         self.count = count
     }
+
+    /// The age column of describe's Events table and of `kubectl events` (both upstream's
+    /// getInterval): the age, or `LAST (xN over FIRST)` for a repeated event or a series.
+    static func interval(of e: JSONValue, now: Millis) -> String {
+        func since(_ text: String?) -> String { text.flatMap(Timestamp.parse).map { humanDuration(now - $0) } ?? "<unknown>" }
+        let first = e["eventTime"].string != nil ? since(e["eventTime"].string) : since(e["firstTimestamp"].string)
+        if !e["series"].isNull {
+            return "\(since(e["series"]["lastObservedTime"].string)) (x\(e["series"]["count"].int ?? 0) over \(first))"
+        }
+        if let count = e["count"].int, count > 1 { return "\(since(e["lastTimestamp"].string)) (x\(count) over \(first))" }
+        return first
+    }
 }
