@@ -83,7 +83,7 @@ struct APIVersionsCommand: KubectlCommand {
 
     func run(_ call: Invocation) throws -> Int32 {
         guard call.args.isEmpty else {
-            throw KubectlFailure("error: unexpected arguments: [\(call.args.joined(separator: " "))]\nSee 'kubectl api-versions -h' for help and examples")
+            throw KubectlFailure.usage("unexpected arguments: [\(call.args.joined(separator: " "))]", command: "api-versions")
         }
         call.out(Set(ResourceRegistry.all.map(\.apiVersion)).sorted().map { $0 + "\n" }.joined())
         return 0

@@ -100,7 +100,7 @@ struct AuthCommand: KubectlCommand {
         case "can-i": return try CanI(call: call, args: Array(call.args.dropFirst())).run()
         case "whoami": return try whoami(call)
         default:
-            throw KubectlFailure("error: unknown command \(KubeAPI.GoFormat.quoted(sub))\nSee 'kubectl auth -h' for help and examples")
+            throw KubectlFailure.usage("unknown command \(KubeAPI.GoFormat.quoted(sub))", command: "auth")
         }
     }
 

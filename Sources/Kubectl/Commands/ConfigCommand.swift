@@ -101,7 +101,7 @@ struct ConfigCommand: KubectlCommand {
         case "view":
             return try view(call)
         default:
-            throw KubectlFailure("error: unknown command \"\(call.args.joined(separator: " "))\"\nSee 'kubectl config -h' for help and examples")
+            throw KubectlFailure.usage("unknown command \"\(call.args.joined(separator: " "))\"", command: "config")
         }
         return 0
     }
@@ -136,7 +136,7 @@ struct ConfigCommand: KubectlCommand {
     /// create_context.go: names the context or `--current`, then sets the fields given.
     private func setContext(_ args: [String], call: Invocation) throws -> Int32 {
         guard args.count <= 1 else {
-            throw KubectlFailure("error: Unexpected args: [\(args.joined(separator: " "))]\nSee 'kubectl config set-context -h' for help and examples")
+            throw KubectlFailure.usage("Unexpected args: [\(args.joined(separator: " "))]", command: "config set-context")
         }
         var name = args.first ?? ""
         if call.flags.bool("current") {

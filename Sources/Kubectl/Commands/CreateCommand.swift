@@ -101,7 +101,7 @@ struct CreateCommand: KubectlCommand {
         let paths = call.flags.strings("filename")
         if let sub = call.args.first {
             guard Self.subcommands.contains(sub) else {
-                throw KubectlFailure("error: Unexpected args: [\(call.args.joined(separator: " "))]\nSee 'kubectl create -h' for help and examples")
+                throw KubectlFailure.usage("Unexpected args: [\(call.args.joined(separator: " "))]", command: "create")
             }
             switch sub {
             case "deployment", "deploy": return try CreateDeployment.run(call)

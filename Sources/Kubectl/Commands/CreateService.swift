@@ -19,7 +19,7 @@ enum CreateService {
     static func run(_ call: Invocation) throws -> Int32 {
         guard let sub = call.args.dropFirst().first, let type = types[sub] else {
             let sub = call.args.dropFirst().first ?? ""
-            throw KubectlFailure("error: Unexpected args: [\(sub)]\nSee 'kubectl create service -h' for help and examples")
+            throw KubectlFailure.usage("Unexpected args: [\(sub)]", command: "create service")
         }
         if type == "ExternalName" { try GeneratedObject.requireFlags("external-name", call: call) }
         let name = try GeneratedObject.name(call, words: 2, command: "service \(sub)")

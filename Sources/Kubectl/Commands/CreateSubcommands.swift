@@ -28,8 +28,8 @@ enum CreateSubcommands {
             case "generic": return try generic(call, secret: true)
             case "tls": return try tls(call)
             case "docker-registry": return try dockerRegistry(call)
-            case nil: throw KubectlFailure("error: Required resource not specified.\nSee 'kubectl create secret -h' for help and examples")
-            case let sub?: throw KubectlFailure("error: Unexpected args: [\(sub)]\nSee 'kubectl create secret -h' for help and examples")
+            case nil: throw KubectlFailure.usage("Required resource not specified.", command: "create secret")
+            case let sub?: throw KubectlFailure.usage("Unexpected args: [\(sub)]", command: "create secret")
             }
         }
         return try generic(call, secret: false)

@@ -52,7 +52,7 @@ enum GeneratedObject {
     static func name(_ call: Invocation, words: Int, command: String) throws -> String {
         let names = Array(call.args.dropFirst(words))
         guard names.count == 1, let name = names.first else {
-            throw KubectlFailure("error: exactly one NAME is required, got \(names.count)\nSee 'kubectl create \(command) -h' for help and examples")
+            throw KubectlFailure.usage("exactly one NAME is required, got \(names.count)", command: "create \(command)")
         }
         return name
     }

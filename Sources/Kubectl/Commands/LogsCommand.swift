@@ -75,7 +75,7 @@ struct LogsCommand: KubectlCommand {
             }
         } else {
             guard let reference = call.args.first else {
-                throw KubectlFailure.error("expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples")
+                throw KubectlFailure.usage("expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command", command: "logs")
             }
             let name = call.args.count > 1 && containerFlag == nil ? call.args[1] : containerFlag
             targets = [try PodTarget.resolve(reference, containerName: name, call: call, unknownContainer: .client, choice: .logs)]

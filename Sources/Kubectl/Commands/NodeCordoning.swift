@@ -19,10 +19,10 @@ enum NodeCordoning {
     static func targets(_ call: Invocation, verb: String) throws -> [JSONValue] {
         let selectorText = call.flags.string("selector")
         if call.args.isEmpty && !call.flags.isSet("selector") {
-            throw KubectlFailure("error: USAGE: \(verb) NODE [flags]\nSee 'kubectl \(verb) -h' for help and examples")
+            throw KubectlFailure.usage("USAGE: \(verb) NODE [flags]", command: verb)
         }
         if !call.args.isEmpty && !selectorText.isEmpty {
-            throw KubectlFailure("error: cannot specify both a node name and a --selector option\nSee 'kubectl \(verb) -h' for help and examples")
+            throw KubectlFailure.usage("cannot specify both a node name and a --selector option", command: verb)
         }
         if call.args.isEmpty {
             let selector = try LabelSelector.parse(selectorText)

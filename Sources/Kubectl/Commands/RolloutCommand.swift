@@ -99,7 +99,7 @@ struct RolloutCommand: KubectlCommand {
         guard let runSubcommand = Self.subcommand(sub) else {
             // cobra's DefaultSubCommandRun: a usage error naming every positional word.
             let words = call.args.joined(separator: " ")
-            throw KubectlFailure("error: unknown command \"\(words)\"\nSee 'kubectl rollout -h' for help and examples")
+            throw KubectlFailure.usage("unknown command \"\(words)\"", command: "rollout")
         }
         return try runSubcommand(call.droppingFirstArgument())
     }

@@ -196,7 +196,7 @@ struct TaintChanges {
 
     /// A bad taint word is a usage error, so kubectl adds its pointer to the help.
     static func usageError(_ message: String) -> KubectlFailure {
-        KubectlFailure("error: \(message)\nSee 'kubectl taint -h' for help and examples")
+        KubectlFailure.usage(message, command: "taint")
     }
 
     static func parse(_ words: [String]) throws -> TaintChanges {

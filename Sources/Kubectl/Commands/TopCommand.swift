@@ -50,7 +50,7 @@ struct TopCommand: KubectlCommand {
             return 0
         }
         guard Self.kind(of: word) != nil else {
-            throw KubectlFailure("error: unknown command \"\(call.args.joined(separator: " "))\"\nSee 'kubectl top -h' for help and examples")
+            throw KubectlFailure.usage("unknown command \"\(call.args.joined(separator: " "))\"", command: "top")
         }
         let sortBy = call.flags.string("sort-by")
         if !sortBy.isEmpty && sortBy != "cpu" && sortBy != "memory" { throw KubectlFailure.error("--sort-by accepts only cpu or memory") }

@@ -29,4 +29,10 @@ struct KubectlFailure: Error {
 
     /// `error: <message>` — kubectl's plain error form.
     static func error(_ message: String) -> KubectlFailure { KubectlFailure("error: " + message) }
+
+    /// Upstream's `cmdutil.UsageErrorf`: the error, then the pointer to the command's help.
+    /// - Parameter command: the command path as typed after `kubectl` (`create secret`, `taint`).
+    static func usage(_ message: String, command: String) -> KubectlFailure {
+        KubectlFailure("error: \(message)\nSee 'kubectl \(command) -h' for help and examples")
+    }
 }
