@@ -51,7 +51,6 @@ import Testing
         let shows = Self.mysql.components(separatedBy: "mysql> show databases;\n").dropFirst()
         #expect(shows.count == 2)
         for s in shows { #expect(s.contains("| hello              |")) }
-        #expect(Self.mysql.contains("kubectl exec [POD] [COMMAND] is DEPRECATED and will be removed in a future version. Use kubectl exec [POD] -- [COMMAND] instead.\n"))
         #expect(Self.mysql.contains("ERROR 1045 (28000): Access denied for user 'root'@'localhost' (using password: YES)\ncommand terminated with exit code 1\n"))
     }
 
@@ -60,10 +59,10 @@ import Testing
         let after = WalkthroughHarness.output(of: "ls -1 /var/share/nfs", in: Self.nfs, occurrence: 2)
         #expect(before.count == 2 && before == after, "re-applying makes no new folders")
         #expect(before.allSatisfy { $0.hasPrefix("default-sample-pvc-sample-statefuleset-") && $0.contains("-pvc-") })
-        #expect(WalkthroughHarness.output(of: "kubectl exec -it sample-statefuleset-0 ls /var/data", in: Self.nfs).last == "sample001.txt")
-        #expect(WalkthroughHarness.output(of: "kubectl exec -it sample-statefuleset-1 ls /var/data", in: Self.nfs).last == "sample002.txt")
-        #expect(WalkthroughHarness.output(of: "kubectl exec -it sample-statefuleset-0 -- ls /var/data", in: Self.nfs) == ["sample001.txt"])
-        #expect(WalkthroughHarness.output(of: "kubectl exec -it sample-statefuleset-1 -- ls /var/data", in: Self.nfs) == ["sample002.txt"])
+        for occurrence in 1...2 {
+            #expect(WalkthroughHarness.output(of: "kubectl exec -it sample-statefuleset-0 -- ls /var/data", in: Self.nfs, occurrence: occurrence) == ["sample001.txt"])
+            #expect(WalkthroughHarness.output(of: "kubectl exec -it sample-statefuleset-1 -- ls /var/data", in: Self.nfs, occurrence: occurrence) == ["sample002.txt"])
+        }
     }
 
     @Test func hostnamesAndDNSNamesAreStable() {
@@ -91,6 +90,25 @@ import Testing
         #expect(big.last?.hasPrefix("command terminated with exit code") == true)
         #expect(WalkthroughHarness.output(of: "kubectl exec web-0", in: t) == ["error: you must specify at least one command for the container"])
         #expect(WalkthroughHarness.output(of: "kubectl get pods", in: t, occurrence: 2).filter { $0.hasPrefix("web-") }.allSatisfy { $0.contains(" Running ") })
+    }
+
+    /// kubectl 1.31 removed the command without `--` (exec.go's Complete refuses it before reading
+    /// any file or pod), and drops words between the pod and `--`.
+    @Test func execTakesItsCommandOnlyAfterTheDashes() {
+        let t = WalkthroughHarness.run(folder: "tutorial", script: """
+            kubectl run web-0 --image=nginx
+            sleep 30
+            kubectl exec web-0 hostname
+            kubectl exec -f web.yaml hostname
+            kubectl exec web-0 date -- hostname
+            kubectl exec -- hostname
+            """)
+        let refused = ["error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead",
+                       "See 'kubectl exec -h' for help and examples"]
+        #expect(WalkthroughHarness.output(of: "kubectl exec web-0 hostname", in: t) == refused)
+        #expect(WalkthroughHarness.output(of: "kubectl exec -f web.yaml hostname", in: t) == refused)
+        #expect(WalkthroughHarness.output(of: "kubectl exec web-0 date -- hostname", in: t) == ["web-0"])
+        #expect(WalkthroughHarness.output(of: "kubectl exec -- hostname", in: t) == ["error: pod, type/name or --filename must be specified"])
     }
 
     @Test func containerScriptsAreDeterministic() {

@@ -22,6 +22,7 @@ import Testing
         kubectl get pods -n tkr-system \(sa)
         kubectl describe clusterrole admin -n kube-system
         kubectl exec -it liberator-7jq4m -n tkr-system bash
+        kubectl exec -it liberator-7jq4m -n tkr-system -- bash
         df -h
         ls /run/secrets/kubernetes.io/serviceaccount/
         cat /run/secrets/kubernetes.io/serviceaccount/namespace
@@ -72,8 +73,11 @@ import Testing
     }
 
     @Test func insideTheLiberatorTheTokenIsMountedAsInAnyContainer() {
-        #expect(out("kubectl exec -it liberator-7jq4m -n tkr-system bash").first
-            == "kubectl exec [POD] [COMMAND] is DEPRECATED and will be removed in a future version. Use kubectl exec [POD] -- [COMMAND] instead.")
+        // kubectl 1.31 and later refuse the seed's form without `--`; the learner retypes it.
+        #expect(out("kubectl exec -it liberator-7jq4m -n tkr-system bash") == [
+            "error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead",
+            "See 'kubectl exec -h' for help and examples",
+        ])
         let df = WalkthroughHarness.output(of: "root@liberator-7jq4m:/# df -h", in: Self.transcript.replacingOccurrences(of: "\nroot@liberator-7jq4m:/# ", with: "\n$ root@liberator-7jq4m:/# "))
         #expect(df == [
             "Filesystem      Size  Used Avail Use% Mounted on",
@@ -92,10 +96,10 @@ import Testing
     }
 
     @Test func theSeedsTypedLinesAnswerAsKubectlWould() {
-        // `0n` for `-n`: the pod is looked for in the default namespace, the rest is the command.
+        // `0n` for `-n` leaves four words and no `--`: refused before any pod is looked for.
         #expect(out("kubectl exec -it liberator-7jq4m 0n tkr-system bash") == [
-            "kubectl exec [POD] [COMMAND] is DEPRECATED and will be removed in a future version. Use kubectl exec [POD] -- [COMMAND] instead.",
-            "Error from server (NotFound): pods \"liberator-7jq4m\" not found",
+            "error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead",
+            "See 'kubectl exec -h' for help and examples",
         ])
         #expect(SeedScrape.masked(out("kubectl get no -o=custom-columns=NAME:.metadata.name,STATUS:.status.coditions[4].type")) == [
             "NAME STATUS", "k8s-master <none>", "NODE <none>", "NODE <none>",

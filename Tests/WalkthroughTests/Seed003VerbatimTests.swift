@@ -5,7 +5,9 @@ import Testing
 /// `k8s-node1`...): typed verbatim in the default sandbox they are not found, by kubectl and by
 /// vagrant, as on any cluster without them (Seed003NodeFailureTests runs the same part on nodes
 /// named as the seed's). The liberator DaemonSet runs a pod on each worker (what its image does
-/// is not simulated). The `while true` loops run until the script's loop budget.
+/// is not simulated). The `while true` loops run until the script's loop budget. The seed's
+/// `kubectl exec -it mysql-0 bash` (no `--`) is refused by kubectl 1.31 and later, so it is
+/// followed by the form with `--`, as a learner retypes it.
 @Suite struct Seed003VerbatimTests {
     static let transcript = WalkthroughHarness.run(folder: "seed003", script: """
         kubectl apply -f mysql-sts.yml
@@ -46,6 +48,7 @@ import Testing
         kubectl get ds -n tkr-system
         kubectl get node
         kubectl exec -it mysql-0 bash
+        kubectl exec -it mysql-0 -- bash
         mysql -u root -pqwerty
         create database test123;
         show databases;
@@ -111,6 +114,13 @@ import Testing
         #expect(SeedScrape.masked(out("kubectl get no -o=custom-columns=NAME:.metadata.name,STATUS:.status.coditions[4].type")) == [
             "NAME STATUS", "k8s-master <none>", "NODE <none>", "NODE <none>",
         ])
+    }
+
+    @Test func execWithoutTheDashesIsRefusedAsKubectl132Does() {
+        let refused = ["error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead",
+                       "See 'kubectl exec -h' for help and examples"]
+        #expect(out("kubectl exec -it mysql-0 bash") == refused)
+        #expect(out("kubectl exec -it liberator-7j.. 0n tkr-system bash") == refused)
     }
 
     @Test func theEndpointsListTheRunningPod() {

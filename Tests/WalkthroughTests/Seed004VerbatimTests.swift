@@ -3,6 +3,8 @@ import Testing
 /// Seed 004 typed as the seed shows it, `sudo` included, compared with the output the seed shows
 /// (the seed's scrape drops table headers and collapses spaces; ages and UIDs are masked). Only the
 /// two `touch` lines differ: the seed names its own PV UIDs, which a learner replaces with theirs.
+/// The seed's `kubectl exec POD ls` (no `--`) is refused by kubectl 1.31 and later, so each is
+/// followed by the form with `--`, as a learner retypes it.
 @Suite struct Seed004VerbatimTests {
     static let transcript = WalkthroughHarness.run(folder: "seed004", script: """
         sudo kubectl get sts
@@ -16,7 +18,9 @@ import Testing
         touch $(ls -d /var/share/nfs/default-sample-pvc-sample-statefuleset-0-pvc-*)/sample001.txt
         touch $(ls -d /var/share/nfs/default-sample-pvc-sample-statefuleset-1-pvc-*)/sample002.txt
         sudo kubectl exec -it sample-statefuleset-0 ls /var/data
+        sudo kubectl exec -it sample-statefuleset-0 -- ls /var/data
         sudo kubectl exec -it sample-statefuleset-1 ls /var/data
+        sudo kubectl exec -it sample-statefuleset-1 -- ls /var/data
         sudo kubectl delete -f statefulset.yaml
         sudo kubectl apply -f statefulset.yaml
         """)
@@ -51,8 +55,14 @@ import Testing
         #expect(WalkthroughHarness.output(of: "ls -1 /var/share/nfs", in: Self.transcript).map(Self.scraped) == [
             "default-sample-pvc-sample-statefuleset-0-pvc-UID", "default-sample-pvc-sample-statefuleset-1-pvc-UID",
         ])
-        #expect(WalkthroughHarness.output(of: "sudo kubectl exec -it sample-statefuleset-0 ls /var/data", in: Self.transcript).last == "sample001.txt")
-        #expect(WalkthroughHarness.output(of: "sudo kubectl exec -it sample-statefuleset-1 ls /var/data", in: Self.transcript).last == "sample002.txt")
+        for pod in ["sample-statefuleset-0", "sample-statefuleset-1"] {
+            #expect(WalkthroughHarness.output(of: "sudo kubectl exec -it \(pod) ls /var/data", in: Self.transcript) == [
+                "error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead",
+                "See 'kubectl exec -h' for help and examples",
+            ])
+        }
+        #expect(WalkthroughHarness.output(of: "sudo kubectl exec -it sample-statefuleset-0 -- ls /var/data", in: Self.transcript) == ["sample001.txt"])
+        #expect(WalkthroughHarness.output(of: "sudo kubectl exec -it sample-statefuleset-1 -- ls /var/data", in: Self.transcript) == ["sample002.txt"])
         #expect(WalkthroughHarness.output(of: "sudo kubectl delete -f statefulset.yaml", in: Self.transcript) == ["statefulset.apps \"sample-statefuleset\" deleted"])
     }
 }

@@ -24,7 +24,8 @@ for d in /var/share/nfs/*-0-*; do touch $d/sample001.txt; done
 for d in /var/share/nfs/*-1-*; do touch $d/sample002.txt; done
 # step: in-pods
 sudo kubectl exec -it sample-statefuleset-0 ls /var/data
-sudo kubectl exec -it sample-statefuleset-1 ls /var/data
+sudo kubectl exec -it sample-statefuleset-0 -- ls /var/data
+sudo kubectl exec -it sample-statefuleset-1 -- ls /var/data
 # step: delete
 sudo kubectl delete -f statefulset.yaml
 # step: reapply

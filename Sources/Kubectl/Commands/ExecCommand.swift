@@ -31,17 +31,18 @@ struct ExecCommand: KubectlCommand {
     ])
 
     func run(_ call: Invocation) throws -> Int32 {
+        // kubectl before 1.31 warned and ran a command typed without `--` (as the seed tutorials
+        // show); v1.32's Complete refuses it before looking for the pod.
+        if call.flags.afterDash == nil
+            && (call.args.count > 1 || (!call.args.isEmpty && !call.flags.strings("filename").isEmpty))
+        {
+            throw KubectlFailure.usage("exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead", command: "exec")
+        }
         guard let target = call.args.first else {
             throw KubectlFailure.error("pod, type/name or --filename must be specified")
         }
-        var argv = call.flags.afterDash ?? []
-        if call.flags.afterDash == nil && call.args.count > 1 {
-            // Old kubectl accepted the command without `--`; the tutorials still type it that way.
-            call.err("kubectl exec [POD] [COMMAND] is DEPRECATED and will be removed in a future version. Use kubectl exec [POD] -- [COMMAND] instead.\n")
-            argv = Array(call.args.dropFirst())
-        } else if call.args.count > 1 {
-            argv = Array(call.args.dropFirst()) + argv
-        }
+        // As upstream, the command is what follows `--`; words between the pod and `--` are dropped.
+        let argv = call.flags.afterDash ?? []
         guard !argv.isEmpty else { throw KubectlFailure.error("you must specify at least one command for the container") }
         let containerFlag = call.flags.isSet("container") ? call.flags.string("container") : nil
         let t = try PodTarget.resolve(target, containerName: containerFlag, call: call, announceDefault: !call.flags.bool("quiet"))

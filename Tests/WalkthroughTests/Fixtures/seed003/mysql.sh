@@ -10,7 +10,7 @@ exit
 kubectl delete -f mysql-sts.yml
 kubectl apply -f mysql-sts.yml
 sleep 40
-kubectl exec -it mysql-0 bash
+kubectl exec -it mysql-0 -- bash
 mysql -u root -pqwerty
 show databases;
 exit
