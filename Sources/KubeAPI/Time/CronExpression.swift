@@ -141,12 +141,10 @@ public struct CronExpression: Equatable, Sendable {
 
     /// Go's `strconv.Atoi` plus the parser's refusal of negative numbers.
     static func number(_ text: String) throws(ParseError) -> Int {
-        let digits = text.hasPrefix("+") || text.hasPrefix("-") ? text.dropFirst() : Substring(text)
-        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-            throw ParseError(message: "failed to parse int from \(text): strconv.Atoi: parsing \(GoFormat.quoted(text)): invalid syntax")
-        }
-        guard digits.count <= 18, let n = Int(text) else {
-            throw ParseError(message: "failed to parse int from \(text): strconv.Atoi: parsing \(GoFormat.quoted(text)): value out of range")
+        let n: Int
+        switch GoAtoi.parse(text) {
+        case .success(let value): n = value
+        case .failure(let failure): throw ParseError(message: "failed to parse int from \(text): " + GoAtoi.message(text, failure))
         }
         if n < 0 { throw ParseError(message: "negative number (\(n)) not allowed: \(text)") }
         return n

@@ -107,18 +107,15 @@ struct ExposeCommand: KubectlCommand {
                          protocols: [String: [String]], call: Invocation) throws -> JSONValue {
         let f = call.flags
         guard !selectorText.isEmpty else { throw KubectlFailure.error("selector must be specified") }
-        let selector = try parseLabels(selectorText)
-        let labels = labelsText.isEmpty ? nil : try parseLabels(labelsText)
+        let selector = try GeneratorParameters.labels(selectorText)
+        let labels = labelsText.isEmpty ? nil : try GeneratorParameters.labels(labelsText)
         guard !name.isEmpty else { throw KubectlFailure.error("name must be specified") }
         let proto = f.string("protocol")
         var servicePorts: [JSONValue] = []
         if !portString.isEmpty {
             let each = portString.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             for (i, text) in each.enumerated() {
-                guard let number = Int(text), number >= Int(Int32.min), number <= Int(Int32.max) else {
-                    let outOfRange = !text.isEmpty && text.allSatisfy(\.isASCIIDigit)
-                    throw KubectlFailure.error("strconv.Atoi: parsing \(GoQuote.quote(text)): \(outOfRange ? "value out of range" : "invalid syntax")")
-                }
+                let number = try GeneratorParameters.port(text)
                 let portName = each.count > 1 ? "port-\(i + 1)" : ""
                 var chosen = proto
                 if proto.isEmpty {
@@ -235,15 +232,4 @@ struct ExposeCommand: KubectlCommand {
         labels.keys.sorted().map { "\($0)=\(labels[$0] ?? "")" }.joined(separator: ",")
     }
 
-    /// expose.go's parseLabels: `k=v` pairs, comma-separated, equality only.
-    static func parseLabels(_ text: String) throws -> [String: String] {
-        var labels: [String: String] = [:]
-        for pair in text.split(separator: ",", omittingEmptySubsequences: false) {
-            let parts = pair.split(separator: "=", omittingEmptySubsequences: false)
-            guard parts.count == 2 else { throw KubectlFailure.error("unexpected label spec: \(pair)") }
-            guard !parts[0].isEmpty else { throw KubectlFailure.error("unexpected empty label key") }
-            labels[String(parts[0])] = String(parts[1])
-        }
-        return labels
-    }
 }

@@ -57,29 +57,22 @@ struct RunCommand: KubectlCommand {
             throw KubectlFailure.error("--rm should only be used for attached containers")
         }
         if call.flags.bool("expose") && call.flags.string("port").isEmpty {
-            throw KubectlFailure("error: --port must be set when exposing a service\nSee 'kubectl run -h' for help and examples")
+            throw KubectlFailure.usage("--port must be set when exposing a service", command: "run")
         }
         let extra = Array(call.args.dropFirst()) + (call.flags.afterDash ?? [])
         // Fields in the Go struct's order (`-o json` shows it; `-o yaml` sorts).
         var container: JSONValue = ["name": .string(name), "image": .string(image)]
         if !extra.isEmpty { container[call.flags.bool("command") ? "command" : "args"] = .array(extra.map { .string($0) }) }
-        if let port = Int(call.flags.string("port")) { container["ports"] = [["containerPort": .int(port)]] }
-        let env = call.flags.strings("env").map { pair -> JSONValue in
-            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
-            return ["name": .string(parts[0]), "value": .string(parts.count > 1 ? parts[1] : "")]
-        }
+        // The generator's order: environment, then labels, then the port.
+        let env = try GeneratorParameters.env(call.flags.strings("env"))
+        let labelsText = call.flags.string("labels")
+        let labels = labelsText.isEmpty ? ["run": name] : try GeneratorParameters.labels(labelsText)
+        let portText = call.flags.string("port")
+        if !portText.isEmpty { container["ports"] = [["containerPort": .int(try GeneratorParameters.port(portText))]] }
         if !env.isEmpty { container["env"] = .array(env) }
         container["resources"] = .emptyObject
         if interactive { container["stdin"] = true; container["stdinOnce"] = true }
         if tty { container["tty"] = true }
-        var labels = ["run": name]
-        if call.flags.isSet("labels") {
-            labels = [:]
-            for pair in call.flags.string("labels").split(separator: ",") {
-                let kv = pair.split(separator: "=", maxSplits: 1).map(String.init)
-                labels[kv[0]] = kv.count > 1 ? kv[1] : ""
-            }
-        }
         // The pod as kubectl's generator fills it (`creationTimestamp: null`, `status: {}`), which is
         // what `--dry-run=client` prints; the server adds the rest.
         var metadata: JSONObject = ["name": .string(name)]
@@ -104,7 +97,6 @@ struct RunCommand: KubectlCommand {
         if call.flags.bool("expose") {
             // generateService: the service is printed as it is made, before the pod; it selects
             // the pod by the --labels text, or run=NAME. With -o yaml a `---` separates the two.
-            let labelsText = call.flags.string("labels")
             let service = try ExposeCommand.generate(name: name, selector: labelsText.isEmpty ? "run=\(name)" : labelsText,
                                                      labels: labelsText, port: call.flags.string("port"), protocols: [:], call: call)
             _ = try GeneratedObject.finish(service, as: ExposeCommand.services, call: call, failurePrefix: nil)

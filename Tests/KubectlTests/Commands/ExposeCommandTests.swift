@@ -66,7 +66,8 @@ import Testing
         let h = Self.harness()
         h.run("create deployment noport --image=nginx")
         #expect(h.run("expose deployment noport").err == "error: couldn't find port via --port flag or introspection\n")
-        h.run("run bare --image=nginx --port=80 --labels=")
+        // An empty --labels would still give run=bare; the override takes the labels away.
+        h.run(args: ["run", "bare", "--image=nginx", "--port=80", "--overrides={\"metadata\":{\"labels\":null}}"])
         #expect(h.run("expose pod bare").err
             == "error: couldn't retrieve selectors via --selector flag or introspection: the pod has no labels and cannot be exposed\n")
         h.run("expose deployment web")
