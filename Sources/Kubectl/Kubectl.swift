@@ -108,6 +108,9 @@ public final class Kubectl {
             io.err("Error: \(error.message)\nSee 'kubectl \(scope.commandPath) --help' for usage.\n")
             return 1
         }
+        for given in parsed.occurrences {
+            if let text = flagSet.spec(named: given.name)?.deprecated { io.err("Flag --\(given.name) has been deprecated, \(text)\n") }
+        }
         if parsed.bool("help") {
             io.out(command.helpText(parsed))
             return 0

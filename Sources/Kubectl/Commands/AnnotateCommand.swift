@@ -42,8 +42,9 @@ struct AnnotateCommand: KubectlCommand {
     }
 
     static let wording = MetadataPairs.Wording(
+        command: Self.name,
         heading: "annotations",
-        exempt: [RolloutHistory.changeCauseKey],
+        exempt: [ChangeCause.annotation],
         clash: { clashes in
             "error: --overwrite is false but found the following declared annotation(s): "
                 + clashes.map { "'\($0.0)' already has a value (\($0.1))" }.joined(separator: "; ")

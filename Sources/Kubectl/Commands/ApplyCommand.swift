@@ -30,7 +30,7 @@ struct ApplyCommand: KubectlCommand {
         .init("force-conflicts", nil, .bool), .init("show-managed-fields", nil, .bool), .init("timeout", nil, .duration, default: "0s"),
         .init("cascade", nil, .string, default: "background"), .init("grace-period", nil, .int64, default: "-1"),
         .init("all", nil, .bool), .init("openapi-patch", nil, .bool, default: "true"), .init("template"),
-        .init("allow-missing-template-keys", nil, .bool, default: "true"),
+        .init("allow-missing-template-keys", nil, .bool, default: "true"), ChangeCause.flag,
     ])
 
     func run(_ call: Invocation) throws -> Int32 {
@@ -45,6 +45,7 @@ struct ApplyCommand: KubectlCommand {
         let dryRun = try DryRun.parse(call.flags.string("dry-run"))
         try ManifestReader.checkValidateFlag(call.flags.string("validate"))
         let output = try OutputFormat.parse(call, allowed: .objectPrinters)
+        try Self.checkPrune(call.flags)
         let batch = Namespaces.check(try ManifestReader.read(paths, recursive: call.flags.bool("recursive"), files: call.kubectl.files,
                                                              stdin: call.io.stdin, validate: ManifestReader.validates(call.flags.string("validate"))),
                                      call: call)
@@ -54,9 +55,10 @@ struct ApplyCommand: KubectlCommand {
         guard !manifests.isEmpty else { throw KubectlFailure.error("no objects passed to apply") }
         var errors: [VerbError] = []
         var printed: [(ResourceType, JSONValue)] = []
+        let cause = ChangeCause(command: Self.name, flags: call.flags)
         for m in manifests {
             do {
-                let result = try apply(m, as: m.type, call: call, dryRun: dryRun)
+                let result = try apply(m, as: m.type, call: call, dryRun: dryRun, cause: cause)
                 if output == .table {
                     call.out("\(m.type.qualifiedKind)/\(result.object.name) \(result.operation)\(dryRun.suffix)\n")
                 } else {
@@ -75,8 +77,28 @@ struct ApplyCommand: KubectlCommand {
         var operation: String
     }
 
-    func apply(_ m: Manifest, as r: ResourceType, call: Invocation, dryRun: DryRun) throws -> Outcome {
+    /// apply.go's Validate for --all, --selector and --prune; pruning itself is not simulated.
+    static func checkPrune(_ flags: ParsedFlags) throws {
+        if flags.bool("all") && !flags.string("selector").isEmpty {
+            throw KubectlFailure.error("cannot set --all and --selector at the same time")
+        }
+        guard flags.bool("prune") else { return }
+        if flags.bool("force") { throw KubectlFailure.error("--force cannot be used with --prune") }
+        if !flags.bool("all") && flags.string("selector").isEmpty {
+            throw KubectlFailure.error("all resources selected for prune without explicitly passing --all. To prune all resources, pass the --all flag. If you did not mean to prune all resources, specify a label selector")
+        }
+        if flags.bool("server-side") {
+            throw KubectlFailure.error("--prune is in alpha and doesn't currently work on objects created by server-side apply")
+        }
+        throw KubectlFailure.error("kubelab does not simulate \"kubectl apply --prune\" yet; delete what the manifests no longer name with kubectl delete")
+    }
+
+    /// `cause` is `--record`'s: recorded on the manifest's object before the last-applied
+    /// annotation is taken from it, as applyOneObject does.
+    func apply(_ m: Manifest, as r: ResourceType, call: Invocation, dryRun: DryRun,
+               cause: ChangeCause? = nil) throws -> Outcome {
         var desired = m.object
+        cause?.record(&desired)
         let ns = Namespaces.namespace(for: desired, resource: r, call: call)
         if r.namespaced { desired["metadata"]["namespace"] = .string(ns) }
         let lastApplied = ThreeWayMerge.annotationValue(for: desired)

@@ -43,6 +43,7 @@ struct CreateCommand: KubectlCommand {
     let flags = FlagSet([
         .init("filename", "f", .stringArray), .init("recursive", "R", .bool), .init("edit", nil, .bool),
         .init("windows-line-endings", nil, .bool), .init("selector", "l"), .init("raw"), .init("kustomize", "k"),
+        ChangeCause.flag,
     ] + CreateCommand.generatorFlags)
 
     /// The generator the words after `create` name, as its command path and the flags only it
@@ -126,6 +127,7 @@ struct CreateCommand: KubectlCommand {
         var errors: [VerbError] = []
         var printed: [(ResourceType, JSONValue)] = []
         var count = 0
+        let cause = ChangeCause(command: Self.name, flags: call.flags)
         for item in batch.items {
             guard case .manifest(let m) = item else {
                 if case .failure(let e) = item { errors.append(e) }
@@ -137,6 +139,7 @@ struct CreateCommand: KubectlCommand {
             if call.flags.bool("save-config") {
                 obj["metadata"]["annotations"][ThreeWayMerge.lastAppliedKey] = .string(ThreeWayMerge.annotationValue(for: obj))
             }
+            cause.record(&obj)
             do {
                 let created = try ApplyCommand().create(obj, as: m.type, call: call, dryRun: dryRun, source: m.source)
                 count += 1

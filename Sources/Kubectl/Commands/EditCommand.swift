@@ -16,7 +16,7 @@ struct EditCommand: KubectlCommand {
 
     let flags = FlagSet([
         .init("filename", "f", .stringArray), .init("recursive", "R", .bool), .init("kustomize", "k"), .init("output", "o"),
-        .init("output-patch", nil, .bool), .init("record", nil, .bool), .init("save-config", nil, .bool),
+        .init("output-patch", nil, .bool), ChangeCause.flag, .init("save-config", nil, .bool),
         .init("subresource"), .init("validate", nil, .string, default: "strict"), .init("windows-line-endings", nil, .bool),
         .init("field-manager", nil, .string, default: "kubectl-edit"), .init("template"),
         .init("allow-missing-template-keys", nil, .bool, default: "true"), .init("show-managed-fields", nil, .bool),

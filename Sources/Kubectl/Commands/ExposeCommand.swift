@@ -40,7 +40,7 @@ struct ExposeCommand: KubectlCommand {
         .init("target-port"), .init("external-ip"), .init("name"), .init("session-affinity"), .init("cluster-ip"),
         .init("field-manager", nil, .string, default: "kubectl-expose"), .init("overrides"),
         .init("override-type", nil, .string, default: "merge"), .init("dry-run", nil, .string, default: "none"),
-        .init("save-config", nil, .bool), .init("record", nil, .bool), .init("filename", "f", .stringArray),
+        .init("save-config", nil, .bool), ChangeCause.flag, .init("filename", "f", .stringArray),
         .init("recursive", "R", .bool), .init("kustomize", "k"), .init("output", "o"), .init("template"),
         .init("allow-missing-template-keys", nil, .bool, default: "true"), .init("show-managed-fields", nil, .bool),
     ])
@@ -67,7 +67,8 @@ struct ExposeCommand: KubectlCommand {
                 service = try Overrides.apply(service, fragment: call.flags.string("overrides"), type: call.flags.string("override-type"),
                                               kind: "Service")
             }
-            let status = try GeneratedObject.finish(service, as: Self.services, call: call, failurePrefix: nil, operation: "exposed")
+            let status = try GeneratedObject.finish(service, as: Self.services, call: call, failurePrefix: nil, operation: "exposed",
+                                                    cause: ChangeCause(command: Self.name, flags: call.flags))
             if status != 0 { return status }
         }
         return 0

@@ -8,11 +8,13 @@ enum GeneratedObject {
     /// - Parameter failurePrefix: the generator's wrapping of a server error (`failed to create
     ///   deployment: `), or nil when kubectl prints the server's error as it is.
     ///   - operation: the name printer's word (`exposed` for kubectl expose).
+    ///   - cause: `--record`'s, for the commands that have it (expose records before `--save-config`).
     static func finish(_ object: JSONValue, as resource: ResourceType, call: Invocation, failurePrefix: String?,
-                       operation: String = "created") throws -> Int32 {
+                       operation: String = "created", cause: ChangeCause? = nil) throws -> Int32 {
         let dryRun = try DryRun.parse(call.flags.string("dry-run"))
         let output = try OutputFormat.parse(call, allowed: .objectPrinters)
         var object = object
+        cause?.record(&object)
         if call.flags.bool("save-config") {
             object["metadata"]["annotations"][ThreeWayMerge.lastAppliedKey] = .string(ThreeWayMerge.annotationValue(for: object))
         }

@@ -39,6 +39,7 @@ struct LabelCommand: KubectlCommand {
     }
 
     static let wording = MetadataPairs.Wording(
+        command: Self.name,
         heading: "labels",
         // `validateNoOverwrites` returns an aggregate: checkErr prints one error with `error: `, several
         // one per line with no prefix (`MultipleErrors("")`).

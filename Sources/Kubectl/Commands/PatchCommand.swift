@@ -45,6 +45,7 @@ struct PatchCommand: KubectlCommand {
         .init("local", nil, .bool), .init("dry-run", nil, .string, default: "none"), .init("output", "o"),
         .init("field-manager", nil, .string, default: "kubectl-patch"), .init("template"),
         .init("allow-missing-template-keys", nil, .bool, default: "true"), .init("show-managed-fields", nil, .bool),
+        ChangeCause.flag,
     ])
 
     static let types = ["json", "merge", "strategic"]
@@ -69,10 +70,18 @@ struct PatchCommand: KubectlCommand {
         let sel = try ObjectSelection.resolve(call, requireNames: true, missingText: ObjectSelection.noResourcesText)
         var errors = sel.errors
         var printed: [(ResourceType, JSONValue)] = []
+        let cause = ChangeCause(command: Self.name, flags: call.flags)
         for (r, live) in sel.objects {
             do {
-                let (before, after) = try Self.patch(live, as: r, type: type, body: body, subresource: subresource, dryRun: dryRun, call: call)
+                var (before, after) = try Self.patch(live, as: r, type: type, body: body, subresource: subresource, dryRun: dryRun, call: call)
                 let operation = before == after ? "patched (no change)" : "patched"
+                // patch.go records with a second merge patch after its own (a client dry run sends
+                // neither); kubelab leaves a subresource's patch unrecorded.
+                if dryRun != .client && subresource.isEmpty,
+                    let recorded = cause.sendMergePatch(after: after, as: r, call: call, dryRun: dryRun == .server)
+                {
+                    after = recorded
+                }
                 if output == .table { call.out("\(r.qualifiedKind)/\(live.name) \(operation)\(dryRun.suffix)\n") }
                 else { printed.append((r, after)) }
             } catch let e as APIError {

@@ -4,7 +4,6 @@ import KubeAPI
 /// `--revision=N` that revision's pod template (`polymorphichelpers/history.go`). StatefulSets and
 /// DaemonSets keep revisions as ControllerRevisions, Deployments as their ReplicaSets.
 enum RolloutHistory {
-    static let changeCauseKey = "kubernetes.io/change-cause"
     static let deploymentRevisionKey = "deployment.kubernetes.io/revision"
 
     static func run(_ call: Invocation) throws -> Int32 {
@@ -80,7 +79,7 @@ enum RolloutHistory {
                 template["metadata"]["labels"]["pod-template-hash"] = .null
                 if template["metadata"]["labels"].object?.isEmpty == true { template["metadata"]["labels"] = .null }
                 restored["spec"]["template"] = template
-                let cause = rs.annotations[changeCauseKey] ?? rs["spec"]["template"]["metadata"]["annotations"][changeCauseKey].string
+                let cause = rs.annotations[ChangeCause.annotation] ?? rs["spec"]["template"]["metadata"]["annotations"][ChangeCause.annotation].string
                 byNumber[n] = Revision(number: n, changeCause: cause, restored: restored, source: rs)
             }
         } else {
@@ -88,7 +87,7 @@ enum RolloutHistory {
             for cr in call.store.list(controllerRevisions, namespace: obj.namespace) where cr.controllerRef?["uid"].string == obj.uid {
                 let n = cr["revision"].int ?? 0
                 let restored = (try? ObjectMerge.strategicMerge(cr["data"], into: obj, kind: r.kind)) ?? obj
-                byNumber[n] = Revision(number: n, changeCause: cr.annotations[changeCauseKey], restored: restored, source: cr)
+                byNumber[n] = Revision(number: n, changeCause: cr.annotations[ChangeCause.annotation], restored: restored, source: cr)
             }
         }
         return byNumber.keys.sorted().compactMap { byNumber[$0] }

@@ -40,7 +40,7 @@ struct RunCommand: KubectlCommand {
         .init("quiet", "q", .bool), .init("pod-running-timeout", nil, .duration, default: "1m0s"),
         .init("overrides"), .init("override-type", nil, .string, default: "merge"), .init("privileged", nil, .bool), .init("leave-stdin-open", nil, .bool),
         .init("expose", nil, .bool), .init("serviceaccount"), .init("field-manager", nil, .string, default: "kubectl-run"),
-        .init("template"), .init("allow-missing-template-keys", nil, .bool, default: "true"),
+        .init("template"), .init("allow-missing-template-keys", nil, .bool, default: "true"), ChangeCause.flag,
     ])
 
     func run(_ call: Invocation) throws -> Int32 {
@@ -85,6 +85,8 @@ struct RunCommand: KubectlCommand {
         if call.flags.isSet("overrides") {
             pod = try Self.override(pod, with: call.flags.string("overrides"), type: call.flags.string("override-type"))
         }
+        let cause = ChangeCause(command: Self.name, flags: call.flags)
+        cause.record(&pod)
         let dryRun = try DryRun.parse(call.flags.string("dry-run"))
         let output = try OutputFormat.parse(call, allowed: .objectPrinters)
         var created = pod
@@ -99,7 +101,7 @@ struct RunCommand: KubectlCommand {
             // the pod by the --labels text, or run=NAME. With -o yaml a `---` separates the two.
             let service = try ExposeCommand.generate(name: name, selector: labelsText.isEmpty ? "run=\(name)" : labelsText,
                                                      labels: labelsText, port: call.flags.string("port"), protocols: [:], call: call)
-            _ = try GeneratedObject.finish(service, as: ExposeCommand.services, call: call, failurePrefix: nil)
+            _ = try GeneratedObject.finish(service, as: ExposeCommand.services, call: call, failurePrefix: nil, cause: cause)
             if output == .yaml { call.out("---\n") }
         }
         if output != .table {

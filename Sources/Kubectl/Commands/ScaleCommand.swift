@@ -27,7 +27,7 @@ struct ScaleCommand: KubectlCommand {
         .init("resource-version"), .init("filename", "f", .stringArray), .init("recursive", "R", .bool),
         .init("selector", "l"), .init("all", nil, .bool), .init("output", "o"), .init("timeout", nil, .duration, default: "0s"),
         .init("dry-run", nil, .string, default: "none"), .init("template"), .init("allow-missing-template-keys", nil, .bool, default: "true"),
-        .init("show-managed-fields", nil, .bool),
+        .init("show-managed-fields", nil, .bool), ChangeCause.flag,
     ])
 
 
@@ -57,6 +57,7 @@ struct ScaleCommand: KubectlCommand {
         }
         var printed: [(ResourceType, JSONValue)] = []
         var failure: VerbError?
+        let cause = ChangeCause(command: Self.name, flags: call.flags)
         for (r, obj) in targets.objects {
             guard KindRegistry.descriptor(forKind: r.kind)?.scalable == true else {
                 // No scale subresource: the PATCH of TYPE/NAME/scale is a plain 404.
@@ -79,6 +80,8 @@ struct ScaleCommand: KubectlCommand {
             updated["spec"]["replicas"] = .int(replicas)
             do {
                 let result = try call.api.update(updated, as: r, dryRun: dryRun != .none, subresource: "scale")
+                // Recorded by a second patch, sent without the dry run (as scale.go's helper is).
+                if dryRun != .client { cause.sendMergePatch(after: obj, as: r, call: call) }
                 if output == .table { call.out("\(r.qualifiedKind)/\(obj.name) scaled\(dryRun.suffix)\n") }
                 else { printed.append((r, result)) }
             } catch {

@@ -30,7 +30,7 @@ struct SetImageCommand: KubectlCommand {
         .init("all", nil, .bool), .init("selector", "l"), .init("filename", "f", .stringArray), .init("recursive", "R", .bool),
         .init("kustomize", "k"), .init("local", nil, .bool), .init("output", "o"), .init("dry-run", nil, .string, default: "none"),
         .init("template"), .init("allow-missing-template-keys", nil, .bool, default: "true"), .init("show-managed-fields", nil, .bool),
-        .init("field-manager", nil, .string, default: "kubectl-set"),
+        .init("field-manager", nil, .string, default: "kubectl-set"), ChangeCause.flag,
     ])
 
     static let otherSubcommands: Set<String> = ["env", "resources", "selector", "serviceaccount", "subject"]
@@ -75,6 +75,7 @@ struct SetImageCommand: KubectlCommand {
         let sel = try MetadataPairs.targets(call, resources: resources)
         var errors = sel.errors
         var printed: [(ResourceType, JSONValue)] = []
+        let cause = ChangeCause(command: Self.name, flags: call.flags)
         for (r, obj) in sel.objects {
             guard let path = Self.podSpecPath(r.kind) else {
                 errors.append("error: \(r.qualifiedKind)/\(obj.name) the object is not a pod or does not have a pod template: *v1.\(r.kind)\n")
@@ -98,12 +99,18 @@ struct SetImageCommand: KubectlCommand {
             if images.contains(where: { $0.container == "*" }) && spec["containers"].items.isEmpty && spec["initContainers"].items.isEmpty {
                 errors.append("error: unable to find container named \"*\"")
             }
-            // An image already set makes an empty patch, which kubectl skips without a word.
-            guard specPatch.object?.isEmpty == false else { continue }
+            // The recorded cause travels in the same patch as the images (set_image.go records
+            // before computing it).
+            let recording = cause.mergePatch(for: obj)
+            // An image already set (and nothing to record) makes an empty patch, which kubectl skips without a word.
+            guard specPatch.object?.isEmpty == false || recording != nil else { continue }
             var patch = JSONValue.emptyObject
-            var cursor = specPatch
-            for key in path.reversed() { cursor = .object([key: cursor]) }
-            patch = cursor
+            if specPatch.object?.isEmpty == false {
+                var cursor = specPatch
+                for key in path.reversed() { cursor = .object([key: cursor]) }
+                patch = cursor
+            }
+            if let recording { patch["metadata"] = recording["metadata"] }
             do {
                 let result: JSONValue
                 if dryRun == .client {

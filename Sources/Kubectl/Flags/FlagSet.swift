@@ -11,12 +11,17 @@ public struct FlagSet: Sendable {
         public let kind: Kind
         /// Value used when the flag is absent (shown by help, read by `string(_:)`).
         public let defaultValue: String
+        /// pflag's MarkDeprecated text: `Flag --NAME has been deprecated, TEXT` goes to stderr each
+        /// time the flag is given.
+        public let deprecated: String?
         /// For bool flags: `--flag` without a value means this (pflag's NoOptDefVal).
-        public init(_ name: String, _ shorthand: Character? = nil, _ kind: Kind = .string, default d: String = "") {
+        public init(_ name: String, _ shorthand: Character? = nil, _ kind: Kind = .string, default d: String = "",
+                    deprecated: String? = nil) {
             self.name = name
             self.shorthand = shorthand
             self.kind = kind
             self.defaultValue = kind == .bool && d.isEmpty ? "false" : d
+            self.deprecated = deprecated
         }
     }
 
@@ -36,6 +41,9 @@ public struct ParsedFlags: Sendable {
     public var positional: [String] = []
     /// Arguments after `--` (nil when there was no `--`).
     public var afterDash: [String]? = nil
+    /// Each flag as it was given, in order, with the value pflag hands its ParseAll callback (a
+    /// bool typed bare counts as `true`): what `--record` writes into the change-cause.
+    public var occurrences: [(name: String, value: String)] = []
     let set: FlagSet
 
     public func isSet(_ name: String) -> Bool { values[name] != nil }
@@ -92,11 +100,13 @@ extension FlagSet {
                         throw FlagError(message: "invalid argument \"\(v)\" for \"\(Self.display(spec))\" flag: strconv.ParseBool: parsing \"\(v)\": invalid syntax")
                     }
                     out.values[name, default: []].append(b ? "true" : "false")
+                    out.occurrences.append((name, v))
                 } else {
                     let v: String
                     if let value { v = value } else { v = try need("--\(name)") }
                     try Self.check(v, spec, display: Self.display(spec))
                     out.values[name, default: []].append(v)
+                    out.occurrences.append((name, v))
                 }
             } else if a.hasPrefix("-") && a.count > 1 && !Self.isNegativeNumber(a) {
                 var chars = Array(a.dropFirst())
@@ -112,9 +122,11 @@ extension FlagSet {
                                 throw FlagError(message: "invalid argument \"\(v)\" for \"-\(c), --\(spec.name)\" flag: strconv.ParseBool: parsing \"\(v)\": invalid syntax")
                             }
                             out.values[spec.name, default: []].append(b ? "true" : "false")
+                            out.occurrences.append((spec.name, v))
                             chars = []
                         } else {
                             out.values[spec.name, default: []].append("true")
+                            out.occurrences.append((spec.name, "true"))
                         }
                         continue
                     }
@@ -127,6 +139,7 @@ extension FlagSet {
                     }
                     try Self.check(v, spec, display: "-\(c), --\(spec.name)")
                     out.values[spec.name, default: []].append(v)
+                    out.occurrences.append((spec.name, v))
                 }
             } else {
                 out.positional.append(a)

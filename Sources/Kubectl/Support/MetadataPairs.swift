@@ -48,16 +48,20 @@ struct MetadataPairs {
 
     /// Sends the change and gives the stored object; a client dry run changes a copy here.
     /// `--resource-version` goes into the patch, so the server refuses it (409) once the object
-    /// has changed since that version.
-    func send(_ obj: JSONValue, as r: ResourceType, newMap: [String: String], resourceVersion: String = "", dryRun: DryRun,
-              call: Invocation) throws -> JSONValue {
-        if dryRun == .client {
-            var copy = obj
-            copy["metadata"][field] = newMap.isEmpty ? .null : .stringMap(newMap)
-            return copy
-        }
+    /// has changed since that version. `recorded` is the object with `--record`'s change-cause,
+    /// whose annotation travels in the same patch.
+    func send(_ obj: JSONValue, recorded: JSONValue, as r: ResourceType, newMap: [String: String], resourceVersion: String = "",
+              dryRun: DryRun, call: Invocation) throws -> JSONValue {
+        var after = recorded
+        after["metadata"][field] = newMap.isEmpty ? .null : .stringMap(newMap)
+        if dryRun == .client { return after }
         let old = obj["metadata"][field].stringMap
         var patch = mergePatch(from: old, to: newMap)
+        if field != "annotations", let cause = recorded["metadata"]["annotations"][ChangeCause.annotation].string,
+            obj["metadata"]["annotations"][ChangeCause.annotation].string != cause
+        {
+            patch["metadata"]["annotations"] = [ChangeCause.annotation: .string(cause)]
+        }
         if !resourceVersion.isEmpty { patch["metadata"]["resourceVersion"] = .string(resourceVersion) }
         let body = JSONText.compact(patch)
         let ref = ObjectRef(r, namespace: obj.namespace ?? "", name: obj.name)
@@ -93,7 +97,7 @@ struct MetadataPairs {
         .init("field-selector"), .init("list", nil, .bool), .init("local", nil, .bool), .init("filename", "f", .stringArray),
         .init("recursive", "R", .bool), .init("kustomize", "k"), .init("resource-version"), .init("output", "o"),
         .init("dry-run", nil, .string, default: "none"), .init("template"), .init("allow-missing-template-keys", nil, .bool, default: "true"),
-        .init("show-managed-fields", nil, .bool),
+        .init("show-managed-fields", nil, .bool), ChangeCause.flag,
     ]
 
     /// The objects, resolved from the resource words before the pairs.
@@ -122,6 +126,8 @@ struct MetadataPairs {
 
     /// How one of the two verbs words what it did.
     struct Wording: Sendable {
+        /// The verb, as the change-cause names it.
+        let command: String
         /// `labels` or `annotations`, for `--list`'s heading.
         let heading: String
         /// Keys `--overwrite` does not guard.
@@ -147,8 +153,12 @@ struct MetadataPairs {
         let overwrite = call.flags.bool("overwrite")
         var errors = sel.errors
         var printed: [(ResourceType, JSONValue)] = []
+        let cause = ChangeCause(command: wording.command, flags: call.flags)
         for (r, obj) in sel.objects {
-            let current = obj["metadata"][field].stringMap
+            // annotate records before it applies the pairs (a typed change-cause wins), label after.
+            var recorded = obj
+            cause.record(&recorded)
+            let current = (field == "annotations" ? recorded : obj)["metadata"][field].stringMap
             let (next, clashes) = apply(to: current, overwrite: overwrite, exempt: wording.exempt)
             if !clashes.isEmpty {
                 errors.append(wording.clash(clashes))
@@ -162,8 +172,10 @@ struct MetadataPairs {
                 for key in remove where current[key] == nil { call.out("label \(KubeAPI.GoFormat.quoted(key)) not found.\n") }
             }
             do {
-                let result = try send(obj, as: r, newMap: next, resourceVersion: resourceVersion, dryRun: dryRun, call: call)
-                if output == .table { call.out("\(r.qualifiedKind)/\(obj.name) \(wording.done(current, next, overwrite))\(dryRun.suffix)\n") }
+                let result = try send(obj, recorded: recorded, as: r, newMap: next, resourceVersion: resourceVersion, dryRun: dryRun, call: call)
+                // The message compares the whole object, so a recorded cause alone counts as a change.
+                let before = recorded == obj ? current : [:]
+                if output == .table { call.out("\(r.qualifiedKind)/\(obj.name) \(wording.done(before, next, overwrite))\(dryRun.suffix)\n") }
                 else { printed.append((r, result)) }
             } catch let e as APIError {
                 errors.append(e.kubectlText)
