@@ -133,20 +133,4 @@ public enum JSONText {
         return String(digits[Int(v >> 4)]) + String(digits[Int(v & 15)])
     }
 
-    /// Go's `%q`/`strconv.Quote`, used for `%#v` strings.
-    public static func goQuote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 || u.value == 0x7F { out += "\\x" + hex2(u.value) } else { out.unicodeScalars.append(u) }
-            }
-        }
-        return out + "\""
-    }
 }

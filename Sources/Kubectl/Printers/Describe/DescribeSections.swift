@@ -216,7 +216,7 @@ enum DescribeSections {
             w.write(2, "Mounts:\(mounts.isEmpty ? "\t<none>" : "")\n")
             for m in mounts {
                 var flags = [m["readOnly"].bool == true ? "ro" : "rw"]
-                if let sub = m["subPath"].string, !sub.isEmpty { flags.append("path=\(JSONText.goQuote(sub))") }
+                if let sub = m["subPath"].string, !sub.isEmpty { flags.append("path=\(KubeAPI.GoFormat.quoted(sub))") }
                 w.write(3, "\(m["mountPath"].string ?? "") from \(m["name"].string ?? "") (\(flags.joined(separator: ",")))\n")
             }
         }

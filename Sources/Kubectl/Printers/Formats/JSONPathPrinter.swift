@@ -21,7 +21,7 @@ public enum JSONPathPrinter {
                 + "\ttemplate was:\n\t\t\(path.template)\n"
                 + "\tobject given to jsonpath engine was:\n\t\t\(GoFormat.goSyntax(object))\n\n"
             // printers/jsonpath.go's Errorf ends with a newline of its own, after the detail's blank line.
-            throw JSONPathError("error executing jsonpath \(JSONText.goQuote(path.template)): \(detail)\n")
+            throw JSONPathError("error executing jsonpath \(KubeAPI.GoFormat.quoted(path.template)): \(detail)\n")
         }
     }
 }

@@ -3,7 +3,7 @@ import KubeAPI
 /// Go's quoting helpers as the template engine's messages use them.
 enum GoQuote {
     /// `strconv.Quote` / `%q` of a string.
-    static func quote(_ s: String) -> String { JSONText.goQuote(s) }
+    static func quote(_ s: String) -> String { KubeAPI.GoFormat.quoted(s) }
 
     /// `%#U`: `U+0023 '#'`.
     static func unicodeNotation(_ r: Unicode.Scalar) -> String {

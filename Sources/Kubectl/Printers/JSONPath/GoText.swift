@@ -91,10 +91,10 @@ enum GoFormat {
         case .bool(let b): return b ? "true" : "false"
         case .int(let i): return String(i)
         case .double(let d): return float(d)
-        case .string(let s): return JSONText.goQuote(s)
+        case .string(let s): return KubeAPI.GoFormat.quoted(s)
         case .array(let a): return "[]interface {}{" + a.map { goSyntax($0) }.joined(separator: ", ") + "}"
         case .object(let o):
-            let body = o.keys.sorted().map { "\(JSONText.goQuote($0)):\(goSyntax(o[$0] ?? .null))" }
+            let body = o.keys.sorted().map { "\(KubeAPI.GoFormat.quoted($0)):\(goSyntax(o[$0] ?? .null))" }
             return "map[string]interface {}{" + body.joined(separator: ", ") + "}"
         }
     }
