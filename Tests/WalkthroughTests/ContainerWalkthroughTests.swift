@@ -111,6 +111,33 @@ import Testing
         #expect(WalkthroughHarness.output(of: "kubectl exec -- hostname", in: t) == ["error: pod, type/name or --filename must be specified"])
     }
 
+    /// The official nginx image logs its entrypoint's scripts and nginx's notices (one worker per
+    /// node CPU) from the container's start, however late the container is first looked at;
+    /// nginx-slim logs nothing until an error.
+    @Test func nginxLogsItsStartAsTheOfficialImageDoes() {
+        let t = WalkthroughHarness.run(folder: "tutorial", script: """
+            kubectl run web --image=nginx
+            kubectl run slim --image=registry.k8s.io/nginx-slim:0.21
+            sleep 40
+            kubectl get pod web -o jsonpath='{.status.containerStatuses[0].state.running.startedAt}{"\\n"}'
+            kubectl logs web
+            kubectl logs slim
+            """)
+        let started = WalkthroughHarness.output(of: #"kubectl get pod web -o jsonpath='{.status.containerStatuses[0].state.running.startedAt}{"\n"}'"#, in: t)
+        #expect(started == ["2025-06-02T09:00:06Z"])
+        let log = WalkthroughHarness.output(of: "kubectl logs web", in: t)
+        #expect(log.count == 17)
+        #expect(log.first == "/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration")
+        #expect(log[8] == "/docker-entrypoint.sh: Configuration complete; ready for start up")
+        #expect(Array(log.suffix(4)) == [
+            "2025/06/02 09:00:06 [notice] 1#1: getrlimit(RLIMIT_NOFILE): 1048576:1048576",
+            "2025/06/02 09:00:06 [notice] 1#1: start worker processes",
+            "2025/06/02 09:00:06 [notice] 1#1: start worker process 29",
+            "2025/06/02 09:00:06 [notice] 1#1: start worker process 30",
+        ])
+        #expect(WalkthroughHarness.output(of: "kubectl logs slim", in: t) == [])
+    }
+
     @Test func containerScriptsAreDeterministic() {
         #expect(WalkthroughHarness.runWalkthrough("tutorial") == Self.tutorial)
     }

@@ -168,6 +168,9 @@ public final class ContainerRuntime {
             if started.succeeded {
                 instance.postgres = PostgresServer(storage: instance.fileSystem, hostname: instance.hostname, now: { [unowned self] in self.cluster.now })
             }
+        case .nginx(entrypointLog: true)?:
+            let log = NginxImage.entrypointLog(pod: pod, container: instance.containerName, store: cluster.store, now: cluster.now)
+            instance.logs.append(log.text, at: log.at)
         case .helloApp?:
             instance.logs.append("\(String(Timestamp.rfc3339(cluster.now).prefix(19)).replacingAll("-", with: "/").replacingAll("T", with: " ")) Server listening on port 8080\n", at: cluster.now)
         default:

@@ -26,7 +26,9 @@ public struct ImageProfile: Sendable {
 
     /// Services the image starts with its main process.
     public enum Service: Sendable, Equatable {
-        case mysql, postgres, nginx, helloApp(version: String), visitCounter
+        case mysql, postgres, helloApp(version: String), visitCounter
+        /// `entrypointLog`: the official image's start-up log (see NginxImage); nginx-slim has none.
+        case nginx(entrypointLog: Bool)
         /// Deletes nodes that stay NotReady, through the API (`jm921106/liberator`).
         case nodeLiberator
 
