@@ -228,6 +228,9 @@ import Testing
             + "> GET / HTTP/1.1\r\n> Host: hello\r\n> User-Agent: curl/8.5.0\r\n> Accept: */*\r\n> \r\n"
             + "< HTTP/1.1 200 OK\r\n< Content-Type: text/plain; charset=utf-8\r\n< Content-Length: 49\r\n< \r\n"
             + "{ [49 bytes data]\n* Connection #0 to host hello left intact\n")
+        // -A takes the built-in User-Agent's place; -H replaces a built-in header of its name.
+        #expect(sh.capture("curl -v -A probe/1 hello").stderr.contains("> Host: hello\r\n> User-Agent: probe/1\r\n> Accept: */*\r\n> \r\n"))
+        #expect(sh.capture("curl -v -H 'Accept: text/plain' hello").stderr.contains("> Host: hello\r\n> User-Agent: curl/8.5.0\r\n> Accept: text/plain\r\n> \r\n"))
         let refused = sh.capture("curl -sv empty")
         #expect(refused.status == 7)
         #expect(refused.stderr.hasPrefix("*   Trying 10.96.9.9:80...\n* connect to 10.96.9.9 port 80 from 10.244.1.9 port "))

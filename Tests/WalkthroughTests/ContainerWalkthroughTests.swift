@@ -112,8 +112,8 @@ import Testing
     }
 
     /// The official nginx image logs its entrypoint's scripts and nginx's notices (one worker per
-    /// node CPU) from the container's start, however late the container is first looked at;
-    /// nginx-slim logs nothing until an error.
+    /// node CPU) from the container's start, however late the container is first looked at, then
+    /// a line per request; nginx-slim logs nothing.
     @Test func nginxLogsItsStartAsTheOfficialImageDoes() {
         let t = WalkthroughHarness.run(folder: "tutorial", script: """
             kubectl run web --image=nginx
@@ -122,7 +122,10 @@ import Testing
             kubectl get pod web -o jsonpath='{.status.containerStatuses[0].state.running.startedAt}{"\\n"}'
             kubectl logs web
             kubectl logs slim
-            """)
+            kubectl exec slim -- curl -s -o /dev/null web-ip/missing -A probe
+            kubectl exec web -- curl -s -o /dev/null localhost
+            kubectl logs web --tail=2
+            """.replacingOccurrences(of: "web-ip", with: "10.244.2.2"))
         let started = WalkthroughHarness.output(of: #"kubectl get pod web -o jsonpath='{.status.containerStatuses[0].state.running.startedAt}{"\n"}'"#, in: t)
         #expect(started == ["2025-06-02T09:00:06Z"])
         let log = WalkthroughHarness.output(of: "kubectl logs web", in: t)
@@ -136,6 +139,11 @@ import Testing
             "2025/06/02 09:00:06 [notice] 1#1: start worker process 30",
         ])
         #expect(WalkthroughHarness.output(of: "kubectl logs slim", in: t) == [])
+        // Each request is a line of the image's `main` format on stdout.
+        #expect(WalkthroughHarness.output(of: "kubectl logs web --tail=2", in: t) == [
+            #"10.244.1.2 - - [02/Jun/2025:09:00:40 +0000] "GET /missing HTTP/1.1" 404 153 "-" "probe" "-""#,
+            #"127.0.0.1 - - [02/Jun/2025:09:00:40 +0000] "GET / HTTP/1.1" 200 615 "-" "curl/8.5.0" "-""#,
+        ])
     }
 
     @Test func containerScriptsAreDeterministic() {

@@ -286,9 +286,11 @@ public final class ContainerRuntime {
         for c in pod["spec"]["containers"].items {
             let profile = catalog.profile(for: c["image"].string ?? "")
             switch profile.service {
-            case .nginx? where request.port == 80:
+            case .nginx(let logs)? where request.port == 80:
                 guard let instance = container(pod: pod, name: c["name"].string ?? "") else { return nil }
-                return Self.nginxAnswer(path: request.path, root: "/usr/share/nginx/html", in: instance.fileSystem)
+                let response = Self.nginxAnswer(path: request.path, root: "/usr/share/nginx/html", in: instance.fileSystem)
+                if logs { instance.logs.append(NginxImage.accessLine(request, response, at: cluster.now), at: cluster.now) }
+                return response
             case .helloApp(let version)? where request.port == 8080:
                 return HTTPResponse(status: 200, headers: [.init("Content-Type", "text/plain; charset=utf-8")],
                                     body: "Hello, world!\nVersion: \(version)\nHostname: \(pod.name)\n")

@@ -47,4 +47,20 @@ enum NginxImage {
         let kernel = node?["status"]["nodeInfo"]["kernelVersion"].string ?? "5.15.0-139-generic"
         return (entrypointLog(startedAt: startedAt, cpus: cpus, kernel: kernel), startedAt)
     }
+
+    private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    /// The image's `main` log format, one line per request on stdout:
+    /// `10.244.1.3 - - [02/Jun/2025:09:00:10 +0000] "GET / HTTP/1.1" 200 615 "-" "curl/8.5.0" "-"`.
+    static func accessLine(_ request: HTTPRequest, _ response: HTTPResponse, at: Millis) -> String {
+        let t = Timestamp.rfc3339(at)  // 2025-06-02T09:00:10Z
+        let parts = t.split(whereSeparator: { "-T:Z".contains($0) }).map(String.init)
+        let month = Int(parts.count > 1 ? parts[1] : "") ?? 1
+        let local = "\(parts[2])/\(months[max(0, min(11, month - 1))])/\(parts[0]):\(parts[3]):\(parts[4]):\(parts[5]) +0000"
+        func header(_ name: String) -> String {
+            request.headers.last { $0.name.lowercased() == name.lowercased() }?.value ?? "-"
+        }
+        return "\(request.clientIP) - - [\(local)] \"\(request.method) \(request.path) HTTP/1.1\" \(response.status) "
+            + "\(response.body.utf8.count) \"\(header("Referer"))\" \"\(header("User-Agent"))\" \"\(header("X-Forwarded-For"))\"\n"
+    }
 }

@@ -16,6 +16,7 @@ struct CurlCommand {
         var method: String? = nil
         var data: String? = nil
         var headers: [(name: String, value: String)] = []
+        var userAgent: String? = nil
         var urls: [String] = []
     }
 
@@ -45,7 +46,8 @@ struct CurlCommand {
                 case "request": o.method = value()
                 case "data", "data-raw", "data-binary", "data-ascii": o.data = value()
                 case "header": if let h = Self.header(value()) { o.headers.append(h) }
-                case "max-time", "connect-timeout", "user-agent", "user", "retry", "cacert", "proto", "resolve": _ = value()
+                case "user-agent": o.userAgent = value()
+                case "max-time", "connect-timeout", "user", "retry", "cacert", "proto", "resolve": _ = value()
                 case "url": o.urls.append(value())
                 default: break  // --location, --insecure, --compressed, --http1.1 ...
                 }
@@ -63,6 +65,7 @@ struct CurlCommand {
                         case "X": o.method = v
                         case "d": o.data = v
                         case "H": if let h = Self.header(v) { o.headers.append(h) }
+                        case "A": o.userAgent = v
                         default: break
                         }
                         continue
@@ -107,8 +110,10 @@ struct CurlCommand {
         }
         guard let url = HTTPURL(text) else { return fail(3, "URL using bad/illegal format or missing URL") }
         let method = o.method ?? (o.head ? "HEAD" : (o.data != nil ? "POST" : "GET"))
-        var headers: [(name: String, value: String)] = [("Host", url.hostHeader), ("User-Agent", "curl/8.5.0"), ("Accept", "*/*")]
-        headers += o.headers
+        // -A replaces curl's own User-Agent where it stands; a -H header replaces the built-in one of its name.
+        let builtIn: [(name: String, value: String)] = [("Host", url.hostHeader), ("User-Agent", o.userAgent ?? "curl/8.5.0"), ("Accept", "*/*")]
+        let given = Set(o.headers.map { $0.name.lowercased() })
+        let headers = builtIn.filter { !given.contains($0.name.lowercased()) } + o.headers
         let client = HTTPClient(network: network, fileSystem: ctx.fileSystem)
         switch client.send(method: method, url: url, headers: headers, body: o.data ?? "") {
         case .unresolved:

@@ -59,7 +59,8 @@ struct HTTPClient {
         let router = ServiceRouter(network: network)
         guard let destination = router.route(ip: ip, port: url.port) else { return .refused(ip: ip) }
         let request = HTTPRequest(method: method, path: url.path, host: url.hostHeader, headers: headers, body: body,
-                                  podNamespace: destination.namespace, podName: destination.podName, port: destination.port)
+                                  podNamespace: destination.namespace, podName: destination.podName, port: destination.port,
+                                  clientIP: ip.hasPrefix("127.") ? "127.0.0.1" : network.podIP ?? "127.0.0.1")
         guard let response = router.exchange(request, to: destination) else { return .refused(ip: ip) }
         return .answered(ip: ip, response: response)
     }

@@ -18,9 +18,13 @@ public struct HTTPRequest: Sendable {
     public var podNamespace: String
     public var podName: String
     public var port: Int
+    /// The address the server sees the request come from (`$remote_addr`): 127.0.0.1 over
+    /// localhost, else the client pod's IP (kube-proxy keeps the source inside the cluster).
+    public var clientIP: String
 
     public init(method: String, path: String, host: String, headers: [(name: String, value: String)] = [], body: String = "",
-                podNamespace: String, podName: String, port: Int) {
+                podNamespace: String, podName: String, port: Int, clientIP: String = "127.0.0.1") {
+        self.clientIP = clientIP
         self.method = method
         self.path = path
         self.host = host
