@@ -146,6 +146,27 @@ import Testing
         ])
     }
 
+    /// A tag the official image lacks fails as containerd reports the registry's 404; a name the
+    /// library lacks as access denied.
+    @Test func misspeltImagesFailToPull() {
+        let t = WalkthroughHarness.run(folder: "tutorial", script: """
+            kubectl run a --image=nginx:lates
+            kubectl run b --image=ngnix
+            sleep 20
+            kubectl get pods
+            kubectl describe pod a | grep -o 'Failed to pull image.*'
+            kubectl describe pod b | grep -o 'Failed to pull image.*'
+            """)
+        #expect(WalkthroughHarness.output(of: "kubectl get pods", in: t).map { $0.split(separator: " ").prefix(3).joined(separator: " ") }
+            == ["NAME READY STATUS", "a 0/1 ImagePullBackOff", "b 0/1 ImagePullBackOff"])
+        #expect(WalkthroughHarness.output(of: "kubectl describe pod a | grep -o 'Failed to pull image.*'", in: t) == [
+            #"Failed to pull image "nginx:lates": failed to pull and unpack image "docker.io/library/nginx:lates": failed to resolve reference "docker.io/library/nginx:lates": docker.io/library/nginx:lates: not found"#,
+        ])
+        #expect(WalkthroughHarness.output(of: "kubectl describe pod b | grep -o 'Failed to pull image.*'", in: t) == [
+            #"Failed to pull image "ngnix": failed to pull and unpack image "docker.io/library/ngnix:latest": failed to resolve reference "docker.io/library/ngnix:latest": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed"#,
+        ])
+    }
+
     @Test func containerScriptsAreDeterministic() {
         #expect(WalkthroughHarness.runWalkthrough("tutorial") == Self.tutorial)
     }

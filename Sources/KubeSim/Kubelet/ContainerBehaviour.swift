@@ -48,6 +48,21 @@ public protocol ContainerBehaviour: AnyObject {
     /// registry has no such image, which makes the pull fail (ErrImagePull, then ImagePullBackOff).
     /// The kubelet caches the answer per reference until its `behaviour` is replaced.
     func image(_ reference: String) -> ImageInfo?
+    /// Why the registry has no image for `reference` (asked only when `image` gave nil).
+    func pullFailure(_ reference: String) -> ImagePullFailure
+}
+
+/// How a pull of a missing image fails, as containerd reports the registry's answer.
+public enum ImagePullFailure: Sendable {
+    /// No such repository (or a private one): `pull access denied, repository does not exist or
+    /// may require authorization`.
+    case accessDenied
+    /// The repository exists but not the tag: `docker.io/library/nginx:lates: not found`.
+    case notFound
+}
+
+extension ContainerBehaviour {
+    public func pullFailure(_ reference: String) -> ImagePullFailure { .accessDenied }
 }
 
 /// Every image exists; main containers run until stopped and init containers finish after a second.

@@ -192,9 +192,15 @@ extension Kubelet {
     private func pullFailed(_ rt: PodRuntime, isInit: Bool, index i: Int, in cluster: Cluster) {
         guard let c = container(rt, isInit: isInit, i) else { return }
         let normalized = resolve(c.image).normalized
-        let cause = "failed to pull and unpack image \"\(normalized)\": failed to resolve reference \"\(normalized)\": "
-            + "pull access denied, repository does not exist or may require authorization: server message: "
-            + "insufficient_scope: authorization failed"
+        let answer: String
+        switch behaviour.pullFailure(c.image) {
+        case .accessDenied:
+            answer = "pull access denied, repository does not exist or may require authorization: server message: "
+                + "insufficient_scope: authorization failed"
+        case .notFound:
+            answer = "\(normalized): not found"
+        }
+        let cause = "failed to pull and unpack image \"\(normalized)\": failed to resolve reference \"\(normalized)\": " + answer
         event(rt, "Warning", "Failed", "Failed to pull image \"\(c.image)\": \(cause)", container: c, in: cluster)
         event(rt, "Warning", "Failed", "Error: ErrImagePull", container: c, in: cluster)
         mutate(rt, isInit: isInit, i) { $0.state = .waiting(reason: "ErrImagePull", message: cause) }

@@ -11,6 +11,7 @@ extension ContainerRuntime: ContainerBehaviour {
     static let foreverMillis: Millis = 24 * 3_600_000
 
     public func image(_ reference: String) -> ImageInfo? { catalog.image(reference) }
+    public func pullFailure(_ reference: String) -> ImagePullFailure { catalog.pullFailure(reference) }
 
     public func outcome(of launch: ContainerLaunch) -> ContainerOutcome {
         let argv = launch.command + launch.args

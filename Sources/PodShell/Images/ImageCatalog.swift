@@ -71,7 +71,13 @@ public final class ImageCatalog {
 
     /// What the registry serves for `reference`; nil makes the pull fail.
     public func image(_ reference: String) -> ImageInfo? {
-        Self.isValidReference(reference) ? ImageReference.defaultInfo(for: reference) : nil
+        guard Self.isValidReference(reference), DockerHubLibrary.missing(reference) == nil else { return nil }
+        return ImageReference.defaultInfo(for: reference)
+    }
+
+    /// A missing tag of an official image is `not found`; anything else missing is access denied.
+    public func pullFailure(_ reference: String) -> ImagePullFailure {
+        (Self.isValidReference(reference) ? DockerHubLibrary.missing(reference) : nil) ?? .accessDenied
     }
 
     /// What the image's own entrypoint does when the pod spec gives no command: servers and
