@@ -102,6 +102,7 @@ import Testing
             kubectl exec -f web.yaml hostname
             kubectl exec web-0 date -- hostname
             kubectl exec -- hostname
+            kubectl exec -f pod.yaml -- hostname
             """)
         let refused = ["error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead",
                        "See 'kubectl exec -h' for help and examples"]
@@ -109,6 +110,8 @@ import Testing
         #expect(WalkthroughHarness.output(of: "kubectl exec -f web.yaml hostname", in: t) == refused)
         #expect(WalkthroughHarness.output(of: "kubectl exec web-0 date -- hostname", in: t) == ["web-0"])
         #expect(WalkthroughHarness.output(of: "kubectl exec -- hostname", in: t) == ["error: pod, type/name or --filename must be specified"])
+        #expect(WalkthroughHarness.output(of: "kubectl exec -f pod.yaml -- hostname", in: t)
+            == [#"error: kubelab does not simulate "kubectl exec -f" yet; name the pod: kubectl exec POD -- COMMAND"#])
     }
 
     /// The official nginx image logs its entrypoint's scripts and nginx's notices (one worker per

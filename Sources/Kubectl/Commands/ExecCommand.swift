@@ -39,6 +39,9 @@ struct ExecCommand: KubectlCommand {
             throw KubectlFailure.usage("exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead", command: "exec")
         }
         guard let target = call.args.first else {
+            if !call.flags.strings("filename").isEmpty {
+                throw KubectlFailure.error("kubelab does not simulate \"kubectl exec -f\" yet; name the pod: kubectl exec POD -- COMMAND")
+            }
             throw KubectlFailure.error("pod, type/name or --filename must be specified")
         }
         // As upstream, the command is what follows `--`; words between the pod and `--` are dropped.
