@@ -149,25 +149,31 @@ import Testing
         ])
     }
 
-    /// A tag the official image lacks fails as containerd reports the registry's 404; a name the
-    /// library lacks as access denied.
+    /// A tag the official image lacks fails as containerd reports the registry's 404, a name the
+    /// library lacks as access denied, and a reference the grammar refuses is never pulled
+    /// (InvalidImageName).
     @Test func misspeltImagesFailToPull() {
         let t = WalkthroughHarness.run(folder: "tutorial", script: """
             kubectl run a --image=nginx:lates
             kubectl run b --image=ngnix
+            kubectl run c --image=Nginx
             sleep 20
             kubectl get pods
             kubectl describe pod a | grep -o 'Failed to pull image.*'
             kubectl describe pod b | grep -o 'Failed to pull image.*'
+            kubectl logs a
             """)
         #expect(WalkthroughHarness.output(of: "kubectl get pods", in: t).map { $0.split(separator: " ").prefix(3).joined(separator: " ") }
-            == ["NAME READY STATUS", "a 0/1 ImagePullBackOff", "b 0/1 ImagePullBackOff"])
+            == ["NAME READY STATUS", "a 0/1 ImagePullBackOff", "b 0/1 ImagePullBackOff", "c 0/1 InvalidImageName"])
         #expect(WalkthroughHarness.output(of: "kubectl describe pod a | grep -o 'Failed to pull image.*'", in: t) == [
             #"Failed to pull image "nginx:lates": failed to pull and unpack image "docker.io/library/nginx:lates": failed to resolve reference "docker.io/library/nginx:lates": docker.io/library/nginx:lates: not found"#,
         ])
         #expect(WalkthroughHarness.output(of: "kubectl describe pod b | grep -o 'Failed to pull image.*'", in: t) == [
             #"Failed to pull image "ngnix": failed to pull and unpack image "docker.io/library/ngnix:latest": failed to resolve reference "docker.io/library/ngnix:latest": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed"#,
         ])
+        // The kubelet words the back-off itself for kubectl logs.
+        #expect(WalkthroughHarness.output(of: "kubectl logs a", in: t)
+            == [#"Error from server (BadRequest): container "a" in pod "a" is waiting to start: trying and failing to pull image"#])
     }
 
     @Test func containerScriptsAreDeterministic() {

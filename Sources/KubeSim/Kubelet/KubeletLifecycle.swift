@@ -140,6 +140,14 @@ extension Kubelet {
         let normalized = resolved.normalized
         let present = agent.images.contains(normalized)
         let epoch = rt.epoch
+        // EnsureImageExists parses the reference first: one that cannot name an image is never pulled.
+        if let message = ImageReferenceGrammar.kubeletError(image) {
+            mutate(rt, isInit: isInit, i) { $0.state = .waiting(reason: "InvalidImageName", message: message) }
+            event(rt, "Warning", "InspectFailed", message, container: c, in: cluster)
+            event(rt, "Warning", "Failed", "Error: InvalidImageName", container: c, in: cluster)
+            writeStatus(rt, in: cluster)
+            return
+        }
         if policy == "Never" && !present {
             let message = "Container image \"\(image)\" is not present with pull policy of Never"
             mutate(rt, isInit: isInit, i) { $0.state = .waiting(reason: "ErrImageNeverPull", message: message) }

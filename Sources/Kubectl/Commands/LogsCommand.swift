@@ -94,7 +94,10 @@ struct LogsCommand: KubectlCommand {
                 lines = previous
             } else {
                 guard let status = t.containerStatus, status["state"]["waiting"].isNull || (status["restartCount"].int ?? 0) > 0 else {
-                    let reason = t.containerStatus?["state"]["waiting"]["reason"].string ?? "ContainerCreating"
+                    // The kubelet's validateContainerLogStatus words the two pull failures itself.
+                    var reason = t.containerStatus?["state"]["waiting"]["reason"].string ?? "ContainerCreating"
+                    if reason == "ErrImagePull" { reason = "image can't be pulled" }
+                    if reason == "ImagePullBackOff" { reason = "trying and failing to pull image" }
                     throw APIError(.badRequest, "container \"\(t.containerName)\" in pod \"\(t.pod.name)\" is waiting to start: \(reason)")
                 }
                 lines = instance?.logs.lines ?? []
