@@ -17,6 +17,8 @@ public final class Kubelet: Controller {
         let normalized: String
         let imageID: String
         let info: ImageInfo?
+        /// The kubelet's message when the reference cannot be parsed (see ImageReferenceGrammar).
+        let invalidName: String?
     }
 
     private var images: [String: ResolvedImage] = [:]
@@ -26,7 +28,8 @@ public final class Kubelet: Controller {
         let info = behaviour.image(reference)
         let digest = (info ?? ImageReference.defaultInfo(for: reference)).digest
         let resolved = ResolvedImage(normalized: ImageReference.normalized(reference),
-                                     imageID: ImageReference.repository(reference) + "@" + digest, info: info)
+                                     imageID: ImageReference.repository(reference) + "@" + digest, info: info,
+                                     invalidName: ImageReferenceGrammar.kubeletError(reference))
         images[reference] = resolved
         return resolved
     }

@@ -141,7 +141,7 @@ extension Kubelet {
         let present = agent.images.contains(normalized)
         let epoch = rt.epoch
         // EnsureImageExists parses the reference first: one that cannot name an image is never pulled.
-        if let message = ImageReferenceGrammar.kubeletError(image) {
+        if let message = resolved.invalidName {
             mutate(rt, isInit: isInit, i) { $0.state = .waiting(reason: "InvalidImageName", message: message) }
             event(rt, "Warning", "InspectFailed", message, container: c, in: cluster)
             event(rt, "Warning", "Failed", "Error: InvalidImageName", container: c, in: cluster)
