@@ -28,19 +28,21 @@ struct ChangeCause {
         text = "kubectl " + words.joined(separator: " ") + flags.occurrences.map { " --\($0.name)=\($0.value)" }.joined()
     }
 
+    /// Whether recording changes `object`'s cause.
+    private func changes(_ object: JSONValue) -> Bool {
+        let current = object["metadata"]["annotations"][Self.annotation].string
+        return (mode == .always || (mode == .ifPresent && current != nil)) && current != text
+    }
+
     /// ChangeCauseRecorder.Record on an object about to be written.
     func record(_ object: inout JSONValue) {
-        guard mode == .always || (mode == .ifPresent && object["metadata"]["annotations"][Self.annotation].string != nil) else { return }
-        object["metadata"]["annotations"][Self.annotation] = .string(text)
+        if changes(object) { object["metadata"]["annotations"][Self.annotation] = .string(text) }
     }
 
     /// MakeRecordMergePatch: the merge patch a command sends after its own write (scale, patch),
     /// or nil when nothing is to be recorded.
     func mergePatch(for object: JSONValue) -> JSONValue? {
-        var recorded = object
-        record(&recorded)
-        guard recorded["metadata"]["annotations"][Self.annotation] != object["metadata"]["annotations"][Self.annotation] else { return nil }
-        return ["metadata": ["annotations": [Self.annotation: .string(text)]]]
+        changes(object) ? ["metadata": ["annotations": [Self.annotation: .string(text)]]] : nil
     }
 
     /// What scale and patch do after their own write: the recording merge patch, whose failure
