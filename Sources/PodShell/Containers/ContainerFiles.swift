@@ -111,9 +111,16 @@ enum ContainerFiles {
         return nodeMemory
     }
 
+    static let nodes = ResourceRegistry.forKind("Node")
+
+    /// The node the pod is bound to, as the store holds it now.
+    static func node(of pod: JSONValue, store: ObjectStore) -> JSONValue? {
+        guard let type = nodes, let name = pod["spec"]["nodeName"].string else { return nil }
+        return store.get(type, namespace: nil, name: name)
+    }
+
     static func nodeMemoryBytes(_ pod: JSONValue, store: ObjectStore) -> Int {
-        guard let type = ResourceRegistry.forKind("Node"), let node = pod["spec"]["nodeName"].string,
-            let text = store.get(type, namespace: nil, name: node)?["status"]["capacity"]["memory"].string,
+        guard let text = node(of: pod, store: store)?["status"]["capacity"]["memory"].string,
             let bytes = StorageQuantity.bytes(text)
         else { return 4 << 30 }
         return Int(bytes)

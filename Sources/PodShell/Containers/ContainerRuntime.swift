@@ -172,7 +172,7 @@ public final class ContainerRuntime {
             let log = NginxImage.entrypointLog(pod: pod, container: instance.containerName, store: cluster.store, now: cluster.now)
             instance.logs.append(log.text, at: log.at)
         case .helloApp?:
-            instance.logs.append("\(String(Timestamp.rfc3339(cluster.now).prefix(19)).replacingAll("-", with: "/").replacingAll("T", with: " ")) Server listening on port 8080\n", at: cluster.now)
+            instance.logs.append("\(CivilTime(millis: cluster.now).goLogStamp) Server listening on port 8080\n", at: cluster.now)
         default:
             break
         }

@@ -14,7 +14,7 @@ enum NginxImage {
     ///   - cpus: the node's CPU count (`worker_processes auto`).
     ///   - kernel: the node's kernel, which nginx names as its OS.
     static func entrypointLog(startedAt: Millis, cpus: Int, kernel: String) -> String {
-        let stamp = String(Timestamp.rfc3339(startedAt).prefix(19)).replacingAll("-", with: "/").replacingAll("T", with: " ")
+        let stamp = CivilTime(millis: startedAt).goLogStamp
         var log = """
             /docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration
             /docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/
@@ -40,23 +40,18 @@ enum NginxImage {
     static func entrypointLog(pod: JSONValue, container: String, store: ObjectStore, now: Millis) -> (text: String, at: Millis) {
         let status = pod["status"]["containerStatuses"].items.first { $0["name"].string == container }
         let startedAt = status?["state"]["running"]["startedAt"].string.flatMap(Timestamp.parse) ?? now
-        let node = ResourceRegistry.forKind("Node").flatMap { type in
-            pod["spec"]["nodeName"].string.flatMap { store.get(type, namespace: nil, name: $0) }
-        }
+        let node = ContainerFiles.node(of: pod, store: store)
         let cpus = node?["status"]["capacity"]["cpu"].string.flatMap { Int($0) } ?? 2
         let kernel = node?["status"]["nodeInfo"]["kernelVersion"].string ?? "5.15.0-139-generic"
         return (entrypointLog(startedAt: startedAt, cpus: cpus, kernel: kernel), startedAt)
     }
 
-    private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-
     /// The image's `main` log format, one line per request on stdout:
     /// `10.244.1.3 - - [02/Jun/2025:09:00:10 +0000] "GET / HTTP/1.1" 200 615 "-" "curl/8.5.0" "-"`.
     static func accessLine(_ request: HTTPRequest, _ response: HTTPResponse, at: Millis) -> String {
-        let t = Timestamp.rfc3339(at)  // 2025-06-02T09:00:10Z
-        let parts = t.split(whereSeparator: { "-T:Z".contains($0) }).map(String.init)
-        let month = Int(parts.count > 1 ? parts[1] : "") ?? 1
-        let local = "\(parts[2])/\(months[max(0, min(11, month - 1))])/\(parts[0]):\(parts[3]):\(parts[4]):\(parts[5]) +0000"
+        let t = CivilTime(millis: at)
+        let local = "\(CivilTime.pad(t.day))/\(CivilTime.months[t.month - 1])/\(t.year):"
+            + "\(CivilTime.pad(t.hour)):\(CivilTime.pad(t.minute)):\(CivilTime.pad(t.second)) +0000"
         func header(_ name: String) -> String {
             request.headers.last { $0.name.lowercased() == name.lowercased() }?.value ?? "-"
         }

@@ -36,6 +36,11 @@ struct CivilTime {
         dayOfYear = cumulative[month - 1] + day + (leap && month > 2 ? 1 : 0)
     }
 
+    /// Go's log package stamp (LstdFlags), which hello-app and nginx's error log write: `2025/06/02 09:00:06`.
+    var goLogStamp: String {
+        "\(year)/\(Self.pad(month))/\(Self.pad(day)) \(Self.pad(hour)):\(Self.pad(minute)):\(Self.pad(second))"
+    }
+
     static func pad(_ v: Int, _ width: Int = 2, _ fill: Character = "0") -> String {
         var out: [UInt8] = []
         appendPadded(v, width, fill == " " ? UInt8(ascii: " ") : UInt8(ascii: "0"), to: &out)
