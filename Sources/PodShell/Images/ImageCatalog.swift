@@ -1,9 +1,9 @@
 import KubeAPI
 import KubeSim
 
-/// The images kubelab knows and what their own entrypoints do: unknown but well-formed
-/// references run as a generic long-running container with a busybox shell; references that
-/// cannot exist fail to pull. Explicit pod commands are run by `ContainerRuntime` instead.
+/// The images kubelab knows and what their own entrypoints do: images of other accounts run as a
+/// generic long-running container with a busybox shell; official images Docker Hub lacks fail to
+/// pull (see DockerHubLibrary). Explicit pod commands are run by `ContainerRuntime` instead.
 public final class ImageCatalog {
     public init() {}
 
@@ -69,15 +69,15 @@ public final class ImageCatalog {
 
     // MARK: Registry and entrypoints
 
-    /// What the registry serves for `reference`; nil makes the pull fail.
+    /// What the registry serves for `reference`; nil makes the pull fail. (A reference that
+    /// cannot name an image never gets here: the kubelet refuses it first, see ImageReferenceGrammar.)
     public func image(_ reference: String) -> ImageInfo? {
-        guard Self.isValidReference(reference), DockerHubLibrary.missing(reference) == nil else { return nil }
-        return ImageReference.defaultInfo(for: reference)
+        DockerHubLibrary.missing(reference) == nil ? ImageReference.defaultInfo(for: reference) : nil
     }
 
     /// A missing tag of an official image is `not found`; anything else missing is access denied.
     public func pullFailure(_ reference: String) -> ImagePullFailure {
-        (Self.isValidReference(reference) ? DockerHubLibrary.missing(reference) : nil) ?? .accessDenied
+        DockerHubLibrary.missing(reference) ?? .accessDenied
     }
 
     /// What the image's own entrypoint does when the pod spec gives no command: servers and
@@ -87,15 +87,5 @@ public final class ImageCatalog {
         case .server, .sleeper: return .runsUntilStopped
         case .shell: return stdin ? .runsUntilStopped : .exits(code: 0, afterMillis: 200)
         }
-    }
-
-    /// A reference that cannot name an image (empty tag, upper case, spaces) fails to pull.
-    static func isValidReference(_ reference: String) -> Bool {
-        guard !reference.isEmpty, !reference.hasSuffix(":"), !reference.hasPrefix(":"), !reference.contains(" "),
-            !reference.contains("::"), reference.first != "/", reference.last != "/"
-        else { return false }
-        let name = reference.split(separator: "@").first.map(String.init) ?? reference
-        let path = name.split(separator: "/").dropFirst(name.split(separator: "/").count > 1 ? 1 : 0)
-        return !path.joined().contains(where: { $0.isUppercase })
     }
 }
