@@ -155,9 +155,10 @@ struct MetadataPairs {
         var printed: [(ResourceType, JSONValue)] = []
         let cause = ChangeCause(command: wording.command, flags: call.flags)
         for (r, obj) in sel.objects {
-            // annotate records before it applies the pairs (a typed change-cause wins), label after.
+            // annotate records before it applies the pairs (a typed change-cause wins), label after;
+            // both only on the way to the server (a client dry run prints the object unrecorded).
             var recorded = obj
-            cause.record(&recorded)
+            if dryRun != .client { cause.record(&recorded) }
             let current = (field == "annotations" ? recorded : obj)["metadata"][field].stringMap
             let (next, clashes) = apply(to: current, overwrite: overwrite, exempt: wording.exempt)
             if !clashes.isEmpty {

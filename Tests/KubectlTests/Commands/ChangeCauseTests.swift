@@ -46,8 +46,11 @@ import Testing
         #expect(cause(h, "deployment/web") == #"kubectl patch deployment web --patch={"spec":{"replicas":2}} --record=true"#)
         // A patch that changes nothing still records (patch.go's second patch), and says so as before.
         #expect(h.run(args: ["patch", "deployment", "web", "-p", #"{"spec":{"replicas":2}}"#, "--record"]).out == "deployment.apps/web patched (no change)\n")
-        // A client dry run writes nothing.
-        h.run("label deployment web x=y --record --dry-run=client")
+        // A client dry run writes nothing, and prints the object without the cause (annotate.go
+        // and label.go record only in their server branch).
+        #expect(h.run(args: ["label", "deployment", "web", "x=y", "--record", "--dry-run=client", "-o",
+                             #"jsonpath={.metadata.labels.x} {.metadata.annotations.kubernetes\.io/change-cause}"#]).out
+            == #"y kubectl patch deployment web --patch={"spec":{"replicas":2}} --record=true"#)
         #expect(cause(h, "deployment/web") == #"kubectl patch deployment web --patch={"spec":{"replicas":2}} --record=true"#)
     }
 
