@@ -36,7 +36,7 @@ public final class Kubectl {
     /// Verbs by name, in the order `kubectl --help` groups them.
     nonisolated(unsafe) static let commands: [any KubectlCommand] = [
         CreateCommand(), GetCommand(), ExplainCommand(), DeleteCommand(), ScaleCommand(),
-        DescribeCommand(), ApplyCommand(), APIResourcesCommand(), VersionCommand(),
+        DescribeCommand(), ApplyCommand(), ReplaceCommand(), APIResourcesCommand(), VersionCommand(),
         ExecCommand(), LogsCommand(), RunCommand(), AttachCommand(), CopyCommand(), CordonCommand(), UncordonCommand(),
         PatchCommand(), RolloutCommand(), LabelCommand(), AnnotateCommand(), SetImageCommand(), WaitCommand(), EditCommand(),
         AuthCommand(), DrainCommand(), TaintCommand(), ExposeCommand(), EventsCommand(), ConfigCommand(), ClusterInfoCommand(), TopCommand(), APIVersionsCommand(),

@@ -22,10 +22,10 @@ enum UpdateValidation {
             for i in 0..<count { a[key][i]["image"] = .null; b[key][i]["image"] = .null }
         }
         a["activeDeadlineSeconds"] = .null; b["activeDeadlineSeconds"] = .null
-        // Tolerations may only grow.
-        let oldTolerations = b["tolerations"].items
-        let newTolerations = a["tolerations"].items
-        if !oldTolerations.allSatisfy({ t in newTolerations.contains(t) }) { return false }
+        // Tolerations may only grow. Compared as values: a manifest read back from `get -o yaml`
+        // has each toleration's keys in another order than the stored pod.
+        let newTolerations = a["tolerations"].items.map(\.normalisedEmpty)
+        if !b["tolerations"].items.allSatisfy({ t in newTolerations.contains(t.normalisedEmpty) }) { return false }
         a["tolerations"] = .null; b["tolerations"] = .null
         if let grace = b["terminationGracePeriodSeconds"].int, grace < 0, a["terminationGracePeriodSeconds"] == 1 {
             a["terminationGracePeriodSeconds"] = b["terminationGracePeriodSeconds"]

@@ -61,6 +61,7 @@ public final class APIServer {
         if resource.namespaced && object.namespace == nil { object["metadata"]["namespace"] = "default" }
         let ref = ObjectRef(resource, namespace: object.namespace ?? "default", name: object.name)
         guard let old = store.get(ref) else { throw .notFound(resource, object.name) }
+        try UpdatePreconditions.check(object, against: old, as: resource)
         var admitted = try Admission.admit(object, as: resource, operation: .update, old: old)
         try WorkloadLimits.check(admitted, as: resource)
         admitted = try prepareForUpdate(admitted, old: old, as: resource)
