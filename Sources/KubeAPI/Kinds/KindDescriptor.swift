@@ -55,14 +55,19 @@ public struct KindDescriptor: Sendable {
         self.scalable = scalable
     }
 
-    /// Metadata only the server writes; a replace that leaves it out keeps the stored values.
-    static let serverOwnedMetadata = ["uid", "creationTimestamp", "generation", "deletionTimestamp", "deletionGracePeriodSeconds"]
+    /// Metadata only the server writes: rest.BeforeUpdate puts the stored values back whatever the
+    /// client sent (a manifest's own creationTimestamp or generation counts for nothing).
+    static let serverOwnedMetadata = ["creationTimestamp", "generation", "deletionTimestamp", "deletionGracePeriodSeconds"]
 
     /// What a replace keeps from the stored object whatever the client sent or omitted: server-owned
-    /// metadata, the status (the status subresource owns it), and the fields the server filled in.
+    /// metadata, the uid when the client sent none (one it sent is a precondition, checked before),
+    /// the status (the status subresource owns it), and the fields the server filled in.
     func carryOver(into object: inout JSONValue, from old: JSONValue) {
-        for key in Self.serverOwnedMetadata where object["metadata"][key].isNull && !old["metadata"][key].isNull {
+        for key in Self.serverOwnedMetadata where object["metadata"][key] != old["metadata"][key] {
             object["metadata"][key] = old["metadata"][key]
+        }
+        if object["metadata"]["uid"].isNull && !old["metadata"]["uid"].isNull {
+            object["metadata"]["uid"] = old["metadata"]["uid"]
         }
         if keepsFinalizers, object["metadata"]["finalizers"].isNull, !old["metadata"]["finalizers"].isNull {
             object["metadata"]["finalizers"] = old["metadata"]["finalizers"]

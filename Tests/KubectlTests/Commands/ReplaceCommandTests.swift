@@ -30,6 +30,18 @@ import Testing
         #expect(h.run("get cm settings -o jsonpath={.metadata.uid}").out == uid)
     }
 
+    /// rest.BeforeUpdate puts the server's metadata back: a manifest's own creation time and
+    /// generation count for nothing.
+    @Test func theServersMetadataStaysWhateverTheManifestSays() {
+        let h = harness()
+        h.run("create -f cm.yaml")
+        let created = h.run("get cm settings -o jsonpath={.metadata.creationTimestamp}").out
+        h.write("dated.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  creationTimestamp: \"2001-01-01T00:00:00Z\"\n"
+            + "  generation: 9\ndata:\n  mode: two\n")
+        #expect(h.run("replace -f dated.yaml").code == 0)
+        #expect(h.run("get cm settings -o jsonpath={.metadata.creationTimestamp}/{.metadata.generation}/{.data.mode}").out == created + "//two")
+    }
+
     /// A manifest read back with `get -o yaml` carries its resourceVersion, which makes the
     /// replace conditional: after another write it is refused, as optimistic concurrency says.
     @Test func aStaleResourceVersionIsAConflict() {
