@@ -36,7 +36,7 @@ public final class Kubectl {
     /// Verbs by name, in the order `kubectl --help` groups them.
     nonisolated(unsafe) static let commands: [any KubectlCommand] = [
         CreateCommand(), GetCommand(), ExplainCommand(), DeleteCommand(), ScaleCommand(),
-        DescribeCommand(), ApplyCommand(), ReplaceCommand(), APIResourcesCommand(), VersionCommand(),
+        DescribeCommand(), ApplyCommand(), ReplaceCommand(), DiffCommand(), APIResourcesCommand(), VersionCommand(),
         ExecCommand(), LogsCommand(), RunCommand(), AttachCommand(), CopyCommand(), CordonCommand(), UncordonCommand(),
         PatchCommand(), RolloutCommand(), LabelCommand(), AnnotateCommand(), SetImageCommand(), WaitCommand(), EditCommand(),
         AuthCommand(), DrainCommand(), TaintCommand(), ExposeCommand(), EventsCommand(), ConfigCommand(), ClusterInfoCommand(), TopCommand(), APIVersionsCommand(),
@@ -105,8 +105,9 @@ public final class Kubectl {
         do {
             parsed = try flagSet.parse(argv)
         } catch {
-            io.err("Error: \(error.message)\nSee 'kubectl \(scope.commandPath) --help' for usage.\n")
-            return 1
+            let failure = command.flagFailure(error.message, scope: scope)
+            io.err(failure.text + "\n")
+            return failure.code
         }
         for given in parsed.occurrences {
             if let text = flagSet.spec(named: given.name)?.deprecated { io.err("Flag --\(given.name) has been deprecated, \(text)\n") }
@@ -222,6 +223,9 @@ protocol KubectlCommand {
     /// The flags these arguments may carry: cobra parses them with the flags of the subcommand
     /// they name (`create job` refuses `--restart`), and names that subcommand in the usage hint.
     func flagScope(_ argv: [String]) -> FlagScope
+    /// What a flag that does not parse prints and exits with: cobra's own words, unless the verb
+    /// sets a flag error function of its own (`kubectl diff`).
+    func flagFailure(_ message: String, scope: FlagScope) -> KubectlFailure
 }
 
 /// The command cobra found for a command line: its flags and its path (`create job`).
@@ -248,6 +252,9 @@ extension KubectlCommand {
     func unsimulatedFeature(_ argv: [String]) -> String? { nil }
     func helpText(_ flags: ParsedFlags) -> String { Self.help }
     func flagScope(_ argv: [String]) -> FlagScope { FlagScope(flags: flags, commandPath: Self.name) }
+    func flagFailure(_ message: String, scope: FlagScope) -> KubectlFailure {
+        KubectlFailure("Error: \(message)\nSee 'kubectl \(scope.commandPath) --help' for usage.")
+    }
 }
 
 /// Flags every kubectl command accepts.

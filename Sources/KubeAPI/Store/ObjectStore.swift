@@ -237,12 +237,7 @@ public final class ObjectStore {
         let key = Self.key(ns, object.name)
         guard let old = table(r)?[key]?.value else { throw .notFound(r, object.name) }
         var obj = object
-        // A Deployment's generation also counts annotation changes (its strategy says so).
-        if r.tracksGeneration && !throughStatus && (old["spec"] != obj["spec"]
-            || (r.generation == .specAndAnnotations && old["metadata"]["annotations"] != obj["metadata"]["annotations"]))
-        {
-            obj["metadata"]["generation"] = .int((old["metadata"]["generation"].int ?? 0) + 1)
-        }
+        if !throughStatus { Self.countGeneration(&obj, old: old, r) }
         if obj == old { return old }
         revision += 1
         obj["metadata"]["resourceVersion"] = .string(String(revision))
@@ -259,6 +254,17 @@ public final class ObjectStore {
         index(ref, old: old, new: obj)
         emit(.modified, r, obj, old: old)
         return obj
+    }
+
+    /// The strategies' PrepareForUpdate: a spec change (for Deployments also an annotation change)
+    /// counts one more generation. A server dry run shows the count an update would store.
+    public static func countGeneration(_ obj: inout JSONValue, old: JSONValue, _ r: ResourceType) {
+        guard r.tracksGeneration else { return }
+        if old["spec"] != obj["spec"]
+            || (r.generation == .specAndAnnotations && old["metadata"]["annotations"] != obj["metadata"]["annotations"])
+        {
+            obj["metadata"]["generation"] = .int((old["metadata"]["generation"].int ?? 0) + 1)
+        }
     }
 
     /// Reads, changes and writes back one object; a no-op change writes nothing.

@@ -65,7 +65,10 @@ public final class APIServer {
         var admitted = try Admission.admit(object, as: resource, operation: .update, old: old)
         try WorkloadLimits.check(admitted, as: resource)
         admitted = try prepareForUpdate(admitted, old: old, as: resource)
-        if dryRun { return admitted }
+        if dryRun {
+            ObjectStore.countGeneration(&admitted, old: old, resource)
+            return admitted
+        }
         try RequestSizeLimits.checkStored(admitted)
         let updated = try store.update(resource, admitted)
         if resource.kind == "Event" { trackExpiry(of: updated, renewal: true) }

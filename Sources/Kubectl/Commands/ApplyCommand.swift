@@ -94,9 +94,10 @@ struct ApplyCommand: KubectlCommand {
     }
 
     /// `cause` is `--record`'s: recorded on the manifest's object before the last-applied
-    /// annotation is taken from it, as applyOneObject does.
+    /// annotation is taken from it, as applyOneObject does. `warnsOfMissingAnnotation` is
+    /// applyOneObject's warning, which `kubectl diff` (the patcher alone) does not print.
     func apply(_ m: Manifest, as r: ResourceType, call: Invocation, dryRun: DryRun,
-               cause: ChangeCause? = nil) throws -> Outcome {
+               cause: ChangeCause? = nil, warnsOfMissingAnnotation: Bool = true) throws -> Outcome {
         var desired = m.object
         cause?.record(&desired)
         let ns = Namespaces.namespace(for: desired, resource: r, call: call)
@@ -109,7 +110,7 @@ struct ApplyCommand: KubectlCommand {
         // A client dry run sends nothing: kubectl reports the object as read, always "configured".
         if dryRun == .client { return Outcome(object: desired, operation: "configured") }
         let previous = live.annotations[ThreeWayMerge.lastAppliedKey].flatMap { try? YAMLLoader.parse($0) } ?? nil
-        if previous == nil {
+        if previous == nil && warnsOfMissingAnnotation {
             call.err("Warning: resource \(r.qualifiedPlural)/\(desired.name) is missing the kubectl.kubernetes.io/last-applied-configuration annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n")
         }
         var merged = ThreeWayMerge.merge(live: live, lastApplied: previous, applied: desired)
