@@ -176,6 +176,33 @@ import Testing
             == [#"Error from server (BadRequest): container "a" in pod "a" is waiting to start: trying and failing to pull image"#])
     }
 
+    /// A sync that fails before any pull fails again after the pod workers' back-off (10 to 15 s):
+    /// both events come back each time and aggregate, and the status stays as it was.
+    @Test func imagesThatCannotBeUsedFailAgainEverySync() {
+        let t = WalkthroughHarness.run(folder: "tutorial", script: """
+            kubectl run c --image=Nginx
+            kubectl run n --image=nginx:1.27 --image-pull-policy=Never
+            sleep 60
+            kubectl get pods
+            kubectl describe pod c | grep -E 'InspectFailed|Failed '
+            kubectl describe pod n | grep 'kubelet '
+            kubectl run x --image=nginx --image-pull-policy=Sometimes
+            """)
+        #expect(WalkthroughHarness.output(of: "kubectl get pods", in: t).map { $0.split(separator: " ").prefix(3).joined(separator: " ") }
+            == ["NAME READY STATUS", "c 0/1 InvalidImageName", "n 0/1 ErrImageNeverPull"])
+        let inspect = WalkthroughHarness.output(of: "kubectl describe pod c | grep -E 'InspectFailed|Failed '", in: t)
+        #expect(inspect.count == 2)
+        #expect(inspect.allSatisfy { $0.contains(" (x5 over 60s) ") })
+        #expect(inspect.last?.hasSuffix("kubelet            Error: InvalidImageName") == true)
+        let never = WalkthroughHarness.output(of: "kubectl describe pod n | grep 'kubelet '", in: t)
+        #expect(never.map { $0.split(separator: " ", maxSplits: 1).first.map(String.init) ?? "" } == ["Warning", "Warning"])
+        #expect(never.first?.hasSuffix(#"Container image "nginx:1.27" is not present with pull policy of Never"#) == true)
+        #expect(never.last?.hasSuffix("Error: ErrImageNeverPull") == true)
+        #expect(never.allSatisfy { $0.contains(" over 60s) ") })
+        #expect(WalkthroughHarness.output(of: "kubectl run x --image=nginx --image-pull-policy=Sometimes", in: t)
+            == ["error: invalid image pull policy: Sometimes", "See 'kubectl run -h' for help and examples"])
+    }
+
     @Test func containerScriptsAreDeterministic() {
         #expect(WalkthroughHarness.runWalkthrough("tutorial") == Self.tutorial)
     }

@@ -142,17 +142,12 @@ extension Kubelet {
         let epoch = rt.epoch
         // EnsureImageExists parses the reference first: one that cannot name an image is never pulled.
         if let message = resolved.invalidName {
-            mutate(rt, isInit: isInit, i) { $0.state = .waiting(reason: "InvalidImageName", message: message) }
-            event(rt, "Warning", "InspectFailed", message, container: c, in: cluster)
-            event(rt, "Warning", "Failed", "Error: InvalidImageName", container: c, in: cluster)
-            writeStatus(rt, in: cluster)
+            imageUnavailable(rt, isInit: isInit, index: i, reason: "InvalidImageName", event: "InspectFailed", message: message, in: cluster)
             return
         }
         if policy == "Never" && !present {
             let message = "Container image \"\(image)\" is not present with pull policy of Never"
-            mutate(rt, isInit: isInit, i) { $0.state = .waiting(reason: "ErrImageNeverPull", message: message) }
-            event(rt, "Warning", "ErrImageNeverPull", message, container: c, in: cluster)
-            writeStatus(rt, in: cluster)
+            imageUnavailable(rt, isInit: isInit, index: i, reason: "ErrImageNeverPull", event: "ErrImageNeverPull", message: message, in: cluster)
             return
         }
         if policy != "Always" && present {
@@ -196,6 +191,28 @@ extension Kubelet {
             self.run(rt, isInit: isInit, index: i, in: cluster)
         }
     }
+
+    /// EnsureImageExists failing without a pull (a reference that names no image, or pull policy
+    /// Never with the image absent): its event, then startContainer's `Failed` `Error: <reason>`.
+    /// The sync fails, so the pod worker tries again after its back-off (10 s, jittered by up to
+    /// half), and both events come again each time (`x5 over 50s` in describe); the status stays.
+    private func imageUnavailable(_ rt: PodRuntime, isInit: Bool, index i: Int, reason: String, event eventReason: String,
+                                  message: String, in cluster: Cluster) {
+        guard let c = container(rt, isInit: isInit, i) else { return }
+        mutate(rt, isInit: isInit, i) { $0.state = .waiting(reason: reason, message: message) }
+        event(rt, "Warning", eventReason, message, container: c, in: cluster)
+        event(rt, "Warning", "Failed", "Error: \(reason)", container: c, in: cluster)
+        writeStatus(rt, in: cluster)
+        let epoch = rt.epoch
+        cluster.schedule(after: Self.workerBackOff + Millis(cluster.rng.int(in: 0...5_000))) { [weak self, unowned cluster] in
+            guard let self, self.isCurrent(rt, epoch), let c = self.container(rt, isInit: isInit, i),
+                case .waiting(let waiting, _) = c.state, waiting == reason else { return }
+            self.startContainer(rt, isInit: isInit, index: i, in: cluster)
+        }
+    }
+
+    /// The pod workers' back-off after a failed sync (kubelet's backOffPeriod).
+    static let workerBackOff: Millis = 10_000
 
     private func pullFailed(_ rt: PodRuntime, isInit: Bool, index i: Int, in cluster: Cluster) {
         guard let c = container(rt, isInit: isInit, i) else { return }

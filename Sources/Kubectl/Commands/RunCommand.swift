@@ -56,6 +56,10 @@ struct RunCommand: KubectlCommand {
         if call.flags.bool("rm") && !interactive && !call.flags.bool("attach") {
             throw KubectlFailure.error("--rm should only be used for attached containers")
         }
+        let pullPolicy = call.flags.string("image-pull-policy")
+        guard ["", "Always", "IfNotPresent", "Never"].contains(pullPolicy) else {
+            throw KubectlFailure.usage("invalid image pull policy: \(pullPolicy)", command: "run")
+        }
         if call.flags.bool("expose") && call.flags.string("port").isEmpty {
             throw KubectlFailure.usage("--port must be set when exposing a service", command: "run")
         }
@@ -71,6 +75,7 @@ struct RunCommand: KubectlCommand {
         if !portText.isEmpty { container["ports"] = [["containerPort": .int(try GeneratorParameters.port(portText))]] }
         if !env.isEmpty { container["env"] = .array(env) }
         container["resources"] = .emptyObject
+        if !pullPolicy.isEmpty { container["imagePullPolicy"] = .string(pullPolicy) }
         if interactive { container["stdin"] = true; container["stdinOnce"] = true }
         if tty { container["tty"] = true }
         // The pod as kubectl's generator fills it (`creationTimestamp: null`, `status: {}`), which is
