@@ -13,6 +13,7 @@ public enum Explain {
         let parts = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         let resourceName = parts.first ?? ""
         guard let resource = ResourceRegistry.lookup(resourceName) else {
+            if let unserved = UnservedResources.lookup(resourceName) { throw ExplainError("error: " + unserved.notSimulatedMessage) }
             throw ExplainError("error: the server doesn't have a resource type \"\(resourceName)\"")
         }
         if let apiVersion, !apiVersion.isEmpty, apiVersion != resource.apiVersion {

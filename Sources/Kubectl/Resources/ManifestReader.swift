@@ -144,6 +144,9 @@ enum ManifestReader {
     static func resolveType(_ object: JSONValue, source: String) throws(ManifestTypeError) -> ResourceType {
         if let r = ResourceRegistry.forKind(object.kind, apiVersion: object.apiVersion) { return r }
         let ns = object.namespace ?? ""
+        if let unserved = UnservedResources.forKind(object.kind, apiVersion: object.apiVersion) {
+            throw ManifestTypeError(text: "\(unserved.notSimulatedMessage): \(object.kind) \(KubeAPI.GoFormat.quoted(object.name)) from \(KubeAPI.GoFormat.quoted(source))")
+        }
         throw ManifestTypeError(text: "resource mapping not found for name: \"\(object.name)\" namespace: \"\(ns)\" from \"\(source)\": no matches for kind \"\(object.kind)\" in version \"\(object.apiVersion)\"\nensure CRDs are installed first")
     }
 }

@@ -52,6 +52,7 @@ enum ResourceArgs {
 
     static func resolve(_ typeName: String) throws -> ResourceType {
         guard let r = ResourceRegistry.lookup(typeName) else {
+            if let unserved = UnservedResources.lookup(typeName) { throw KubectlFailure.error(unserved.notSimulatedMessage) }
             throw KubectlFailure.error("the server doesn't have a resource type \(KubeAPI.GoFormat.quoted(typeName))")
         }
         return r

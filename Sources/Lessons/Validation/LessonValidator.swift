@@ -121,7 +121,7 @@ public enum LessonValidator {
                 }
                 guard verb == "get" || verb == "describe", let resource = words.dropFirst().first(where: { !$0.hasPrefix("-") }) else { continue }
                 let (output, status) = CheckEvaluator.runKubectl(["get", resource.split(separator: "/").first.map(String.init) ?? resource, "-A"], lab: lab)
-                if status != 0 && output.contains("doesn't have a resource type") {
+                if status != 0 && (output.contains("doesn't have a resource type") || output.contains("kubelab does not simulate")) {
                     problems.append(Problem(step: step.id, message: "the query names '\(resource)', which is not a resource type: \(output.trimmedTrailingNewlines)"))
                     continue
                 }
