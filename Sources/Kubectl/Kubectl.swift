@@ -121,6 +121,7 @@ public final class Kubectl {
             return 1
         }
         let call = Invocation(kubectl: self, flags: parsed, io: io)
+        for warning in DeprecationWarnings.warnings(verb: verb, positional: parsed.positional) { io.err("Warning: \(warning)\n") }
         do {
             try Impersonation.check(parsed, base: user, authorizer: call.authorizer)
             let code = try command.run(call)

@@ -36,11 +36,19 @@ public struct KindDescriptor: Sendable {
     let byteField: String?
     /// Whether the kind has the `scale` subresource (`kubectl scale` works on it).
     public let scalable: Bool
+    /// Objects the registry computes on every read instead of storing them (componentstatus's REST
+    /// probes the control plane): such a kind serves only get and list.
+    public let computedObjects: [JSONValue]?
+    /// The warning the API server sends with every request for a deprecated kind, which kubectl prints.
+    public let deprecationWarning: String?
+
+    /// Whether the kind refuses create, update, patch and delete (its objects are computed).
+    public var readOnly: Bool { computedObjects != nil }
 
     init(_ resource: ResourceType, schema: ObjectSchema? = nil, nameRule: Validation.NameRule = .subdomain,
          defaults: Defaults? = nil, validate: Validate? = nil, validateUpdate: ValidateUpdate? = nil,
          initialStatus: JSONValue? = nil, serverFilledSpecFields: [String] = [], keepsFinalizers: Bool = false,
-         byteField: String? = nil, scalable: Bool = false)
+         byteField: String? = nil, scalable: Bool = false, computedObjects: [JSONValue]? = nil, deprecationWarning: String? = nil)
     {
         self.resource = resource
         self.schema = schema
@@ -53,6 +61,8 @@ public struct KindDescriptor: Sendable {
         self.keepsFinalizers = keepsFinalizers
         self.byteField = byteField
         self.scalable = scalable
+        self.computedObjects = computedObjects
+        self.deprecationWarning = deprecationWarning
     }
 
     /// Metadata only the server writes: rest.BeforeUpdate puts the stored values back whatever the

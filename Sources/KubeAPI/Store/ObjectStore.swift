@@ -98,18 +98,36 @@ public final class ObjectStore {
     private static func key(_ ns: String, _ name: String) -> Slot { Slot(namespace: ns, name: name) }
 
     public func get(_ r: ResourceType, namespace: String?, name: String) -> JSONValue? {
-        table(r)?[Self.key(r.namespaced ? (namespace ?? "") : "", name)]?.value
+        table(r)?[Self.key(r.namespaced ? (namespace ?? "") : "", name)]?.value ?? Self.computed(r)?.first { $0.name == name }
     }
 
     /// Whether an object exists, without rendering a compact one.
     public func contains(_ r: ResourceType, namespace: String?, name: String) -> Bool {
-        table(r)?[Self.key(r.namespaced ? (namespace ?? "") : "", name)] != nil
+        table(r)?[Self.key(r.namespaced ? (namespace ?? "") : "", name)] != nil || Self.computed(r)?.contains { $0.name == name } == true
+    }
+
+    /// The objects of kinds whose registry computes them on read (`KindDescriptor.computedObjects`),
+    /// by storage id: nothing stores them, so they never count in the revision or the uid sequence.
+    private static let computedByStorageID: [[JSONValue]?] = {
+        var table: [[JSONValue]?] = []
+        for d in KindRegistry.all {
+            guard let objects = d.computedObjects else { continue }
+            let id = d.resource.storageID
+            if id >= table.count { table += repeatElement(nil, count: id + 1 - table.count) }
+            table[id] = objects
+        }
+        return table
+    }()
+
+    private static func computed(_ r: ResourceType) -> [JSONValue]? {
+        r.storageID < computedByStorageID.count ? computedByStorageID[r.storageID] : nil
     }
 
     public func get(_ ref: ObjectRef) -> JSONValue? { get(ref.resource, namespace: ref.namespace, name: ref.name) }
 
     /// Objects of a type, ordered by namespace then name as etcd lists them; nil namespace means all.
     public func list(_ r: ResourceType, namespace: String? = nil) -> [JSONValue] {
+        if let computed = Self.computed(r) { return computed }
         guard let table = table(r) else { return [] }
         var keys: [Slot]
         if let ns = namespace, r.namespaced {
@@ -155,7 +173,7 @@ public final class ObjectStore {
     /// Every object of every type, for snapshots and digests.
     public func allObjects() -> [(ResourceType, JSONValue)] {
         var out: [(ResourceType, JSONValue)] = []
-        for r in ResourceRegistry.all { for o in list(r) { out.append((r, o)) } }
+        for r in ResourceRegistry.all where Self.computed(r) == nil { for o in list(r) { out.append((r, o)) } }
         return out
     }
 

@@ -20,6 +20,7 @@ public final class APIServer {
     @discardableResult
     public func create(_ object: JSONValue, as resource: ResourceType, dryRun: Bool = false,
                        fieldValidation: FieldValidation = .strict) throws(APIError) -> JSONValue {
+        try Self.requireWritable(resource)
         let (admitted, presetUID) = try admittedForCreate(object, as: resource, fieldValidation: fieldValidation)
         if dryRun { return try store.dryRunCreate(resource, admitted, uid: presetUID) }
         if fieldValidation == .strict { try RequestSizeLimits.checkStored(admitted) }
@@ -60,6 +61,7 @@ public final class APIServer {
         // The request path names the namespace; the body may leave it out.
         if resource.namespaced && object.namespace == nil { object["metadata"]["namespace"] = "default" }
         let ref = ObjectRef(resource, namespace: object.namespace ?? "default", name: object.name)
+        try Self.requireWritable(resource)
         guard let old = store.get(ref) else { throw .notFound(resource, object.name) }
         try UpdatePreconditions.check(object, against: old, as: resource)
         var admitted = try Admission.admit(object, as: resource, operation: .update, old: old)
@@ -78,6 +80,7 @@ public final class APIServer {
     /// Deletes an object; dependents follow through the garbage collector unless orphaned.
     @discardableResult
     public func delete(_ ref: ObjectRef, propagation: Propagation = .background, gracePeriodSeconds: Int? = nil) throws(APIError) -> JSONValue {
+        try Self.requireWritable(ref.resource)
         guard let current = store.get(ref) else { throw .notFound(ref.resource, ref.name) }
         if ref.resource.kind == "Namespace" && Self.immortalNamespaces.contains(ref.name) {
             throw APIError(.forbidden, "namespaces \"\(ref.name)\" is forbidden: this namespace may not be deleted")
@@ -105,6 +108,14 @@ public final class APIServer {
     }
 
     // MARK: Checks
+
+    /// A kind whose REST serves only get and list (its objects are computed) answers every write
+    /// with 405, whatever the object.
+    static func requireWritable(_ resource: ResourceType) throws(APIError) {
+        if KindRegistry.descriptor(forKind: resource.kind)?.readOnly == true {
+            throw APIError(.methodNotAllowed, "the server does not allow this method on the requested resource")
+        }
+    }
 
     /// Namespaced objects need a namespace that exists and is not being torn down.
     private func requireLiveNamespace(for object: JSONValue, as resource: ResourceType) throws(APIError) {

@@ -33,6 +33,7 @@ extension APIServer {
     public func patch(_ ref: ObjectRef, type: PatchType, body: String, subresource: String = "",
                       dryRun: Bool = false) throws(APIError) -> PatchOutcome
     {
+        try Self.requireWritable(ref.resource)
         guard let live = store.get(ref) else { throw .notFound(ref.resource, ref.name) }
         let resource = ref.resource
         if !subresource.isEmpty {
