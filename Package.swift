@@ -39,7 +39,7 @@ let package = Package(
         // Lessons: loading, step checks against the live cluster, progress. Prints nothing itself.
         .target(name: "Lessons", dependencies: ["KubeLab", "KubeAPI", "Kubectl", "Yams"]),
         // Transcripts: replay with per-command diffs, asciinema casts, grading and its reports.
-        .target(name: "Transcripts", dependencies: ["KubeLab", "Lessons"]),
+        .target(name: "Transcripts", dependencies: ["KubeLab", "Lessons", "Kubectl"]),
         // The REPL, kubelab's own command line, colours and wiring.
         .target(name: "KubeLabCLI", dependencies: [
             "KubeAPI", "KubeSim", "PodShell", "Kubectl", "KubeLab", "Lessons", "Transcripts",
@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "PodShellTests", dependencies: ["PodShell"]),
         .testTarget(name: "KubectlTests", dependencies: ["Kubectl", "GoldenTesting"], resources: [.copy("Golden")]),
         .testTarget(name: "KubeLabCLITests", dependencies: ["KubeLabCLI", "KubeLab", "Transcripts"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "TranscriptsTests", dependencies: ["Transcripts", "Lessons", "KubeLab"]),
+        .testTarget(name: "TranscriptsTests", dependencies: ["Transcripts", "Lessons", "KubeLab", "Kubectl"]),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons", "KubeLab", "KubeAPI", "Kubectl"]),
         // Seed walkthroughs run end to end through the `kubelab run` driver.
         .testTarget(name: "WalkthroughTests", dependencies: ["KubeLabCLI", "KubeLab", "PodShell", "GoldenTesting"], resources: [.copy("Fixtures")]),

@@ -1,5 +1,6 @@
 import Foundation
 import KubeLab
+import Kubectl
 import Testing
 @testable import Transcripts
 

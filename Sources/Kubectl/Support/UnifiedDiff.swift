@@ -1,12 +1,12 @@
-/// `diff -u` of two texts, for `kubectl diff`: kubelab runs no host program, so the diff(1)
-/// kubectl would call is written here, in GNU diff's unified format (3 lines of context, hunks
+/// `diff -u` of two texts, for `kubectl diff` and for a replay's differences: kubelab runs no host
+/// program, so the diff(1) kubectl would call is written here, in GNU diff's unified format (3 lines of context, hunks
 /// closer than twice that merged, `-l,s +l,s` ranges with a count of 1 left out).
 ///
 /// Lines common to both ends are set aside first (an object's diff is a few changed lines), and
 /// the rest is aligned by a longest common subsequence. A middle too large to align within
 /// `alignmentLimit` cells is shown as removed and added whole: the output stays a correct diff
 /// that `patch` would apply, only longer than GNU diff's.
-enum UnifiedDiff {
+public enum UnifiedDiff {
     static let context = 3
     /// Cells of the alignment table (old lines × new lines of the differing middle).
     static let alignmentLimit = 4_000_000
@@ -18,7 +18,7 @@ enum UnifiedDiff {
     }
 
     /// The hunks of `diff -u` (without the `---`/`+++` labels); empty when the texts are equal.
-    static func hunks(_ old: String, _ new: String) -> String {
+    public static func hunks(_ old: String, _ new: String) -> String {
         let script = edits(lines(of: old), lines(of: new))
         var changes: [Int] = []
         for (i, line) in script.enumerated() where !line.isSame { changes.append(i) }

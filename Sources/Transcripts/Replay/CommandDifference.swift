@@ -1,3 +1,4 @@
+import Kubectl
 import KubeLab
 
 /// A command whose recorded output (or exit status) is not what it gives when replayed.
