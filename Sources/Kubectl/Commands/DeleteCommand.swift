@@ -42,20 +42,24 @@ struct DeleteCommand: KubectlCommand {
 
     static let longestGracePeriodSeconds = 100 * 365 * 24 * 3600
 
+    /// `--cascade`, as DeleteFlags reads it for delete and replace --force.
+    static func propagation(_ cascade: String) throws -> APIServer.Propagation {
+        switch cascade {
+        case "background", "true": return .background
+        case "foreground": return .foreground
+        case "orphan", "false": return .orphan
+        case let other:
+            throw KubectlFailure.error("invalid cascade value (\(other)). Must be \"background\", \"foreground\", or \"orphan\"")
+        }
+    }
+
     func run(_ call: Invocation) throws -> Int32 {
         let dryRun = try DryRun.parse(call.flags.string("dry-run"))
         let output = call.flags.string("output")
         guard output.isEmpty || output == "name" else {
             throw KubectlFailure.error("unexpected -o output mode: \(output), the flag 'output' must be one of yaml|json|name")
         }
-        let propagation: APIServer.Propagation
-        switch call.flags.string("cascade") {
-        case "background", "true": propagation = .background
-        case "foreground": propagation = .foreground
-        case "orphan", "false": propagation = .orphan
-        case let other:
-            throw KubectlFailure.error("invalid cascade value (\(other)). Must be \"background\", \"foreground\", or \"orphan\"")
-        }
+        let propagation = try Self.propagation(call.flags.string("cascade"))
         // kubectl takes any int64; a grace period past a century only ever means "never": capped so the
         // deletion timestamp stays a date.
         var grace = min(call.flags.int("grace-period") ?? -1, Self.longestGracePeriodSeconds)

@@ -49,7 +49,7 @@ struct ReplaceCommand: KubectlCommand {
         try ManifestReader.checkValidateFlag(call.flags.string("validate"))
         let dryRun = try DryRun.parse(call.flags.string("dry-run"))
         let output = try OutputFormat.parse(call, allowed: .objectPrinters)
-        let propagation = try Self.propagation(call.flags.string("cascade"))
+        let propagation = try DeleteCommand.propagation(call.flags.string("cascade"))
         var grace = min(call.flags.int("grace-period") ?? -1, DeleteCommand.longestGracePeriodSeconds)
         var waitForDeletion = call.flags.bool("wait")
         // As delete does, --grace-period=0 becomes 1 second and a wait, against accidental loss.
@@ -81,16 +81,6 @@ struct ReplaceCommand: KubectlCommand {
                                                                        waits: waitForDeletion, timeout: timeout))
         }
         return try request.replace(batch, dryRun: dryRun)
-    }
-
-    static func propagation(_ cascade: String) throws -> APIServer.Propagation {
-        switch cascade {
-        case "background", "true": return .background
-        case "foreground": return .foreground
-        case "orphan", "false": return .orphan
-        case let other:
-            throw KubectlFailure.error("invalid cascade value (\(other)). Must be \"background\", \"foreground\", or \"orphan\"")
-        }
     }
 
     /// How `--force` deletes before it creates again.
