@@ -40,6 +40,7 @@ public final class Kubectl {
         ExecCommand(), LogsCommand(), RunCommand(), AttachCommand(), CopyCommand(), CordonCommand(), UncordonCommand(),
         PatchCommand(), RolloutCommand(), LabelCommand(), AnnotateCommand(), SetImageCommand(), WaitCommand(), EditCommand(),
         AuthCommand(), DrainCommand(), TaintCommand(), ExposeCommand(), EventsCommand(), ConfigCommand(), ClusterInfoCommand(), TopCommand(), APIVersionsCommand(),
+        AlphaCommand(),
     ]
 
     static func command(named name: String) -> (any KubectlCommand)? {
@@ -74,7 +75,8 @@ public final class Kubectl {
         }
         if verb == "help" {
             if let name = rest.dropFirst().first, let cmd = Self.command(named: name) {
-                io.out(type(of: cmd).help)
+                let verb = type(of: cmd)
+                (verb.helpOnStandardError ? io.err : io.out)(verb.help)
             } else {
                 io.out(HelpText.root)
             }
@@ -113,7 +115,7 @@ public final class Kubectl {
             if let text = flagSet.spec(named: given.name)?.deprecated { io.err("Flag --\(given.name) has been deprecated, \(text)\n") }
         }
         if parsed.bool("help") {
-            io.out(command.helpText(parsed))
+            (type(of: command).helpOnStandardError ? io.err : io.out)(command.helpText(parsed))
             return 0
         }
         if parsed.isSet("request-timeout"), !RequestTimeout.isValid(parsed.string("request-timeout")) {
@@ -166,7 +168,7 @@ public final class Kubectl {
     /// cobra's "unknown command" text with its suggestions (Levenshtein distance ≤ 2 or a prefix match).
     static func unknownCommandText(_ verb: String) -> String {
         let text = "Error: unknown command \"\(verb)\" for \"kubectl\""
-        let names = HelpText.allVerbs
+        let names = HelpText.suggestedVerbs
         let suggestions = names.filter { n in
             levenshtein(verb.lowercased(), n) <= 2 || (n.hasPrefix(verb.lowercased()) && !verb.isEmpty)
         }
@@ -214,6 +216,9 @@ protocol KubectlCommand {
     static var name: String { get }
     static var aliases: [String] { get }
     static var help: String { get }
+    /// Whether cobra prints this verb's help on standard error (a help function of its own that
+    /// writes with `Println`, as `kubectl alpha`'s does) rather than standard output.
+    static var helpOnStandardError: Bool { get }
     var flags: FlagSet { get }
     func run(_ call: Invocation) throws -> Int32
     /// A real kubectl feature these arguments ask for that kubelab lacks (`kubectl create job`),
@@ -250,6 +255,7 @@ extension KubectlCommand {
     }
 
     static var aliases: [String] { [] }
+    static var helpOnStandardError: Bool { false }
     func unsimulatedFeature(_ argv: [String]) -> String? { nil }
     func helpText(_ flags: ParsedFlags) -> String { Self.help }
     func flagScope(_ argv: [String]) -> FlagScope { FlagScope(flags: flags, commandPath: Self.name) }

@@ -40,7 +40,7 @@ public enum Completion {
         }
         let positional = args.filter { !$0.hasPrefix("-") }
         guard let verb = positional.first else {
-            return HelpText.allVerbs.filter { $0.hasPrefix(current) && $0 != "help" }
+            return HelpText.suggestedVerbs.filter { $0.hasPrefix(current) }
         }
         let rest = Array(positional.dropFirst())
         if podVerbs.contains(verb) {

@@ -9,6 +9,10 @@ enum HelpText {
         "api-versions", "config", "plugin", "version", "options", "help",
     ]
 
+    /// The verbs cobra offers in "Did you mean this?" and in completion: only available commands,
+    /// so neither its own help command nor a hidden one (`alpha`, hidden while it has no subcommands).
+    static let suggestedVerbs = allVerbs.filter { $0 != "help" && $0 != "alpha" }
+
     static let root = """
         kubectl talks to the kubelab cluster. Everything runs in memory on a simulated clock.
 

@@ -37,6 +37,11 @@ import Testing
         ("scale sts web --replicas=1 --timeout=abc", "Error: invalid argument \"abc\" for \"--timeout\" flag: time: invalid duration \"abc\"\nSee 'kubectl scale --help' for usage.\n"),
         ("foo", "Error: unknown command \"foo\" for \"kubectl\"\n\nDid you mean this?\n\ttop\n\n"),
         ("desc pods", "Error: unknown command \"desc\" for \"kubectl\"\n\nDid you mean this?\n\tdescribe\n\n"),
+        // cobra suggests available commands only: not its help command, not the hidden `alpha`.
+        ("hlp", "Error: unknown command \"hlp\" for \"kubectl\"\n\nDid you mean this?\n\ttop\n\tcp\n\n"),
+        ("alpa", "Error: unknown command \"alpa\" for \"kubectl\"\n"),
+        ("alph", "Error: unknown command \"alph\" for \"kubectl\"\n\nDid you mean this?\n\tauth\n\n"),
+        ("alpha --bogus", "Error: unknown flag: --bogus\nSee 'kubectl alpha --help' for usage.\n"),
         // Real verbs kubelab lacks are named as such, not called unknown (kubelab's own wording).
         ("drain nope", "Error from server (NotFound): nodes \"nope\" not found\n"),
         // cli-runtime's splitResourceTypeName, the same for get and for the node verbs (as /usr/bin/kubectl prints it).
@@ -72,6 +77,22 @@ import Testing
         let h = CommandHarness(files: ["x.yaml": Manifests.configMap("x")])
         let r = h.run(line)
         #expect(r == .init(out: "", err: expected, code: 1), "\(line)")
+    }
+
+    /// v1.32's `alpha` has no subcommands: its help function answers every use on standard error,
+    /// with exit status 0 (alpha.go; compared with /usr/bin/kubectl).
+    @Test(arguments: ["alpha", "alpha --help", "alpha -h", "alpha events", "help alpha"])
+    func alphaSaysItHasNoCommands(_ line: String) {
+        let r = CommandHarness().run(line)
+        #expect(r == .init(out: "", err: "No alpha commands are available in this version of kubectl\n", code: 0), "\(line)")
+    }
+
+    /// Completion offers what cobra's does: neither `help` nor the hidden `alpha`.
+    @Test func completionOffersAvailableVerbsOnly() {
+        let h = CommandHarness()
+        #expect(Completion.candidates(prefix: "kubectl a", hostCommands: [], kubectl: h.kubectl)
+            == ["autoscale", "attach", "auth", "apply", "annotate", "api-resources", "api-versions"])
+        #expect(Completion.candidates(prefix: "kubectl he", hostCommands: [], kubectl: h.kubectl) == [])
     }
 
     /// cobra checks required flags before the command runs; kubectl logs it through klog.
