@@ -33,9 +33,10 @@ public struct APIError: Error, Equatable, Sendable {
         self.message = message
     }
 
-    /// `pods "x" not found`
+    /// `pods "x" not found`, or the kind's registry's own answer (`KindDescriptor.missingObjectError`).
     public static func notFound(_ type: ResourceType, _ name: String) -> APIError {
-        APIError(.notFound, "\(type.qualifiedPlural) \(GoFormat.quoted(name)) not found")
+        if let own = KindRegistry.descriptor(forKind: type.kind)?.missingObjectError { return own(name) }
+        return APIError(.notFound, "\(type.qualifiedPlural) \(GoFormat.quoted(name)) not found")
     }
 
     /// `pods "x" already exists`

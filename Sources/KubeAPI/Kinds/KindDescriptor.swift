@@ -41,6 +41,9 @@ public struct KindDescriptor: Sendable {
     public let computedObjects: [JSONValue]?
     /// The warning the API server sends with every request for a deprecated kind, which kubectl prints.
     public let deprecationWarning: String?
+    /// What a registry with a Get of its own answers for a name it lacks, instead of the generic
+    /// NotFound (componentstatus's REST returns a plain error).
+    let missingObjectError: (@Sendable (_ name: String) -> APIError)?
 
     /// Whether the kind refuses create, update, patch and delete (its objects are computed).
     public var readOnly: Bool { computedObjects != nil }
@@ -48,7 +51,8 @@ public struct KindDescriptor: Sendable {
     init(_ resource: ResourceType, schema: ObjectSchema? = nil, nameRule: Validation.NameRule = .subdomain,
          defaults: Defaults? = nil, validate: Validate? = nil, validateUpdate: ValidateUpdate? = nil,
          initialStatus: JSONValue? = nil, serverFilledSpecFields: [String] = [], keepsFinalizers: Bool = false,
-         byteField: String? = nil, scalable: Bool = false, computedObjects: [JSONValue]? = nil, deprecationWarning: String? = nil)
+         byteField: String? = nil, scalable: Bool = false, computedObjects: [JSONValue]? = nil, deprecationWarning: String? = nil,
+         missingObjectError: (@Sendable (_ name: String) -> APIError)? = nil)
     {
         self.resource = resource
         self.schema = schema
@@ -63,6 +67,7 @@ public struct KindDescriptor: Sendable {
         self.scalable = scalable
         self.computedObjects = computedObjects
         self.deprecationWarning = deprecationWarning
+        self.missingObjectError = missingObjectError
     }
 
     /// Metadata only the server writes: rest.BeforeUpdate puts the stored values back whatever the

@@ -74,14 +74,15 @@ struct DeleteCommand: KubectlCommand {
         if force && grace == 0 {
             call.err("Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n")
         }
-        let sel = try ObjectSelection.resolve(call, requireNames: true, missingText: ObjectSelection.noResourcesText, notFoundVerb: "deleting")
+        let sel = try ObjectSelection.resolve(call, requireNames: true, missingText: ObjectSelection.noResourcesText, notFoundVerb: "deleting",
+                                               namedVerb: "delete")
         let ignoreMissing = call.flags.bool("ignore-not-found")
         if sel.objects.isEmpty && sel.errors.isEmpty {
             call.out("No resources found\n")
             return 0
         }
         var deleted: [(ref: ObjectRef, uid: String)] = []
-        var errors = ignoreMissing ? [] : sel.errors
+        var errors = ignoreMissing ? sel.errorsBesidesNotFound : sel.errors
         for (i, (r, obj)) in sel.objects.enumerated() {
             let ref = ObjectRef(r, namespace: obj.namespace ?? "", name: obj.name)
             do {

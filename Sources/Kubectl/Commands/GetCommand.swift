@@ -74,7 +74,7 @@ struct GetCommand: KubectlCommand {
             return try GetWatch.run(call, selection: sel, output: output)
         }
         let ignoreMissing = call.flags.bool("ignore-not-found")
-        let errors = ignoreMissing ? [] : sel.errors
+        let errors = ignoreMissing ? sel.errorsBesidesNotFound : sel.errors
         if sel.objects.isEmpty {
             if errors.isEmpty && !ignoreMissing && !Self.isStructured(output) {
                 call.err(Self.noResourcesText(call, types: sel.types) + "\n")

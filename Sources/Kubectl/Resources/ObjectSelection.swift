@@ -7,6 +7,9 @@ struct ObjectSelection {
     var objects: [(ResourceType, JSONValue)] = []
     /// Messages for names that were not found, already in kubectl's words.
     var errors: [String] = []
+    /// The positions in `errors` of NotFound answers: `--ignore-not-found` hides only these, as the
+    /// builder's `IgnoreErrors(apierrors.IsNotFound)` does (a Forbidden name is still reported).
+    private var notFoundPositions: Set<Int> = []
     /// The types asked for, even when nothing matched (for "No resources found").
     var types: [ResourceType] = []
     /// Where each object came from when read from a manifest (for "error when deleting").
@@ -15,6 +18,17 @@ struct ObjectSelection {
     /// Table of zero rows is still a result) and every type with a name that was found. kubectl
     /// prefixes names with their kind when these are more than one (`multipleGVKsRequested`).
     var answeredTypes: [ResourceType] = []
+
+    /// The errors `--ignore-not-found` leaves standing.
+    var errorsBesidesNotFound: [String] {
+        errors.indices.filter { !notFoundPositions.contains($0) }.map { errors[$0] }
+    }
+
+    /// Records the answer for a name the server lacks (`APIError.notFound`, in the kind's words).
+    private mutating func noteMissing(_ error: APIError) {
+        if error.reason == .notFound { notFoundPositions.insert(errors.count) }
+        errors.append(error.kubectlText)
+    }
 
     /// Records that the server answered a request for `type`.
     mutating func noteAnswer(_ type: ResourceType) {
@@ -33,8 +47,11 @@ struct ObjectSelection {
     /// - Parameters:
     ///   - requireNames: a bare type (`kubectl delete pods`) is an error unless -l/--all is given.
     ///   - missingText: what to say when nothing at all was named.
+    ///   - namedVerb: the request a named object (or one from a manifest) is authorized for: `get`,
+    ///     or the verb itself when kubectl's builder does not fetch it first (`delete` sets
+    ///     RequireObject(false), so the server judges the DELETE itself).
     static func resolve(_ call: Invocation, requireNames: Bool = false, missingText: String,
-                        notFoundVerb: String? = nil) throws -> ObjectSelection
+                        notFoundVerb: String? = nil, namedVerb: String = "get") throws -> ObjectSelection
     {
         var sel = ObjectSelection()
         let allNamespaces = call.flags.isSet("all-namespaces") && call.flags.bool("all-namespaces")
@@ -62,7 +79,7 @@ struct ObjectSelection {
                 let r = m.type
                 if !sel.types.contains(r) { sel.types.append(r) }
                 let ns = Namespaces.namespace(for: m.object, resource: r, call: call)
-                do { try call.authorize("get", r, namespace: ns, name: m.object.name) } catch {
+                do { try call.authorize(namedVerb, r, namespace: ns, name: m.object.name) } catch {
                     sel.errors.append(error.kubectlText)
                     continue
                 }
@@ -73,7 +90,7 @@ struct ObjectSelection {
                 } else {
                     var e = APIError.notFound(r, m.object.name)
                     if let verb = notFoundVerb { e = e.fromSource(verb, m.source) }
-                    sel.errors.append(e.kubectlText)
+                    sel.noteMissing(e)
                 }
             }
             return sel
@@ -111,7 +128,7 @@ struct ObjectSelection {
                     throw KubectlFailure.error("a resource cannot be retrieved by name across all namespaces")
                 }
                 for name in req.names {
-                    do { try call.authorize("get", r, namespace: ns, name: name) } catch {
+                    do { try call.authorize(namedVerb, r, namespace: ns, name: name) } catch {
                         sel.errors.append(error.kubectlText)
                         continue
                     }
@@ -120,7 +137,7 @@ struct ObjectSelection {
                         sel.objects.append((r, o))
                         sel.sources.append("")
                     } else {
-                        sel.errors.append(APIError.notFound(r, name).kubectlText)
+                        sel.noteMissing(APIError.notFound(r, name))
                     }
                 }
             }

@@ -32,6 +32,14 @@ import Testing
             """, err: Self.warning, code: 0))
     }
 
+    /// REST.Get answers a name it lacks with a plain error: a 500 Status with no reason, which
+    /// kubectl prints without one, and which `--ignore-not-found` does not hide.
+    @Test(arguments: ["get cs nope", "get cs nope --ignore-not-found", "describe cs nope"])
+    func aMissingComponentIsThePlainError(line: String) {
+        #expect(CommandHarness().run(line) == .init(
+            out: "", err: Self.warning + "Error from server: Component not found: nope\n", code: 1))
+    }
+
     @Test(arguments: ["delete cs scheduler", "label cs scheduler tier=x", "annotate cs etcd-0 a=b"])
     func writesAreNotAllowed(line: String) {
         #expect(CommandHarness().run(line) == .init(

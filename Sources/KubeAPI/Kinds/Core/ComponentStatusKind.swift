@@ -7,7 +7,9 @@ extension KindDescriptor {
     static let componentStatus = KindDescriptor(
         ResourceType(kind: "ComponentStatus", plural: "componentstatuses", shortNames: ["cs"], namespaced: false),
         computedObjects: ["scheduler", "controller-manager", "etcd-0"].map(healthy),
-        deprecationWarning: "v1 ComponentStatus is deprecated in v1.19+")
+        deprecationWarning: "v1 ComponentStatus is deprecated in v1.19+",
+        // REST.Get's `fmt.Errorf`, which the API server sends as a 500 Status with no reason.
+        missingObjectError: { name in APIError(.unknown, "Component not found: \(name)") })
 
     /// One component as the REST returns it: no uid, resourceVersion or creation time.
     private static func healthy(_ name: String) -> JSONValue {
