@@ -61,7 +61,13 @@ public enum Timestamp {
 
     /// Parses `YYYY-MM-DDTHH:MM:SS[.fff]Z`; nil when malformed.
     public static func parse(_ s: String) -> Millis? {
-        let u = Array(s.utf8)
+        // Read in place: controllers parse start and transition times on every sync, and copying
+        // the bytes into an array cost more than the parse.
+        if let parsed = s.utf8.withContiguousStorageIfAvailable({ parse(utf8: $0) }) { return parsed }
+        return Array(s.utf8).withUnsafeBufferPointer { parse(utf8: $0) }
+    }
+
+    private static func parse(utf8 u: UnsafeBufferPointer<UInt8>) -> Millis? {
         guard u.count >= 20, u[4] == 45, u[7] == 45, u[10] == 84, u[13] == 58, u[16] == 58 else { return nil }
         func num(_ a: Int, _ b: Int) -> Int? {
             var v = 0
