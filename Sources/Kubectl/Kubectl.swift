@@ -40,7 +40,7 @@ public final class Kubectl {
         ExecCommand(), LogsCommand(), RunCommand(), AttachCommand(), CopyCommand(), CordonCommand(), UncordonCommand(),
         PatchCommand(), RolloutCommand(), LabelCommand(), AnnotateCommand(), SetImageCommand(), WaitCommand(), EditCommand(),
         AuthCommand(), DrainCommand(), TaintCommand(), ExposeCommand(), EventsCommand(), ConfigCommand(), ClusterInfoCommand(), TopCommand(), APIVersionsCommand(),
-        AlphaCommand(),
+        AlphaCommand(), PluginCommand(),
     ]
 
     static func command(named name: String) -> (any KubectlCommand)? {

@@ -42,6 +42,11 @@ import Testing
         ("alpa", "Error: unknown command \"alpa\" for \"kubectl\"\n"),
         ("alph", "Error: unknown command \"alph\" for \"kubectl\"\n\nDid you mean this?\n\tauth\n\n"),
         ("alpha --bogus", "Error: unknown flag: --bogus\nSee 'kubectl alpha --help' for usage.\n"),
+        // kubelab runs no programs of the machine, so no kubectl-* plugin is ever found.
+        ("plugin list", "error: unable to find any kubectl plugins in your PATH\n"),
+        ("plugin list --name-only", "error: unable to find any kubectl plugins in your PATH\n"),
+        ("plugin list --bogus", "Error: unknown flag: --bogus\nSee 'kubectl plugin list --help' for usage.\n"),
+        ("plugin bogus", "error: unknown command \"bogus\"\nSee 'kubectl plugin -h' for help and examples\n"),
         // Real verbs kubelab lacks are named as such, not called unknown (kubelab's own wording).
         ("drain nope", "Error from server (NotFound): nodes \"nope\" not found\n"),
         // cli-runtime's splitResourceTypeName, the same for get and for the node verbs (as /usr/bin/kubectl prints it).
@@ -85,6 +90,12 @@ import Testing
     func alphaSaysItHasNoCommands(_ line: String) {
         let r = CommandHarness().run(line)
         #expect(r == .init(out: "", err: "No alpha commands are available in this version of kubectl\n", code: 0), "\(line)")
+    }
+
+    @Test func pluginAloneIsItsHelp() {
+        let r = CommandHarness().run("plugin")
+        #expect(r.code == 0 && r.err == "")
+        #expect(r.out.hasSuffix("Usage:\n  kubectl plugin [flags] [options]\n"))
     }
 
     /// Completion offers what cobra's does: neither `help` nor the hidden `alpha`.
