@@ -76,7 +76,7 @@ public final class Kubectl {
         if verb == "help" {
             if let name = rest.dropFirst().first, let cmd = Self.command(named: name) {
                 let verb = type(of: cmd)
-                (verb.helpOnStandardError ? io.err : io.out)(verb.help)
+                verb.printHelp(verb.help, io: io)
             } else {
                 io.out(HelpText.root)
             }
@@ -115,7 +115,7 @@ public final class Kubectl {
             if let text = flagSet.spec(named: given.name)?.deprecated { io.err("Flag --\(given.name) has been deprecated, \(text)\n") }
         }
         if parsed.bool("help") {
-            (type(of: command).helpOnStandardError ? io.err : io.out)(command.helpText(parsed))
+            type(of: command).printHelp(command.helpText(parsed), io: io)
             return 0
         }
         if parsed.isSet("request-timeout"), !RequestTimeout.isValid(parsed.string("request-timeout")) {
@@ -256,6 +256,11 @@ extension KubectlCommand {
 
     static var aliases: [String] { [] }
     static var helpOnStandardError: Bool { false }
+
+    /// Prints help where cobra prints this verb's (`helpOnStandardError`), for `--help` and `kubectl help VERB` alike.
+    static func printHelp(_ text: String, io: CommandIO) {
+        if helpOnStandardError { io.err(text) } else { io.out(text) }
+    }
     func unsimulatedFeature(_ argv: [String]) -> String? { nil }
     func helpText(_ flags: ParsedFlags) -> String { Self.help }
     func flagScope(_ argv: [String]) -> FlagScope { FlagScope(flags: flags, commandPath: Self.name) }
