@@ -32,6 +32,8 @@ while [ $# -gt 0 ]; do
     esac
 done
 [ -x "$bin" ] || { echo "fuzz: $bin not built (swift build -c release --product kubelab)" >&2; exit 2; }
+# Inputs run in a scratch directory, so the binary is named by its absolute path (KUBELAB may be either).
+bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
 
 fixtures=Tests/WalkthroughTests/Fixtures
 out=$fixtures/fuzz
@@ -178,16 +180,16 @@ while [ $SECONDS -lt $end ]; do
     if [ "$s" = transcript ]; then
         file="$work/in.transcript"; name="$s-seed$seed-$i.transcript"
         script_for "$s" > "$file"
-        (cd "$work" && KUBELAB_LESSONS="$OLDPWD/lessons" timeout "$timeout_s" "$OLDPWD/$bin" grade --lesson 01 --format json in.transcript < /dev/null > out.txt 2>&1)
+        (cd "$work" && KUBELAB_LESSONS="$OLDPWD/lessons" timeout "$timeout_s" "$bin" grade --lesson 01 --format json in.transcript < /dev/null > out.txt 2>&1)
         rc=$?
         if [ $rc -lt 124 ]; then
-            (cd "$work" && KUBELAB_LESSONS="$OLDPWD/lessons" timeout "$timeout_s" "$OLDPWD/$bin" replay in.transcript < /dev/null > out.txt 2>&1)
+            (cd "$work" && KUBELAB_LESSONS="$OLDPWD/lessons" timeout "$timeout_s" "$bin" replay in.transcript < /dev/null > out.txt 2>&1)
             rc=$?
         fi
     else
         file="$work/in.sh"; name="$s-seed$seed-$i.sh"
         script_for "$s" > "$file"
-        (cd "$work" && timeout "$timeout_s" "$OLDPWD/$bin" run in.sh < /dev/null > out.txt 2>&1)
+        (cd "$work" && timeout "$timeout_s" "$bin" run in.sh < /dev/null > out.txt 2>&1)
         rc=$?
     fi
     tried[$s]=$((${tried[$s]:-0} + 1))

@@ -152,7 +152,7 @@ public struct LabelSelector: Equatable, Sendable {
                     try validateValue(v)
                     values.append(v)
                     skipSpaces()
-                    guard i < chars.count else { throw ParseError(message: "found '', expected: ')'") }
+                    guard i < chars.count else { throw ParseError(message: "found '', expected: ',' or ')'") }
                     if chars[i] == "," { i += 1; continue }
                     if chars[i] == ")" { i += 1; break }
                     throw ParseError(message: "found '\(chars[i])', expected: ',' or ')'")

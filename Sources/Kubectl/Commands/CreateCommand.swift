@@ -12,11 +12,13 @@ struct CreateCommand: KubectlCommand {
           kubectl create -f ./manifests/ -R
           kubectl create deployment web --image=nginx --dry-run=client -o yaml
           kubectl create service clusterip web --tcp=80:8080
+          kubectl create pdb zk-pdb --selector=app=zk --max-unavailable=1
           kubectl create secret generic db --from-literal=password=s3cret
 
         Available Commands:
-          clusterrole, clusterrolebinding, configmap, deployment, namespace, role, rolebinding,
-          secret generic|tls|docker-registry, service clusterip|nodeport|loadbalancer|externalname, serviceaccount
+          clusterrole, clusterrolebinding, configmap, cronjob, deployment, job, namespace, poddisruptionbudget (pdb),
+          role, rolebinding, secret generic|tls|docker-registry, service clusterip|nodeport|loadbalancer|externalname,
+          serviceaccount
 
         Options:
           -f, --filename=[]   files, directories or '-' for standard input
@@ -54,6 +56,7 @@ struct CreateCommand: KubectlCommand {
         case "deployment", "deploy": return ("deployment", CreateDeployment.flags)
         case "job": return ("job", CreateJob.flags)
         case "cronjob", "cj": return ("cronjob", CreateCronJob.flags)
+        case "poddisruptionbudget", "pdb": return ("poddisruptionbudget", CreatePodDisruptionBudget.flags)
         case "namespace", "ns": return ("namespace", [])
         case "serviceaccount", "sa": return ("serviceaccount", [])
         case "role": return ("role", CreateRole.flags(clusterWide: false))
@@ -89,7 +92,7 @@ struct CreateCommand: KubectlCommand {
     /// The subcommands kubelab builds objects for; the others are real but not simulated.
     static let simulated: Set<String> = [
         "configmap", "cm", "secret", "deployment", "deploy", "service", "svc", "namespace", "ns", "serviceaccount", "sa", "role",
-        "clusterrole", "rolebinding", "clusterrolebinding", "job", "cronjob", "cj",
+        "clusterrole", "rolebinding", "clusterrolebinding", "job", "cronjob", "cj", "poddisruptionbudget", "pdb",
     ]
 
     func unsimulatedFeature(_ argv: [String]) -> String? {
@@ -108,6 +111,7 @@ struct CreateCommand: KubectlCommand {
             case "deployment", "deploy": return try CreateDeployment.run(call)
             case "job": return try CreateJob.run(call)
             case "cronjob", "cj": return try CreateCronJob.run(call)
+            case "poddisruptionbudget", "pdb": return try CreatePodDisruptionBudget.run(call)
             case "service", "svc": return try CreateService.run(call)
             case "namespace", "ns": return try CreateNamespaceOrServiceAccount.namespace(call)
             case "serviceaccount", "sa": return try CreateNamespaceOrServiceAccount.serviceAccount(call)

@@ -58,7 +58,7 @@ import Testing
         // Real subcommands and flags kubelab lacks say so before their flags could be called unknown.
         ("create -n default ingress d --rule=a/b=svc:80", "error: kubelab does not simulate \"kubectl create ingress\" yet\n"),
         ("create quota q --hard=pods=1", "error: kubelab does not simulate \"kubectl create quota\" yet\n"),
-        ("create pdb p --selector=a=b --min-available=1", "error: kubelab does not simulate \"kubectl create pdb\" yet\n"),
+        ("create priorityclass high --value=1000", "error: kubelab does not simulate \"kubectl create priorityclass\" yet\n"),
         ("create secret tls t --cert=a --key=b", "error: Cannot read file a, open a: no such file or directory\n"),
         ("get --raw /api", "error: kubelab does not simulate \"kubectl get --raw\" yet\n"),
         ("get --raw=/api/v1/namespaces", "error: kubelab does not simulate \"kubectl get --raw\" yet\n"),
