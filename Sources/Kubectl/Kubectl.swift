@@ -38,7 +38,7 @@ public final class Kubectl {
         CreateCommand(), GetCommand(), ExplainCommand(), DeleteCommand(), ScaleCommand(),
         DescribeCommand(), ApplyCommand(), ReplaceCommand(), DiffCommand(), APIResourcesCommand(), VersionCommand(),
         ExecCommand(), LogsCommand(), RunCommand(), AttachCommand(), CopyCommand(), CordonCommand(), UncordonCommand(),
-        PatchCommand(), RolloutCommand(), LabelCommand(), AnnotateCommand(), SetImageCommand(), WaitCommand(), EditCommand(),
+        PatchCommand(), RolloutCommand(), LabelCommand(), AnnotateCommand(), SetCommand(), WaitCommand(), EditCommand(),
         AuthCommand(), DrainCommand(), TaintCommand(), ExposeCommand(), EventsCommand(), ConfigCommand(), ClusterInfoCommand(), TopCommand(), APIVersionsCommand(),
         AlphaCommand(), PluginCommand(),
     ]

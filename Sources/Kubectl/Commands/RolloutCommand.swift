@@ -92,9 +92,10 @@ struct RolloutCommand: KubectlCommand {
     }
 
     func run(_ call: Invocation) throws -> Int32 {
+        // cobra's DefaultSubCommandRun, writing to standard output: the help, then exit status 1.
         guard let sub = call.args.first else {
             call.out(Self.help)
-            return 0
+            return 1
         }
         guard let runSubcommand = Self.subcommand(sub) else {
             // cobra's DefaultSubCommandRun: a usage error naming every positional word.

@@ -78,7 +78,7 @@ import Testing
         ("set image nginx=nginx:1", "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n"),
         ("set image -l app=web nginx=nginx:1", "error: at least one resource must be specified to use a selector\n"),
         ("set image sts/web '*=a' nginx=b", "error: all containers are already specified by *, but saw more than one container_name=container_image pairs\n"),
-        ("set image cm/kube-root-ca.crt a=b", "error: configmap/kube-root-ca.crt the object is not a pod or does not have a pod template: *v1.ConfigMap\n\n"),
+        ("set image cm/kube-root-ca.crt a=b", "error: configmaps/kube-root-ca.crt the object is not a pod or does not have a pod template: *v1.ConfigMap\n\n"),
     ])
     func refusals(line: String, err: String) {
         let h = Self.withWeb(replicas: 1)
@@ -115,7 +115,7 @@ import Testing
         #expect(h.run("get pod web-0 -o jsonpath={.spec.containers[0].image}").out == "nginx:1.28")
         #expect(h.run("set image sts web '*=nginx:1.29' --dry-run=client -o jsonpath={.spec.template.spec.containers[0].image}").out == "nginx:1.29")
         #expect(h.run("get sts web -o jsonpath={.spec.template.spec.containers[0].image}").out == "nginx:1.28")
-        #expect(h.run("set env sts/web A=B") == .init(out: "", err: "error: kubelab does not simulate \"kubectl set env\" yet\n", code: 1))
+        #expect(h.run("set resources sts/web --limits=cpu=1") == .init(out: "", err: "error: kubelab does not simulate \"kubectl set resources\" yet\n", code: 1))
     }
 
     @Test func editPointsToPatchAndApply() {

@@ -45,6 +45,12 @@ import Testing
 
         """
 
+    /// cobra's DefaultSubCommandRun: `kubectl rollout` alone prints its help on standard output
+    /// and exits 1 (as /usr/bin/kubectl v1.32 does).
+    @Test func rolloutAloneIsItsHelpAndExitStatusOne() {
+        #expect(CommandHarness().run("rollout") == .init(out: RolloutCommand.help, err: "", code: 1))
+    }
+
     @Test func statefulSetStatusWaitsForEveryPodThenReportsThePartition() {
         let h = CommandHarness(files: ["sts.yaml": Manifests.statefulSet("web", replicas: 2)])
         h.run("apply -f sts.yaml")

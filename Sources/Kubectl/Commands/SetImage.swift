@@ -2,51 +2,17 @@ import KubeAPI
 
 /// `kubectl set image TYPE/NAME CONTAINER=IMAGE...`: a strategic merge patch of the pod template's
 /// containers (and init containers) by name; `*` names them all (`pkg/cmd/set/set_image.go`).
-/// kubelab's `kubectl set` has this one subcommand.
-struct SetImageCommand: KubectlCommand {
-    static let name = "set"
-    static let help = HelpText.usage("""
-        Change a field of existing objects. kubelab has 'kubectl set image', which changes the image
-        of containers in a pod or a workload's pod template; the workload then rolls out the change.
-
-        Examples:
-          kubectl set image statefulset/web nginx=registry.k8s.io/nginx-slim:0.24
-          kubectl set image sts/visit-cnt-stfs '*=nginx:1.27'
-          kubectl set image pod/web-0 nginx=nginx:1.27 --dry-run=client -o yaml
-
-        Options:
-          --all=false             every object of the type in the namespace
-          --dry-run='none'        'client' or 'server' to only show what would happen
-          -f, --filename=[]       files naming the objects
-          -o, --output=''         print the objects as json, yaml, name or jsonpath
-          -R, --recursive=false   read directories given with -f recursively
-          -l, --selector=''       only objects matching the label selector
-
-        Usage:
-          kubectl set image (-f FILENAME | TYPE NAME) CONTAINER_NAME_1=CONTAINER_IMAGE_1 ... CONTAINER_NAME_N=CONTAINER_IMAGE_N [options]
-        """)
-
-    let flags = FlagSet([
+enum SetImage {
+    static let flags: [FlagSet.Spec] = [
         .init("all", nil, .bool), .init("selector", "l"), .init("filename", "f", .stringArray), .init("recursive", "R", .bool),
         .init("kustomize", "k"), .init("local", nil, .bool), .init("output", "o"), .init("dry-run", nil, .string, default: "none"),
         .init("template"), .init("allow-missing-template-keys", nil, .bool, default: "true"), .init("show-managed-fields", nil, .bool),
         .init("field-manager", nil, .string, default: "kubectl-set"), ChangeCause.flag,
-    ])
+    ]
 
-    static let otherSubcommands: Set<String> = ["env", "resources", "selector", "serviceaccount", "subject"]
-
-    func unsimulatedFeature(_ argv: [String]) -> String? {
-        guard let sub = argv.first(where: { !$0.hasPrefix("-") }), Self.otherSubcommands.contains(sub) else { return nil }
-        return "kubectl set \(sub)"
-    }
-
-    func run(_ call: Invocation) throws -> Int32 {
-        guard call.args.first == "image" else {
-            if let sub = call.args.first { throw KubectlFailure("Error: unknown command \"\(sub)\" for \"kubectl set\"") }
-            call.out(Self.help)
-            return 0
-        }
-        let (resources, words) = try MetadataPairs.split(Array(call.args.dropFirst()), pairType: "image")
+    /// - Parameter call: the command line after `set image`.
+    static func run(_ call: Invocation) throws -> Int32 {
+        let (resources, words) = try MetadataPairs.split(call.args, pairType: "image")
         let output = try OutputFormat.parse(call, allowed: .objectPrinters)
         let dryRun = try DryRun.parse(call.flags.string("dry-run"))
         var images: [(container: String, image: String)] = []
@@ -75,10 +41,10 @@ struct SetImageCommand: KubectlCommand {
         let sel = try MetadataPairs.targets(call, resources: resources)
         var errors = sel.errors
         var printed: [(ResourceType, JSONValue)] = []
-        let cause = ChangeCause(command: Self.name, flags: call.flags)
+        let cause = ChangeCause(command: "set image", flags: call.flags)
         for (r, obj) in sel.objects {
             guard let path = Self.podSpecPath(r.kind) else {
-                errors.append("error: \(r.qualifiedKind)/\(obj.name) the object is not a pod or does not have a pod template: *v1.\(r.kind)\n")
+                errors.append("error: \(r.plural)/\(obj.name) the object is not a pod or does not have a pod template: *v1.\(r.kind)\n")
                 continue
             }
             let spec = obj.value(at: path)
