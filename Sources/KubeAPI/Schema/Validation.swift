@@ -127,6 +127,12 @@ struct Validation {
         if let deadline = spec["activeDeadlineSeconds"].int, deadline <= 0 {
             add(path + ".activeDeadlineSeconds", .invalid(value: String(deadline)), "must be between 1 and 2147483647, inclusive")
         }
+        // ValidateServiceAccountName: a DNS subdomain (`kubectl set sa` writes any word here).
+        if let account = spec["serviceAccountName"].string, !account.isEmpty {
+            for m in NameRules.dns1123Subdomain(account) {
+                add(path + ".serviceAccountName", .invalid(value: GoFormat.quoted(account)), m)
+            }
+        }
         for key in ["hostname", "subdomain"] {
             if let value = spec[key].string, !value.isEmpty {
                 for m in NameRules.dns1123Label(value) { add("\(path).\(key)", .invalid(value: GoFormat.quoted(value)), m) }
