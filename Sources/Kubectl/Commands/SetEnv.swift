@@ -4,13 +4,9 @@ import KubeAPI
 /// environment of the containers (and init containers) of a pod or a workload's pod template by a
 /// strategic merge patch, so a StatefulSet rolls its pods; `--list` prints the environment instead.
 enum SetEnv {
-    static let flags: [FlagSet.Spec] = [
-        .init("all", nil, .bool), .init("selector", "l"), .init("filename", "f", .stringArray), .init("recursive", "R", .bool),
-        .init("kustomize", "k"), .init("local", nil, .bool), .init("output", "o"), .init("dry-run", nil, .string, default: "none"),
-        .init("template"), .init("allow-missing-template-keys", nil, .bool, default: "true"), .init("show-managed-fields", nil, .bool),
-        .init("field-manager", nil, .string, default: "kubectl-set"),
-        .init("containers", "c", .string, default: "*"), .init("from"), .init("prefix"), .init("env", "e", .stringArray),
-        .init("keys", nil, .stringArray), .init("list", nil, .bool), .init("resolve", nil, .bool),
+    static let flags: [FlagSet.Spec] = SetPatches.objectFlags + [
+        .init("selector", "l"), .init("containers", "c", .string, default: "*"), .init("from"), .init("prefix"),
+        .init("env", "e", .stringArray), .init("keys", nil, .stringArray), .init("list", nil, .bool), .init("resolve", nil, .bool),
         .init("overwrite", nil, .bool, default: "true"),
     ]
 
@@ -49,15 +45,12 @@ enum SetEnv {
             env = env.map { v in var v = v; v["name"] = .string(prefix + (v["name"].string ?? "")); return v }
         }
         let sel = try MetadataPairs.targets(call, resources: resources)
-        var errors = sel.errors
-        var printed: [(ResourceType, JSONValue)] = []
+        var patches = SetPatches(call, dryRun: dryRun, output: output, done: "env updated",
+                                 failurePrefix: "failed to patch env update to pod template: ")
+        patches.errors = sel.errors
         let selector = call.flags.string("containers")
         for (r, obj) in sel.objects {
-            let objectName = "\(r.plural)/\(obj.name)"
-            guard let path = SetImage.podSpecPath(r.kind) else {
-                errors.append("error: \(objectName) the object is not a pod or does not have a pod template: *v1.\(r.kind)\n")
-                continue
-            }
+            guard let path = patches.podSpecPath(of: obj, as: r) else { continue }
             let spec = obj.value(at: path)
             let selected = ["containers", "initContainers"].flatMap { key in
                 spec[key].items.filter { selects(selector, $0["name"].string ?? "") }.map { (key, $0) }
@@ -83,31 +76,14 @@ enum SetEnv {
                 entries.append(["name": .string(name), "env": patch])
                 specPatch.updateValue(.array(entries), forKey: key)
             }
-            if let refused { errors.append("error: \(objectName) \(refused)\n"); continue }
+            if let refused { patches.refuse(obj, as: r, refused); continue }
             // No change is an empty patch, which kubectl skips without a word.
             if list || specPatch.isEmpty { continue }
-            var patch = JSONValue.object(specPatch)
-            for key in path.reversed() { patch = .object([key: patch]) }
-            do {
-                let result: JSONValue
-                if dryRun == .client {
-                    result = try ObjectMerge.strategicMerge(patch, into: obj, kind: r.kind)
-                } else {
-                    let ref = ObjectRef(r, namespace: obj.namespace ?? "", name: obj.name)
-                    result = try call.api.patch(ref, type: .strategic, body: JSONText.compact(patch), dryRun: dryRun == .server).object
-                }
-                if output == .table { call.out("\(r.qualifiedKind)/\(obj.name) env updated\(dryRun.suffix)\n") }
-                else { printed.append((r, result)) }
-            } catch let e as APIError {
-                errors.append(patchFailure + e.statusMessage)
-            }
+            let patch = SetPatches.podSpecPatch(specPatch, at: path, recording: nil)
+            try patches.send(patch, to: obj, as: r)
         }
-        if !printed.isEmpty { try ObjectOutput.printEach(printed, format: output, call: call) }
-        if errors.count == 1, errors[0].hasPrefix(patchFailure) { errors[0] = "error: " + errors[0] }
-        return ErrorReport.finish(lines: errors, call: call)
+        return try patches.finish()
     }
-
-    static let patchFailure = "failed to patch env update to pod template: "
 
     // MARK: Arguments
 

@@ -4,12 +4,8 @@ import KubeAPI
 /// (`pkg/cmd/set/set_resources.go`): the named requests and limits of the selected containers (and
 /// init containers) replaced, the others kept, by a strategic merge patch, so a StatefulSet rolls.
 enum SetResources {
-    static let flags: [FlagSet.Spec] = [
-        .init("all", nil, .bool), .init("selector", "l"), .init("filename", "f", .stringArray), .init("recursive", "R", .bool),
-        .init("kustomize", "k"), .init("local", nil, .bool), .init("output", "o"), .init("dry-run", nil, .string, default: "none"),
-        .init("template"), .init("allow-missing-template-keys", nil, .bool, default: "true"), .init("show-managed-fields", nil, .bool),
-        .init("field-manager", nil, .string, default: "kubectl-set"), .init("containers", "c", .string, default: "*"),
-        .init("limits"), .init("requests"), ChangeCause.flag,
+    static let flags: [FlagSet.Spec] = SetPatches.objectFlags + [
+        .init("selector", "l"), .init("containers", "c", .string, default: "*"), .init("limits"), .init("requests"), ChangeCause.flag,
     ]
 
     /// - Parameter call: the command line after `set resources`.
@@ -17,10 +13,7 @@ enum SetResources {
         let dryRun = try DryRun.parse(call.flags.string("dry-run"))
         let output = try OutputFormat.parse(call, allowed: .objectPrinters)
         // Complete runs the builder, so what it cannot find fails before the flags are judged.
-        if call.args.isEmpty && call.flags.strings("filename").isEmpty && call.flags.string("kustomize").isEmpty {
-            if call.flags.isSet("selector") { throw KubectlFailure.error("at least one resource must be specified to use a selector") }
-            throw KubectlFailure(ObjectSelection.noResourcesText)
-        }
+        try SetPatches.requireResources(call.args, call: call)
         let sel = try MetadataPairs.targets(call, resources: call.args)
         // The builder's errors (a name not found) end the command before anything changes.
         if !sel.errors.isEmpty { return ErrorReport.finish(lines: sel.errors, call: call) }
@@ -29,15 +22,12 @@ enum SetResources {
             throw KubectlFailure.error("you must specify an update to requests or limits (in the form of --requests/--limits)")
         }
         let limits = try resourceList(limitsText), requests = try resourceList(requestsText)
-        var errors: [String] = []
-        var printed: [(ResourceType, JSONValue)] = []
+        var patches = SetPatches(call, dryRun: dryRun, output: output, done: "resource requirements updated",
+                                 failurePrefix: "failed to patch resources update to pod template ")
         let cause = ChangeCause(command: "set resources", flags: call.flags)
         let selector = call.flags.string("containers")
         for (r, obj) in sel.objects {
-            guard let path = SetImage.podSpecPath(r.kind) else {
-                errors.append("error: \(r.plural)/\(obj.name) the object is not a pod or does not have a pod template: *v1.\(r.kind)\n")
-                continue
-            }
+            guard let path = patches.podSpecPath(of: obj, as: r) else { continue }
             let spec = obj.value(at: path)
             var specPatch = JSONObject()
             var matched = false
@@ -60,38 +50,16 @@ enum SetResources {
                 }
                 if !entries.isEmpty { specPatch.updateValue(.array(entries), forKey: key) }
             }
-            if !matched { errors.append("error: unable to find container named \(selector)") }
+            if !matched { patches.errors.append("error: unable to find container named \(selector)") }
             let recording = cause.mergePatch(for: obj)
             // Requests and limits already as asked (and nothing to record) make an empty patch,
             // which kubectl skips without a word.
             guard !specPatch.isEmpty || (matched && recording != nil) else { continue }
-            var patch = JSONValue.emptyObject
-            if !specPatch.isEmpty {
-                patch = .object(specPatch)
-                for key in path.reversed() { patch = .object([key: patch]) }
-            }
-            if let recording { patch["metadata"] = recording["metadata"] }
-            do {
-                let result: JSONValue
-                if dryRun == .client {
-                    result = try ObjectMerge.strategicMerge(patch, into: obj, kind: r.kind)
-                } else {
-                    let ref = ObjectRef(r, namespace: obj.namespace ?? "", name: obj.name)
-                    result = try call.api.patch(ref, type: .strategic, body: JSONText.compact(patch), dryRun: dryRun == .server).object
-                }
-                if output == .table { call.out("\(r.qualifiedKind)/\(obj.name) resource requirements updated\(dryRun.suffix)\n") }
-                else { printed.append((r, result)) }
-            } catch let e as APIError {
-                errors.append(patchFailure + e.statusMessage)
-            }
+            let patch = SetPatches.podSpecPatch(specPatch, at: path, recording: recording)
+            try patches.send(patch, to: obj, as: r)
         }
-        if !printed.isEmpty { try ObjectOutput.printEach(printed, format: output, call: call) }
-        if errors.count == 1, errors[0].hasPrefix(patchFailure) { errors[0] = "error: " + errors[0] }
-        return ErrorReport.finish(lines: errors, call: call)
+        return try patches.finish()
     }
-
-    /// set_resources.go's wording, without a colon before the server's message.
-    static let patchFailure = "failed to patch resources update to pod template "
 
     /// populateResourceListV1: `name=quantity` pairs split at commas, each quantity in its
     /// canonical text (as the patch carries a parsed `resource.Quantity`), names in order.

@@ -4,22 +4,16 @@ import KubeAPI
 /// (`pkg/cmd/set/set_subject.go`): subjects added to RoleBindings and ClusterRoleBindings, each
 /// once. The subjects list has no merge key, so the patch carries the whole list.
 enum SetSubject {
-    static let flags: [FlagSet.Spec] = [
-        .init("all", nil, .bool), .init("selector", "l"), .init("filename", "f", .stringArray), .init("recursive", "R", .bool),
-        .init("kustomize", "k"), .init("local", nil, .bool), .init("output", "o"), .init("dry-run", nil, .string, default: "none"),
-        .init("template"), .init("allow-missing-template-keys", nil, .bool, default: "true"), .init("show-managed-fields", nil, .bool),
-        .init("field-manager", nil, .string, default: "kubectl-set"),
-        .init("user", nil, .stringArray), .init("group", nil, .stringArray), .init("serviceaccount", nil, .stringArray),
+    static let flags: [FlagSet.Spec] = SetPatches.objectFlags + [
+        .init("selector", "l"), .init("user", nil, .stringArray), .init("group", nil, .stringArray),
+        .init("serviceaccount", nil, .stringArray),
     ]
 
     /// - Parameter call: the command line after `set subject`.
     static func run(_ call: Invocation) throws -> Int32 {
         let dryRun = try DryRun.parse(call.flags.string("dry-run"))
         let output = try OutputFormat.parse(call, allowed: .objectPrinters)
-        if call.args.isEmpty && call.flags.strings("filename").isEmpty && call.flags.string("kustomize").isEmpty {
-            if call.flags.isSet("selector") { throw KubectlFailure.error("at least one resource must be specified to use a selector") }
-            throw KubectlFailure(ObjectSelection.noResourcesText)
-        }
+        try SetPatches.requireResources(call.args, call: call)
         let sel = try MetadataPairs.targets(call, resources: call.args)
         if !sel.errors.isEmpty { return ErrorReport.finish(lines: sel.errors, call: call) }
         // Validate, once the builder has found the bindings.
@@ -43,11 +37,11 @@ enum SetSubject {
             let tokens = account.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
             subjects.append(["kind": "ServiceAccount", "name": .string(tokens[1]), "namespace": .string(tokens[0].isEmpty ? call.namespace : tokens[0])])
         }
-        var errors: [String] = []
-        var printed: [(ResourceType, JSONValue)] = []
+        var patches = SetPatches(call, dryRun: dryRun, output: output, done: "subjects updated",
+                                 failurePrefix: "failed to patch subjects to rolebinding: ")
         for (r, obj) in sel.objects {
             guard r.kind == "RoleBinding" || r.kind == "ClusterRoleBinding" else {
-                errors.append("error: \(r.plural)/\(obj.name) setting subjects is only supported for RoleBinding/ClusterRoleBinding\n")
+                patches.refuse(obj, as: r, "setting subjects is only supported for RoleBinding/ClusterRoleBinding")
                 continue
             }
             let existing = obj["subjects"].items
@@ -55,26 +49,10 @@ enum SetSubject {
             // Every subject already bound: an empty patch, which kubectl skips without a word.
             if added.isEmpty { continue }
             let patch: JSONValue = ["subjects": .array(existing + added)]
-            do {
-                let result: JSONValue
-                if dryRun == .client {
-                    result = try ObjectMerge.strategicMerge(patch, into: obj, kind: r.kind)
-                } else {
-                    let ref = ObjectRef(r, namespace: obj.namespace ?? "", name: obj.name)
-                    result = try call.api.patch(ref, type: .strategic, body: JSONText.compact(patch), dryRun: dryRun == .server).object
-                }
-                if output == .table { call.out("\(r.qualifiedKind)/\(obj.name) subjects updated\(dryRun.suffix)\n") }
-                else { printed.append((r, result)) }
-            } catch let e as APIError {
-                errors.append(patchFailure + e.statusMessage)
-            }
+            try patches.send(patch, to: obj, as: r)
         }
-        if !printed.isEmpty { try ObjectOutput.printEach(printed, format: output, call: call) }
-        if errors.count == 1, errors[0].hasPrefix(patchFailure) { errors[0] = "error: " + errors[0] }
-        return ErrorReport.finish(lines: errors, call: call)
+        return try patches.finish()
     }
-
-    static let patchFailure = "failed to patch subjects to rolebinding: "
 
     /// Go's `==` on rbacv1.Subject: every field, an absent one as "".
     static func same(_ a: JSONValue, _ b: JSONValue) -> Bool {
