@@ -31,7 +31,7 @@ enum CreatePodDisruptionBudget {
         // PodDisruptionBudgetSpec's field order: minAvailable, selector, maxUnavailable.
         var spec = JSONObject()
         if !minAvailable.isEmpty { spec.updateValue(intOrString(minAvailable), forKey: "minAvailable") }
-        spec.updateValue(try labelSelectorObject(selector), forKey: "selector")
+        spec.updateValue(try LabelSelectorObject.parse(selector).json, forKey: "selector")
         if !maxUnavailable.isEmpty { spec.updateValue(intOrString(maxUnavailable), forKey: "maxUnavailable") }
         let object: JSONValue = [
             "kind": "PodDisruptionBudget", "apiVersion": "policy/v1", "metadata": GeneratedObject.metadata(name, call: call),
@@ -53,43 +53,5 @@ enum CreatePodDisruptionBudget {
     static func intOrString(_ text: String) -> JSONValue {
         if let n = Int32(text) { return .int(Int(n)) }
         return .string(text)
-    }
-
-    /// metav1.ParseToLabelSelector: `=` and `==` become matchLabels (a later value for a key wins),
-    /// the set-based requirements matchExpressions, both in key order with sorted values; `!=`,
-    /// `>` and `<` have no place in a LabelSelector object.
-    static func labelSelectorObject(_ text: String) throws -> JSONValue {
-        let parsed: LabelSelector
-        do throws(LabelSelector.ParseError) { parsed = try LabelSelector.parse(text) } catch {
-            throw KubectlFailure.error("couldn't parse the selector string \"\(text)\": unable to parse requirement: \(error.message)")
-        }
-        // labels.Parse orders the requirements by key.
-        let requirements = parsed.requirements.enumerated()
-            .sorted { ($0.element.key, $0.offset) < ($1.element.key, $1.offset) }.map(\.element)
-        var matchLabels: [String: String] = [:]
-        var expressions: [JSONValue] = []
-        for r in requirements {
-            let op: String
-            switch r.op {
-            case .equals:
-                matchLabels[r.key] = r.values.first ?? ""
-                continue
-            case .in: op = "In"
-            case .notIn: op = "NotIn"
-            case .exists: op = "Exists"
-            case .doesNotExist: op = "DoesNotExist"
-            case .notEquals: throw KubectlFailure.error("\"!=\" is not a valid label selector operator")
-            case .greaterThan: throw KubectlFailure.error("\"gt\" isn't supported in label selectors")
-            case .lessThan: throw KubectlFailure.error("\"lt\" isn't supported in label selectors")
-            }
-            var expression: JSONObject = ["key": .string(r.key), "operator": .string(op)]
-            let values = Set(r.values).sorted()
-            if !values.isEmpty { expression.updateValue(.array(values.map { .string($0) }), forKey: "values") }
-            expressions.append(.object(expression))
-        }
-        var selector = JSONObject()
-        if !matchLabels.isEmpty { selector.updateValue(.stringMap(matchLabels), forKey: "matchLabels") }
-        if !expressions.isEmpty { selector.updateValue(.array(expressions), forKey: "matchExpressions") }
-        return .object(selector)
     }
 }

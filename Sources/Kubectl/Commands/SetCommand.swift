@@ -1,14 +1,15 @@
 import KubeAPI
 
 /// `kubectl set SUBCOMMAND`: change one field of existing objects. kubelab has `image` (SetImage),
-/// `env` (SetEnv), `resources` (SetResources), `serviceaccount` (SetServiceAccount) and `subject`
-/// (SetSubject); each parses its own flags, as cobra parses a subcommand's.
+/// `env` (SetEnv), `resources` (SetResources), `serviceaccount` (SetServiceAccount), `subject`
+/// (SetSubject) and `selector` (SetSelector), all of upstream's; each parses its own flags, as cobra
+/// parses a subcommand's.
 struct SetCommand: KubectlCommand {
     static let name = "set"
     static let help = HelpText.usage("""
         Change a field of existing objects: the image, the environment or the resource requests and
         limits of containers, or the service account, in a pod or a workload's pod template (the
-        workload then rolls out the change); the subjects of a role binding.
+        workload then rolls out the change); the subjects of a role binding; a service's selector.
 
         Examples:
           kubectl set image statefulset/web nginx=registry.k8s.io/nginx-slim:0.24
@@ -20,11 +21,13 @@ struct SetCommand: KubectlCommand {
           kubectl set resources sts/web -c nginx --limits=cpu=200m,memory=512Mi --requests=cpu=100m
           kubectl set sa sts/web backup-robot
           kubectl set subject rolebinding readers --user=alice --serviceaccount=default:robot
+          kubectl set selector service/web app=web,tier=frontend
 
         Available Commands:
           env              Update environment variables on a pod template
           image            Update the image of a pod template
           resources        Update resource requests/limits on objects with pod templates
+          selector         Set the selector of a service
           serviceaccount   Update the service account of a resource (alias sa)
           subject          Add users, groups or service accounts to a role binding or cluster role binding
 
@@ -56,6 +59,7 @@ struct SetCommand: KubectlCommand {
           kubectl set resources (-f FILENAME | TYPE NAME) [--limits=LIMITS] [--requests=REQUESTS] [options]
           kubectl set serviceaccount (-f FILENAME | TYPE NAME) SERVICE_ACCOUNT [options]
           kubectl set subject (-f FILENAME | TYPE NAME) [--user=U] [--group=G] [--serviceaccount=NS:NAME] [options]
+          kubectl set selector (-f FILENAME | TYPE NAME) EXPRESSIONS [--resource-version=V] [options]
         """)
 
     /// `set` alone takes only the global flags.
@@ -69,12 +73,10 @@ struct SetCommand: KubectlCommand {
         case "resources": return (SetResources.flags, SetResources.run)
         case "serviceaccount", "sa": return (SetServiceAccount.flags, SetServiceAccount.run)
         case "subject": return (SetSubject.flags, SetSubject.run)
+        case "selector": return (SetSelector.flags, SetSelector.run)
         default: return nil
         }
     }
-
-    /// Real subcommands kubelab lacks.
-    static let otherSubcommands: Set<String> = ["selector"]
 
     private func subcommandWord(_ argv: [String]) -> String? {
         flags.adding(GlobalFlags.set.specs).positionalWords(argv).first
@@ -90,7 +92,6 @@ struct SetCommand: KubectlCommand {
 
     func unsimulatedFeature(_ argv: [String]) -> String? {
         guard let sub = subcommandWord(argv) else { return nil }
-        if Self.otherSubcommands.contains(sub) { return "kubectl set \(sub)" }
         // Resolving references reads secrets and configmaps and the object's own fields, as the
         // kubelet would; kubelab lists the references instead.
         if sub == "env", argv.contains(where: { $0 == "--resolve" || $0.hasPrefix("--resolve=") }) { return "kubectl set env --resolve" }

@@ -10,8 +10,9 @@ struct SetPatches {
     let output: OutputFormat
     /// The printed word after the object's name (`env updated`).
     let done: String
-    /// How the subcommand wraps the server's refusal (`failed to patch env update to pod template: `).
-    let failurePrefix: String
+    /// How the subcommand wraps the server's refusal (`failed to patch env update to pod template: `);
+    /// nil when it passes the error on as it is (`set selector`), which ends the command.
+    let failurePrefix: String?
     /// The error lines so far, each as kubectl prints it.
     var errors: [String] = []
     private var printed: [(ResourceType, JSONValue)] = []
@@ -33,7 +34,7 @@ struct SetPatches {
         throw KubectlFailure(ObjectSelection.noResourcesText)
     }
 
-    init(_ call: Invocation, dryRun: DryRun, output: OutputFormat, done: String, failurePrefix: String) {
+    init(_ call: Invocation, dryRun: DryRun, output: OutputFormat, done: String, failurePrefix: String?) {
         self.call = call
         self.dryRun = dryRun
         self.output = output
@@ -86,6 +87,7 @@ struct SetPatches {
             if output == .table { call.out("\(r.qualifiedKind)/\(obj.name) \(done)\(dryRun.suffix)\n") }
             else { printed.append((r, result)) }
         } catch let e as APIError {
+            guard let failurePrefix else { throw e }
             // The subcommands wrap the server error's own text (`Job.batch "j" is invalid: ...`), so
             // checkErr sees a plain error, not the server's Invalid status.
             errors.append(failurePrefix + e.statusMessage)
@@ -97,7 +99,7 @@ struct SetPatches {
         if !printed.isEmpty { try ObjectOutput.printEach(printed, format: output, call: call) }
         var errors = errors
         // checkErr gives a lone plain error the `error: ` prefix; several are printed as they are.
-        if errors.count == 1, errors[0].hasPrefix(failurePrefix) { errors[0] = "error: " + errors[0] }
+        if errors.count == 1, let failurePrefix, errors[0].hasPrefix(failurePrefix) { errors[0] = "error: " + errors[0] }
         return ErrorReport.finish(lines: errors, call: call)
     }
 }

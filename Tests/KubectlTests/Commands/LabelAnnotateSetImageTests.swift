@@ -115,7 +115,6 @@ import Testing
         #expect(h.run("get pod web-0 -o jsonpath={.spec.containers[0].image}").out == "nginx:1.28")
         #expect(h.run("set image sts web '*=nginx:1.29' --dry-run=client -o jsonpath={.spec.template.spec.containers[0].image}").out == "nginx:1.29")
         #expect(h.run("get sts web -o jsonpath={.spec.template.spec.containers[0].image}").out == "nginx:1.28")
-        #expect(h.run("set selector svc/web app=x") == .init(out: "", err: "error: kubelab does not simulate \"kubectl set selector\" yet\n", code: 1))
     }
 
     @Test func editPointsToPatchAndApply() {

@@ -171,7 +171,6 @@ import Testing
         // The builder runs in Complete, before the flags are judged.
         ("set resources sts/nope", "Error from server (NotFound): statefulsets.apps \"nope\" not found\n"),
         ("set resources cm/kube-root-ca.crt --limits=cpu=1", "error: configmaps/kube-root-ca.crt the object is not a pod or does not have a pod template: *v1.ConfigMap\n\n"),
-        ("set selector sts/web app=x", "error: kubelab does not simulate \"kubectl set selector\" yet\n"),
     ])
     func refusals(line: String, err: String) {
         #expect(SetEnvTests.harness().run(line) == .init(out: "", err: err, code: 1))
@@ -242,5 +241,43 @@ import Testing
     ])
     func refusals(line: String, err: String) {
         #expect(Self.harness().run(line) == .init(out: "", err: err, code: 1))
+    }
+}
+
+/// `kubectl set selector`: a Service's selector replaced (keys it no longer has removed), the
+/// patch sent even when nothing changes, errors passed on as they are (set_selector.go).
+@Suite struct SetSelectorTests {
+    static func harness() -> CommandHarness {
+        let h = CommandHarness()
+        h.run("create service clusterip web --tcp=80")
+        return h
+    }
+
+    @Test func replacesTheServiceSelector() {
+        let h = Self.harness()
+        #expect(h.run("set selector svc/web app=nginx,tier=fe") == .init(out: "service/web selector updated\n", err: "", code: 0))
+        #expect(h.run("get svc web -o jsonpath={.spec.selector}").out == #"{"app":"nginx","tier":"fe"}"#)
+        #expect(h.run("set selector svc/web app=nginx").out == "service/web selector updated\n")
+        #expect(h.run("get svc web -o jsonpath={.spec.selector}").out == #"{"app":"nginx"}"#)
+        #expect(h.run("set selector svc/web app=nginx").out == "service/web selector updated\n", "sent and reported even unchanged")
+        #expect(h.run("set selector svc/web a=c --dry-run=client -o jsonpath={.spec.selector}").out == #"{"a":"c"}"#)
+        #expect(h.run("get svc web -o jsonpath={.spec.selector}").out == #"{"app":"nginx"}"#)
+    }
+
+    @Test(arguments: [
+        ("set selector svc/web app!=x", "error: \"!=\" is not a valid label selector operator\n"),
+        ("set selector cm/kube-root-ca.crt a=b", "error: setting a selector is only supported for Services\n"),
+        ("set selector svc/nope a=b", "Error from server (NotFound): services \"nope\" not found\n"),
+        ("set selector", "error: one selector is required\n"),
+        ("set selector svc/web a=b --resource-version=1", "Error from server (Conflict): Operation cannot be fulfilled on services \"web\": "
+            + "the object has been modified; please apply your changes to the latest version and try again\n"),
+    ])
+    func refusals(line: String, err: String) {
+        #expect(Self.harness().run(line) == .init(out: "", err: err, code: 1))
+    }
+
+    @Test func matchExpressionsAreRefusedInGosWords() {
+        #expect(Self.harness().run(args: ["set", "selector", "svc/web", "app in (b,a)"])
+            == .init(out: "", err: "error: match expression [{app In [a b]}] not supported on this object\n", code: 1))
     }
 }
