@@ -31,24 +31,21 @@ extension ResourceQuantity {
         }
         let parsedDigits = value
         let family: Family
-        switch suffix {
-        case "Ki", "Mi", "Gi", "Ti", "Pi", "Ei":
+        if let step = binarySuffixes.firstIndex(of: suffix) {
             family = .binary
-            let power = ["Ki": 10, "Mi": 20, "Gi": 30, "Ti": 40, "Pi": 50, "Ei": 60][suffix] ?? 0
-            for _ in 0..<power {
+            // Ki is 2^10, Mi 2^20, ...
+            for _ in 0..<(step + 1) * 10 {
                 guard let doubled = multiplyAdd(value, 2, 0) else { return text }
                 value = doubled
             }
-        default:
-            if let exponent = decimalExponents[suffix] {
-                family = .decimalSI
-                scale += exponent
-            } else {
-                // A decimal exponent: e3, E-2.
-                guard let exponent = Int(suffix.dropFirst()), abs(exponent) < 1_000 else { return text }
-                family = .decimalExponent
-                scale += exponent
-            }
+        } else if let exponent = decimalExponents[suffix] {
+            family = .decimalSI
+            scale += exponent
+        } else {
+            // A decimal exponent: e3, E-2.
+            guard let exponent = Int(suffix.dropFirst()), abs(exponent) < 1_000 else { return text }
+            family = .decimalExponent
+            scale += exponent
         }
         if value == 0 { return "0" }
         // ParseQuantity keeps the text as written when its fast path finds it canonical already
@@ -71,7 +68,7 @@ extension ResourceQuantity {
         if family == .binary, let whole = wholeValue(value, scale), whole >= 1024 {
             var mantissa = whole, power = 0
             while power < 6, mantissa % 1024 == 0 { mantissa /= 1024; power += 1 }
-            return sign + String(mantissa) + ["", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei"][power]
+            return sign + String(mantissa) + (power == 0 ? "" : binarySuffixes[power - 1])
         }
         // Decimal: trailing zeros into the exponent, which is then lowered to a multiple of three.
         while value % 10 == 0 { value /= 10; scale += 1 }
@@ -91,7 +88,9 @@ extension ResourceQuantity {
     private enum Family { case binary, decimalSI, decimalExponent }
 
     private static let decimalExponents: [String: Int] = ["n": -9, "u": -6, "m": -3, "": 0, "k": 3, "M": 6, "G": 9, "T": 12, "P": 15, "E": 18]
-    private static let decimalSuffixes: [Int: String] = [-9: "n", -6: "u", -3: "m", 0: "", 3: "k", 6: "M", 9: "G", 12: "T", 15: "P", 18: "E"]
+    private static let decimalSuffixes = Dictionary(uniqueKeysWithValues: decimalExponents.map { ($1, $0) })
+    /// Powers of 1024, in order.
+    private static let binarySuffixes = ["Ki", "Mi", "Gi", "Ti", "Pi", "Ei"]
 
     /// `value × 10^scale` when it is a whole number that fits 64 bits.
     private static func wholeValue(_ value: Int64, _ scale: Int) -> Int64? {

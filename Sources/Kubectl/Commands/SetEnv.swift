@@ -53,7 +53,7 @@ enum SetEnv {
             guard let path = patches.podSpecPath(of: obj, as: r) else { continue }
             let spec = obj.value(at: path)
             let selected = ["containers", "initContainers"].flatMap { key in
-                spec[key].items.filter { selects(selector, $0["name"].string ?? "") }.map { (key, $0) }
+                spec[key].items.filter { SetPatches.selectsContainer(selector, $0["name"].string ?? "") }.map { (key, $0) }
             }
             if selected.isEmpty {
                 call.err("Warning: \(r.kind)/\(obj.name) does not have any containers matching \(KubeAPI.GoFormat.quoted(selector))\n")
@@ -196,21 +196,6 @@ enum SetEnv {
 
     // MARK: The change
 
-    /// selectString: `*` matches any run of characters (parts found left to right, not backtracking).
-    static func selects(_ spec: String, _ name: String) -> Bool {
-        if spec == "*" { return true }
-        guard spec.contains("*") else { return name == spec }
-        let parts = spec.split(separator: "*", omittingEmptySubsequences: false).map(String.init)
-        var rest = name[...]
-        for (i, part) in parts.enumerated() where !part.isEmpty {
-            guard let found = rest.range(of: part) else { return false }
-            if i == 0 && found.lowerBound != rest.startIndex { return false }
-            if i == parts.count - 1 && found.upperBound != rest.endIndex { return false }
-            rest = rest[found.upperBound...]
-        }
-        return true
-    }
-
     /// validateNoOverwrites: the first variable given a different value than it has.
     static func overwriteClash(_ existing: [Variable], _ env: [Variable]) -> String? {
         for v in env {
@@ -276,10 +261,11 @@ enum SetEnv {
         let from = v["valueFrom"]
         guard !from.isNull else { return "\(name)=\(v["value"].string ?? "")\n" }
         let source: String
-        if let ref = from["configMapKeyRef"].object.map(JSONValue.object) {
-            source = "configmap \(ref["name"].string ?? ""), key \(ref["key"].string ?? "")"
-        } else if let ref = from["secretKeyRef"].object.map(JSONValue.object) {
-            source = "secret \(ref["name"].string ?? ""), key \(ref["key"].string ?? "")"
+        let configMap = from["configMapKeyRef"], secret = from["secretKeyRef"]
+        if !configMap.isNull {
+            source = "configmap \(configMap["name"].string ?? ""), key \(configMap["key"].string ?? "")"
+        } else if !secret.isNull {
+            source = "secret \(secret["name"].string ?? ""), key \(secret["key"].string ?? "")"
         } else if let path = from["fieldRef"]["fieldPath"].string {
             source = "field path \(path)"
         } else if let resource = from["resourceFieldRef"]["resource"].string {

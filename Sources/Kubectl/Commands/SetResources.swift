@@ -13,10 +13,7 @@ enum SetResources {
         let dryRun = try DryRun.parse(call.flags.string("dry-run"))
         let output = try OutputFormat.parse(call, allowed: .objectPrinters)
         // Complete runs the builder, so what it cannot find fails before the flags are judged.
-        try SetPatches.requireResources(call.args, call: call)
-        let sel = try MetadataPairs.targets(call, resources: call.args)
-        // The builder's errors (a name not found) end the command before anything changes.
-        if !sel.errors.isEmpty { return ErrorReport.finish(lines: sel.errors, call: call) }
+        guard let sel = try SetPatches.builderObjects(call.args, call: call) else { return 1 }
         let limitsText = call.flags.string("limits"), requestsText = call.flags.string("requests")
         if limitsText.isEmpty && requestsText.isEmpty {
             throw KubectlFailure.error("you must specify an update to requests or limits (in the form of --requests/--limits)")
@@ -33,7 +30,7 @@ enum SetResources {
             var matched = false
             for key in ["containers", "initContainers"] {
                 var entries: [JSONValue] = []
-                for container in spec[key].items where SetEnv.selects(selector, container["name"].string ?? "") {
+                for container in spec[key].items where SetPatches.selectsContainer(selector, container["name"].string ?? "") {
                     matched = true
                     var resources = JSONObject()
                     for (field, wanted) in [("limits", limits), ("requests", requests)] {

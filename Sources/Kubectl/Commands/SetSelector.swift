@@ -15,9 +15,7 @@ enum SetSelector {
         let resources = Array(call.args.dropLast())
         let output = try OutputFormat.parse(call, allowed: .objectPrinters)
         guard let selector else { throw KubectlFailure.error("one selector is required") }
-        try SetPatches.requireResources(resources, call: call)
-        let sel = try MetadataPairs.targets(call, resources: resources)
-        if !sel.errors.isEmpty { return ErrorReport.finish(lines: sel.errors, call: call) }
+        guard let sel = try SetPatches.builderObjects(resources, call: call) else { return 1 }
         // A refusal from the server is printed as it is, and ends the visit.
         var patches = SetPatches(call, dryRun: dryRun, output: output, done: "selector updated", failurePrefix: nil)
         let cause = ChangeCause(command: "set selector", flags: call.flags)

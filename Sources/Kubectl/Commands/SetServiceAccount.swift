@@ -12,10 +12,7 @@ enum SetServiceAccount {
         let output = try OutputFormat.parse(call, allowed: .objectPrinters)
         guard let account = call.args.last else { throw KubectlFailure.error("serviceaccount is required") }
         let resources = Array(call.args.dropLast())
-        try SetPatches.requireResources(resources, call: call)
-        let sel = try MetadataPairs.targets(call, resources: resources)
-        // The builder's errors end the command before anything changes.
-        if !sel.errors.isEmpty { return ErrorReport.finish(lines: sel.errors, call: call) }
+        guard let sel = try SetPatches.builderObjects(resources, call: call) else { return 1 }
         // set_serviceaccount.go's wording, without a colon before the server's message.
         var patches = SetPatches(call, dryRun: dryRun, output: output, done: "serviceaccount updated",
                                  failurePrefix: "failed to patch ServiceAccountName ")

@@ -13,9 +13,7 @@ enum SetSubject {
     static func run(_ call: Invocation) throws -> Int32 {
         let dryRun = try DryRun.parse(call.flags.string("dry-run"))
         let output = try OutputFormat.parse(call, allowed: .objectPrinters)
-        try SetPatches.requireResources(call.args, call: call)
-        let sel = try MetadataPairs.targets(call, resources: call.args)
-        if !sel.errors.isEmpty { return ErrorReport.finish(lines: sel.errors, call: call) }
+        guard let sel = try SetPatches.builderObjects(call.args, call: call) else { return 1 }
         // Validate, once the builder has found the bindings.
         let users = call.flags.values["user"] ?? [], groups = call.flags.values["group"] ?? []
         let accounts = call.flags.values["serviceaccount"] ?? []

@@ -34,6 +34,34 @@ struct SetPatches {
         throw KubectlFailure(ObjectSelection.noResourcesText)
     }
 
+    /// The objects the builder finds for `resources`; nil once its errors (a name not found) are
+    /// printed, which end the command before anything changes (the builder runs in Complete).
+    static func builderObjects(_ resources: [String], call: Invocation) throws -> ObjectSelection? {
+        try requireResources(resources, call: call)
+        let sel = try MetadataPairs.targets(call, resources: resources)
+        if !sel.errors.isEmpty {
+            _ = ErrorReport.finish(lines: sel.errors, call: call)
+            return nil
+        }
+        return sel
+    }
+
+    /// selectString (set/helper.go), which `-c` uses: `*` matches any run of characters, the parts
+    /// found left to right without backtracking.
+    static func selectsContainer(_ spec: String, _ name: String) -> Bool {
+        if spec == "*" { return true }
+        guard spec.contains("*") else { return name == spec }
+        let parts = spec.split(separator: "*", omittingEmptySubsequences: false).map(String.init)
+        var rest = name[...]
+        for (i, part) in parts.enumerated() where !part.isEmpty {
+            guard let found = rest.range(of: part) else { return false }
+            if i == 0 && found.lowerBound != rest.startIndex { return false }
+            if i == parts.count - 1 && found.upperBound != rest.endIndex { return false }
+            rest = rest[found.upperBound...]
+        }
+        return true
+    }
+
     init(_ call: Invocation, dryRun: DryRun, output: OutputFormat, done: String, failurePrefix: String?) {
         self.call = call
         self.dryRun = dryRun
